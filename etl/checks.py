@@ -1,0 +1,166 @@
+"""Data checks run in SQL after every build. A failing check fails the build, naming the check.
+
+Each check is a query returning the rows that break it (at most a few are shown). Checks are data:
+a name, what it protects, and the SQL. Row-count bands guard against a source that silently shrank
+or a join that exploded; builds from tiny test fixtures turn them off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from etl.errors import DataCheckError
+
+SOC = r"^\d{2}-\d{4}$"
+ONET_SOC = r"^\d{2}-\d{4}\.\d{2}$"
+
+
+@dataclass(frozen=True)
+class DataCheck:
+    name: str
+    protects: str
+    sql: str  # returns violating rows
+    kind: str = "rule"  # "rule" or "row_count"
+
+
+def _unique(table: str, *keys: str) -> DataCheck:
+    cols = ", ".join(keys)
+    return DataCheck(f"{table}_key_unique", f"one row per ({cols}) in {table}",
+                     f"SELECT {cols}, count(*) AS n FROM {table} GROUP BY ALL HAVING count(*) > 1")
+
+
+def _not_null(table: str, *columns: str) -> DataCheck:
+    condition = " OR ".join(f"{c} IS NULL" for c in columns)
+    return DataCheck(f"{table}_required_not_null", f"{', '.join(columns)} always present in {table}",
+                     f"SELECT * FROM {table} WHERE {condition}")
+
+
+def _matches(table: str, column: str, pattern: str) -> DataCheck:
+    return DataCheck(f"{table}_{column}_format", f"{table}.{column} matches {pattern}",
+                     f"SELECT {column} FROM {table} WHERE NOT regexp_full_match({column}, '{pattern[1:-1]}')")
+
+
+def _rows_between(table: str, low: int, high: int) -> DataCheck:
+    return DataCheck(f"{table}_row_count", f"{table} holds {low:,}-{high:,} rows",
+                     f"SELECT count(*) AS n FROM {table} HAVING count(*) NOT BETWEEN {low} AND {high}",
+                     kind="row_count")
+
+
+def _ordered(prefix: str) -> DataCheck:
+    """Published percentiles never decrease. A top-coded value (footnote 5) is only a lower bound,
+    and BLS publishes some percentiles above the footnote's stated bound, so bounds are skipped."""
+    points = ("p10", "p25", "median", "p75", "p90")
+    cols = [(f"{prefix}_wage_{p}_usd", f"{prefix}_wage_{p}_footnote") for p in points]
+    pairs = " OR ".join(f"({a} > {b} AND coalesce({fa}, '') <> '5' AND coalesce({fb}, '') <> '5')"
+                        for (a, fa), (b, fb) in zip(cols, cols[1:]))
+    return DataCheck(f"oews_{prefix}_percentiles_ordered", f"published {prefix} wage percentiles never decrease",
+                     f"SELECT area_code, soc_code FROM core_oews_estimate WHERE {pairs}")
+
+
+_WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
+
+CHECKS: tuple[DataCheck, ...] = (
+    _unique("core_occupation", "onet_soc_code"),
+    _unique("core_occupation_rating", "onet_soc_code", "domain", "element_id"),
+    _unique("core_area", "area_code"),
+    _unique("core_soc_occupation", "soc_code"),
+    _unique("core_oews_estimate", "area_code", "soc_code"),
+    _unique("core_projection", "soc_code"),
+    _unique("core_onet_soc_crosswalk", "onet_soc_code"),
+    _unique("core_cip", "cip_code"),
+    _unique("core_state", "state_fips"),
+    _not_null("core_occupation", "onet_soc_code", "title", "soc_code"),
+    _not_null("core_area", "area_code", "area_kind", "area_name"),
+    _not_null("core_oews_estimate", "area_code", "soc_code"),
+    _not_null("core_projection", "soc_code", "title", "employment_2024_thousands"),
+    _not_null("core_occupation_rating", "element_id", "element_name"),
+    _matches("core_occupation", "onet_soc_code", ONET_SOC),
+    _matches("core_occupation", "soc_code", SOC),
+    _matches("core_oews_estimate", "soc_code", SOC),
+    _matches("core_projection", "soc_code", SOC),
+    _matches("core_area", "area_code", r"^\d{7}$"),
+    _matches("core_cip", "cip_code", r"^\d{2}\.\d{4}$"),
+    _matches("core_cip_soc", "soc_code", SOC),
+    DataCheck("oews_location_quotient_not_negative", "location quotients are >= 0",
+              "SELECT area_code, soc_code FROM core_oews_estimate WHERE location_quotient < 0"),
+    DataCheck("oews_employment_not_negative", "employment counts are >= 0",
+              "SELECT area_code, soc_code FROM core_oews_estimate WHERE employment_count < 0"),
+    DataCheck("oews_wages_positive", "every published wage is > 0",
+              "SELECT area_code, soc_code FROM core_oews_estimate WHERE "
+              + " OR ".join(f"{w} <= 0" for w in _WAGES)),
+    _ordered("hourly"),
+    _ordered("annual"),
+    DataCheck("oews_not_released_has_no_value", "a value BLS did not release (footnote 8) stays NULL",
+              "SELECT area_code, soc_code FROM core_oews_estimate "
+              "WHERE (employment_footnote = '8' AND employment_count IS NOT NULL) "
+              "OR (annual_wage_median_footnote = '8' AND annual_wage_median_usd IS NOT NULL)"),
+    DataCheck("oews_top_coded_wage_is_the_bound", "a top-coded wage (footnote 5) equals the published bound",
+              "SELECT e.area_code, e.soc_code FROM core_oews_estimate e, core_oews_topcode t "
+              "WHERE e.annual_wage_median_footnote = '5' AND e.annual_wage_median_usd <> t.annual_bound_usd"),
+    DataCheck("oews_estimates_have_known_area", "every estimate's area is in core_area",
+              "SELECT DISTINCT area_code FROM core_oews_estimate EXCEPT SELECT area_code FROM core_area"),
+    DataCheck("oews_estimates_have_known_occupation", "every estimate's SOC code is in core_soc_occupation",
+              "SELECT DISTINCT soc_code FROM core_oews_estimate EXCEPT SELECT soc_code FROM core_soc_occupation"),
+    DataCheck("metro_areas_have_centroids", "every OEWS metro area is found in the CBSA gazetteer",
+              "SELECT area_code, area_name FROM core_area WHERE area_kind = 'nonmetro' "
+              "AND area_name NOT ILIKE '%nonmetropolitan%'"),
+    DataCheck("onet_importance_in_scale", "importance ratings lie on O*NET's 1-5 scale",
+              "SELECT onet_soc_code, element_id FROM core_occupation_rating WHERE importance NOT BETWEEN 1 AND 5"),
+    DataCheck("onet_level_in_scale", "level ratings lie on O*NET's 0-7 scale",
+              "SELECT onet_soc_code, element_id FROM core_occupation_rating WHERE level NOT BETWEEN 0 AND 7"),
+    DataCheck("onet_job_zone_in_range", "job zones are 1-5",
+              "SELECT onet_soc_code FROM core_occupation WHERE job_zone NOT BETWEEN 1 AND 5"),
+    DataCheck("projection_openings_not_negative", "projected annual openings are >= 0",
+              "SELECT soc_code FROM core_projection WHERE annual_openings_thousands < 0"),
+    DataCheck("projection_total_matches_sum", "detailed projections sum to the published total (within rounding)",
+              "SELECT t.employment_2024_thousands AS total, s.detail FROM core_projection t, "
+              "(SELECT sum(employment_2024_thousands) AS detail FROM core_projection WHERE occupation_type = 'Line item') s "
+              "WHERE t.soc_code = '00-0000' AND abs(t.employment_2024_thousands - s.detail) > 0.001 * t.employment_2024_thousands"),
+    DataCheck("centroids_in_united_states", "CBSA centroids lie within U.S. latitude and longitude ranges",
+              "SELECT area_code FROM core_area WHERE latitude_deg NOT BETWEEN 13 AND 72 "
+              "OR longitude_deg NOT BETWEEN -180 AND -64"),
+    _rows_between("core_occupation", 900, 1200),
+    _rows_between("core_occupation_rating", 80_000, 140_000),
+    _rows_between("core_area", 500, 700),
+    _rows_between("core_oews_estimate", 200_000, 300_000),
+    _rows_between("core_projection", 1_000, 1_300),
+    _rows_between("core_cip_soc", 5_000, 7_000),
+    _rows_between("core_occupation_title", 50_000, 90_000),
+)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    check: DataCheck
+    violations: int
+    examples: list[tuple]
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, checks: tuple[DataCheck, ...] = CHECKS,
+               include_row_counts: bool = True) -> list[CheckResult]:
+    """Run every check and return all results; the caller decides to fail (see ``require_passing``)."""
+    results = []
+    for check in checks:
+        if check.kind == "row_count" and not include_row_counts:
+            continue
+        violations = con.execute(f"SELECT count(*) FROM ({check.sql})").fetchone()[0]
+        examples = con.execute(f"{check.sql} LIMIT 3").fetchall() if violations else []
+        results.append(CheckResult(check, violations, examples))
+    return results
+
+
+def require_passing(results: list[CheckResult]) -> None:
+    failed = [r for r in results if r.violations]
+    if failed:
+        lines = [f"data check {r.check.name!r} failed ({r.check.protects}): {r.violations} row(s), e.g. {r.examples}"
+                 for r in failed]
+        raise DataCheckError("\n".join(lines))
+
+
+def record_results(con: duckdb.DuckDBPyConnection, results: list[CheckResult]) -> None:
+    con.execute("CREATE TABLE meta_data_check (check_name VARCHAR, protects VARCHAR, kind VARCHAR, "
+                "violations BIGINT, passed BOOLEAN)")
+    con.executemany("INSERT INTO meta_data_check VALUES (?, ?, ?, ?, ?)",
+                    [(r.check.name, r.check.protects, r.check.kind, r.violations, r.violations == 0) for r in results])

@@ -1,0 +1,126 @@
+"""O*NET database: raw table shapes and readers for the text edition (zip) and Excel edition.
+
+The official download is the tab-separated text edition (``db_29_3_text.zip``); its files carry
+the same headers as the Excel edition, so one table declaration serves both. Only the tables the
+dashboard uses are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import SnapshotError
+from etl.raw_tables import Column, RawTable, conform_frame
+
+C = Column
+_CODE = C("O*NET-SOC Code", "onet_soc_code")
+_TITLE = C("Title", "title")
+_ELEMENT = (C("Element ID", "element_id"), C("Element Name", "element_name"))
+_SCALE = (C("Scale ID", "scale_id"), C("Scale Name", "scale_name"))
+_STATS = (
+    C("N", "n", "double"),
+    C("Standard Error", "standard_error", "double"),
+    C("Lower CI Bound", "lower_ci_bound", "double"),
+    C("Upper CI Bound", "upper_ci_bound", "double"),
+    C("Recommend Suppress", "recommend_suppress"),
+)
+_DATE_SOURCE = (C("Date", "date"), C("Domain Source", "domain_source"))
+_RATING = (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_STATS,
+           C("Not Relevant", "not_relevant"), *_DATE_SOURCE)
+
+
+def _table(name: str, file: str, columns: tuple, source: str = "onet", description: str = "") -> RawTable:
+    return RawTable(name, source, file, tuple(columns), description)
+
+
+ONET_TABLES: tuple[RawTable, ...] = (
+    _table("raw_onet_occupation_data", "Occupation Data", (_CODE, _TITLE, C("Description", "description"))),
+    _table("raw_onet_skills", "Skills", _RATING),
+    _table("raw_onet_knowledge", "Knowledge", _RATING),
+    _table("raw_onet_work_styles", "Work Styles",
+           (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_STATS, *_DATE_SOURCE)),
+    _table("raw_onet_interests", "Interests",
+           (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_DATE_SOURCE)),
+    _table("raw_onet_job_zones", "Job Zones", (_CODE, _TITLE, C("Job Zone", "job_zone", "integer"), *_DATE_SOURCE)),
+    _table("raw_onet_job_zone_reference", "Job Zone Reference", (
+        C("Job Zone", "job_zone", "integer"), C("Name", "name"), C("Experience", "experience"),
+        C("Education", "education"), C("Job Training", "job_training"), C("Examples", "examples"),
+        C("SVP Range", "svp_range"))),
+    _table("raw_onet_education_training_experience", "Education, Training, and Experience", (
+        _CODE, _TITLE, *_ELEMENT, *_SCALE, C("Category", "category", "integer"),
+        C("Data Value", "data_value", "double"), *_STATS, *_DATE_SOURCE)),
+    _table("raw_onet_ete_categories", "Education, Training, and Experience Categories", (
+        *_ELEMENT, *_SCALE, C("Category", "category", "integer"), C("Category Description", "category_description"))),
+    _table("raw_onet_alternate_titles", "Alternate Titles", (
+        _CODE, _TITLE, C("Alternate Title", "alternate_title"), C("Short Title", "short_title"),
+        C("Source(s)", "sources"))),
+    _table("raw_onet_reported_titles", "Sample of Reported Titles", (
+        _CODE, _TITLE, C("Reported Job Title", "reported_job_title"),
+        C("Shown in My Next Move", "shown_in_my_next_move"))),
+    _table("raw_onet_related_occupations", "Related Occupations", (
+        _CODE, _TITLE, C("Related O*NET-SOC Code", "related_onet_soc_code"), C("Related Title", "related_title"),
+        C("Relatedness Tier", "relatedness_tier"), C("Index", "related_index", "integer"))),
+    _table("raw_onet_tasks_to_dwas", "Tasks to DWAs", (
+        _CODE, _TITLE, C("Task ID", "task_id", "integer"), C("Task", "task"), C("DWA ID", "dwa_id"),
+        C("DWA Title", "dwa_title"), *_DATE_SOURCE)),
+    _table("raw_onet_dwa_reference", "DWA Reference", (
+        *_ELEMENT, C("IWA ID", "iwa_id"), C("IWA Title", "iwa_title"), C("DWA ID", "dwa_id"),
+        C("DWA Title", "dwa_title"))),
+    _table("raw_onet_content_model_reference", "Content Model Reference", (
+        *_ELEMENT, C("Description", "description"))),
+    _table("raw_onet_scales_reference", "Scales Reference", (
+        *_SCALE, C("Minimum", "minimum", "double"), C("Maximum", "maximum", "double"))),
+    _table("raw_onet_level_scale_anchors", "Level Scale Anchors", (
+        *_ELEMENT, *_SCALE, C("Anchor Value", "anchor_value", "double"),
+        C("Anchor Description", "anchor_description"))),
+)
+
+ONET_WORK_ACTIVITIES_TABLES: tuple[RawTable, ...] = (
+    _table("raw_onet_work_activities", "Work Activities", _RATING, source="onet_work_activities"),
+)
+
+
+def read_text_zip(zip_path: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.DataFrame]:
+    """Parse the O*NET text edition: ``<folder>/<Official Name>.txt``, tab-separated, UTF-8."""
+    try:
+        archive = zipfile.ZipFile(zip_path)
+    except zipfile.BadZipFile as exc:
+        raise SnapshotError(f"{zip_path.name}: not a readable zip archive ({exc}); the download may be truncated") from exc
+    with archive:
+        members = {Path(n).name: n for n in archive.namelist()}
+        frames = {}
+        for table in tables:
+            member = members.get(f"{table.official_file}.txt")
+            if member is None:
+                raise SnapshotError(f"{zip_path.name}: '{table.official_file}.txt' is missing from the archive")
+            try:
+                raw = archive.read(member)
+            except (zipfile.BadZipFile, EOFError, OSError) as exc:
+                raise SnapshotError(f"{zip_path.name}: '{member}' cannot be read ({exc}); the archive is corrupt") from exc
+            frames[table.name] = parse_text_table(raw, table, f"{zip_path.name}:{member}")
+    return frames
+
+
+def parse_text_table(raw: bytes, table: RawTable, label: str) -> pd.DataFrame:
+    """Parse one O*NET text-edition file (bytes) into its raw table."""
+    text = raw.decode("utf-8-sig")
+    frame = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, keep_default_na=False,
+                        quoting=csv.QUOTE_NONE)
+    return conform_frame(frame, table, label, first_row=2)
+
+
+def read_excel_dir(folder: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.DataFrame]:
+    """Parse the O*NET Excel edition (one workbook per table); used to make the shipped snapshot."""
+    frames = {}
+    for table in tables:
+        path = folder / f"{table.official_file}.xlsx"
+        if not path.exists():
+            raise SnapshotError(f"{path}: missing O*NET workbook")
+        frame = pd.read_excel(path, engine="calamine", dtype=str, keep_default_na=False)
+        frames[table.name] = conform_frame(frame, table, path.name, first_row=2)
+    return frames
