@@ -6,7 +6,8 @@ removes its partial file and leaves the previous database serving; the app notic
 and reopens it.
 
 Steps: verify the snapshot's checksums -> load ``raw_`` tables (checking columns) -> run the
-``core_`` SQL in ``etl/sql`` in file-name order -> Python steps (crosswalk, ``out_`` analytics) ->
+``core_`` SQL in ``etl/sql`` in file-name order -> Python steps in ``etl/steps`` (crosswalk,
+``out_`` analytics) ->
 data checks -> provenance -> swap.
 """
 
@@ -23,7 +24,7 @@ import duckdb
 
 from etl import checks, provenance
 from etl.catalog import all_raw_tables
-from etl.crosswalk import build_crosswalk
+from etl.steps import discover_steps
 from etl.errors import EtlError, SchemaDriftError, SnapshotError
 from etl.releases import load_releases
 from etl.snapshot import SHIPPED_SNAPSHOT, Snapshot, read_snapshot, verify_snapshot
@@ -35,10 +36,6 @@ REFERENCE_DIR = Path(__file__).with_name("reference")
 REFERENCE_TABLES = {"raw_ref_us_state_codes": "us_state_codes.csv"}
 
 Progress = Callable[[str], None]
-Step = Callable[[duckdb.DuckDBPyConnection], None]
-
-# Python steps that run after the core SQL, in order. Later analytics (out_ tables) append here.
-PYTHON_STEPS: list[tuple[str, Step]] = [("core_onet_soc_crosswalk", build_crosswalk)]
 
 
 @dataclass(frozen=True)
@@ -65,9 +62,9 @@ def build_database(db_path: Path = DEFAULT_DB, snapshot_dir: Path = SHIPPED_SNAP
         build_id, built_utc = provenance.new_build_id(), _now_utc()
         _load_raw_tables(con, snapshot, progress)
         _run_sql_steps(con, progress)
-        for name, step in PYTHON_STEPS:
-            progress(f"building {name}")
-            step(con)
+        for step in discover_steps():
+            progress(f"running {step.__name__.rsplit('.', 1)[-1]}")
+            step.run(con)
         progress("running data checks")
         results = checks.run_checks(con, include_row_counts=check_row_counts)
         checks.require_passing(results)

@@ -14,6 +14,7 @@ from typing import Callable
 import pandas as pd
 
 from etl.raw_tables import RawTable
+from etl.releases import load_releases
 from etl.sources import cip, geo, indeed, oews, onet, projections
 
 Frames = dict[str, pd.DataFrame]
@@ -29,7 +30,9 @@ class SourceSpec:
 
 
 def _oews_downloaded(folder: Path) -> Frames:
-    return oews.read_flat_files(folder, year="2025", period="A01")
+    """The data year and period come from releases.toml, so a new BLS release needs a reviewed pin."""
+    release = load_releases()["oews"]
+    return oews.read_flat_files(folder, year=release.setting("data_year"), period=release.setting("period"))
 
 
 def _oews_shared(root: Path) -> Frames:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 RELEASES_PATH = Path(__file__).with_name("releases.toml")
@@ -27,6 +27,8 @@ class Release:
     attribution: str
     homepage: str
     files: tuple[PinnedFile, ...]
+    # Source-specific keys (e.g. the OEWS data year and period a reader must insist on), as text.
+    extra: dict[str, str] = field(default_factory=dict, hash=False)
 
     def file(self, name: str) -> PinnedFile:
         for pinned in self.files:
@@ -34,12 +36,22 @@ class Release:
                 return pinned
         raise KeyError(f"{self.key}: no pinned file named {name!r}")
 
+    def setting(self, name: str) -> str:
+        """A source-specific key from releases.toml; a missing one names the file and the table."""
+        try:
+            return self.extra[name]
+        except KeyError:
+            raise KeyError(f"{RELEASES_PATH.name}: [sources.{self.key}] has no {name!r} key") from None
+
 
 def load_releases(path: Path = RELEASES_PATH) -> dict[str, Release]:
     """Read every pinned release; keys are the source keys used across the ETL."""
     with open(path, "rb") as handle:
         document = tomllib.load(handle)
     return {key: _release_from_table(key, table) for key, table in document["sources"].items()}
+
+
+_COMMON_KEYS = {"title", "version", "published", "license", "license_url", "attribution", "homepage", "files"}
 
 
 def _release_from_table(key: str, table: dict) -> Release:
@@ -54,4 +66,5 @@ def _release_from_table(key: str, table: dict) -> Release:
         attribution=table["attribution"],
         homepage=table["homepage"],
         files=files,
+        extra={name: str(value) for name, value in table.items() if name not in _COMMON_KEYS},
     )

@@ -1,0 +1,42 @@
+"""Router and frame of the dashboard: registers every page explicitly, renders the shared region
+picker and the data-vintage footer, and stops with instructions when the database is missing.
+
+Run with ``streamlit run app.py`` (see README for the one-command setup).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lmi.db import MissingDatabaseError, reference_db_path
+from ui import data
+from ui.components import render_footer
+from ui.region import render_region_picker
+
+st.set_page_config(page_title="Local Labor Market Dashboard", page_icon=":material/work:", layout="wide")
+
+PAGES = {
+    "Workers and occupations": [
+        st.Page("pages/occupation_explorer.py", title="Occupation explorer", icon=":material/search:",
+                url_path="occupations", default=True),
+    ],
+    "About the data": [
+        st.Page("pages/data_methods.py", title="Data & methods", icon=":material/info:", url_path="data"),
+    ],
+}
+
+
+def main() -> None:
+    navigation = st.navigation(PAGES)
+    try:
+        data.connection()
+    except (MissingDatabaseError, FileNotFoundError):
+        st.error(f"The reference database {reference_db_path()} has not been built yet. "
+                 "Run `./dev.sh start` (or `python -m etl build`) and reload this page.")
+        st.stop()
+    render_region_picker()
+    render_footer()
+    navigation.run()
+
+
+main()

@@ -1,0 +1,56 @@
+"""Where the reference database lives, how to open it read-only, and how to notice a rebuild.
+
+The ETL replaces the database file atomically; an open connection keeps reading the old file.
+``file_stamp`` changes when the file is replaced, so a cache keyed on it reopens the new one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REFERENCE_DB = PROJECT_ROOT / "var" / "lmi.duckdb"
+
+
+class MissingDatabaseError(RuntimeError):
+    """The reference database has not been built yet."""
+
+
+def reference_db_path() -> Path:
+    """The reference database file; ``LMI_REFERENCE_DB`` overrides it (tests, deployments)."""
+    return Path(os.environ.get("LMI_REFERENCE_DB", DEFAULT_REFERENCE_DB))
+
+
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """Identity of the file now at ``path``: a rebuilt database gets a new inode and mtime."""
+    stat = Path(path).stat()
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def open_reference(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open read-only, so any number of app processes can read while the ETL builds a new file."""
+    if not Path(path).exists():
+        raise MissingDatabaseError(f"{path} does not exist; build it with `python -m etl build`")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:
+    """Run one query on its own cursor (safe across Streamlit's script threads) and return a frame."""
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, params or {}).df()
+    finally:
+        cursor.close()
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> list[tuple]:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, params or {}).fetchall()
+    finally:
+        cursor.close()

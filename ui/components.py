@@ -1,0 +1,41 @@
+"""Small rendering helpers: source captions under numbers, CSV downloads that carry their source,
+and the data-vintage footer."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from lmi.provenance import SOURCE_SHORT_NAMES
+from ui import data
+
+
+def source_caption(*source_keys: str) -> str:
+    """Write the source line under a block of numbers and return it (for the CSV)."""
+    note = data.source_note(tuple(source_keys), data.stamp())
+    st.caption(note)
+    return note
+
+
+def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, key: str) -> None:
+    """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from."""
+    out = frame.copy()
+    out["source"] = source
+    st.download_button(label, out.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(file_stem)}.csv",
+                       mime="text/csv", key=key)
+
+
+def render_footer() -> None:
+    vintages = data.data_vintages(data.stamp())
+    parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
+    st.sidebar.divider()
+    st.sidebar.caption("**Data vintages:** " + "; ".join(parts) + ".")
+    if vintages["built_utc"]:
+        st.sidebar.caption(f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
+                           "See *Data & methods* for sources and licenses.")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -1,0 +1,118 @@
+"""Caching: one read-only connection per database file (``st.cache_resource``), query results keyed
+by small scalar arguments plus the database's file stamp (``st.cache_data``), so a rebuilt
+database (new stamp) is reopened and its results recomputed, never mixed with the old ones."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from lmi import area_stats, areas, coverage, occupations, provenance, search
+from lmi.db import file_stamp, open_reference, reference_db_path
+
+Stamp = tuple[int, int, int]
+
+
+@st.cache_resource(max_entries=1)
+def _connection(path: str, stamp: Stamp) -> duckdb.DuckDBPyConnection:
+    return open_reference(path)
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    path = reference_db_path()
+    return _connection(str(path), file_stamp(path))
+
+
+def stamp() -> Stamp:
+    return file_stamp(reference_db_path())
+
+
+@st.cache_resource(max_entries=1)
+def _title_index(stamp: Stamp) -> search.TitleIndex:
+    return search.load_title_index(connection())
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def search_occupations(query: str, stamp: Stamp, limit: int = 15) -> pd.DataFrame:
+    return search.search_occupations(_title_index(stamp), query, limit)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def profile(onet_soc_code: str, stamp: Stamp) -> occupations.OccupationProfile:
+    return occupations.get_profile(connection(), onet_soc_code)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def top_ratings(onet_soc_code: str, domain: str, limit: int, stamp: Stamp) -> pd.DataFrame:
+    return occupations.top_ratings(connection(), onet_soc_code, domain, limit)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def typical_education(onet_soc_code: str, stamp: Stamp) -> dict:
+    return occupations.typical_education(connection(), onet_soc_code)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def education_distribution(onet_soc_code: str, stamp: Stamp) -> pd.DataFrame:
+    return occupations.education_distribution(connection(), onet_soc_code)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def interests(onet_soc_code: str, stamp: Stamp) -> pd.DataFrame:
+    return occupations.interests(connection(), onet_soc_code)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def region_comparison(soc_code: str, area_code: str, state_fips: str | None, stamp: Stamp) -> pd.DataFrame:
+    return area_stats.region_comparison(connection(), soc_code, area_code, state_fips)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def areas_of_state(soc_code: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
+    return area_stats.areas_of_state(connection(), soc_code, state_fips)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def states(stamp: Stamp) -> pd.DataFrame:
+    return areas.list_states(connection())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def areas_in_state(state_fips: str, stamp: Stamp) -> pd.DataFrame:
+    return areas.list_areas_in_state(connection(), state_fips)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def source_note(keys: tuple[str, ...], stamp: Stamp) -> str:
+    return provenance.source_note(connection(), *keys)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def data_vintages(stamp: Stamp) -> dict:
+    return provenance.data_vintages(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def sources(stamp: Stamp) -> pd.DataFrame:
+    return provenance.sources(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def provenance_table(stamp: Stamp) -> pd.DataFrame:
+    return provenance.provenance_table(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def data_checks(stamp: Stamp) -> pd.DataFrame:
+    return provenance.data_checks(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def coverage_summary(stamp: Stamp) -> pd.DataFrame:
+    return coverage.coverage_summary(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def unmatched_occupations(stamp: Stamp) -> pd.DataFrame:
+    return coverage.unmatched_occupations(connection())

@@ -1,0 +1,42 @@
+"""Occupation search box shared by pages: type a job title, pick one of the ranked matches.
+
+The pick is kept in ``st.session_state["occupation"]`` so moving between pages keeps it, and in
+the URL (``?occupation=29-1141.00``) so a view can be shared.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import data
+
+STATE_KEY = "occupation"
+
+
+def render_occupation_picker(key: str, label: str = "Search an occupation or job title",
+                             placeholder: str = "e.g. cashier, RN, coal miner, paralegal") -> str | None:
+    """Render the search box and the match list; return the chosen O*NET-SOC code (or None)."""
+    initial = st.query_params.get(STATE_KEY) or st.session_state.get(STATE_KEY)
+    query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
+    if not query.strip():
+        return _remember(initial) if initial else None
+    matches = data.search_occupations(query, data.stamp())
+    if matches.empty:
+        st.warning(f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code "
+                   "such as 29-1141.")
+        return _remember(initial) if initial else None
+    options = matches.onet_soc_code.tolist()
+    labels = {row.onet_soc_code: _label(row) for row in matches.itertuples()}
+    chosen = st.radio("Matching occupations", options, format_func=labels.get, key=f"{key}_choice")
+    return _remember(chosen)
+
+
+def _label(row) -> str:
+    note = "" if row.matched_kind in ("title", "code") else f" — matched “{row.matched_title}”"
+    return f"{row.title} ({row.onet_soc_code}){note}"
+
+
+def _remember(code: str) -> str:
+    st.session_state[STATE_KEY] = code
+    st.query_params[STATE_KEY] = code
+    return code

@@ -1,0 +1,57 @@
+"""The sidebar region picker every page shares: nation, a state, or a metro/nonmetro area in it.
+
+The choice lives in ``st.session_state`` (keys ``region_state`` and ``region_area``) so it survives
+page switches; pages read it with ``current_region()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from lmi.areas import NATION_CODE
+from ui import data
+
+NATION_LABEL = "United States"
+WHOLE_STATE = "Whole state"
+
+
+@dataclass(frozen=True)
+class Region:
+    area_code: str  # the OEWS area to show
+    state_fips: str | None  # the state context (None for the nation)
+    label: str
+    kind: str  # national | state | metro | nonmetro
+
+
+def render_region_picker() -> Region:
+    stamp = data.stamp()
+    states = data.states(stamp)
+    state_labels = [NATION_LABEL] + states.state_name.tolist()
+    st.sidebar.markdown("### Region")
+    state_label = st.sidebar.selectbox("State", state_labels, key="region_state",
+                                       help="Numbers on every page are for this region.")
+    if state_label == NATION_LABEL:
+        region = Region(NATION_CODE, None, NATION_LABEL, "national")
+    else:
+        state = states[states.state_name == state_label].iloc[0]
+        areas = data.areas_in_state(state.state_fips, stamp)
+        area_labels = [WHOLE_STATE] + [_area_label(a) for a in areas.itertuples()]
+        area_label = st.sidebar.selectbox("Metro or nonmetropolitan area", area_labels, key="region_area")
+        if area_label == WHOLE_STATE:
+            region = Region(state.area_code, state.state_fips, state.state_name, "state")
+        else:
+            chosen = areas.iloc[area_labels.index(area_label) - 1]
+            region = Region(chosen.area_code, state.state_fips, chosen.area_name, chosen.area_kind)
+    st.session_state["region"] = region
+    return region
+
+
+def _area_label(area) -> str:
+    return area.area_name if area.area_kind == "metro" else f"{area.area_name}"
+
+
+def current_region() -> Region:
+    """The region chosen in the sidebar (the nation before anything is picked)."""
+    return st.session_state.get("region", Region(NATION_CODE, None, NATION_LABEL, "national"))
