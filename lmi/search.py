@@ -116,7 +116,9 @@ def _code_matches(index: TitleIndex, code: str, limit: int) -> pd.DataFrame:
     found = index.occupations[(index.occupations.index == code) | (index.occupations.soc_code == soc)]
     frame = pd.DataFrame({"onet_soc_code": found.index, "title": found.title.values,
                           "matched_title": found.index, "matched_kind": "code", "score": 100.0})
-    return frame.sort_values("onet_soc_code").head(limit).reset_index(drop=True)
+    frame["is_exact"] = frame.onet_soc_code == code
+    frame = frame.sort_values(["is_exact", "onet_soc_code"], ascending=[False, True]).drop(columns="is_exact")
+    return frame.head(limit).reset_index(drop=True)
 
 
 def _empty_result() -> pd.DataFrame:
