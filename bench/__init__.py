@@ -1,0 +1,1 @@
+"""Benchmarks: run ``python -m bench.<name>``; each writes ``bench/results/<name>.json``."""

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# One entry point for newcomers and CI (see README):
+#   ./dev.sh start   set everything up, build the database from the shipped data, start the dashboard
+#   ./dev.sh test    set everything up (Chromium included) and run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to run: $*"; exit 1; fi
+}
+
+apt_install() {
+  log "installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+find_python() {
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))'; then
+      echo "$candidate"; return
+    fi
+  done
+  log "Python 3.11 or newer is required"; exit 1
+}
+
+setup_python() {
+  local python; python=$(find_python)
+  if [ ! -x "$PY" ]; then
+    if ! "$python" -c 'import ensurepip, venv' 2>/dev/null; then apt_install python3-venv; fi
+    log "creating $VENV with $python"
+    "$python" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.requirements.sha256"
+  local wanted; wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    log "installing Python packages (requirements.txt)"
+    "$PY" -m pip install --quiet --upgrade pip
+    "$PY" -m pip install --quiet -r requirements.txt
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+build_database() {
+  log "building the reference database from the shipped snapshot (data/snapshot)"
+  "$PY" -m etl build
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+}
+
+case "${1:-}" in
+  start)
+    setup_python
+    build_database
+    "$PY" -m lmi.records.example --if-empty
+    log "starting the dashboard on http://localhost:${PORT:-8501}"
+    exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" --browser.gatherUsageStats false
+    ;;
+  test)
+    setup_python
+    ensure_chromium
+    log "running the test suite"
+    exec "$PY" -m pytest "${@:2}"
+    ;;
+  *)
+    echo "usage: $0 start | test [pytest args]" >&2
+    exit 2
+    ;;
+esac
