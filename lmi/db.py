@@ -2,6 +2,11 @@
 
 The ETL replaces the database file atomically; an open connection keeps reading the old file.
 ``file_stamp`` changes when the file is replaced, so a cache keyed on it reopens the new one.
+
+Why ATTACH: ``duckdb.connect(path)`` returns the already-open database instance for a path while
+any connection to it is alive, so after a swap it would keep serving the old file. Each
+``open_reference`` therefore makes its own in-memory instance and attaches the file read-only as
+catalog ``ref``; cursors select that catalog before running a query.
 """
 
 from __future__ import annotations
@@ -32,16 +37,33 @@ def file_stamp(path: Path) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
+REFERENCE_CATALOG = "ref"
+
+
 def open_reference(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open read-only, so any number of app processes can read while the ETL builds a new file."""
+    """Open the file read-only (any number of readers while the ETL builds a new file), as the
+    catalog ``ref`` of a fresh in-memory instance so a replaced file is really reopened."""
     if not Path(path).exists():
         raise MissingDatabaseError(f"{path} does not exist; build it with `python -m etl build`")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(":memory:")
+    con.execute(f"ATTACH $path AS {REFERENCE_CATALOG} (READ_ONLY)", {"path": str(path)})
+    con.execute(f"USE {REFERENCE_CATALOG}")
+    return con
+
+
+def cursor_for(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A cursor of ``con`` that sees the reference tables (cursors start in the default catalog)."""
+    cursor = con.cursor()
+    try:
+        cursor.execute(f"USE {REFERENCE_CATALOG}")
+    except duckdb.CatalogException:
+        pass  # a plain connection to the file (tests, notebooks): its default catalog is the file
+    return cursor
 
 
 def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:
     """Run one query on its own cursor (safe across Streamlit's script threads) and return a frame."""
-    cursor = con.cursor()
+    cursor = cursor_for(con)
     try:
         return cursor.execute(sql, params or {}).df()
     finally:
@@ -49,7 +71,7 @@ def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | 
 
 
 def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> list[tuple]:
-    cursor = con.cursor()
+    cursor = cursor_for(con)
     try:
         return cursor.execute(sql, params or {}).fetchall()
     finally:
