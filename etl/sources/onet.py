@@ -1,8 +1,12 @@
 """O*NET database: raw table shapes and readers for the text edition (zip) and Excel edition.
 
-The official download is the tab-separated text edition (``db_29_3_text.zip``); its files carry
-the same headers as the Excel edition, so one table declaration serves both. Only the tables the
-dashboard uses are kept.
+The official download is the tab-separated text edition (``db_29_3_text.zip``). One table
+declaration serves both editions, but the text edition leaves out the descriptive columns the Excel
+edition repeats for readability (``Title``, ``Scale Name``, ``Related Title``, ``Task``, ``DWA Title``,
+``IWA Title``, and ``Element Name`` in DWA Reference) and writes ``n/a`` for "no value". The reader
+looks each left-out column up in the reference file of the same archive it comes from, and reads
+``n/a`` as empty, so both editions produce the same raw tables. Only the tables the dashboard uses
+are kept.
 """
 
 from __future__ import annotations
@@ -93,25 +97,70 @@ def read_text_zip(zip_path: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.
         raise SnapshotError(f"{zip_path.name}: not a readable zip archive ({exc}); the download may be truncated") from exc
     with archive:
         members = {Path(n).name: n for n in archive.namelist()}
+        texts: dict[str, pd.DataFrame] = {}
+
+        def text_file(official_file: str) -> pd.DataFrame:
+            if official_file not in texts:
+                texts[official_file] = _read_member(archive, members, zip_path, official_file)
+            return texts[official_file]
+
         frames = {}
         for table in tables:
-            member = members.get(f"{table.official_file}.txt")
-            if member is None:
-                raise SnapshotError(f"{zip_path.name}: '{table.official_file}.txt' is missing from the archive")
-            try:
-                raw = archive.read(member)
-            except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                raise SnapshotError(f"{zip_path.name}: '{member}' cannot be read ({exc}); the archive is corrupt") from exc
-            frames[table.name] = parse_text_table(raw, table, f"{zip_path.name}:{member}")
+            frame = _add_left_out_columns(text_file(table.official_file), table, text_file)
+            label = f"{zip_path.name}:{members[table.official_file + '.txt']}"
+            frames[table.name] = conform_frame(frame, table, label, first_row=2, null_markers=TEXT_NULL_MARKERS)
     return frames
 
 
-def parse_text_table(raw: bytes, table: RawTable, label: str) -> pd.DataFrame:
-    """Parse one O*NET text-edition file (bytes) into its raw table."""
+# Columns the text edition leaves out: header -> (reference file, key in the table, key and value
+# in the reference file). The Excel edition carries them; the text edition's reference files hold them.
+TEXT_EDITION_LOOKUPS: dict[str, tuple[str, str, str, str]] = {
+    "Title": ("Occupation Data", "O*NET-SOC Code", "O*NET-SOC Code", "Title"),
+    "Related Title": ("Occupation Data", "Related O*NET-SOC Code", "O*NET-SOC Code", "Title"),
+    "Scale Name": ("Scales Reference", "Scale ID", "Scale ID", "Scale Name"),
+    "Element Name": ("Content Model Reference", "Element ID", "Element ID", "Element Name"),
+    "IWA Title": ("IWA Reference", "IWA ID", "IWA ID", "IWA Title"),
+    "Task": ("Task Statements", "Task ID", "Task ID", "Task"),
+    "DWA Title": ("DWA Reference", "DWA ID", "DWA ID", "DWA Title"),
+}
+TEXT_NULL_MARKERS = ("n/a",)
+
+
+def _read_member(archive: zipfile.ZipFile, members: dict[str, str], zip_path: Path, official_file: str) -> pd.DataFrame:
+    member = members.get(f"{official_file}.txt")
+    if member is None:
+        raise SnapshotError(f"{zip_path.name}: '{official_file}.txt' is missing from the archive")
+    try:
+        raw = archive.read(member)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        raise SnapshotError(f"{zip_path.name}: '{member}' cannot be read ({exc}); the archive is corrupt") from exc
+    return read_text_frame(raw)
+
+
+def _add_left_out_columns(frame: pd.DataFrame, table: RawTable, text_file) -> pd.DataFrame:
+    """Fill each declared column the text edition leaves out from its reference file (see above)."""
+    present = {str(h).strip() for h in frame.columns}
+    frame = frame.copy()
+    for column in table.columns:
+        lookup = TEXT_EDITION_LOOKUPS.get(column.header)
+        if column.header in present or lookup is None or lookup[1] not in present:
+            continue  # present already, or conform_frame reports the missing column by name
+        reference_file, key, reference_key, value = lookup
+        reference = text_file(reference_file).drop_duplicates(reference_key).set_index(reference_key)[value]
+        frame[column.header] = frame[key].str.strip().map(reference)
+    return frame
+
+
+def read_text_frame(raw: bytes) -> pd.DataFrame:
+    """One O*NET text-edition file (bytes) as text columns, with its headers stripped of blanks."""
     text = raw.decode("utf-8-sig")
-    frame = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, keep_default_na=False,
-                        quoting=csv.QUOTE_NONE)
-    return conform_frame(frame, table, label, first_row=2)
+    frame = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE)
+    return frame.rename(columns=lambda header: str(header).strip())
+
+
+def parse_text_table(raw: bytes, table: RawTable, label: str) -> pd.DataFrame:
+    """Parse one self-contained O*NET text-edition file (bytes) into its raw table."""
+    return conform_frame(read_text_frame(raw), table, label, first_row=2, null_markers=TEXT_NULL_MARKERS)
 
 
 def read_excel_dir(folder: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.DataFrame]:
