@@ -66,7 +66,7 @@ class DownloadSession(requests.Session):
         # The pinned checksum is of the file as published, and Content-Length must count its bytes.
         self.headers["Accept-Encoding"] = "identity"
 
-    def request(self, method, url, *args, **kwargs):  # noqa: D401 - same contract as requests
+    def request(self, method, url, *args, **kwargs):
         """Send with the default timeout; retry 429, 5xx and connection failures with backoff."""
         require_contact_email(url, self.contact_email)
         kwargs.setdefault("timeout", self.timeout)
