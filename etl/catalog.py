@@ -15,7 +15,7 @@ import pandas as pd
 
 from etl.raw_tables import RawTable
 from etl.releases import load_releases
-from etl.sources import cip, geo, indeed, oews, onet, projections
+from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections
 
 Frames = dict[str, pd.DataFrame]
 
@@ -27,6 +27,10 @@ class SourceSpec:
     read_downloaded: Callable[[Path], Frames]  # folder holding the pinned official files
     read_shared: Callable[[Path], Frames]  # the shared data folder (../shared/data)
     shared_files: tuple[str, ...]  # files under the shared folder that the snapshot is made from
+    # False for a source whose publisher offers no stable file URLs: ``python -m etl download`` then
+    # keeps its tables from the shipped snapshot, and asking for it by name fails with this note.
+    automated_download: bool = True
+    manual_download_note: str = ""
 
 
 def _oews_downloaded(folder: Path) -> Frames:
@@ -102,6 +106,10 @@ SOURCES: tuple[SourceSpec, ...] = (
                ("geo/2024_Gaz_cbsa_national.txt", "geo/list1_2023_cbsa_county_delineation.xlsx")),
     SourceSpec("indeed", indeed.INDEED_TABLES, _indeed_downloaded, _indeed_shared,
                tuple(f"indeed_hiring_lab/{n}" for n in _INDEED_SHARED_NAMES.values())),
+    SourceSpec("nj_etpl", nj_etpl.NJ_ETPL_TABLES, nj_etpl.read_downloaded,
+               lambda root: nj_etpl.read_folder(root / "nj_etpl"),
+               tuple(f"nj_etpl/{t.official_file}" for t in nj_etpl.NJ_ETPL_TABLES),
+               automated_download=False, manual_download_note=nj_etpl.DOWNLOAD_NOTE),
 )
 
 

@@ -59,6 +59,40 @@ def _ordered(prefix: str) -> DataCheck:
                      f"SELECT area_code, soc_code FROM core_oews_estimate WHERE {pairs}")
 
 
+_NJ_PCTS = ("employed_q2", "employed_q4", "employed_q8", "retention_q4", "retention_q8")
+_NJ_WAGES = ("quarterly_wage_avg_q2", "quarterly_wage_avg_q4", "quarterly_wage_avg_q8")
+_NJ_ETPL_CHECKS: tuple[DataCheck, ...] = (
+    DataCheck("core_nj_etpl_outcome_key_unique", "one row per (provider_id, cip_code) in core_nj_etpl_outcome",
+              "SELECT provider_id, cip_code, count(*) AS n FROM core_nj_etpl_outcome GROUP BY ALL HAVING count(*) > 1"),
+    DataCheck("core_nj_etpl_program_key_unique", "one row per program_id in core_nj_etpl_program",
+              "SELECT program_id, count(*) AS n FROM core_nj_etpl_program GROUP BY ALL HAVING count(*) > 1"),
+    DataCheck("core_nj_etpl_provider_key_unique", "one row per provider_id in core_nj_etpl_provider",
+              "SELECT provider_id, count(*) AS n FROM core_nj_etpl_provider GROUP BY ALL HAVING count(*) > 1"),
+    DataCheck("nj_etpl_cip_format", "NJ ETPL CIP codes read as NN.NNNN",
+              "SELECT cip_code FROM core_nj_etpl_outcome WHERE NOT regexp_full_match(cip_code, '\\d{2}\\.\\d{4}') "
+              "UNION ALL SELECT cip_code FROM core_nj_etpl_program WHERE NOT regexp_full_match(cip_code, '\\d{2}\\.\\d{4}')"),
+    DataCheck("nj_etpl_percent_in_range", "published NJ ETPL percentages lie within 0-100",
+              "SELECT provider_id, cip_code FROM core_nj_etpl_outcome WHERE "
+              + " OR ".join(f"{p}_pct NOT BETWEEN 0 AND 100" for p in _NJ_PCTS)),
+    DataCheck("nj_etpl_wages_not_negative", "published NJ ETPL average quarterly wages are >= 0",
+              "SELECT provider_id, cip_code FROM core_nj_etpl_outcome WHERE "
+              + " OR ".join(f"{w}_usd < 0" for w in _NJ_WAGES)),
+    DataCheck("nj_etpl_suppressed_is_never_a_number",
+              "a value New Jersey suppressed (-99999) is NULL with its flag set, and only then",
+              "SELECT provider_id, cip_code FROM core_nj_etpl_outcome WHERE "
+              + " OR ".join(f"(({c} IS NULL) <> {s}_suppressed)"
+                            for c, s in [(f"{p}_pct", p) for p in _NJ_PCTS] + [(f"{w}_usd", w) for w in _NJ_WAGES])),
+    DataCheck("nj_etpl_counts_not_negative", "NJ ETPL completer counts are >= 0",
+              "SELECT provider_id, cip_code FROM core_nj_etpl_outcome WHERE least(completers_q2_count, "
+              "completers_q4_count, completers_q8_count, wage_calc_q2_count, wage_calc_q4_count, wage_calc_q8_count) < 0"),
+    DataCheck("nj_etpl_costs_not_negative", "NJ ETPL program costs are >= 0",
+              "SELECT program_id FROM core_nj_etpl_program WHERE least(tuition_usd, fees_usd, books_materials_usd, "
+              "supplies_tools_usd, other_costs_usd, total_cost_usd) < 0"),
+    _rows_between("core_nj_etpl_outcome", 1_000, 3_000),
+    _rows_between("core_nj_etpl_provider", 200, 2_000),
+    _rows_between("core_nj_etpl_program", 50, 5_000),
+)
+
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
 
 CHECKS: tuple[DataCheck, ...] = (
@@ -121,6 +155,7 @@ CHECKS: tuple[DataCheck, ...] = (
     DataCheck("centroids_in_united_states", "CBSA centroids lie within U.S. latitude and longitude ranges",
               "SELECT area_code FROM core_area WHERE latitude_deg NOT BETWEEN 13 AND 72 "
               "OR longitude_deg NOT BETWEEN -180 AND -64"),
+    *_NJ_ETPL_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),

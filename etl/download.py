@@ -27,7 +27,7 @@ import requests
 from etl.build import DEFAULT_DB, BuildReport, build_database
 from etl.catalog import SOURCES, SourceSpec
 from etl.checksums import sha256_file
-from etl.errors import EtlError, SnapshotError
+from etl.errors import DownloadError, EtlError, SnapshotError
 from etl.http import fetch_file, make_session, require_contact_email, resolve_contact_email
 from etl.releases import PinnedFile, Release, load_releases
 from etl.snapshot import PROJECT_ROOT, SHIPPED_SNAPSHOT, read_snapshot, write_snapshot
@@ -68,15 +68,20 @@ def download_and_build(db_path: Path = DEFAULT_DB, cache_dir: Path | None = None
 
 
 def choose_sources(only: list[str] | None) -> list[SourceSpec]:
-    """The sources to download: all when ``only`` is None; unknown keys fail naming the known ones."""
+    """The sources to download: every source with an automated download when ``only`` is None
+    (the others keep the shipped snapshot's tables); unknown keys fail naming the known ones, and a
+    source without an automated download, asked for by name, fails with its publisher note."""
     if only is None:
-        return list(SOURCES)
+        return [spec for spec in SOURCES if spec.automated_download]
     known = {spec.key: spec for spec in SOURCES}
     if not only:
         raise EtlError(f"--only needs at least one source key; known: {', '.join(known)}")
     unknown = [key for key in only if key not in known]
     if unknown:
         raise EtlError(f"unknown source key(s) {', '.join(map(repr, unknown))}; known: {', '.join(known)}")
+    manual = [known[key] for key in only if not known[key].automated_download]
+    if manual:
+        raise DownloadError(" ".join(spec.manual_download_note for spec in manual))
     return [spec for spec in SOURCES if spec.key in only]
 
 

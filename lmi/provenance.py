@@ -19,6 +19,7 @@ SOURCE_SHORT_NAMES = {
     "cip_soc": "NCES CIP-SOC crosswalk",
     "geo": "Census CBSA gazetteer / OMB delineation",
     "indeed": "Indeed Hiring Lab",
+    "nj_etpl": "New Jersey ETPL (published)",
 }
 
 

@@ -1,0 +1,135 @@
+"""New Jersey ETPL published outcomes and program sample, as reference data beside the locally
+recorded programs: always labelled "New Jersey ETPL (published)" with its own vintage, and a value
+New Jersey suppressed (``-99999`` in its file, NULL plus a ``*_suppressed`` flag in the database) is
+shown as "suppressed", never as a number.
+
+The published outcomes are by provider x CIP code, not by program; the program sample joins to them
+on (provider, CIP), so a program's row shows the outcomes of every program its provider offers under
+that CIP code. Pages say so.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from lmi.db import query_df, query_rows
+
+SOURCE_KEY = "nj_etpl"
+SOURCE_LABEL = "New Jersey ETPL (published)"
+SUPPRESSED = "suppressed"
+NJ_STATE_FIPS = "34"
+
+# Published outcome columns: (value column, suppressed flag column, kind).
+OUTCOME_VALUES: tuple[tuple[str, str, str], ...] = (
+    ("employed_q2_pct", "employed_q2_suppressed", "pct"),
+    ("employed_q4_pct", "employed_q4_suppressed", "pct"),
+    ("employed_q8_pct", "employed_q8_suppressed", "pct"),
+    ("quarterly_wage_avg_q2_usd", "quarterly_wage_avg_q2_suppressed", "usd"),
+    ("quarterly_wage_avg_q4_usd", "quarterly_wage_avg_q4_suppressed", "usd"),
+    ("quarterly_wage_avg_q8_usd", "quarterly_wage_avg_q8_suppressed", "usd"),
+    ("retention_q4_pct", "retention_q4_suppressed", "pct"),
+    ("retention_q8_pct", "retention_q8_suppressed", "pct"),
+)
+OUTCOME_LABELS = {
+    "employed_q2_pct": "Employed 2nd quarter after exit",
+    "employed_q4_pct": "Employed 4th quarter after exit",
+    "employed_q8_pct": "Employed 8th quarter after exit",
+    "quarterly_wage_avg_q2_usd": "Average quarterly wage, 2nd quarter",
+    "quarterly_wage_avg_q4_usd": "Average quarterly wage, 4th quarter",
+    "quarterly_wage_avg_q8_usd": "Average quarterly wage, 8th quarter",
+    "retention_q4_pct": "Retention, 4th quarter",
+    "retention_q8_pct": "Retention, 8th quarter",
+}
+SORTABLE = ("employed_q2_pct", "employed_q4_pct", "quarterly_wage_avg_q2_usd", "completers_q2_count")
+
+
+def published_outcomes(con: duckdb.DuckDBPyConnection, search: str = "", cip_family: str | None = None,
+                       sort_by: str = "completers_q2_count", limit: int = 500) -> pd.DataFrame:
+    """Provider x CIP outcomes as published, with the CIP title; ``search`` matches provider name or
+    CIP title, ``cip_family`` the 2-digit CIP family. Suppressed values stay NULL with their flag."""
+    if sort_by not in SORTABLE:
+        raise ValueError(f"cannot sort by {sort_by!r}; choose one of {', '.join(SORTABLE)}")
+    return query_df(con, f"""
+        SELECT o.provider_id, coalesce(o.provider_name, 'Provider ' || o.provider_id) AS provider_name, o.county,
+               o.cip_code, c.cip_title,
+               {", ".join(f"o.{v}, o.{s}" for v, s, _ in OUTCOME_VALUES)},
+               o.completers_q2_count, o.completers_q4_count, o.completers_q8_count,
+               o.wage_calc_q2_count, o.wage_calc_q4_count
+        FROM core_nj_etpl_outcome o
+        LEFT JOIN core_cip c USING (cip_code)
+        WHERE ($search = '' OR o.provider_name ILIKE '%' || $search || '%' OR c.cip_title ILIKE '%' || $search || '%')
+          AND ($family IS NULL OR substr(o.cip_code, 1, 2) = $family)
+        ORDER BY o.{sort_by} DESC NULLS LAST, o.provider_id, o.cip_code
+        LIMIT $limit
+    """, {"search": search.strip(), "family": cip_family, "limit": int(limit)})
+
+
+def cip_families(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The 2-digit CIP families present in the published outcomes, with their CIP 2020 titles."""
+    return query_df(con, """
+        SELECT DISTINCT substr(o.cip_code, 1, 2) AS cip_family, f.cip_title AS family_title
+        FROM core_nj_etpl_outcome o
+        LEFT JOIN (SELECT cip_code, cip_title FROM raw_cip_codes WHERE length(cip_code) = 2) f
+               ON f.cip_code = substr(o.cip_code, 1, 2)
+        ORDER BY cip_family
+    """)
+
+
+def program_sample(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The ETPL program sample (costs, hours, credentials) with its provider x CIP published
+    outcomes and the New Jersey jobs in occupations linked to its CIP code (OEWS, NCES CIP-SOC)."""
+    return query_df(con, """
+        WITH fit AS (
+            SELECT cs.cip_code, count(DISTINCT cs.soc_code) AS linked_occupations_count,
+                   sum(e.employment_count) AS nj_jobs_in_linked_occupations_count,
+                   count(e.employment_count) AS occupations_with_published_jobs_count
+            FROM core_cip_soc cs
+            LEFT JOIN core_area a ON a.area_kind = 'state' AND a.state_fips = $nj
+            LEFT JOIN core_oews_estimate e ON e.area_code = a.area_code AND e.soc_code = cs.soc_code
+            GROUP BY cs.cip_code
+        )
+        SELECT p.program_id, p.program_name, p.provider_id, p.provider_name, p.county, p.cip_code, c.cip_title,
+               p.total_cost_usd, p.tuition_usd, p.clock_hours, p.credential_type, p.certificate_or_degree,
+               p.license_name, p.industry_credential,
+               o.employed_q2_pct, o.employed_q2_suppressed, o.quarterly_wage_avg_q2_usd,
+               o.quarterly_wage_avg_q2_suppressed, o.completers_q2_count,
+               o.provider_id IS NOT NULL AS has_published_outcomes,
+               f.linked_occupations_count, f.nj_jobs_in_linked_occupations_count,
+               f.occupations_with_published_jobs_count
+        FROM core_nj_etpl_program p
+        LEFT JOIN core_cip c USING (cip_code)
+        LEFT JOIN core_nj_etpl_outcome o ON o.provider_id = p.provider_id AND o.cip_code = p.cip_code
+        LEFT JOIN fit f ON f.cip_code = p.cip_code
+        ORDER BY p.provider_name, p.program_name
+    """, {"nj": NJ_STATE_FIPS})
+
+
+def outcome_counts(con: duckdb.DuckDBPyConnection) -> dict:
+    """How many provider x CIP rows there are and how many of their Q2 employment rates New Jersey
+    suppressed: the page says this above the table."""
+    rows, suppressed, providers = query_rows(con, """
+        SELECT count(*), count(*) FILTER (WHERE employed_q2_suppressed), count(DISTINCT provider_id)
+        FROM core_nj_etpl_outcome""")[0]
+    return {"rows": rows, "employed_q2_suppressed": suppressed, "providers": providers}
+
+
+def format_published(frame: pd.DataFrame) -> pd.DataFrame:
+    """Readable copy: percentages and dollars as text, "suppressed" where New Jersey suppressed the
+    value; the ``*_suppressed`` flags are folded into the text and dropped."""
+    out = frame.copy()
+    for value, flag, kind in OUTCOME_VALUES:
+        if value not in out:
+            continue
+        flags = out[flag].astype("boolean").fillna(False) if flag in out else pd.Series(False, index=out.index)
+        out[value] = [_published_text(v, bool(f), kind) for v, f in zip(out[value], flags)]
+        out = out.drop(columns=[flag], errors="ignore")
+    return out
+
+
+def _published_text(value, suppressed: bool, kind: str) -> str:
+    if suppressed:
+        return SUPPRESSED
+    if value is None or pd.isna(value):
+        return "not published"
+    return f"{value:.1f}%" if kind == "pct" else f"${value:,.0f}"
