@@ -1,0 +1,235 @@
+"""Flags that set national hype against local demand, each with a sentence an official can read aloud.
+
+The rules, applied in this order to a sector or to an occupation in a sector (thresholds are
+``FlagThresholds``; the page lets users change every one and shows the values used):
+
+1. **No local estimate / too little local data**: BLS released no employment estimate for the
+   occupation in the area (or, for a sector, its released occupations cover less than
+   ``min_local_coverage_pct`` of the sector's national jobs). Nothing else is judged.
+2. **Local strength**: location quotient at least ``strength_lq_min`` (default 1.25: a quarter more
+   concentrated than nationally).
+3. **Popular nationally, thin locally**: location quotient below ``thin_lq_below`` (default 0.75) while
+   projected national growth 2024-34 is at least ``national_growth_min_pct`` (default: the growth
+   BLS projects for all occupations, 3.1%).
+4. **Thin locally, not growing fast nationally**: location quotient below ``thin_lq_below`` and
+   growth below that threshold: neither hype nor local demand.
+5. **Balanced**: everything else (concentration between the two quotient thresholds).
+
+**Hidden local demand** applies to occupations in *no* sector of the sector file: location quotient
+at least ``strength_lq_min`` and estimated local annual openings at least ``hidden_openings_per_10k_min``
+per 10,000 local jobs (default 5; the median occupation has well under 1). These are strong local
+occupations that a training portfolio built around popular sectors would miss.
+
+The location quotient is BLS's published one for an occupation and the like-for-like quotient of
+``lmi.sector_summary`` for a sector.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+THIN = "thin_locally"
+STRENGTH = "local_strength"
+BALANCED = "balanced"
+THIN_NOT_GROWING = "thin_not_growing"
+NO_ESTIMATE = "no_local_estimate"
+TOO_LITTLE_DATA = "too_little_local_data"
+HIDDEN = "hidden_local_demand"
+
+FLAG_LABELS = {
+    THIN: "Popular nationally, thin locally",
+    STRENGTH: "Local strength",
+    BALANCED: "Balanced",
+    THIN_NOT_GROWING: "Thin locally, not growing fast nationally",
+    NO_ESTIMATE: "No local estimate",
+    TOO_LITTLE_DATA: "Too little local data",
+    HIDDEN: "Hidden local demand",
+}
+FLAG_ORDER = [THIN, STRENGTH, HIDDEN, BALANCED, THIN_NOT_GROWING, NO_ESTIMATE, TOO_LITTLE_DATA]
+
+
+class ThresholdError(ValueError):
+    """Thresholds that cannot give a meaningful flag (e.g. the thin bound above the strength bound)."""
+
+
+@dataclass(frozen=True)
+class FlagThresholds:
+    national_growth_min_pct: float
+    thin_lq_below: float = 0.75
+    strength_lq_min: float = 1.25
+    hidden_openings_per_10k_min: float = 5.0
+    min_local_coverage_pct: float = 50.0
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not 0 < self.thin_lq_below <= self.strength_lq_min:
+            problems.append(f"the 'thin' location quotient ({self.thin_lq_below}) must be above 0 and not above the "
+                            f"'strength' quotient ({self.strength_lq_min})")
+        if self.hidden_openings_per_10k_min < 0:
+            problems.append("openings per 10,000 jobs for hidden demand cannot be negative")
+        if not 0 <= self.min_local_coverage_pct <= 100:
+            problems.append("the minimum local coverage is a percentage between 0 and 100")
+        if problems:
+            raise ThresholdError("; ".join(problems))
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def default_thresholds(all_occupations_growth_pct: float) -> FlagThresholds:
+    """Defaults: "growing nationally" means faster than BLS projects for all occupations."""
+    return FlagThresholds(national_growth_min_pct=round(float(all_occupations_growth_pct), 1))
+
+
+def rules_text(t: FlagThresholds) -> dict[str, str]:
+    """Each flag's rule with the thresholds in use, for the page's legend and the CSV."""
+    return {
+        THIN: f"location quotient below {t.thin_lq_below:g} and projected national growth 2024–34 of at least "
+              f"{t.national_growth_min_pct:g}%",
+        STRENGTH: f"location quotient of at least {t.strength_lq_min:g}",
+        BALANCED: f"location quotient from {t.thin_lq_below:g} to below {t.strength_lq_min:g}",
+        THIN_NOT_GROWING: f"location quotient below {t.thin_lq_below:g} and projected national growth below "
+                          f"{t.national_growth_min_pct:g}%",
+        NO_ESTIMATE: "BLS released no local employment estimate for the occupation",
+        TOO_LITTLE_DATA: f"occupations with local estimates cover less than {t.min_local_coverage_pct:g}% of the "
+                         "sector's national jobs",
+        HIDDEN: f"in no popular sector, location quotient of at least {t.strength_lq_min:g} and at least "
+                f"{t.hidden_openings_per_10k_min:g} estimated openings a year per 10,000 local jobs",
+    }
+
+
+# ---------------------------------------------------------------- classification
+
+def classify(location_quotient: float, growth_pct: float, has_data: bool, t: FlagThresholds,
+             no_data_flag: str = NO_ESTIMATE) -> str:
+    """The flag for one sector or occupation (rules 1-5 of the module docstring)."""
+    if not has_data or _missing(location_quotient):
+        return no_data_flag
+    if location_quotient >= t.strength_lq_min:
+        return STRENGTH
+    if location_quotient < t.thin_lq_below:
+        return THIN if not _missing(growth_pct) and growth_pct >= t.national_growth_min_pct else THIN_NOT_GROWING
+    return BALANCED
+
+
+def flag_occupations(rows: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
+    """Add ``flag``, ``flag_label`` and ``flag_reason`` to occupation rows (``occupation_demand`` columns)."""
+    out = rows.copy()
+    out["flag"] = [classify(lq, g, has, t) for lq, g, has in
+                   zip(out.location_quotient, out.national_growth_2024_34_pct, out.has_local_estimate)]
+    out["flag_label"] = out.flag.map(FLAG_LABELS)
+    out["flag_reason"] = [occupation_reason(row, t, area_name) for row in out.to_dict("records")]
+    return out
+
+
+def flag_sectors(summary: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
+    """Add ``flag``, ``flag_label`` and ``flag_reason`` to sector totals (``lmi.sector_summary.summarise``)."""
+    out = summary.copy()
+    out["flag"] = [classify(lq, g, cov >= t.min_local_coverage_pct, t, TOO_LITTLE_DATA) for lq, g, cov in
+                   zip(out.location_quotient, out.national_growth_2024_34_pct, out.local_coverage_pct)]
+    out["flag_label"] = out.flag.map(FLAG_LABELS)
+    out["flag_reason"] = [sector_reason(row, t, area_name) for row in out.to_dict("records")]
+    return out
+
+
+def hidden_local_demand(demand: pd.DataFrame, sector_soc_codes: set[str], t: FlagThresholds,
+                        area_name: str) -> pd.DataFrame:
+    """Occupations in no popular sector with strong local demand, most openings first."""
+    outside = demand[~demand.soc_code.isin(sector_soc_codes) & demand.has_local_estimate]
+    strong = outside[(outside.location_quotient >= t.strength_lq_min)
+                     & (outside.local_openings_per_10k_jobs >= t.hidden_openings_per_10k_min)].copy()
+    strong["flag"] = HIDDEN
+    strong["flag_label"] = FLAG_LABELS[HIDDEN]
+    strong["flag_reason"] = [hidden_reason(row, area_name) for row in strong.to_dict("records")]
+    return strong.sort_values("local_annual_openings_est_count", ascending=False).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- sentences
+
+def occupation_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
+    name, flag = row["occupation_title"], row["flag"]
+    if flag == NO_ESTIMATE:
+        return (f"BLS released no employment estimate for {name} in {area_name} (it withholds estimates that do "
+                "not meet its reliability or confidentiality standards), so local demand cannot be judged from "
+                "these data; ask local employers before training for it.")
+    size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
+    return _reason(row["flag"], name, f"jobs as {name} are", row["location_quotient"],
+                   row["national_growth_2024_34_pct"], size, t, area_name)
+
+
+def sector_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
+    name, flag = row["sector_name"], row["flag"]
+    released, total = int(row["occupations_with_local_estimate_count"]), int(row["occupations_count"])
+    if flag == TOO_LITTLE_DATA:
+        return (f"BLS released local estimates for only {released} of the {total} {name} occupations in {area_name}, "
+                f"covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
+                f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here.")
+    size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
+    coverage = "" if released == total else f" in the {released} of its {total} occupations with local estimates"
+    return _reason(flag, name, f"{name} jobs are", row["location_quotient"], row["national_growth_2024_34_pct"],
+                   size + coverage, t, area_name)
+
+
+def hidden_reason(row: dict, area_name: str) -> str:
+    name = row["occupation_title"]
+    size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
+    return (f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
+            f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
+            f"({row['local_openings_per_10k_jobs']:.1f} per 10,000 local jobs); BLS projects them "
+            f"{_growth_words(row['national_growth_2024_34_pct'])} nationally from 2024 to 2034.")
+
+
+def _reason(flag: str, name: str, jobs_are: str, lq: float, growth: float, size: str, t: FlagThresholds,
+            area_name: str) -> str:
+    """One sentence per flag; ``jobs_are`` is "Healthcare jobs are" or "jobs as Machinists are"."""
+    projects = f"BLS projects {name} {_growth_words(growth)} nationally from 2024 to 2034"
+    if flag == THIN:
+        return (f"{projects} (threshold {t.national_growth_min_pct:g}%), but in {area_name} {jobs_are} only "
+                f"{lq:.2f} times as concentrated as in the nation (below {t.thin_lq_below:g}): {size}.")
+    if flag == STRENGTH:
+        return (f"In {area_name} {jobs_are} {lq:.2f} times as concentrated as in the nation (at least "
+                f"{t.strength_lq_min:g}): {size}. {projects}.")
+    if flag == THIN_NOT_GROWING:
+        return (f"In {area_name} {jobs_are} only {lq:.2f} times as concentrated as in the nation (below "
+                f"{t.thin_lq_below:g}): {size}. {projects}, below the {t.national_growth_min_pct:g}% threshold.")
+    return (f"In {area_name} {jobs_are} about as concentrated as in the nation (location quotient {lq:.2f}, from "
+            f"{t.thin_lq_below:g} to below {t.strength_lq_min:g}): {size}. {projects}.")
+
+
+def _size(employment: float, openings: float) -> str:
+    jobs = "no published jobs" if _missing(employment) else f"{int(round(employment)):,} jobs"
+    return f"{jobs} and {about(openings)} estimated openings a year"
+
+
+def about(value: float) -> str:
+    """Estimated openings in honest precision: "about 90", "about 1,200", "fewer than 5"."""
+    if _missing(value):
+        return "no"
+    if value < 5:
+        return "fewer than 5"
+    if value < 100:
+        return f"about {int(round(value / 5) * 5)}"
+    if value < 1000:
+        return f"about {int(round(value, -1)):,}"
+    digits = 2 - int(math.floor(math.log10(value)))  # three significant figures
+    return f"about {int(round(value, digits)):,}"
+
+
+def _growth_words(growth: float) -> str:
+    if _missing(growth):
+        return "to change by an unknown amount"
+    if growth > 0:
+        return f"to grow {growth:.1f}%"
+    if growth < 0:
+        return f"to shrink {abs(growth):.1f}%"
+    return "to stay about the same size (0.0%)"
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or pd.isna(value)
+    except (TypeError, ValueError):
+        return False
