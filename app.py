@@ -20,6 +20,9 @@ PAGES = {
         st.Page("pages/occupation_explorer.py", title="Occupation explorer", icon=":material/search:",
                 url_path="occupations", default=True),
     ],
+    "Regions and sectors": [
+        st.Page("pages/sector_check.py", title="Sector reality check", icon=":material/balance:", url_path="sectors"),
+    ],
     "About the data": [
         st.Page("pages/data_methods.py", title="Data & methods", icon=":material/info:", url_path="data"),
     ],
