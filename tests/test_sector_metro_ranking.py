@@ -1,0 +1,68 @@
+"""One sector across a state's areas (where trainees would most likely find work) and the state's
+Indeed job-postings trend, on the real reference database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from lmi import demand, sectors
+from lmi.metro_ranking import sector_across_areas
+from lmi.postings_trend import postings_series, state_postings_trend
+from lmi.sector_summary import sector_occupation_rows, summarise
+
+CALIFORNIA, CONNECTICUT, DC, PUERTO_RICO = "06", "09", "11", "72"
+
+
+def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con):
+    ranking = sector_across_areas(ref_con, "it_cybersecurity", CALIFORNIA)
+    assert ranking.area_name.head(3).tolist() == ["Los Angeles-Long Beach-Anaheim, CA",
+                                                  "San Francisco-Oakland-Fremont, CA",
+                                                  "San Jose-Sunnyvale-Santa Clara, CA"]
+    assert ranking.openings_rank.head(3).tolist() == [1, 2, 3]
+    ranked = ranking.dropna(subset=["local_annual_openings_est_count"])
+    assert ranked.local_annual_openings_est_count.is_monotonic_decreasing
+    # San Jose: fewer openings than Los Angeles but by far the most concentrated
+    assert ranking.set_index("area_name").location_quotient.idxmax() == "San Jose-Sunnyvale-Santa Clara, CA"
+
+
+def test_an_area_in_the_ranking_matches_the_same_area_analysed_alone(ref_con):
+    ranking = sector_across_areas(ref_con, "healthcare", CONNECTICUT).set_index("area_code")
+    alone = summarise(sector_occupation_rows(demand.occupation_demand(ref_con, "0025540"),
+                                             sectors.sector_membership(ref_con), ["healthcare"]), ["sector_key"])
+    for column in ("local_employment_count", "location_quotient", "local_annual_openings_est_count",
+                   "local_coverage_pct", "local_jobs_above_area_median_wage_pct"):
+        assert ranking.loc["0025540", column] == pytest.approx(alone[column].item()), column
+
+
+def test_nonmetro_areas_are_listed_without_a_centroid(ref_con):
+    ranking = sector_across_areas(ref_con, "healthcare", CONNECTICUT)
+    assert len(ranking) == 6
+    nonmetro = ranking[ranking.area_kind == "nonmetro"]
+    assert nonmetro.area_name.tolist() == ["Connecticut nonmetropolitan area"]
+    assert nonmetro.latitude_deg.isna().all()
+    assert ranking[ranking.area_kind == "metro"].latitude_deg.notna().all()
+
+
+def test_a_metro_crossing_state_lines_says_so(ref_con):
+    ranking = sector_across_areas(ref_con, "clean_energy", DC)
+    assert ranking.area_name.tolist() == ["Washington-Arlington-Alexandria, DC-VA-MD-WV"]
+    assert ranking.states_count.item() == 4
+
+
+def test_connecticut_postings_trend_matches_indeed(ref_con):
+    trend = state_postings_trend(ref_con, CONNECTICUT)
+    assert (trend.state_postal, trend.latest_on, trend.latest_index) == ("CT", date(2026, 8, 14), 109.55)
+    assert (trend.year_earlier_on, trend.year_earlier_index) == (date(2025, 8, 14), 116.04)
+    assert trend.change_12m_pct == pytest.approx(100 * (109.55 / 116.04 - 1))
+    assert trend.national_change_12m_pct == pytest.approx(100 * (101.79 / 104.79 - 1))
+    series = postings_series(ref_con, CONNECTICUT)
+    assert set(series.series) == {"Connecticut", "United States (seasonally adjusted)"}
+    assert series.posted_on.min() == pd.Timestamp("2020-02-01")
+
+
+def test_no_postings_index_for_puerto_rico(ref_con):
+    assert state_postings_trend(ref_con, PUERTO_RICO) is None
+    assert postings_series(ref_con, PUERTO_RICO).empty
