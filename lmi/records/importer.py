@@ -1,0 +1,439 @@
+"""Importing a CSV or XLSX file of programs, participant records or employer partners.
+
+What an import guarantees:
+
+* **All or nothing.** The file is read and validated in full (``parse.py``, ``validate.py``), checked
+  against the records already stored, and only a file without a single problem is stored, in one
+  transaction; a failure while storing rolls everything back. A refused import stores no record.
+* **Every problem at once.** The result lists every bad row and column, not just the first.
+* **Idempotent.** A file whose SHA-256 was already imported is not read again ("unchanged"). A row
+  whose natural key (``program_id``; ``program_id`` + ``participant_id``; ``program_id`` +
+  ``employer_name``) is stored with the same values is left alone, so re-importing the same rows
+  (even re-saved under another name) changes nothing.
+* **Recorded values are never changed** for programs and participants: a stored row that the file
+  repeats with a different value is refused as a duplicate. The one exception is follow-up: a
+  participant record imported while enrolled can be imported again with its blanks filled in (exit,
+  completion, credential, employment). Employer-partner rows are reports of hires so far, so a new
+  file's counts replace the stored ones.
+* **Logged.** Every attempt, stored or refused, adds a row to ``import_log``: who, when (UTC), the
+  file's name, size and SHA-256, rows, outcome and a message. The log row of a stored import is
+  written in the same transaction as its records; a refused attempt is logged on its own afterwards
+  (the log is the audit trail; no record from the file is kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import duckdb
+import pandas as pd
+
+from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
+from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
+from lmi.records.validate import Issue, ReferenceCodes, validate
+
+SYSTEM_USER = "staff"
+MAX_LOGGED_ISSUES = 5
+_PROGRAM_COLUMNS = [c for c in PROGRAMS.column_names if c not in ("provider_name", "target_soc_codes")]
+_PARTICIPANT_COLUMNS = PARTICIPANTS.column_names
+_FOLLOW_UP_COLUMNS = ("exit_date", "completed", "credential_attained", "credential_date", "employed_q2",
+                      "employed_q4", "earnings_q2_usd", "training_related_employment")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    outcome: str  # "imported" | "unchanged" | "refused"
+    kind: str
+    file_name: str
+    file_sha256: str
+    rows_in_file: int
+    added: int
+    updated: int
+    unchanged: int
+    issues: tuple[Issue, ...]
+    import_id: int | None
+    message: str
+    seconds: float
+
+    def issues_frame(self) -> pd.DataFrame:
+        """Every problem as a table: row (file row; blank = whole file), column, value, problem."""
+        return pd.DataFrame([{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message}
+                             for i in self.issues], columns=["row", "column", "value", "problem"]).astype(
+            {"row": "Int64"})
+
+
+@dataclass
+class _Plan:
+    """What storing the file would do: rows to add and updates to make, by table."""
+    add: dict[str, list[dict]] = field(default_factory=dict)
+    update: dict[str, list[dict]] = field(default_factory=dict)
+    unchanged: int = 0
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        main = {"programs": "program", "participants": "participant", "employer_partners": "employer_partner"}
+        return sum(len(rows) for table, rows in self.add.items() if table in main.values())
+
+    @property
+    def updated(self) -> int:
+        return sum(len(rows) for rows in self.update.values())
+
+
+def reference_codes(ref_con: duckdb.DuckDBPyConnection) -> ReferenceCodes:
+    """The CIP, SOC and area codes an import may use, from the (read-only) reference database."""
+    from lmi.db import query_rows
+
+    return ReferenceCodes(
+        cip_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT cip_code FROM core_cip")),
+        soc_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT soc_code FROM core_soc_occupation")),
+        area_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT area_code FROM core_area")),
+    )
+
+
+def file_sha256(stream: BinaryIO) -> str:
+    """SHA-256 of the whole stream, read in chunks (never all in memory)."""
+    digest = hashlib.sha256()
+    stream.seek(0)
+    for chunk in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def import_file(con: duckdb.DuckDBPyConnection, codes: ReferenceCodes, kind: str, file_name: str,
+                stream: BinaryIO, imported_by: str = SYSTEM_USER, today: dt.date | None = None,
+                max_bytes: int = MAX_UPLOAD_BYTES) -> ImportResult:
+    """Validate ``stream`` as a ``kind`` file and store it in one transaction, or refuse it whole."""
+    started = time.perf_counter()
+    template = template_for(kind)
+    today = today or dt.date.today()
+    who = (imported_by or SYSTEM_USER).strip()[:100] or SYSTEM_USER
+    size = stream_size(stream)
+    result = _Attempt(con, template, file_name, who, size, started)
+    if size > max_bytes:
+        return result.refuse("not computed (over the size limit)", 0, [_file_issue(
+            f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. Split it "
+            "into smaller files (each import is checked and stored on its own).")])
+    sha256 = file_sha256(stream)
+    earlier = _earlier_import(con, sha256, kind)
+    if earlier is not None:
+        return result.finish("unchanged", sha256, None, 0, 0, 0, 0, (),
+                             f"this file was already imported (import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
+                             f"by {earlier[2]}); nothing changed")
+    try:
+        table = read_upload(stream, file_name, max_bytes, sheet=kind)
+    except UploadRefused as exc:
+        return result.refuse(sha256, 0, [_file_issue(str(exc))])
+    checked = validate(table.frame, template, codes, today)
+    rows_in_file = len(table.frame)
+    if not checked.ok:
+        return result.refuse(sha256, rows_in_file, checked.issues)
+    plan = _plan(con, template, checked.rows)
+    if plan.issues:
+        return result.refuse(sha256, rows_in_file, plan.issues)
+    if not plan.added and not plan.updated:
+        return result.finish("unchanged", sha256, None, rows_in_file, 0, 0, plan.unchanged, (),
+                             "every row is already stored with the same values; nothing changed")
+    generated = any(row.get("is_generated_example") for row in checked.rows)
+    try:
+        import_id = _store(con, template, file_name, sha256, size, rows_in_file, who, plan, generated)
+    except duckdb.Error as exc:
+        return result.refuse(sha256, rows_in_file, [_file_issue(
+            f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")])
+    return result.finish("imported", sha256, import_id, rows_in_file, plan.added, plan.updated, plan.unchanged, (),
+                         _summary(plan, template), log=False)
+
+
+def _file_issue(message: str) -> Issue:
+    return Issue(None, None, "", message)
+
+
+def _summary(plan: _Plan, template: Template) -> str:
+    noun = {"programs": "program", "participants": "participant record", "employer_partners": "employer partner"}
+    parts = [f"{plan.added} {noun[template.kind]}(s) added"]
+    if plan.updated:
+        parts.append(f"{plan.updated} updated" + (" (follow-up filled in)" if template.kind == "participants" else ""))
+    if plan.unchanged:
+        parts.append(f"{plan.unchanged} already stored unchanged")
+    if plan.add.get("provider"):
+        parts.append(f"{len(plan.add['provider'])} new provider(s)")
+    return "; ".join(parts)
+
+
+class _Attempt:
+    """Builds the result of one attempt and logs it (refused and unchanged attempts on their own)."""
+
+    def __init__(self, con, template, file_name, who, size, started) -> None:
+        self.con, self.template, self.file_name, self.who, self.size, self.started = (
+            con, template, file_name, who, size, started)
+
+    def refuse(self, sha256: str, rows: int, issues: list[Issue]) -> ImportResult:
+        shown = "; ".join(_issue_text(i) for i in issues[:MAX_LOGGED_ISSUES])
+        more = f" (and {len(issues) - MAX_LOGGED_ISSUES} more)" if len(issues) > MAX_LOGGED_ISSUES else ""
+        message = f"refused, nothing stored: {len(issues)} problem(s): {shown}{more}"
+        return self.finish("refused", sha256, None, rows, 0, 0, 0, tuple(issues), message)
+
+    def finish(self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message,
+               log: bool = True) -> ImportResult:
+        if log:
+            cursor = self.con.cursor()
+            try:
+                _insert_log(cursor, _next_import_id(cursor), self.who, self.template.kind, self.file_name, sha256,
+                            self.size, rows, added, updated, unchanged, outcome, message, False)
+            finally:
+                cursor.close()
+        return ImportResult(outcome, self.template.kind, self.file_name, sha256, rows, added, updated, unchanged,
+                            issues, import_id, message, time.perf_counter() - self.started)
+
+
+def _issue_text(issue: Issue) -> str:
+    where = " ".join(p for p in (f"row {issue.row}" if issue.row else "", issue.column or "") if p)
+    return f"{where}: {issue.message}" if where else issue.message
+
+
+def _earlier_import(con, sha256: str, kind: str):
+    cursor = con.cursor()
+    try:
+        rows = cursor.execute("""SELECT import_id, imported_utc, imported_by FROM import_log
+                                 WHERE file_sha256 = $sha AND import_kind = $kind AND outcome = 'imported'
+                                 ORDER BY import_id LIMIT 1""", {"sha": sha256, "kind": kind}).fetchall()
+    finally:
+        cursor.close()
+    return rows[0] if rows else None
+
+
+# -------------------------------------------------------------------------------------------- the plan
+
+def _plan(con, template: Template, rows: list[dict]) -> _Plan:
+    if template.kind == "programs":
+        return _plan_programs(con, rows)
+    if template.kind == "participants":
+        return _plan_participants(con, rows)
+    return _plan_partners(con, rows)
+
+
+def _stored(con, sql: str, params: dict | None = None) -> pd.DataFrame:
+    cursor = con.cursor()
+    try:
+        return cursor.execute(sql, params or {}).df()
+    finally:
+        cursor.close()
+
+
+def _plain(value):
+    """Stored values in the form validation produces (dates as date, NaN/NA as None)."""
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _stored_by_key(frame: pd.DataFrame, key: tuple[str, ...]) -> dict:
+    """Stored rows by natural key: the value itself for a one-column key, else a tuple."""
+    def key_of(record: dict):
+        return record[key[0]] if len(key) == 1 else tuple(record[k] for k in key)
+    return {key_of(r): {c: _plain(v) for c, v in r.items()} for r in frame.to_dict("records")}
+
+
+def _differences(stored: dict, incoming: dict, columns) -> list[str]:
+    return [c for c in columns if _plain(stored.get(c)) != incoming.get(c)]
+
+
+def _plan_programs(con, rows: list[dict]) -> _Plan:
+    plan = _Plan(add={"provider": [], "program": [], "program_target_occupation": []})
+    providers = _stored_by_key(_stored(con, "SELECT * FROM provider"), ("provider_id",))
+    programs = _stored_by_key(_stored(con, "SELECT * FROM program"), ("program_id",))
+    targets: dict[str, tuple[str, ...]] = {}
+    for r in _stored(con, "SELECT program_id, soc_code FROM program_target_occupation ORDER BY soc_code").itertuples():
+        targets.setdefault(r.program_id, ())
+        targets[r.program_id] += (r.soc_code,)
+    new_providers: dict[str, dict] = {}
+    for row in rows:
+        row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
+        provider = providers.get(row["provider_id"])
+        if provider is not None and provider["provider_name"] != row["provider_name"]:
+            plan.issues.append(Issue(row["_row"], "provider_name", row["provider_name"],
+                                     f"provider {row['provider_id']} is stored as {provider['provider_name']!r}"))
+            continue
+        if provider is None and row["provider_id"] not in new_providers:
+            new_providers[row["provider_id"]] = {"provider_id": row["provider_id"], "provider_name": row["provider_name"],
+                                                 "is_generated_example": row["is_generated_example"]}
+        stored = programs.get(row["program_id"])
+        if stored is not None:
+            changed = _differences(stored, row, _PROGRAM_COLUMNS)
+            if targets.get(row["program_id"], ()) != (row.get("target_soc_codes") or ()):
+                changed.append("target_soc_codes")
+            if changed:
+                plan.issues.append(Issue(row["_row"], changed[0], str(row.get(changed[0]) or ""),
+                                         f"program {row['program_id']} is already stored with different values in "
+                                         f"{', '.join(changed)}; an import never changes a stored program"))
+            else:
+                plan.unchanged += 1
+            continue
+        plan.add["program"].append({c: row.get(c) for c in _PROGRAM_COLUMNS})
+        plan.add["program_target_occupation"].extend(
+            {"program_id": row["program_id"], "soc_code": soc} for soc in (row.get("target_soc_codes") or ()))
+    plan.add["provider"] = list(new_providers.values())
+    return plan
+
+
+def _plan_participants(con, rows: list[dict]) -> _Plan:
+    plan = _Plan(add={"participant": []}, update={"participant": []})
+    programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
+    wanted = sorted({row["program_id"] for row in rows})
+    stored = _stored_by_key(_stored(con, "SELECT * FROM participant WHERE list_contains($p, program_id)",
+                                    {"p": wanted}), PARTICIPANTS.key)
+    for row in rows:
+        row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
+        program = programs.get(row["program_id"])
+        if program is None:
+            plan.issues.append(Issue(row["_row"], "program_id", row["program_id"],
+                                     "unknown program: import the program (programs file) first"))
+            continue
+        if bool(program["is_generated_example"]) != row["is_generated_example"]:
+            plan.issues.append(Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
+                                     "must match the program: generated example participants belong only to "
+                                     "generated example programs, and real ones only to real programs"))
+            continue
+        before = stored.get((row["program_id"], row["participant_id"]))
+        values = {c: row.get(c) for c in _PARTICIPANT_COLUMNS}
+        if before is None:
+            plan.add["participant"].append(values)
+            continue
+        changed = _differences(before, values, _PARTICIPANT_COLUMNS)
+        if not changed:
+            plan.unchanged += 1
+        elif all(c in _FOLLOW_UP_COLUMNS and before.get(c) is None for c in changed):
+            plan.update["participant"].append({c: values[c] for c in (*PARTICIPANTS.key, *changed)})
+        else:
+            conflicting = [c for c in changed if not (c in _FOLLOW_UP_COLUMNS and before.get(c) is None)]
+            plan.issues.append(Issue(row["_row"], conflicting[0], _text(values.get(conflicting[0])),
+                                     f"duplicate participant: {row['participant_id']} in {row['program_id']} is already "
+                                     f"stored (import #{before['import_id']}) with different values in "
+                                     f"{', '.join(conflicting)}; an import only fills in blanks, it never changes a "
+                                     "recorded value"))
+    return plan
+
+
+def _plan_partners(con, rows: list[dict]) -> _Plan:
+    plan = _Plan(add={"employer_partner": []}, update={"employer_partner": []})
+    programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
+    stored = _stored_by_key(_stored(con, "SELECT * FROM employer_partner"), ("program_id", "employer_name"))
+    columns = template_for("employer_partners").column_names
+    for row in rows:
+        row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
+        program = programs.get(row["program_id"])
+        if program is None:
+            plan.issues.append(Issue(row["_row"], "program_id", row["program_id"],
+                                     "unknown program: import the program (programs file) first"))
+            continue
+        if bool(program["is_generated_example"]) != row["is_generated_example"]:
+            plan.issues.append(Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
+                                     "must match the program's is_generated_example"))
+            continue
+        values = {c: row.get(c) for c in columns}
+        before = stored.get((row["program_id"], row["employer_name"]))
+        if before is None:
+            plan.add["employer_partner"].append(values)
+        elif _differences(before, values, ("hires_committed_count", "hires_made_count")):
+            plan.update["employer_partner"].append(values)
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def _text(value) -> str:
+    return "" if value is None else ("yes" if value is True else "no" if value is False else str(value))
+
+
+# -------------------------------------------------------------------------------------------- storing
+
+def _store(con, template: Template, file_name: str, sha256: str, size: int, rows_in_file: int, who: str,
+           plan: _Plan, generated: bool) -> int:
+    """Log row and every record in one transaction; any error rolls all of it back."""
+    cursor = con.cursor()
+    try:
+        cursor.execute("BEGIN TRANSACTION")
+        try:
+            import_id = _next_import_id(cursor)
+            _insert_log(cursor, import_id, who, template.kind, file_name, sha256, size, rows_in_file, plan.added,
+                        plan.updated, plan.unchanged, "imported", _summary(plan, template), generated)
+            for table in ("provider", "program", "program_target_occupation", "participant", "employer_partner"):
+                _insert_rows(cursor, table, plan.add.get(table, []), import_id)
+            for table, updates in plan.update.items():
+                _update_rows(cursor, table, updates)
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+    finally:
+        cursor.close()
+    return import_id
+
+
+def _next_import_id(cursor) -> int:
+    return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
+
+
+def _insert_log(cursor, import_id, who, kind, file_name, sha256, size, rows, added, updated, unchanged, outcome,
+                message, generated) -> None:
+    cursor.execute("""INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
+                          file_size_bytes, rows_in_file_count, rows_added_count, rows_updated_count,
+                          rows_unchanged_count, outcome, message, is_generated_example)
+                      VALUES ($id, $who, $utc, $kind, $name, $sha, $size, $rows, $added, $updated, $unchanged,
+                              $outcome, $message, $generated)""",
+                   {"id": import_id, "who": who, "utc": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                    "kind": kind, "name": file_name[:255], "sha": sha256, "size": size, "rows": rows, "added": added,
+                    "updated": updated, "unchanged": unchanged, "outcome": outcome, "message": message[:4000],
+                    "generated": generated})
+
+
+# Columns each table is written with (an allow-list: the only identifiers that reach SQL).
+_TABLE_COLUMNS = {
+    "provider": ["provider_id", "provider_name", "is_generated_example"],
+    "program": _PROGRAM_COLUMNS,
+    "program_target_occupation": ["program_id", "soc_code"],
+    "participant": _PARTICIPANT_COLUMNS,
+    "employer_partner": template_for("employer_partners").column_names,
+}
+_TABLE_HAS_IMPORT_ID = {"provider", "program", "participant", "employer_partner"}
+_TABLE_KEYS = {"participant": PARTICIPANTS.key, "employer_partner": ("program_id", "employer_name")}
+
+
+def _insert_rows(cursor, table: str, rows: list[dict], import_id: int) -> None:
+    if not rows:
+        return
+    columns = _TABLE_COLUMNS[table]
+    frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns).astype(object)
+    frame = frame.where(frame.notna(), None)
+    names = ", ".join(columns)
+    cursor.register("incoming_rows", frame)
+    try:
+        if table in _TABLE_HAS_IMPORT_ID:
+            cursor.execute(f"INSERT INTO {table} ({names}, import_id) SELECT {names}, $id FROM incoming_rows",
+                           {"id": import_id})
+        else:
+            cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
+    finally:
+        cursor.unregister("incoming_rows")
+
+
+def _update_rows(cursor, table: str, updates: list[dict]) -> None:
+    keys = _TABLE_KEYS[table]
+    allowed = set(_TABLE_COLUMNS[table]) - set(keys)
+    for values in updates:
+        columns = [c for c in values if c in allowed]
+        assignments = ", ".join(f"{c} = ${c}" for c in columns)
+        where = " AND ".join(f"{k} = ${k}" for k in keys)
+        cursor.execute(f"UPDATE {table} SET {assignments} WHERE {where}", {c: values[c] for c in (*columns, *keys)})
+
+
+__all__ = ["ImportResult", "import_file", "reference_codes", "file_sha256", "MAX_UPLOAD_BYTES"]

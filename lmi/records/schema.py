@@ -1,0 +1,131 @@
+"""The records database schema, made by versioned migrations.
+
+Each migration is (version, description, SQL) and runs once, in its own transaction, recording itself
+in ``schema_version``; ``migrate`` brings any records file up to date, so an older file keeps working
+after an upgrade. Never edit a released migration: add the next one. The tables are documented in
+``docs/records-model.md``.
+
+Conventions: identifiers staff choose (provider, program, participant ids) are text; dates are DATE;
+yes/no answers are BOOLEAN with NULL meaning "not recorded"; unit-suffixed columns (``_usd``,
+``_count``, ``_hours``). Every row says which import brought it (``import_id``) and whether it is
+generated example data (``is_generated_example``), so pages can label it wherever it appears.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+_BARRIER_COLUMNS = """
+    is_veteran BOOLEAN,
+    has_disability BOOLEAN,
+    is_justice_involved BOOLEAN,
+    is_english_learner BOOLEAN,
+    is_long_term_unemployed BOOLEAN,
+    is_displaced_worker BOOLEAN,"""
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "providers, programs, target occupations, participants, employer partners, import log", f"""
+CREATE TABLE IF NOT EXISTS import_log (
+    import_id INTEGER PRIMARY KEY,
+    imported_by VARCHAR NOT NULL,
+    imported_utc TIMESTAMP NOT NULL,
+    import_kind VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    file_sha256 VARCHAR NOT NULL,
+    file_size_bytes BIGINT NOT NULL,
+    rows_in_file_count INTEGER,
+    rows_added_count INTEGER NOT NULL DEFAULT 0,
+    rows_updated_count INTEGER NOT NULL DEFAULT 0,
+    rows_unchanged_count INTEGER NOT NULL DEFAULT 0,
+    outcome VARCHAR NOT NULL CHECK (outcome IN ('imported', 'unchanged', 'refused')),
+    message VARCHAR,
+    is_generated_example BOOLEAN NOT NULL DEFAULT false
+);
+CREATE TABLE IF NOT EXISTS provider (
+    provider_id VARCHAR PRIMARY KEY,
+    provider_name VARCHAR NOT NULL,
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS program (
+    program_id VARCHAR PRIMARY KEY,
+    provider_id VARCHAR NOT NULL REFERENCES provider (provider_id),
+    program_name VARCHAR NOT NULL,
+    program_type VARCHAR NOT NULL,
+    work_experience_hours INTEGER CHECK (work_experience_hours BETWEEN 1 AND 999),
+    funding_stream VARCHAR NOT NULL,
+    cip_code VARCHAR NOT NULL,
+    region_area_code VARCHAR NOT NULL,
+    cost_per_participant_usd DOUBLE NOT NULL CHECK (cost_per_participant_usd >= 0),
+    seats_count INTEGER NOT NULL CHECK (seats_count >= 0),
+    offers_childcare BOOLEAN NOT NULL,
+    offers_transportation BOOLEAN NOT NULL,
+    offers_career_advising BOOLEAN NOT NULL,
+    offers_case_management BOOLEAN NOT NULL,
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS program_target_occupation (
+    program_id VARCHAR NOT NULL REFERENCES program (program_id),
+    soc_code VARCHAR NOT NULL,
+    PRIMARY KEY (program_id, soc_code)
+);
+CREATE TABLE IF NOT EXISTS participant (
+    program_id VARCHAR NOT NULL REFERENCES program (program_id),
+    participant_id VARCHAR NOT NULL,
+    enrollment_date DATE NOT NULL,
+    exit_date DATE CHECK (exit_date >= enrollment_date),
+    completed BOOLEAN,
+    credential_attained BOOLEAN,
+    credential_date DATE,
+    employed_q2 BOOLEAN,
+    employed_q4 BOOLEAN,
+    earnings_q2_usd DOUBLE CHECK (earnings_q2_usd >= 0),
+    training_related_employment BOOLEAN,
+    sex VARCHAR,
+    race_ethnicity VARCHAR,
+    age_band VARCHAR,{_BARRIER_COLUMNS}
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (program_id, participant_id)
+);
+CREATE TABLE IF NOT EXISTS employer_partner (
+    program_id VARCHAR NOT NULL REFERENCES program (program_id),
+    employer_name VARCHAR NOT NULL,
+    hires_committed_count INTEGER NOT NULL CHECK (hires_committed_count >= 0),
+    hires_made_count INTEGER NOT NULL CHECK (hires_made_count >= 0),
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (program_id, employer_name)
+);
+"""),
+)
+
+RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration the file has not seen, each in its own transaction; return the version."""
+    con.execute("""CREATE TABLE IF NOT EXISTS schema_version (
+                       version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_utc TIMESTAMP NOT NULL)""")
+    current = schema_version(con)
+    for version, description, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_version VALUES ($v, $d, $t)",
+                        {"v": version, "d": description, "t": datetime.now(timezone.utc).replace(tzinfo=None)})
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        current = version
+    return current
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]

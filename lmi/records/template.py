@@ -1,0 +1,177 @@
+"""The documented import templates: one per kind of record (programs, participants, employer
+partners). Each column says its type, whether it is required, what it means and an example; the
+importer validates against exactly these specs and the import page offers them as CSV and XLSX
+downloads and as a table of column documentation.
+
+A programs file carries the provider of each program (``provider_id``, ``provider_name``), so one
+file sets up providers and programs together. Participant and employer-partner files refer to
+programs already stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lmi.records import vocab
+
+# Column types the validator knows (see lmi/records/validate.py).
+ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, SOC_LIST, AREA = (
+    "id", "text", "enum", "bool", "date", "int", "usd", "cip", "soc_list", "area")
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    kind: str
+    required: bool
+    description: str
+    example: str
+    choices: tuple[str, ...] = ()  # for ENUM columns: the accepted codes
+
+
+@dataclass(frozen=True)
+class Template:
+    kind: str  # "programs" | "participants" | "employer_partners"
+    title: str
+    description: str
+    columns: tuple[ColumnSpec, ...]
+    key: tuple[str, ...]  # natural key of a row: two rows with the same key are the same record
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> ColumnSpec:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _enum(name: str, required: bool, description: str, choices: dict[str, str], example: str) -> ColumnSpec:
+    codes = tuple(choices)
+    listed = "; ".join(f"{code} = {label}" for code, label in choices.items())
+    return ColumnSpec(name, ENUM, required, f"{description} One of: {listed}.", example, codes)
+
+
+_GENERATED = ColumnSpec("is_generated_example", BOOL, False,
+                        "yes only for generated example data (not real people or programs); such rows are "
+                        "labelled \"generated example data\" everywhere they appear. Blank = no.", "no")
+
+PROGRAMS = Template("programs", "Programs (with their providers)",
+                    "One row per training program. The provider columns create the provider the first time "
+                    "it appears; later rows must repeat the same provider name.", (
+    ColumnSpec("provider_id", ID, True, "Your identifier for the training provider (letters, digits, . _ -).",
+               "PRV-001"),
+    ColumnSpec("provider_name", TEXT, True, "Provider's public name.", "Riverside Community College"),
+    ColumnSpec("program_id", ID, True, "Your identifier for the program, unique across providers.", "PRG-0101"),
+    ColumnSpec("program_name", TEXT, True, "Program's public name.", "Welding Technology Certificate"),
+    _enum("program_type", True, "Type of training.", vocab.PROGRAM_TYPES, "classroom_occupational_skills"),
+    ColumnSpec("work_experience_hours", INT, False,
+               f"Hours of the internship / work experience: required for work_experience programs "
+               f"(typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL}, at most {vocab.WORK_EXPERIENCE_HOURS_MAX}); "
+               "blank for other types.", ""),
+    _enum("funding_stream", True, "Main funding stream.", vocab.FUNDING_STREAMS, "wioa_adult"),
+    ColumnSpec("cip_code", CIP, True, "CIP 2020 code of the program, written NN.NNNN.", "48.0508"),
+    ColumnSpec("target_soc_codes", SOC_LIST, False,
+               "SOC 2018 codes of the occupations the program prepares for, written NN-NNNN and separated by "
+               "semicolons. Blank = the occupations linked to the CIP code by the NCES crosswalk.", "51-4121"),
+    ColumnSpec("region_area_code", AREA, True,
+               "OEWS area code of the program's labour market: 7 digits, e.g. a state (0900000 = Connecticut) "
+               "or a metro area (0025540 = Hartford-West Hartford-East Hartford, CT), 0000000 = the nation.",
+               "0025540"),
+    ColumnSpec("cost_per_participant_usd", USD, True, "Average cost per participant in US dollars.", "4800"),
+    ColumnSpec("seats_count", INT, True, "Seats per year.", "40"),
+    *(ColumnSpec(column, BOOL, True, f"Does the program offer {label.lower()}? yes or no.", "yes")
+      for column, label in vocab.SUPPORTIVE_SERVICES.items()),
+    _GENERATED,
+), key=("program_id",))
+
+PARTICIPANTS = Template("participants", "Participant records",
+                        "One row per participant per program. Participant identifiers must be pseudonymous "
+                        "(never a Social Security number or a name). A record may be imported while the "
+                        "participant is still enrolled and imported again later with the blanks filled in "
+                        "(exit, completion, credential, employment); a recorded value is never changed by an "
+                        "import.", (
+    ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
+    ColumnSpec("participant_id", ID, True, "Pseudonymous participant identifier, unique within the program.",
+               "P-000123"),
+    ColumnSpec("enrollment_date", DATE, True, "Date of enrollment (YYYY-MM-DD).", "2024-01-08"),
+    ColumnSpec("exit_date", DATE, False, "Date of exit (YYYY-MM-DD); blank while enrolled. Not before enrollment.",
+               "2024-06-28"),
+    ColumnSpec("completed", BOOL, False, "Completed the program? Required once exited; blank while enrolled.", "yes"),
+    ColumnSpec("credential_attained", BOOL, False,
+               "Attained a recognized postsecondary credential (or secondary diploma) during participation or "
+               "after exit? Blank = not yet known.", "yes"),
+    ColumnSpec("credential_date", DATE, False, "Date the credential was attained; required when credential_attained "
+               "is yes.", "2024-07-15"),
+    ColumnSpec("employed_q2", BOOL, False,
+               "In unsubsidized employment during the 2nd quarter after the exit quarter? Only once that quarter "
+               "has ended; blank = not yet known.", "yes"),
+    ColumnSpec("employed_q4", BOOL, False,
+               "In unsubsidized employment during the 4th quarter after the exit quarter? Only once that quarter "
+               "has ended; blank = not yet known.", "yes"),
+    ColumnSpec("earnings_q2_usd", USD, False, "Earnings in the 2nd quarter after exit (US dollars); only when "
+               "employed_q2 is yes.", "11250"),
+    ColumnSpec("training_related_employment", BOOL, False,
+               "Is the 2nd-quarter job related to the training? Only when employed_q2 is yes.", "yes"),
+    _enum("sex", False, "Sex as self-identified; blank = not_reported.", vocab.SEX, "female"),
+    _enum("race_ethnicity", False, "Race / ethnicity as self-identified; blank = not_reported.",
+          vocab.RACE_ETHNICITY, "hispanic_latino"),
+    _enum("age_band", False, "Age at enrollment; blank = not recorded.", vocab.AGE_BANDS, "25-44"),
+    *(ColumnSpec(column, BOOL, False, f"{label} at enrollment? yes or no; blank = not recorded.", "no")
+      for column, label in vocab.BARRIERS.items()),
+    _GENERATED,
+), key=("program_id", "participant_id"))
+
+EMPLOYER_PARTNERS = Template("employer_partners", "Employer partners",
+                             "Employers committed to hire from a program (the co-op model): hires committed and "
+                             "hires made so far.", (
+    ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
+    ColumnSpec("employer_name", TEXT, True, "Employer's name.", "Acme Fabrication"),
+    ColumnSpec("hires_committed_count", INT, True, "Hires the employer committed to make from the program.", "12"),
+    ColumnSpec("hires_made_count", INT, True, "Hires made so far.", "9"),
+    _GENERATED,
+), key=("program_id", "employer_name"))
+
+TEMPLATES: dict[str, Template] = {t.kind: t for t in (PROGRAMS, PARTICIPANTS, EMPLOYER_PARTNERS)}
+
+
+def template_for(kind: str) -> Template:
+    try:
+        return TEMPLATES[kind]
+    except KeyError:
+        raise ValueError(f"unknown import kind {kind!r}; choose one of {', '.join(TEMPLATES)}") from None
+
+
+def template_csv(kind: str) -> bytes:
+    """The header row only: a file staff fill in (no example row, so nothing invented gets imported)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(template_for(kind).column_names)
+    return out.getvalue().encode("utf-8")
+
+
+def template_xlsx(kind: str) -> bytes:
+    """A workbook with the header row on sheet ``kind`` and the column documentation on ``columns``."""
+    from openpyxl import Workbook
+
+    template = template_for(kind)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = kind
+    sheet.append(template.column_names)
+    docs = book.create_sheet("columns")
+    frame = column_docs(kind)
+    docs.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        docs.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def column_docs(kind: str) -> pd.DataFrame:
+    """The template's columns as a table people read: name, required, type, meaning, example."""
+    return pd.DataFrame([{"column": c.name, "required": "yes" if c.required else "no", "type": c.kind,
+                          "meaning": c.description, "example": c.example} for c in template_for(kind).columns])

@@ -1,0 +1,343 @@
+"""Validation of an import file against its template: every bad row and column is reported, and
+only a file without a single problem produces typed rows to store.
+
+Three layers, each reporting everything it finds (not just the first problem):
+
+1. the header: missing required columns, unknown columns, repeated columns;
+2. each cell: its type (identifier, date, yes/no, number, code from an allow-list), CIP codes known
+   to CIP 2020 (``core_cip``), SOC codes known to SOC 2018 as BLS publishes them
+   (``core_soc_occupation``), OEWS area codes (``core_area``);
+3. each row and the file: exit before enrollment, dates in the future, outcomes recorded before
+   their quarter has ended, answers that need another answer (a credential date for a credential),
+   pseudonymous identifiers (a value shaped like a Social Security number is refused), and rows
+   repeated within the file.
+
+Checks against records already stored (unknown programs, duplicates with different values) are in
+``lmi/records/importer.py``, which holds the records connection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lmi.records import vocab
+from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, SOC_LIST, TEXT, USD, Template
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+SSN_PATTERN = re.compile(r"^\d{3}-?\d{2}-?\d{4}$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+CIP_PATTERN = re.compile(r"^\d{2}\.\d{4}$")
+SOC_PATTERN = re.compile(r"^\d{2}-\d{4}$")
+MAX_TEXT = 200
+MAX_USD = 1_000_000
+MAX_COUNT = 1_000_000
+OLDEST_DATE = dt.date(1990, 1, 1)
+# Row rules read these columns; they run when none of them failed its own check, so a row with a bad
+# code in one column still has its dates checked, without rules misreading a value that failed.
+RULE_INPUTS = {
+    "programs": {"program_type", "work_experience_hours"},
+    "participants": {"enrollment_date", "exit_date", "completed", "credential_attained", "credential_date",
+                     "employed_q2", "employed_q4", "earnings_q2_usd", "training_related_employment"},
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem: the file row (None for the whole file), the column (None for the whole row)."""
+    row: int | None
+    column: str | None
+    value: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ReferenceCodes:
+    """The codes a file may use, read once from the reference database."""
+    cip_codes: frozenset[str]
+    soc_codes: frozenset[str]
+    area_codes: frozenset[str]
+
+
+@dataclass
+class Validated:
+    rows: list[dict] = field(default_factory=list)  # typed values, with "_row" = file row number
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.issues
+
+
+def validate(frame: pd.DataFrame, template: Template, codes: ReferenceCodes, today: dt.date) -> Validated:
+    """Typed rows if the whole file is valid; otherwise every issue found (rows stay empty)."""
+    result = Validated()
+    result.issues.extend(_header_issues(frame, template))
+    if result.issues:
+        return result
+    if frame.empty:
+        result.issues.append(Issue(None, None, "", "the file has a header row but no data rows"))
+        return result
+    for number, cells in zip(frame.index, frame.to_dict("records")):
+        typed, issues = _typed_row(int(number), cells, template, codes)
+        if not {issue.column for issue in issues} & RULE_INPUTS.get(template.kind, set()):
+            issues.extend(_row_rules(int(number), typed, template.kind, today))
+        result.issues.extend(issues)
+        typed["_row"] = int(number)
+        result.rows.append(typed)
+    result.issues.extend(_file_rules(result.rows, template))
+    if result.issues:
+        result.rows = []
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------- header
+
+def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
+    issues = []
+    columns = list(frame.columns)
+    for name in sorted({c for c in columns if columns.count(c) > 1}):
+        issues.append(Issue(1, name, name, f"column {name!r} appears {columns.count(name)} times in the header"))
+    expected = set(template.column_names)
+    missing = [c.name for c in template.columns if c.required and c.name not in columns]
+    if missing:
+        issues.append(Issue(1, None, "", f"required column(s) missing: {', '.join(missing)} — this does not look "
+                                         f"like a {template.title.lower()} file; download the template"))
+    for name in columns:
+        if name not in expected:
+            issues.append(Issue(1, name or "(blank)", name,
+                                f"unknown column {name!r}; the {template.kind} template's columns are: "
+                                f"{', '.join(template.column_names)}"))
+    return issues
+
+
+# ---------------------------------------------------------------------------------------------------- cells
+
+def _typed_row(number: int, cells: dict, template: Template, codes: ReferenceCodes) -> tuple[dict, list[Issue]]:
+    typed, issues = {}, []
+    for spec in template.columns:
+        text = str(cells.get(spec.name, "") or "").strip()
+        if not text:
+            if spec.required:
+                issues.append(Issue(number, spec.name, "", "required value is missing"))
+            typed[spec.name] = None
+            continue
+        try:
+            typed[spec.name] = _convert(text, spec, codes)
+        except ValueError as exc:
+            issues.append(Issue(number, spec.name, text, str(exc)))
+            typed[spec.name] = None
+    return typed, issues
+
+
+def _convert(text: str, spec, codes: ReferenceCodes):
+    kind = spec.kind
+    if kind == ID:
+        if SSN_PATTERN.match(text):
+            raise ValueError("looks like a Social Security number; use a pseudonymous identifier")
+        if not ID_PATTERN.match(text):
+            raise ValueError("identifiers are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+        return text
+    if kind == TEXT:
+        if len(text) > MAX_TEXT:
+            raise ValueError(f"longer than {MAX_TEXT} characters")
+        return text
+    if kind == ENUM:
+        return _choice(text, spec.choices)
+    if kind == BOOL:
+        return _yes_no(text)
+    if kind == DATE:
+        return _date(text)
+    if kind == INT:
+        return _whole(text)
+    if kind == USD:
+        return _dollars(text)
+    if kind == CIP:
+        if not CIP_PATTERN.match(text):
+            raise ValueError("CIP codes are written NN.NNNN, e.g. 48.0508")
+        if text not in codes.cip_codes:
+            raise ValueError(f"unknown CIP code {text} (not a CIP 2020 program code)")
+        return text
+    if kind == SOC_LIST:
+        return _soc_list(text, codes)
+    if kind == AREA:
+        area = text.zfill(7) if text.isdigit() and len(text) <= 7 else text
+        if area not in codes.area_codes:
+            raise ValueError(f"unknown OEWS area code {text!r} (7 digits, e.g. 0900000 for a state)")
+        return area
+    raise AssertionError(f"no converter for column type {kind!r}")
+
+
+def _choice(text: str, choices: tuple[str, ...]) -> str:
+    lowered = text.lower()
+    if lowered in choices:
+        return lowered
+    labels = {_label(code).lower(): code for code in choices}
+    if lowered in labels:
+        return labels[lowered]
+    raise ValueError(f"{text!r} is not one of: {', '.join(choices)}")
+
+
+def _label(code: str) -> str:
+    for table in (vocab.PROGRAM_TYPES, vocab.FUNDING_STREAMS, vocab.SEX, vocab.RACE_ETHNICITY, vocab.AGE_BANDS):
+        if code in table:
+            return table[code]
+    return code
+
+
+def _yes_no(text: str) -> bool:
+    lowered = text.lower()
+    if lowered in vocab.TRUE_WORDS:
+        return True
+    if lowered in vocab.FALSE_WORDS:
+        return False
+    raise ValueError(f"{text!r} is not yes or no")
+
+
+def _date(text: str) -> dt.date:
+    if not DATE_PATTERN.match(text):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    try:
+        value = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real calendar date") from None
+    if value < OLDEST_DATE:
+        raise ValueError(f"{text} is before {OLDEST_DATE:%Y}; check the year")
+    return value
+
+
+def _whole(text: str) -> int:
+    cleaned = text.replace(",", "")
+    if not cleaned.isdigit():
+        raise ValueError(f"{text!r} is not a whole number >= 0")
+    value = int(cleaned)
+    if value > MAX_COUNT:
+        raise ValueError(f"{value:,} is implausibly large")
+    return value
+
+
+def _dollars(text: str) -> float:
+    cleaned = text.replace("$", "").replace(",", "").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not an amount in dollars") from None
+    if not (0 <= value <= MAX_USD) or value != value:
+        raise ValueError(f"{text!r} must be between 0 and {MAX_USD:,}")
+    return value
+
+
+def _soc_list(text: str, codes: ReferenceCodes) -> tuple[str, ...]:
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    bad_format = [p for p in parts if not SOC_PATTERN.match(p)]
+    if bad_format:
+        raise ValueError(f"SOC codes are written NN-NNNN and separated by ';' ({', '.join(bad_format)})")
+    unknown = [p for p in parts if p not in codes.soc_codes]
+    if unknown:
+        raise ValueError(f"unknown SOC code(s) {', '.join(unknown)} (not SOC 2018 codes BLS publishes)")
+    return tuple(sorted(set(parts)))
+
+
+# ---------------------------------------------------------------------------------------------------- rows
+
+def quarter_index(day: dt.date) -> int:
+    """Calendar quarters as consecutive integers (2024 Q1 = 8096), so "2 quarters after" is + 2."""
+    return day.year * 4 + (day.month - 1) // 3
+
+
+def quarter_has_ended(index: int, today: dt.date) -> bool:
+    return quarter_index(today) > index
+
+
+def _row_rules(number: int, row: dict, kind: str, today: dt.date) -> list[Issue]:
+    if kind == "programs":
+        return _program_rules(number, row)
+    if kind == "participants":
+        return _participant_rules(number, row, today)
+    return []
+
+
+def _program_rules(number: int, row: dict) -> list[Issue]:
+    hours = row.get("work_experience_hours")
+    if row["program_type"] == vocab.WORK_EXPERIENCE_TYPE:
+        if hours is None:
+            return [Issue(number, "work_experience_hours", "", "required for an internship / work experience "
+                                                               f"program (typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL})")]
+        if not 1 <= hours <= vocab.WORK_EXPERIENCE_HOURS_MAX:
+            return [Issue(number, "work_experience_hours", str(hours),
+                          f"must be between 1 and {vocab.WORK_EXPERIENCE_HOURS_MAX} hours")]
+    elif hours is not None:
+        return [Issue(number, "work_experience_hours", str(hours), "only for internship / work experience programs")]
+    return []
+
+
+def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
+    issues = []
+
+    def issue(column: str, message: str) -> None:
+        value = row.get(column)
+        text = "" if value is None else ("yes" if value is True else "no" if value is False else str(value))
+        issues.append(Issue(number, column, text, message))
+
+    enrolled, exited = row["enrollment_date"], row.get("exit_date")
+    for column in ("enrollment_date", "exit_date", "credential_date"):
+        if row.get(column) is not None and row[column] > today:
+            issue(column, f"is in the future (today is {today.isoformat()})")
+    if exited is not None and exited < enrolled:
+        issue("exit_date", f"exit {exited} is before enrollment {enrolled}")
+    if exited is None:
+        for column in ("completed", "employed_q2", "employed_q4", "earnings_q2_usd", "training_related_employment"):
+            if row.get(column) is not None:
+                issue(column, "recorded without an exit date; leave it blank until the participant exits")
+    elif row.get("completed") is None:
+        issue("completed", "required once the participant has exited (yes or no)")
+    if row.get("credential_attained") is True and row.get("credential_date") is None:
+        issue("credential_date", "required when credential_attained is yes")
+    if row.get("credential_attained") is not True and row.get("credential_date") is not None:
+        issue("credential_date", "only when credential_attained is yes")
+    if row.get("credential_date") is not None and row["credential_date"] < enrolled:
+        issue("credential_date", "is before enrollment")
+    if exited is not None:
+        exit_quarter = quarter_index(exited)
+        for column, offset in (("employed_q2", 2), ("employed_q4", 4)):
+            if row.get(column) is not None and not quarter_has_ended(exit_quarter + offset, today):
+                issue(column, f"the {offset}{'nd' if offset == 2 else 'th'} quarter after exit "
+                              f"({_quarter_label(exit_quarter + offset)}) has not ended yet")
+    if row.get("employed_q2") is not True:
+        for column in ("earnings_q2_usd", "training_related_employment"):
+            if row.get(column) is not None:
+                issue(column, "only when employed_q2 is yes")
+    return issues
+
+
+def _quarter_label(index: int) -> str:
+    return f"{index // 4} Q{index % 4 + 1}"
+
+
+def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
+    """Rows repeated within the file (same natural key), and one provider name per provider."""
+    issues, seen = [], {}
+    for row in rows:
+        key = tuple(row.get(k) for k in template.key)
+        if None in key:
+            continue
+        if key in seen:
+            what = "participant" if template.kind == "participants" else "row"
+            issues.append(Issue(row["_row"], template.key[-1], str(key[-1]),
+                                f"duplicate {what}: same {' and '.join(template.key)} as row {seen[key]}"))
+        else:
+            seen[key] = row["_row"]
+    if template.kind == "programs":
+        names: dict[str, tuple[str, int]] = {}
+        for row in rows:
+            provider, name = row.get("provider_id"), row.get("provider_name")
+            if provider is None or name is None:
+                continue
+            if provider in names and names[provider][0] != name:
+                issues.append(Issue(row["_row"], "provider_name", name,
+                                    f"provider {provider} is named {names[provider][0]!r} in row {names[provider][1]}"))
+            names.setdefault(provider, (name, row["_row"]))
+    return issues
