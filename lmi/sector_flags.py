@@ -96,8 +96,8 @@ def rules_text(t: FlagThresholds) -> dict[str, str]:
         NO_ESTIMATE: "BLS released no local employment estimate for the occupation",
         TOO_LITTLE_DATA: f"occupations with local estimates cover less than {t.min_local_coverage_pct:g}% of the "
                          "sector's national jobs",
-        HIDDEN: f"in no popular sector, location quotient of at least {t.strength_lq_min:g} and at least "
-                f"{t.hidden_openings_per_10k_min:g} estimated openings a year per 10,000 local jobs",
+        HIDDEN: f"location quotient of at least {t.strength_lq_min:g} and at least {t.hidden_openings_per_10k_min:g} "
+                "estimated openings a year per 10,000 local jobs, in no sector of the sector file",
     }
 
 

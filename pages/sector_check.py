@@ -76,7 +76,7 @@ rules = rules_text(thresholds)
 def sector_definitions() -> None:
     """What is in each sector, with its citations: shown for every region, including the nation."""
     st.subheader("What is in each sector")
-    key = st.selectbox("Sector", list(sector_names), format_func=sector_names.get, key="sector_definition")
+    key = st.selectbox("Sector to show", list(sector_names), format_func=sector_names.get, key="sector_definition")
     row = sector_list.set_index("sector_key").loc[key]
     st.markdown(f"**{row.sector_name}** — {row.description}  \n*Basis:* {row.basis}.  \n*How the list was made:* "
                 f"{row.selection}")
@@ -163,7 +163,7 @@ shown_sectors = pd.DataFrame({
     "Share of national jobs (%)": sectors.national_employment_share_pct,
     "Local jobs": sectors.local_employment_count,
     "Location quotient": sectors.location_quotient,
-    "Est. local openings a year": sectors.local_annual_openings_est_count,
+    "Est. local openings a year": sectors.local_annual_openings_est_count.round(0),
     f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": sectors.local_openings_per_10k_jobs,
     "Local jobs paying above the area median (%)": sectors.local_jobs_above_area_median_wage_pct,
     "Occupations with local estimates": [f"{int(a)} of {int(b)}" for a, b in
@@ -176,7 +176,7 @@ NUMBER_FORMATS = {
     "Share of national jobs (%)": st.column_config.NumberColumn(format="%.2f"),
     "Local jobs": st.column_config.NumberColumn(format="localized"),
     "Location quotient": st.column_config.NumberColumn(format="%.2f"),
-    "Est. local openings a year": st.column_config.NumberColumn(format="%.0f"),
+    "Est. local openings a year": st.column_config.NumberColumn(format="localized"),
     f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": st.column_config.NumberColumn(format="%.1f"),
     "Local jobs paying above the area median (%)": st.column_config.NumberColumn(format="%.0f"),
     "Wage ÷ area median": st.column_config.NumberColumn(format="%.2f"),
@@ -250,7 +250,7 @@ shown_occupations = pd.DataFrame({
     "Local median wage": [format_usd(v, f) for v, f in zip(rows.local_annual_wage_median_usd,
                                                             rows.local_annual_wage_median_footnote)],
     "Wage ÷ area median": rows.local_wage_to_area_median_ratio,
-    "Est. local openings a year": rows.local_annual_openings_est_count,
+    "Est. local openings a year": rows.local_annual_openings_est_count.round(0),
 })
 st.dataframe(shown_occupations, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
              key="sector_occupations_table")
@@ -262,8 +262,8 @@ csv_download(shown_occupations, "Download the occupation flags (CSV)", f"sector-
 
 # ---------------------------------------------------------------- hidden local demand
 st.subheader("Hidden local demand: strong local occupations in no popular sector")
-st.write(f"Occupations outside every sector of the sector file with {rules['hidden_local_demand']}. A training "
-         "portfolio built around popular sectors would miss them.")
+st.write(f"Occupations with a {rules['hidden_local_demand']}. A training portfolio built around popular sectors "
+         "would miss them.")
 hidden = check.hidden
 if hidden.empty:
     st.info(f"No occupation outside the popular sectors meets the hidden-demand rule in {area}.")
@@ -271,7 +271,7 @@ else:
     shown_hidden = pd.DataFrame({
         "SOC code": hidden.soc_code, "Occupation": hidden.occupation_title, "Why": hidden.flag_reason,
         "Local jobs": hidden.local_employment_count, "Location quotient": hidden.location_quotient,
-        "Est. local openings a year": hidden.local_annual_openings_est_count,
+        "Est. local openings a year": hidden.local_annual_openings_est_count.round(0),
         f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": hidden.local_openings_per_10k_jobs,
         "Growth 2024–34 (%)": hidden.national_growth_2024_34_pct,
         "Local median wage": [format_usd(v, f) for v, f in zip(hidden.local_annual_wage_median_usd,
@@ -307,7 +307,7 @@ if typed.strip():
         shown_seats = pd.DataFrame({
             "Sector or occupation": compared.target_name, "Code": compared.target_code,
             "Seats a year": compared.seats_per_year_count,
-            "Est. local openings a year": compared.local_annual_openings_est_count,
+            "Est. local openings a year": compared.local_annual_openings_est_count.round(0),
             "Seats ÷ openings": compared.seats_to_openings_ratio, "Flag": compared.flag_label,
             "Why": compared.flag_reason})
         st.dataframe(shown_seats, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
@@ -322,7 +322,8 @@ if typed.strip():
 if region.state_fips:
     state_name = next((s for s in data.states(stamp).itertuples() if s.state_fips == region.state_fips)).state_name
     st.subheader(f"Where in {state_name} would a sector's trainees most likely find work?")
-    ranked_key = st.selectbox("Sector", chosen, format_func=sector_names.get, key="sector_ranking_pick")
+    ranked_key = st.selectbox("Sector to rank the areas for", chosen, format_func=sector_names.get,
+                              key="sector_ranking_pick")
     ranking = sector_data.sector_across_areas(ranked_key, region.state_fips, stamp)
     mapped = ranking.dropna(subset=["latitude_deg", "local_annual_openings_est_count"])
     if not mapped.empty:
@@ -336,12 +337,16 @@ if region.state_fips:
                      alt.Tooltip("local_annual_openings_est_count:Q", title="Est. openings a year", format=",.0f"),
                      alt.Tooltip("local_employment_count:Q", title="Jobs", format=","),
                      alt.Tooltip("location_quotient:Q", title="Location quotient", format=".2f")],
-        ).project(type="albersUsa").properties(height=420)
-        st.altair_chart(chart, width="stretch")
+        )
+        top = mapped[mapped.openings_rank <= 5].assign(
+            label=lambda f: f.openings_rank.astype(str) + " " + f.area_name.str.split(r"[-,]", regex=True).str[0])
+        names = alt.Chart(top).mark_text(align="left", dx=9, fontSize=11).encode(
+            longitude="longitude_deg:Q", latitude="latitude_deg:Q", text="label:N")
+        st.altair_chart(alt.layer(chart, names).project(type="albersUsa").properties(height=420), width="stretch")
     shown_ranking = pd.DataFrame({
         "Rank": ranking.openings_rank, "Area": ranking.area_name,
         "Kind": ranking.area_kind.map({"metro": "metro", "nonmetro": "nonmetropolitan"}),
-        "Est. local openings a year": ranking.local_annual_openings_est_count,
+        "Est. local openings a year": ranking.local_annual_openings_est_count.round(0),
         f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": ranking.local_openings_per_10k_jobs,
         "Local jobs": ranking.local_employment_count, "Location quotient": ranking.location_quotient,
         "Local jobs paying above the area median (%)": ranking.local_jobs_above_area_median_wage_pct,
@@ -352,7 +357,8 @@ if region.state_fips:
     st.dataframe(shown_ranking, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
                  key="sector_ranking_table")
     geo_note = data.source_note(("oews", "projections", "geo"), stamp)
-    st.caption("Ranked by estimated openings a year: the number of jobs a completer could compete for. Circles sit "
+    st.caption("Ranked by estimated openings a year: the number of jobs a completer could compete for; the five "
+               "highest are numbered on the map. Circles sit "
                "at each metro area's Census centroid, sized by estimated openings and coloured by the sector's "
                "location quotient (red: more concentrated than nationally); nonmetropolitan areas have no centroid "
                "and appear only in the table. A metro area crossing a state line is counted with all its jobs. "

@@ -1,0 +1,65 @@
+"""The Sector reality check in a real browser: pick a metro, see the flags and charts (drawn offline:
+no request leaves the app's own server), refuse bad seats, flag oversupply and download it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import choose_in_selectbox, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def enter_seats(page: Page, text: str) -> None:
+    box = page.get_by_label("Planned seats a year", exact=True)
+    box.fill(text)
+    box.press("Control+Enter")  # a text area submits on Ctrl+Enter (Enter adds a line)
+    wait_for_app(page)
+
+
+def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
+    outside = []
+    page.on("request", lambda request: None if request.url.startswith(app_url) or request.url.startswith("data:")
+            else outside.append(request.url))
+    page.goto(app_url)  # opening /sectors directly works too, but Streamlit then shows a "Page not found"
+    wait_for_app(page)  # dialog (its pages/ folder scan runs before st.navigation): use the navigation link
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Sector reality check").click()
+    wait_for_app(page)
+    expect(page.get_by_role("heading", name="Sector reality check")).to_be_visible()
+    choose_in_selectbox(page, "State", "California")
+    choose_in_selectbox(page, "Metro or nonmetropolitan area", "Bakersfield-Delano, CA")
+
+    metrics = page.locator("[data-testid='stMetric']")
+    expect(metrics.filter(has_text="Popular nationally, thin locally").first).to_contain_text("3")
+    expect(metrics.filter(has_text="Change over 12 months").first).to_contain_text("%")
+    expect(page.get_by_text("Source: BLS OEWS May 2025").first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Sector definitions: data/sectors/sectors-v1\.toml, version 1")).first
+           ).to_be_visible()
+    # postings trend, quadrant chart and the state's map are all drawn
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    expect(charts).to_have_count(3, timeout=30_000)
+    charts.last.scroll_into_view_if_needed()
+    expect(charts.last.locator("canvas, svg").first).to_be_visible()
+
+    enter_seats(page, "healthcare, -3\nit_cybersecurity, lots")
+    alert = page.locator("[data-testid='stAlert']").filter(has_text="These seats were not accepted")
+    expect(alert).to_contain_text("line 1: seats cannot be negative; got -3")
+    expect(alert).to_contain_text("line 2: “lots” is not a number of seats")
+
+    enter_seats(page, "it_cybersecurity, 900")
+    expect(page.get_by_text("These seats were not accepted")).to_have_count(0)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the seat comparison (CSV)").click()
+    saved = tmp_path / "seats.csv"
+    download.value.save_as(saved)
+    content = saved.read_text()
+    assert "Oversupply" in content and "Information technology and cybersecurity" in content
+    assert "Source: BLS OEWS May 2025" in content
+
+    # Only the browser-tab icon (app.py's page_icon ":material/work:", which Streamlit's frontend fetches from
+    # Google's font CDN) leaves the app; the charts and the map load nothing: no tiles, no vega datasets.
+    fetched = [url for url in outside if "materialsymbolsrounded/work/" not in url]
+    assert fetched == [], f"the page fetched from outside the app: {fetched[:5]}"

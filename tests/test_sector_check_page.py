@@ -1,0 +1,125 @@
+"""The Sector reality check page (AppTest, real reference database): flags with reasons for a named
+metro, seats refused or compared, thresholds, sector definitions, sources and downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PAGE = "pages/sector_check.py"
+
+
+@pytest.fixture
+def app(reference_db, tmp_path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(tmp_path / "records.duckdb"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def bakersfield(app) -> AppTest:
+    app.sidebar.selectbox(key="region_state").select("California").run()
+    app.sidebar.selectbox(key="region_area").select("Bakersfield-Delano, CA").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
+    """The first table on the page that has all these columns."""
+    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
+
+
+def test_nation_explains_that_a_region_is_needed_and_shows_the_national_signal(app):
+    assert "Pick a state" in app.info[0].value
+    national = table_with(app, "Projected growth 2024–34 (%)").set_index("Sector")
+    assert national.loc["Healthcare", "Projected growth 2024–34 (%)"] == pytest.approx(9.70, abs=0.01)
+    assert table_with(app, "SOC code")["SOC code"].tolist()[:2] == ["11-9111", "29-1011"]
+
+
+def test_bakersfield_it_is_popular_nationally_and_thin_locally(bakersfield):
+    flags = table_with(bakersfield, "Flag").set_index("Sector")
+    it = flags.loc["Information technology and cybersecurity"]
+    assert it["Flag"] == "Popular nationally, thin locally"
+    assert it["Location quotient"] == pytest.approx(0.443, abs=0.001)
+    assert it["Why"].startswith("BLS projects Information technology and cybersecurity to grow 9.4% nationally")
+    assert flags.loc["Clean and green energy", "Flag"] == "Balanced"
+    metrics = {m.label: m.value for m in bakersfield.metric}
+    assert metrics["Popular nationally, thin locally"] == "3"
+    assert metrics["Change over 12 months"].endswith("%")
+    captions = " ".join(c.value for c in bakersfield.caption)
+    assert "Source: BLS OEWS May 2025" in captions and "BLS Employment Projections 2024-34" in captions
+    assert "Sector definitions: data/sectors/sectors-v1.toml, version 1" in captions
+    assert "Indeed Hiring Lab" in captions
+
+
+def test_occupation_table_flags_software_developers_and_not_solar_installers(bakersfield):
+    occupations = table_with(bakersfield, "Occupation")
+    by_code = occupations.drop_duplicates("SOC code").set_index("SOC code")
+    assert by_code.loc["15-1252", "Flag"] == "Popular nationally, thin locally"
+    assert by_code.loc["47-2231", "Flag"] == "Local strength"
+
+
+def test_hidden_local_demand_lists_farmworkers(bakersfield):
+    hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "Occupation")
+    assert "Farmworkers and Laborers, Crop, Nursery, and Greenhouse" in hidden.Occupation.tolist()
+
+
+def test_negative_and_non_numeric_seats_are_refused(bakersfield):
+    bakersfield.text_area(key="sector_seats").input("healthcare, -3\nit_cybersecurity, lots").run()
+    assert not bakersfield.exception
+    message = bakersfield.error[0].value
+    assert "line 1: seats cannot be negative; got -3" in message
+    assert "line 2: “lots” is not a number of seats" in message
+    assert not any("Seats a year" in d.value.columns for d in bakersfield.dataframe)
+
+
+def test_seats_above_openings_are_flagged(bakersfield):
+    bakersfield.text_area(key="sector_seats").input("it_cybersecurity, 900\n15-1252, 10").run()
+    seats = table_with(bakersfield, "Seats a year").set_index("Code")
+    assert seats.loc["it_cybersecurity", "Flag"] == "Oversupply"
+    assert seats.loc["15-1252", "Flag"] == "Within estimated openings"
+
+
+def test_metro_ranking_for_the_state(bakersfield):
+    bakersfield.selectbox(key="sector_ranking_pick").select("it_cybersecurity").run()
+    ranking = table_with(bakersfield, "Rank")
+    assert ranking.Area.tolist()[:3] == ["Los Angeles-Long Beach-Anaheim, CA", "San Francisco-Oakland-Fremont, CA",
+                                         "San Jose-Sunnyvale-Santa Clara, CA"]
+
+
+def test_thresholds_can_be_changed_and_impossible_ones_are_refused(bakersfield):
+    bakersfield.number_input(key="sector_growth_min").set_value(10.0).run()
+    flags = table_with(bakersfield, "Flag").set_index("Sector")
+    assert flags.loc["Information technology and cybersecurity", "Flag"] == "Thin locally, not growing fast nationally"
+    bakersfield.number_input(key="sector_thin_lq").set_value(2.0).run()
+    assert "These thresholds cannot be used" in bakersfield.error[0].value
+
+
+def test_sector_definitions_show_exactly_which_occupations_and_citations(bakersfield):
+    bakersfield.selectbox(key="sector_definition").select("clean_energy").run()
+    members = table_with(bakersfield, "Line in sector file")
+    assert "Solar Photovoltaic Installers" in members["Occupation (OEWS title)"].tolist()
+    assert len(members) == 22
+    text = " ".join(m.value for m in bakersfield.markdown)
+    assert "https://www.bls.gov/green/solar_power/home.htm" in text
+    assert "The project's own selection" in text
+
+
+def test_every_table_can_be_downloaded(bakersfield):
+    bakersfield.text_area(key="sector_seats").input("healthcare, 10").run()
+    keys = {b.key for b in bakersfield.get("download_button")}
+    assert {"dl_sector_flags", "dl_sector_occupations", "dl_hidden", "dl_seats", "dl_sector_ranking",
+            "dl_sector_defs"} <= keys
+
+
+def test_a_state_and_a_territory_without_postings_render(app):
+    app.sidebar.selectbox(key="region_state").select("Puerto Rico").run()
+    assert not app.exception, app.exception
+    assert any("publishes no job-postings index" in c.value for c in app.caption)
