@@ -1,0 +1,363 @@
+"""Program outcomes: the WIOA primary indicators and program measures, by program, provider, program
+type, funding stream, exit cohort and participant group, with small-cell suppression enforced here so
+that no page can show a cell the rules hide.
+
+Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and its successors):
+
+* **Exit-based cohorts.** Indicators are about *exiters*: participants whose participation ended
+  (``exit_date``). A row's cohort is the exiters whose follow-up is complete in the records: completion,
+  employment in the 2nd and the 4th quarter after the exit quarter and, where the program has a
+  credential indicator, the credential answer are all recorded. Every indicator of a row is computed
+  on these same people, which is what lets suppression protect them together (one denominator per
+  table). DOL's annual reports use a different exit window for each indicator so that each can be
+  reported as early as possible; the definition of each indicator is the same. Where DOL counts an
+  exiter without a wage-record match as not employed, this dashboard waits for staff to record the
+  answer ("no" when no employment was found): a blank means follow-up is not done yet, and the person
+  is counted among those awaiting follow-up, not in the cohort.
+* **Exit cohort = WIOA program year of exit**: PY N runs from 1 July N to 30 June N+1. Program years
+  (not quarters) because quarter cells are mostly too small to show, and quarters nested in years
+  would let hidden quarters be worked out from a shown year.
+* **Employment rate, 2nd quarter after exit**: exiters in unsubsidized employment during the 2nd
+  quarter after the exit quarter / exiters in the cohort.
+* **Employment rate, 4th quarter after exit**: the same for the 4th quarter after the exit quarter.
+* **Median earnings, 2nd quarter after exit**: median of 2nd-quarter earnings of the exiters employed
+  in that quarter with earnings recorded (DOL leaves out those employed without wage data).
+* **Credential attainment**: exiters who attained a recognized postsecondary credential (or secondary
+  diploma) during participation or within one year after exit (credential date <= exit date + 1 year)
+  / exiters. On-the-job training and customized (employer-based) training programs are excluded from
+  the denominator, as DOL excludes their participants: such programs have no credential indicator and
+  add nothing to an aggregate's credential rate.
+  (DOL also excludes participants in neither education nor training; every program here is training.)
+* **Program measures** (not WIOA indicators): enrollment = participants recorded; completion rate =
+  completers / exiters; placement = a completer employed in the 2nd quarter after exit, placement rate
+  = placements / exiters (the share of participants placed, as in the reference figures);
+  training-related placement rate = placements in a job related to the training / placements; cost per
+  placement = cost per participant x exiters / placements; cost per credential = cost per participant x
+  exiters / credentials (both over the same cohort, so cost and result cover the same people).
+* **Reference lines** for placement: 37% (conventional retraining) and 89.3% (employer-partnered co-op
+  programs), the comparison the workforce board asked for; they are figures quoted by the board, not
+  computed from these records.
+
+Suppression (``lmi.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
+a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
+the functions here return only what it lets through (NA where hidden, with the reason). A program's
+overall figures are the All row shared by all its tables; when any of its tables had to hide a total,
+that measure is hidden in every table of the program, so no table gives back what another hides.
+Rates, placement rates and costs are computed only from shown counts. Aggregates across programs (by
+provider, type, funding stream, exit year) add up only published program cells, so they reveal nothing
+the published cells do not; the number of programs left out is shown instead. Participant-level rows
+never leave this package.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+import duckdb
+import pandas as pd
+
+from lmi import _outcome_counts as counts
+from lmi.records import queries, vocab
+from lmi.suppression import DEFAULT_THRESHOLD, SuppressedBreakdown, suppress_breakdown
+
+DENOMINATOR = counts.DENOMINATOR
+NUMERATORS = counts.NUMERATORS
+GROUP = counts.GROUP
+MIN_THRESHOLD = 5
+THRESHOLD_ENV = "LMI_SMALL_CELL_THRESHOLD"
+COHORT_DIMENSION = "exit_program_year"
+EQUITY_DIMENSIONS = tuple(vocab.DIMENSIONS)
+REFERENCE_PLACEMENT_RATES = (
+    (0.37, "Conventional retraining (about 37%)"),
+    (0.893, "Employer-partnered co-op programs (89.3%)"),
+)
+REFERENCE_NOTE = ("Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
+                  "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they "
+                  "are not computed from these records.")
+HIDDEN_EVERYWHERE = "suppressed: this program's total for this measure is hidden in another of its tables"
+
+INDICATOR_LABELS = {
+    "exiters_count": "Exiters with complete follow-up",
+    "completed_count": "Completed",
+    "completed_count_rate": "Completion rate",
+    "credential_count": "Credential within 1 year of exit",
+    "credential_count_rate": "Credential attainment rate (WIOA)",
+    "employed_q2_count": "Employed 2nd quarter after exit",
+    "employed_q2_count_rate": "Employment rate, 2nd quarter after exit (WIOA)",
+    "employed_q4_count": "Employed 4th quarter after exit",
+    "employed_q4_count_rate": "Employment rate, 4th quarter after exit (WIOA)",
+    "earnings_q2_median_usd": "Median earnings, 2nd quarter after exit (WIOA)",
+    "placed_count": "Placements (completers employed 2nd quarter)",
+    "placement_rate": "Placement rate (of exiters)",
+    "training_related_count": "Training-related placements",
+    "training_related_rate": "Training-related share of placements",
+    "cost_per_placement_usd": "Cost per placement",
+    "cost_per_credential_usd": "Cost per credential",
+    "enrolled_count": "Participants enrolled",
+}
+
+
+def threshold_from_env(default: int = DEFAULT_THRESHOLD) -> int:
+    """The configured small-cell threshold (``LMI_SMALL_CELL_THRESHOLD``; default fewer than 10 people).
+    Values below ``MIN_THRESHOLD`` are refused: a public dashboard must not switch protection off."""
+    text = os.environ.get(THRESHOLD_ENV, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < MIN_THRESHOLD:
+        raise ValueError(f"{THRESHOLD_ENV}={text!r}: the small-cell threshold must be a whole number >= {MIN_THRESHOLD}")
+    return int(text)
+
+
+@dataclass(frozen=True)
+class ProgramReport:
+    """Everything public about one program's outcomes, already suppressed."""
+    program_id: str
+    credential_indicator: bool  # False for OJT and customized training (excluded by DOL)
+    overall: dict  # the All row shared by every table (NA where hidden) + derived measures
+    breakdowns: dict[str, SuppressedBreakdown]  # equity dimension -> table
+    by_cohort: SuppressedBreakdown  # exit program year -> table
+    threshold: int
+    medians: dict[str, pd.DataFrame] = field(default_factory=dict)  # dimension -> group, median (NA where hidden)
+
+
+# ------------------------------------------------------------------------------------------------ one program
+
+def program_reports(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD,
+                    program_ids: list[str] | None = None) -> dict[str, ProgramReport]:
+    """Every (or the given) program's outcome tables, each program's tables suppressed together so
+    their shared totals agree. Counts are read with one query per table for all programs."""
+    programs = _program_rows(con, program_ids)
+    ids = list(programs)
+    dims = (*EQUITY_DIMENSIONS, COHORT_DIMENSION)
+    counted = {dim: dict(tuple(counts.group_counts(con, ids, dim).groupby("program_id", sort=False))) for dim in dims}
+    earned = {dim: counts.cohort_earnings(con, ids, dim) for dim in dims}
+    earned["_overall"] = counts.cohort_earnings(con, ids)
+    reports = {}
+    for program_id, program in programs.items():
+        numerators = _numerators(program["program_type"])
+        tables = {}
+        for dim in dims:
+            frame = counted[dim].get(program_id)
+            if frame is None:  # no cohort rows at all (only possible for exit years)
+                frame = pd.DataFrame({GROUP: [], DENOMINATOR: [], **{n: [] for n in numerators}})
+            tables[dim] = suppress_breakdown(frame[[GROUP, DENOMINATOR, *numerators]].reset_index(drop=True),
+                                             GROUP, DENOMINATOR, numerators, threshold)
+        tables = _harmonize(tables, [DENOMINATOR, *numerators])
+        overall = dict(tables[EQUITY_DIMENSIONS[0]].total)
+        medians = _medians(program_id, tables, earned, threshold)
+        overall["earnings_q2_median_usd"] = medians.pop("_overall")
+        overall.update(_derived(overall, program["cost_per_participant_usd"]))
+        by_cohort = tables.pop(COHORT_DIMENSION)
+        reports[program_id] = ProgramReport(program_id, program["program_type"] not in vocab.CREDENTIAL_EXCLUDED_TYPES,
+                                            overall, tables, by_cohort, threshold, medians)
+    return reports
+
+
+def program_report(con: duckdb.DuckDBPyConnection, program_id: str, threshold: int = DEFAULT_THRESHOLD) -> ProgramReport:
+    """One program's outcome tables (see ``program_reports``)."""
+    reports = program_reports(con, threshold, [program_id])
+    if program_id not in reports:
+        raise LookupError(f"no program {program_id!r} in the records")
+    return reports[program_id]
+
+
+def equity_breakdown(con: duckdb.DuckDBPyConnection, program_id: str, dimension: str,
+                     threshold: int = DEFAULT_THRESHOLD) -> SuppressedBreakdown:
+    """The public breakdown of one program by one participant group: a ``SuppressedBreakdown`` only."""
+    if dimension not in EQUITY_DIMENSIONS:
+        raise ValueError(f"unknown group {dimension!r}; choose one of {', '.join(EQUITY_DIMENSIONS)}")
+    return program_report(con, program_id, threshold).breakdowns[dimension]
+
+
+def _numerators(program_type: str) -> list[str]:
+    if program_type in vocab.CREDENTIAL_EXCLUDED_TYPES:
+        return [n for n in NUMERATORS if n != "credential_count"]
+    return list(NUMERATORS)
+
+
+def _program_rows(con, program_ids: list[str] | None) -> dict[str, dict]:
+    cursor = con.cursor()
+    try:
+        rows = cursor.execute("""SELECT program_id, program_type, cost_per_participant_usd FROM program
+                                 WHERE $ids IS NULL OR list_contains($ids, program_id) ORDER BY program_id""",
+                              {"ids": program_ids}).fetchall()
+    finally:
+        cursor.close()
+    return {r[0]: {"program_type": r[1], "cost_per_participant_usd": r[2]} for r in rows}
+
+
+def _harmonize(tables: dict[str, SuppressedBreakdown], columns: list[str]) -> dict[str, SuppressedBreakdown]:
+    """A measure whose total any table hides is hidden in every table (all rows), so one table's shown
+    total never undoes another table's protection. Hiding the group size hides everything."""
+    hidden = {c for table in tables.values() for c in columns if pd.isna(table.total.get(c))}
+    if DENOMINATOR in hidden:
+        hidden = set(columns)
+    if not hidden:
+        return tables
+    return {name: _hide_columns(table, hidden) for name, table in tables.items()}
+
+
+def _hide_columns(result: SuppressedBreakdown, columns: set[str]) -> SuppressedBreakdown:
+    table, hidden, reasons = result.table.copy(), result.hidden.copy(), result.reasons.copy()
+    total = dict(result.total)
+    for column in columns:
+        for name in (column, column + "_rate"):
+            if name not in table:
+                continue
+            newly = ~hidden[name]
+            table[name] = table[name].mask(pd.Series(True, index=table.index))
+            reasons.loc[newly, name] = HIDDEN_EVERYWHERE
+            hidden[name] = True
+            total[name] = pd.NA
+    return replace(result, table=table, hidden=hidden, reasons=reasons, total=total)
+
+
+def _medians(program_id: str, tables: dict[str, SuppressedBreakdown], earned: dict[str, pd.DataFrame],
+             threshold: int) -> dict:
+    """Median 2nd-quarter earnings per group, shown only where the group's employed count is shown and
+    at least ``threshold`` of them have earnings recorded (a median of a few people is about them)."""
+    mine = {dim: frame[frame.program_id == program_id] for dim, frame in earned.items()}
+    out = {"_overall": _median_if_publishable(mine["_overall"], "All", tables[EQUITY_DIMENSIONS[0]], threshold,
+                                              total=True)}
+    for dimension, table in tables.items():
+        rows = list(table.table[GROUP].iloc[:-1])
+        out[dimension] = pd.DataFrame({GROUP: rows, "earnings_q2_median_usd": pd.array(
+            [_median_if_publishable(mine[dimension], g, table, threshold, row=i) for i, g in enumerate(rows)],
+            dtype="Float64")})
+    return out
+
+
+def _median_if_publishable(earnings: pd.DataFrame, group, table: SuppressedBreakdown, threshold: int,
+                           row: int | None = None, total: bool = False):
+    shown = table.total.get("employed_q2_count") if total else table.table["employed_q2_count"].iloc[row]
+    match = earnings[earnings[GROUP] == group]
+    if pd.isna(shown) or match.empty or int(match.earnings_q2_count.iloc[0]) < threshold:
+        return pd.NA
+    return float(match.earnings_q2_median_usd.iloc[0])
+
+
+def _ratio(numerator, denominator):
+    if pd.isna(numerator) or pd.isna(denominator) or not denominator:
+        return pd.NA
+    return numerator / denominator
+
+
+def _derived(values: dict, cost_per_participant_usd) -> dict:
+    """Measures computed from shown counts only (so they reveal nothing the counts do not)."""
+    exiters, placed, credentials = (values.get(k, pd.NA) for k in (DENOMINATOR, "placed_count", "credential_count"))
+    cost = pd.NA if pd.isna(exiters) or cost_per_participant_usd is None else cost_per_participant_usd * exiters
+    return {
+        "placement_rate": values.get("placed_count_rate", pd.NA),
+        "training_related_rate": _ratio(values.get("training_related_count", pd.NA), placed),
+        "cost_per_placement_usd": _ratio(cost, placed),
+        "cost_per_credential_usd": _ratio(cost, credentials),
+    }
+
+
+def with_placement_rates(result: SuppressedBreakdown) -> pd.DataFrame:
+    """A breakdown's table plus the placement rate (placements / exiters) and the training-related
+    placement rate (training-related placements / placements) per row, from its shown cells only."""
+    frame = result.table.copy()
+    frame["placement_rate"] = frame["placed_count_rate"]
+    frame["training_related_rate"] = pd.array(
+        [_ratio(t, p) for t, p in zip(frame["training_related_count"], frame["placed_count"])], dtype="Float64")
+    return frame
+
+
+# ------------------------------------------------------------------------------------------------ many programs
+
+def program_summaries(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD,
+                      reports: dict[str, ProgramReport] | None = None) -> pd.DataFrame:
+    """One row per stored program: its facts and its overall figures as published (NA where hidden),
+    the same numbers its own page shows."""
+    programs = queries.programs(con)
+    enrolled = counts.enrolled_counts(con).set_index("program_id")
+    reports = reports if reports is not None else program_reports(con, threshold)
+    rows = []
+    for program in programs.to_dict("records"):
+        report = reports[program["program_id"]]
+        row = {**program, **{k: report.overall.get(k, pd.NA) for k in _SUMMARY_COLUMNS}}
+        n = int(enrolled.enrolled_count.get(program["program_id"], 0))
+        row["enrolled_count"] = n if n >= threshold else pd.NA
+        row["credential_indicator"] = report.credential_indicator
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=[*programs.columns, *_SUMMARY_COLUMNS, "enrolled_count", "credential_indicator"])
+    for column in (*_COUNT_COLUMNS, "enrolled_count"):
+        frame[column] = pd.array(frame[column], dtype="Int64")
+    for column in _SUMMARY_COLUMNS:
+        if column not in _COUNT_COLUMNS:
+            frame[column] = pd.array(frame[column], dtype="Float64")
+    return frame
+
+
+_COUNT_COLUMNS = (DENOMINATOR, *NUMERATORS)
+_SUMMARY_COLUMNS = (*_COUNT_COLUMNS, *(f"{n}_rate" for n in NUMERATORS), "earnings_q2_median_usd", "placement_rate",
+                    "training_related_rate", "cost_per_placement_usd", "cost_per_credential_usd")
+
+
+AGGREGATE_BY = {"provider": "provider_name", "program_type": "program_type", "funding_stream": "funding_stream",
+                "exit_program_year": "exit_program_year"}
+
+
+def aggregate_outcomes(con: duckdb.DuckDBPyConnection, by: str, threshold: int = DEFAULT_THRESHOLD,
+                       program_ids: list[str] | None = None,
+                       reports: dict[str, ProgramReport] | None = None) -> pd.DataFrame:
+    """Outcomes of several programs added up by provider, program type, funding stream or exit
+    program year, from published program cells only (see the module docstring)."""
+    if by not in AGGREGATE_BY:
+        raise ValueError(f"cannot aggregate by {by!r}; choose one of {', '.join(AGGREGATE_BY)}")
+    reports = reports if reports is not None else program_reports(con, threshold)
+    summaries = program_summaries(con, threshold, reports)
+    if program_ids is not None:
+        summaries = summaries[summaries.program_id.isin(program_ids)]
+    cells = _cohort_cells(summaries, reports) if by == COHORT_DIMENSION else summaries
+    key = AGGREGATE_BY[by]
+    rows = []
+    for value, part in cells.groupby(key, sort=True):
+        rows.append({key: value, **_add_up(con, part, threshold)})
+    return pd.DataFrame(rows)
+
+
+def _cohort_cells(summaries: pd.DataFrame, reports: dict[str, ProgramReport]) -> pd.DataFrame:
+    """One row per (program, exit program year) cell as its program's cohort table publishes it."""
+    rows = []
+    for program in summaries.to_dict("records"):
+        table = reports[program["program_id"]].by_cohort.table
+        for record in table.iloc[:-1].to_dict("records"):
+            rows.append({"program_id": program["program_id"], "exit_program_year": record[GROUP],
+                         "cost_per_participant_usd": program["cost_per_participant_usd"],
+                         "credential_indicator": program["credential_indicator"],
+                         "earnings_q2_median_usd": pd.NA,
+                         **{c: record.get(c, pd.NA) for c in _COUNT_COLUMNS}})
+    return pd.DataFrame(rows, columns=["program_id", "exit_program_year", "cost_per_participant_usd",
+                                       "credential_indicator", "earnings_q2_median_usd", *_COUNT_COLUMNS])
+
+
+def _add_up(con, part: pd.DataFrame, threshold: int) -> dict:
+    """Sums over the published cells of ``part``; each rate over the programs where both of its counts
+    are published; the median over the programs whose median is published."""
+    out = {"programs_count": len(part)}
+    shown_exiters = part[DENOMINATOR].notna()
+    out["programs_published_count"] = int(shown_exiters.sum())
+    out[DENOMINATOR] = int(part.loc[shown_exiters, DENOMINATOR].sum())
+    for numerator in NUMERATORS:
+        rows = part[shown_exiters & part[numerator].notna()]
+        if numerator == "credential_count":
+            rows = rows[rows.credential_indicator.astype(bool)]
+        out[numerator] = int(rows[numerator].sum()) if len(rows) else pd.NA
+        out[f"{numerator}_rate"] = _ratio(rows[numerator].sum(), rows[DENOMINATOR].sum()) if len(rows) else pd.NA
+    out["placement_rate"] = out["placed_count_rate"]
+    related = part[part.training_related_count.notna() & part.placed_count.notna()]
+    out["training_related_rate"] = (_ratio(related.training_related_count.sum(), related.placed_count.sum())
+                                    if len(related) else pd.NA)
+    placed = part[shown_exiters & part.placed_count.notna()]
+    cost = (placed.cost_per_participant_usd * placed[DENOMINATOR].astype(float)).sum()
+    out["cost_per_placement_usd"] = _ratio(cost, placed.placed_count.sum()) if len(placed) else pd.NA
+    with_median = part[part.earnings_q2_median_usd.notna()]
+    if len(with_median):
+        n, median = counts.pooled_median_earnings(con, list(with_median.program_id))
+        out["earnings_q2_median_usd"] = median if n >= threshold and median is not None else pd.NA
+    else:
+        out["earnings_q2_median_usd"] = pd.NA
+    return out
