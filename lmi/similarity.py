@@ -1,0 +1,480 @@
+"""How alike two occupations are, from O*NET descriptors, and why.
+
+The method (shown on the Career transitions page and in bench/bench_transitions.py):
+
+1. Seven **components**, each a similarity between two occupations' O*NET descriptors:
+
+   ============================  ==========================================================  ======
+   component                     what is compared                                            weight
+   ============================  ==========================================================  ======
+   skills                        35 skills: profile of importance x level (Pearson r)        0.5
+   knowledge                     33 knowledge areas: importance profile (Pearson r)          2.0
+   work_activities               41 generalized work activities: importance x level (r)      0.5
+   detailed_work_activities      ~2,000 DWAs: shared activities, rare ones and ones behind   1.5
+                                 many of the occupation's tasks count more (cosine, TF-IDF)
+   tasks                         wording of the occupation's task statements (cosine,        3.0
+                                 TF-IDF of words used by 2+ and at most half of occupations)
+   interests                     RIASEC interest profile (Pearson r)                         1.5
+   work_styles                   16 work styles: importance profile (Pearson r)              0.25
+   ============================  ==========================================================  ======
+
+   Skills and knowledge are "what you know and can do"; work activities, DWAs and task statements
+   "what you do"; interests and work styles "how you work". Profiles are compared by their shape
+   (correlation), so an occupation rated higher across the board is not "more similar" to
+   everything.
+
+2. Every component is put on one **scale of rarity**, so they can be added: among all pairs of
+   O*NET occupations, what share is more alike than these two on this component? The score is
+   ``20 x log10(1 / share)``: 20 = only 1 in 10 pairs is more alike, 40 = 1 in 100,
+   60 = 1 in 1,000, 80 = 1 in 10,000, 100 = 1 in 100,000 or fewer. Raw correlations mean
+   different things in different components (most knowledge profiles correlate above 0.8, most
+   DWA sets share almost nothing); this calibration makes a point mean the same everywhere.
+
+3. The **similarity** is the weighted mean of the component scores, over the components both
+   occupations have (O*NET has not rated skills, knowledge or work activities for some
+   occupations; those are compared on the rest, and the result says so).
+
+Weights: starting from equal weights, a handful were tuned by coordinate search (each weight
+tried at 0, 0.25, 0.5, 1, 1.5, 2, 3, 4) to maximise agreement with O*NET's own expert list of
+related occupations (Primary-Short + Primary-Long) on a random half of the occupations
+(``TUNING_SEED``); the other half is held out. O*NET's related occupations are never read by the
+score itself; they are only the yardstick. bench/bench_transitions.py reproduces the tuning and
+reports recall@10 on all occupations and on the held-out half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from lmi.db import query_df, query_rows
+from lmi.occupations import UnknownOccupationError
+
+TUNING_SEED = 7  # which half of the occupations the weights were tuned on (bench/bench_transitions.py)
+POINTS_PER_DECADE = 20.0  # 20 points each time a match is ten times rarer
+MAX_SCORE = 100.0
+MIN_SHARE = 10 ** (-MAX_SCORE / POINTS_PER_DECADE)  # 1 in 100,000: the score stops at 100
+CALIBRATION_BINS = 65_536
+NEIGHBOURS_KEPT = 50  # per occupation, in out_occupation_similarity
+
+
+@dataclass(frozen=True)
+class Component:
+    key: str
+    label: str
+    group: str
+    weight: float
+    compares: str
+
+
+COMPONENTS: tuple[Component, ...] = (
+    Component("skills", "Skills", "What you know and can do", 0.5,
+              "35 O*NET skills: the profile of importance x level"),
+    Component("knowledge", "Knowledge", "What you know and can do", 2.0,
+              "33 O*NET knowledge areas: the importance profile"),
+    Component("work_activities", "Work activities", "What you do", 0.5,
+              "41 generalized work activities: the profile of importance x level"),
+    Component("detailed_work_activities", "Detailed work activities", "What you do", 1.5,
+              "about 2,000 detailed work activities: those both occupations perform (rarer ones count more)"),
+    Component("tasks", "Task statements", "What you do", 3.0,
+              "the words of the occupations' task statements (words common to most occupations ignored)"),
+    Component("interests", "Interests", "How you work", 1.5,
+              "the six RIASEC interests (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)"),
+    Component("work_styles", "Work styles", "How you work", 0.25,
+              "16 work styles such as attention to detail, cooperation, stress tolerance: the importance profile"),
+)
+COMPONENT_KEYS = tuple(c.key for c in COMPONENTS)
+WEIGHTS = {c.key: c.weight for c in COMPONENTS}
+SCORE_COLUMNS = tuple(f"{key}_score" for key in COMPONENT_KEYS)
+
+
+class NoDescriptorsError(LookupError):
+    """O*NET publishes no descriptors for this occupation, so it cannot be compared."""
+
+
+# --------------------------------------------------------------------------- inputs and profiles
+
+@dataclass(frozen=True)
+class DescriptorInputs:
+    """Everything the similarity needs, as long columns (DataFrames or dicts of numpy arrays)
+    keyed by ``row``, the occupation's position in ``codes``.
+
+    ``ratings``: row, domain, element (0-based within the domain), importance, level.
+    ``interests``: row, element, score_1_to_7. ``dwa_tasks`` and ``task_terms``: row, item, count,
+    one line per (row, item): the number of the occupation's tasks linked to a DWA, and how often
+    a word occurs in its task statements. The ETL step (etl/steps/step_30_*) reads them."""
+    codes: list[str]
+    ratings: Mapping[str, np.ndarray]
+    interests: Mapping[str, np.ndarray]
+    dwa_tasks: Mapping[str, np.ndarray]
+    task_terms: Mapping[str, np.ndarray]
+
+
+def pivot(frame: Mapping[str, np.ndarray], n_rows: int, value: str) -> np.ndarray:
+    """Occupations x elements matrix from long (row, element, value) lines; NaN where absent."""
+    rows, elements = np.asarray(frame["row"]), np.asarray(frame["element"])
+    matrix = np.full((n_rows, int(elements.max()) + 1 if len(elements) else 0), np.nan)
+    matrix[rows, elements] = np.asarray(frame[value], dtype=np.float64)
+    return matrix
+
+
+def pearson(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pearson correlation of every pair of rows (profile shape) and which rows have a profile.
+    A missing element (rare) takes the element's mean over occupations."""
+    available = ~np.all(np.isnan(matrix), axis=1)
+    if not available.any():
+        return np.zeros(pair_count(len(matrix)), dtype=np.float32), available
+    filled = np.where(np.isnan(matrix), np.nanmean(matrix[available], axis=0, keepdims=True), matrix)
+    filled[~available] = 0.0
+    return upper_pairs(cosine(filled - filled.mean(axis=1, keepdims=True))), available
+
+
+def cosine(matrix: np.ndarray) -> np.ndarray:
+    """Cosine similarity between the rows (float32: plenty for ranking, half the memory)."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    unit = matrix / np.where(norms == 0, 1.0, norms)
+    return unit @ unit.T
+
+
+def pair_count(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+@lru_cache(maxsize=4)
+def _upper_flat(n: int) -> np.ndarray:
+    rows, cols = np.triu_indices(n, k=1)
+    return rows * n + cols
+
+
+def upper_pairs(matrix: np.ndarray) -> np.ndarray:
+    """The values of every distinct pair (i < j) of a square matrix, in ``np.triu_indices`` order."""
+    return matrix.ravel()[_upper_flat(len(matrix))]
+
+
+def pair_index(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
+    """Position of pair (i, j), i != j, in ``np.triu_indices(n, k=1)`` order."""
+    low, high = np.minimum(i, j), np.maximum(i, j)
+    return low * (2 * n - low - 1) // 2 + (high - low - 1)
+
+
+def tf_idf_cosine(frame: Mapping[str, np.ndarray], n_rows: int, min_occupations: int = 2,
+                  max_share: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine similarity of every pair's TF-IDF vectors, built from long (row, item, count) lines.
+
+    Weight of an item for an occupation: (1 + ln count) x ln(N / occupations having the item).
+    Items fewer than ``min_occupations`` share cannot make two occupations alike, and items more
+    than ``max_share`` of occupations have say little; both are dropped."""
+    rows = np.asarray(frame["row"])
+    items = pd.factorize(np.asarray(frame["item"]))[0]  # any item ids (strings, hashes) -> 0..k-1
+    counts = np.asarray(frame["count"], dtype=np.float64)
+    spread = np.bincount(items)[items] if len(items) else items
+    kept = (spread >= min_occupations) & (spread <= max_share * n_rows)
+    rows, items, counts, spread = rows[kept], items[kept], counts[kept], spread[kept]
+    weights = (1.0 + np.log(np.maximum(counts, 1.0))) * np.log(n_rows / spread)
+    norms = np.sqrt(np.bincount(rows, weights=weights ** 2, minlength=n_rows))
+    unit = weights / np.where(norms[rows] > 0, norms[rows], 1.0)
+    return sparse_pair_products(rows, items, unit, n_rows), norms > 0
+
+
+def sparse_pair_products(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int,
+                         dense_above: int = 20) -> np.ndarray:
+    """Dot products of every pair of rows of a sparse matrix given as distinct (row, col, value).
+
+    Columns many rows share go through one dense matrix product; the many columns only a few
+    rows share are summed pair by pair (about 160,000 products for task words instead of a
+    7,000-column dense product), which keeps the ETL step fast."""
+    result = np.zeros(pair_count(n_rows), dtype=np.float64)
+    if not len(rows):
+        return result.astype(np.float32)
+    spread = np.bincount(cols)
+    dense = spread[cols] > dense_above
+    if dense.any():
+        dense_cols, labels = pd.factorize(cols[dense])
+        matrix = np.zeros((n_rows, len(labels)), dtype=np.float32)
+        matrix[rows[dense], dense_cols] = values[dense]
+        result += upper_pairs(matrix @ matrix.T)
+    rows, cols, values = rows[~dense], cols[~dense], values[~dense]
+    if len(rows):
+        order = np.lexsort((rows, cols))  # by column, rows ascending within a column
+        rows, cols, values = rows[order], cols[order], values[order]
+        start = np.searchsorted(cols, cols)
+        later = start + spread[cols] - 1 - np.arange(len(cols))  # entries after this one in its column
+        left = np.repeat(np.arange(len(cols)), later)
+        right = left + 1 + (np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later))
+        result += np.bincount(pair_index(rows[left], rows[right], n_rows), weights=values[left] * values[right],
+                              minlength=len(result))
+    return result.astype(np.float32)
+
+
+def rating_profile(ratings: Mapping[str, np.ndarray], n_rows: int, domain: str, weighting: str) -> np.ndarray:
+    """``importance`` or ``importance x level`` per element of one O*NET domain."""
+    chosen = np.asarray(ratings["domain"]) == domain
+    part = {column: np.asarray(ratings[column])[chosen] for column in ("row", "element", "importance", "level")}
+    importance = pivot(part, n_rows, "importance")
+    if weighting == "importance":
+        return importance
+    return importance * pivot(part, n_rows, "level")
+
+
+def component_similarities(inputs: DescriptorInputs) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Raw similarity of every pair (``np.triu_indices`` order) and which occupations have the
+    component, for every component (see module docstring)."""
+    n, ratings = len(inputs.codes), inputs.ratings
+    return {
+        "skills": pearson(rating_profile(ratings, n, "skill", "importance_x_level")),
+        "knowledge": pearson(rating_profile(ratings, n, "knowledge", "importance")),
+        "work_activities": pearson(rating_profile(ratings, n, "work_activity", "importance_x_level")),
+        "detailed_work_activities": tf_idf_cosine(inputs.dwa_tasks, n),
+        "tasks": tf_idf_cosine(inputs.task_terms, n, max_share=0.5),
+        "interests": pearson(pivot(inputs.interests, n, "score_1_to_7")),
+        "work_styles": pearson(rating_profile(ratings, n, "work_style", "importance")),
+    }
+
+
+# --------------------------------------------------------------------------- calibration
+
+@dataclass(frozen=True)
+class Calibration:
+    """Maps a raw similarity to the rarity score 0-100 (module docstring, step 2)."""
+    low: float
+    high: float
+    scores: np.ndarray  # score of each of CALIBRATION_BINS bins
+    pairs: int
+
+    @classmethod
+    def fit(cls, values: np.ndarray) -> "Calibration":
+        """Fit on the raw similarities of distinct pairs of occupations."""
+        values = np.asarray(values, dtype=np.float32)
+        low, high = float(values.min()), float(values.max())
+        counts = np.bincount(_bin(values, low, high), minlength=CALIBRATION_BINS)
+        more_alike = np.cumsum(counts[::-1])[::-1] - counts  # pairs in higher bins
+        share = np.maximum(more_alike / len(values), MIN_SHARE)
+        scores = np.minimum(MAX_SCORE, POINTS_PER_DECADE * -np.log10(share)).astype(np.float32)
+        return cls(low, high, scores, len(values))
+
+    def score(self, values: np.ndarray) -> np.ndarray:
+        """Scores of raw similarities; values beyond the fitted range take the end scores."""
+        return self.scores[_bin(np.asarray(values, dtype=np.float32), self.low, self.high)]
+
+
+def _bin(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    scale = (CALIBRATION_BINS - 1) / (high - low if high > low else 1.0)
+    return np.clip((values - np.float32(low)) * np.float32(scale), 0, CALIBRATION_BINS - 1).astype(np.int32)
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Component scores of every distinct pair (i < j), in ``np.triu_indices`` order."""
+    codes: list[str]
+    scores: dict[str, np.ndarray]  # component -> float32 scores, NaN where a side lacks it
+
+    def square(self, values: np.ndarray) -> np.ndarray:
+        """A full symmetric matrix from pair values (diagonal NaN)."""
+        n = len(self.codes)
+        matrix = np.full((n, n), np.nan, dtype=np.float32)
+        rows, cols = np.triu_indices(n, k=1)
+        matrix[rows, cols] = values
+        matrix[cols, rows] = values
+        return matrix
+
+
+def score_pairs(inputs: DescriptorInputs) -> PairScores:
+    """Calibrated scores of every component for every pair of occupations."""
+    rows, cols = np.triu_indices(len(inputs.codes), k=1)
+    scores = {}
+    for key, (values, available) in component_similarities(inputs).items():
+        scores[key] = calibrate(values, available[rows] & available[cols])
+    return PairScores(list(inputs.codes), scores)
+
+
+def calibrate(values: np.ndarray, fitted_on: np.ndarray) -> np.ndarray:
+    """Rarity scores of pair similarities, fitted on (and NaN outside) the ``fitted_on`` pairs."""
+    if not fitted_on.any():
+        return np.full(len(values), np.nan, dtype=np.float32)
+    calibration = Calibration.fit(values[fitted_on])
+    scored = calibration.score(values)
+    scored[~fitted_on] = np.nan
+    return scored
+
+
+def combine(scores: dict[str, np.ndarray], weights: dict[str, float] = WEIGHTS) -> np.ndarray:
+    """Weighted mean of the component scores over the components both occupations have."""
+    total = weight_sum = None
+    for key, weight in weights.items():
+        if weight == 0 or key not in scores:
+            continue
+        present = ~np.isnan(scores[key])
+        part = np.where(present, np.float32(weight) * scores[key], np.float32(0))
+        total = part if total is None else total + part
+        weight_sum = present * np.float32(weight) if weight_sum is None else weight_sum + present * np.float32(weight)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(weight_sum > 0, total / weight_sum, np.float32(np.nan)).astype(np.float32)
+
+
+def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
+                   weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
+    """The ``keep`` most similar occupations of each occupation, with every component's score."""
+    n = len(pairs.codes)
+    keep = min(keep, n - 1)
+    if keep < 1:
+        return pd.DataFrame(columns=["onet_soc_code", "target_onet_soc_code", "similarity_rank", "similarity_score",
+                                     *SCORE_COLUMNS, "components_used"])
+    overall = pairs.square(combine(pairs.scores, weights))
+    overall = np.where(np.isnan(overall), -np.inf, overall)
+    part = np.argpartition(-overall, keep - 1, axis=1)[:, :keep]
+    order = np.argsort(-np.take_along_axis(overall, part, axis=1), axis=1, kind="stable")
+    sources = np.repeat(np.arange(n), keep)
+    targets = np.take_along_axis(part, order, axis=1).ravel()
+    position = pair_index(sources, targets, n)
+    codes = np.array(pairs.codes)
+    frame = pd.DataFrame({
+        "onet_soc_code": codes[sources],
+        "target_onet_soc_code": codes[targets],
+        "similarity_rank": np.tile(np.arange(1, keep + 1, dtype=np.int16), n),
+        "similarity_score": overall[sources, targets],
+    })
+    used = np.zeros(len(frame), dtype=np.int8)
+    for key in COMPONENT_KEYS:
+        frame[f"{key}_score"] = pairs.scores[key][position]
+        used += ~np.isnan(pairs.scores[key][position])
+    frame["components_used"] = used
+    return frame[np.isfinite(frame.similarity_score)].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- reading the precomputed table
+
+class NeighbourIndex:
+    """out_occupation_similarity held in memory (about 46,000 rows), sliced per occupation, so
+    a ranking reads its candidates without a query."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        frame = query_df(con, f"""
+            SELECT s.onet_soc_code, s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
+                   s.similarity_rank, s.similarity_score, {", ".join("s." + c for c in SCORE_COLUMNS)},
+                   s.components_used
+            FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
+            ORDER BY s.onet_soc_code, s.similarity_rank
+        """)
+        for column in ("onet_soc_code", "target_onet_soc_code", "target_title"):
+            frame[column] = frame[column].astype(object)
+        for column in ("target_job_zone", "similarity_score", *SCORE_COLUMNS):
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        self.frame = frame
+        codes = frame.onet_soc_code.to_numpy()
+        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.array([], dtype=int)
+        ends = np.r_[starts[1:], len(codes)]
+        self._slices = {codes[s]: (s, e) for s, e in zip(starts, ends)}
+        self.titles = dict(query_df(con, "SELECT onet_soc_code, title FROM core_occupation").itertuples(index=False))
+
+    def has(self, onet_soc_code: str) -> bool:
+        return onet_soc_code in self._slices
+
+    def neighbours(self, onet_soc_code: str, limit: int = NEIGHBOURS_KEPT) -> pd.DataFrame:
+        """The most similar occupations, best first (see ``similar_occupations``)."""
+        self.require(onet_soc_code)
+        start, end = self._slices[onet_soc_code]
+        return self.frame.iloc[start:min(end, start + limit)].drop(columns="onet_soc_code").reset_index(drop=True)
+
+    def require(self, onet_soc_code: str) -> str:
+        """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
+        title = self.titles.get(onet_soc_code)
+        if title is None:
+            raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
+        if onet_soc_code not in self._slices:
+            raise NoDescriptorsError(
+                f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
+                "so it cannot be compared with other occupations. Pick a more specific occupation.")
+        return title
+
+
+def check_comparable(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> str:
+    """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
+    rows = query_rows(con, """
+        SELECT o.title, EXISTS (SELECT 1 FROM out_occupation_similarity s WHERE s.onet_soc_code = o.onet_soc_code)
+        FROM core_occupation o WHERE o.onet_soc_code = $code
+    """, {"code": onet_soc_code})
+    if not rows:
+        raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
+    title, comparable = rows[0]
+    if not comparable:
+        raise NoDescriptorsError(
+            f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
+            "so it cannot be compared with other occupations. Pick a more specific occupation.")
+    return title
+
+
+def similar_occupations(con: duckdb.DuckDBPyConnection, onet_soc_code: str,
+                        limit: int = NEIGHBOURS_KEPT) -> pd.DataFrame:
+    """The most similar occupations (precomputed), with titles, job zones and component scores."""
+    check_comparable(con, onet_soc_code)
+    return query_df(con, f"""
+        SELECT s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
+               s.similarity_rank, s.similarity_score, {", ".join("s." + c for c in SCORE_COLUMNS)},
+               s.components_used
+        FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
+        WHERE s.onet_soc_code = $code AND s.similarity_rank <= $limit
+        ORDER BY s.similarity_rank
+    """, {"code": onet_soc_code, "limit": limit})
+
+
+def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = 10) -> dict:
+    """Recall@k against O*NET's Related Occupations (Primary-Short + Primary-Long): the share of
+    O*NET's list found in our top ``k``, averaged over every occupation that has both."""
+    rows = query_rows(con, """
+        WITH theirs AS (SELECT onet_soc_code, related_onet_soc_code FROM core_related_occupation
+                        WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long')),
+             ours AS (SELECT onet_soc_code, target_onet_soc_code FROM out_occupation_similarity
+                      WHERE similarity_rank <= $k),
+             per AS (SELECT t.onet_soc_code, count(*) AS listed, count(o.target_onet_soc_code) AS found
+                     FROM theirs t LEFT JOIN ours o ON o.onet_soc_code = t.onet_soc_code
+                                                  AND o.target_onet_soc_code = t.related_onet_soc_code
+                     WHERE t.onet_soc_code IN (SELECT onet_soc_code FROM ours)
+                     GROUP BY t.onet_soc_code)
+        SELECT avg(found / listed), count(*) FROM per
+    """, {"k": k})
+    recall, occupations = rows[0]
+    return {"recall_at_k": None if recall is None else float(recall), "k": k, "occupations": int(occupations)}
+
+
+def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: int = 10) -> pd.DataFrame:
+    """O*NET's related occupations for one occupation, each with our rank for it (if in our list)."""
+    return query_df(con, """
+        SELECT r.related_index, r.relatedness_tier, r.related_onet_soc_code, o.title,
+               s.similarity_rank AS our_rank, s.similarity_score, coalesce(s.similarity_rank <= $k, false) AS in_our_top_k
+        FROM core_related_occupation r
+        JOIN core_occupation o ON o.onet_soc_code = r.related_onet_soc_code
+        LEFT JOIN out_occupation_similarity s ON s.onet_soc_code = r.onet_soc_code
+                                             AND s.target_onet_soc_code = r.related_onet_soc_code
+        WHERE r.onet_soc_code = $code
+        ORDER BY r.related_index
+    """, {"code": onet_soc_code, "k": k})
+
+
+def strongest_components(row, count: int = 2) -> list[str]:
+    """Labels of the components that make two occupations most alike (for the 'why' sentence)."""
+    present = [(getattr(row, f"{c.key}_score", None), c.label) for c in COMPONENTS]
+    present = [(s, label) for s, label in present if s is not None and not pd.isna(s)]
+    return [label.lower() for _, label in sorted(present, key=lambda p: -p[0])[:count]]
+
+
+def describe_score(score: float | None) -> str:
+    """A similarity score in words: how rare it is for two occupations to be more alike."""
+    if score is None or pd.isna(score):
+        return "not comparable"
+    one_in = 10 ** (float(score) / POINTS_PER_DECADE)
+    if one_in < 2:
+        return "not especially alike"
+    return f"only 1 in {_round_count(one_in):,} pairs of occupations is more alike"
+
+
+def _round_count(value: float) -> int:
+    if value < 20:
+        return int(round(value))
+    magnitude = 10 ** (len(str(int(value))) - 2)
+    return int(round(value / magnitude) * magnitude)
