@@ -11,8 +11,7 @@ import streamlit as st
 
 from lmi.demand import JOBS_PER_RATE_BASE
 from lmi.oews_values import format_usd
-from lmi.seats import SeatsError, parse_seats_text
-from lmi.seats import compare_seats
+from lmi.seats import SeatsError, compare_seats, parse_seats_text
 from lmi.sector_flags import FLAG_LABELS, FlagThresholds, ThresholdError, default_thresholds, rules_text
 from ui import data, sector_data
 from ui.components import csv_download, source_caption

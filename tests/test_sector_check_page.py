@@ -66,6 +66,13 @@ def test_occupation_table_flags_software_developers_and_not_solar_installers(bak
     assert by_code.loc["47-2231", "Flag"] == "Local strength"
 
 
+def test_quadrant_chart_shows_sectors_or_occupations(bakersfield):
+    charts = len(bakersfield.get("vega_lite_chart"))
+    bakersfield.radio(key="sector_quadrant_view").set_value("Occupations in the chosen sectors").run()
+    assert not bakersfield.exception, bakersfield.exception
+    assert len(bakersfield.get("vega_lite_chart")) == charts == 3  # postings trend, quadrant, map
+
+
 def test_hidden_local_demand_lists_farmworkers(bakersfield):
     hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "Occupation")
     assert "Farmworkers and Laborers, Crop, Nursery, and Greenhouse" in hidden.Occupation.tolist()
