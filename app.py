@@ -23,6 +23,14 @@ PAGES = {
     "Regions and sectors": [
         st.Page("pages/sector_check.py", title="Sector reality check", icon=":material/balance:", url_path="sectors"),
     ],
+    "Training programs": [
+        st.Page("pages/program_list.py", title="Program outcomes", icon=":material/school:", url_path="programs"),
+        st.Page("pages/program_detail.py", title="Program detail", icon=":material/insights:",
+                url_path="program"),
+        st.Page("pages/funding_view.py", title="Funding view", icon=":material/payments:", url_path="funding"),
+        st.Page("pages/program_import.py", title="Import program records", icon=":material/upload_file:",
+                url_path="import"),
+    ],
     "About the data": [
         st.Page("pages/data_methods.py", title="Data & methods", icon=":material/info:", url_path="data"),
     ],
