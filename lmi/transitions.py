@@ -161,7 +161,7 @@ class TransitionEngine:
             raise NoRegionalDataError(
                 f"BLS publishes no employment estimates in {place} for any of the occupations similar to "
                 f"{origin.label}. Try the whole state or the nation in the sidebar.")
-        frame = _add_comparisons(frame, origin)
+        frame = compare_to_origin(frame, origin)
         frame["reasons_set_aside"] = _reasons_set_aside(frame, thresholds, place)
         frame = _add_scores(frame)
         kept = frame[frame.reasons_set_aside == ""].sort_values(
@@ -192,8 +192,9 @@ def _self_assessment_notes(origin: Origin) -> list[str]:
     return notes
 
 
-def _add_comparisons(frame: pd.DataFrame, origin: Origin) -> pd.DataFrame:
-    """Job zone step and pay ratio to the origin, pay compared within one geography."""
+def compare_to_origin(frame: pd.DataFrame, origin: Origin) -> pd.DataFrame:
+    """Job zone step, education step and pay ratio to the origin (pay compared within one
+    geography), and whether BLS counts the target within the origin's own occupation."""
     frame["job_zone_step"] = (frame.target_job_zone - origin.job_zone) if origin.job_zone is not None else np.nan
     origin_rung = EDUCATION_RANK.get(origin.education) if origin.education else None
     target_rung = frame.typical_entry_education.map(EDUCATION_RANK).astype("float64")
@@ -221,7 +222,8 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
     for row in frame.itertuples():
         why = []
         if row.similarity_score < t.min_similarity:
-            why.append(f"less alike than the threshold (similarity {row.similarity_score:.0f} < {t.min_similarity:.0f})")
+            why.append(f"less alike than the threshold (similarity {_below(row.similarity_score, t.min_similarity)} "
+                       f"< {t.min_similarity:g})")
         if not pd.isna(row.job_zone_step) and row.job_zone_step > t.max_job_zone_step:
             why.append(f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} above now)")
         if not pd.isna(row.education_step) and row.education_step > t.max_education_step:
@@ -309,6 +311,12 @@ def _step_words(row) -> str:
     if pd.isna(row.typical_entry_education):
         return zone
     return f"{zone}; typical entry education: {str(row.typical_entry_education).lower()}"
+
+
+def _below(value: float, threshold: float) -> str:
+    """A value just under a threshold, shown with enough digits not to read as equal to it."""
+    text = f"{value:.0f}"
+    return text if float(text) < threshold else f"{value:.1f}" if float(f"{value:.1f}") < threshold else f"{value:.2f}"
 
 
 def _number(value) -> float | None:

@@ -1,0 +1,113 @@
+"""Stepping stones: when a desirable occupation is too far to move into directly, a two-step
+path through an intermediate occupation that is itself hiring locally.
+
+- A **desirable target** pays at least ``DESIRABLE_WAGE_RATIO`` (110%) of now, has at least the
+  threshold number of jobs in the region, and is *not* reachable directly: it is not among the
+  ranked transitions, because it is less alike than the similarity threshold, needs a larger job
+  zone or education step than allowed, or is not among the 50 occupations most like the origin.
+- A **stepping stone** is one of the ranked transitions (so it passes every threshold from the
+  origin, including local jobs and pay), from which the target passes the similarity, job zone
+  and education thresholds.
+- A path is as strong as its weaker step: paths are ordered by the smaller of the two
+  similarities, then by the target's estimated openings here. For each target the strongest path
+  is kept.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lmi.transitions import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
+from lmi.regional_demand import describe_openings
+
+DESIRABLE_WAGE_RATIO = 1.10
+
+
+def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: int = 10) -> pd.DataFrame:
+    """Best two-step paths to desirable targets that are too far for a direct move."""
+    t = result.thresholds
+    stones = result.ranked[["target_onet_soc_code", "target_title", "similarity_score", "target_job_zone",
+                            "typical_entry_education", "local_employment_count"]]
+    if stones.empty:
+        return _empty()
+    steps = pd.concat([_second_steps(engine, stone) for stone in stones.itertuples()], ignore_index=True)
+    steps = steps[(steps.second_similarity >= t.min_similarity)
+                  & ~steps.target_onet_soc_code.isin(set(result.ranked.target_onet_soc_code))
+                  & (steps.target_onet_soc_code != (result.origin.onet_soc_code or ""))]
+    steps = steps[_within_steps(steps, t.max_job_zone_step)]
+    if steps.empty:
+        return _empty()
+    targets = engine.demand.for_area(result.area_code, steps.target_onet_soc_code.unique().tolist())
+    targets = compare_to_origin(targets.rename(columns={"job_zone": "target_job_zone"}), result.origin)
+    steps = steps.merge(targets[["onet_soc_code", "bls_title", "oews_soc_code", "local_employment_count",
+                                 "local_annual_openings_estimate", "wage_ratio", "wage_ratio_basis",
+                                 "same_bls_occupation", "typical_entry_education"]]
+                        .rename(columns={"onet_soc_code": "target_onet_soc_code",
+                                         "typical_entry_education": "target_entry_education"}),
+                        on="target_onet_soc_code")
+    second_education = [education_step(a, b) for a, b in zip(steps.via_entry_education, steps.target_entry_education)]
+    education_ok = pd.Series([e is None or e <= t.max_education_step for e in second_education], index=steps.index)
+    desirable = ((steps.wage_ratio >= DESIRABLE_WAGE_RATIO) & (steps.local_employment_count >= t.min_local_jobs)
+                 & ~steps.same_bls_occupation & education_ok)
+    steps = steps[desirable].copy()
+    if steps.empty:
+        return _empty()
+    steps["path_strength"] = np.minimum(steps.first_similarity, steps.second_similarity)
+    steps = (steps.sort_values(["path_strength", "local_annual_openings_estimate"], ascending=False)
+             .drop_duplicates("target_onet_soc_code").head(limit).reset_index(drop=True))
+    steps["why_not_direct"] = [_why_not_direct(code, result) for code in steps.target_onet_soc_code]
+    steps["path"] = [_sentence(row, result) for row in steps.itertuples()]
+    return steps
+
+
+def _second_steps(engine: TransitionEngine, stone) -> pd.DataFrame:
+    """Occupations most like one stepping stone, with both steps' similarities."""
+    frame = engine.neighbours.neighbours(stone.target_onet_soc_code)
+    return pd.DataFrame({
+        "via_onet_soc_code": stone.target_onet_soc_code,
+        "via_title": stone.target_title,
+        "via_job_zone": stone.target_job_zone,
+        "via_entry_education": stone.typical_entry_education,
+        "via_local_employment_count": stone.local_employment_count,
+        "first_similarity": stone.similarity_score,
+        "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
+        "target_title": frame.target_title.to_numpy(),
+        "target_job_zone": frame.target_job_zone.to_numpy(),
+        "second_similarity": frame.similarity_score.to_numpy(),
+    })
+
+
+def _within_steps(steps: pd.DataFrame, max_job_zone_step: int) -> pd.Series:
+    """The second step respects the job zone threshold (education is checked once targets are known)."""
+    zone_step = steps.target_job_zone - steps.via_job_zone
+    return zone_step.isna() | (zone_step <= max_job_zone_step)
+
+
+def _why_not_direct(target_code: str, result: TransitionResult) -> str:
+    aside = result.set_aside[result.set_aside.target_onet_soc_code == target_code]
+    if len(aside):
+        return aside.reasons_set_aside.iloc[0]
+    return "not among the 50 occupations most like where you start"
+
+
+def _sentence(row, result: TransitionResult) -> str:
+    where = "here" if row.wage_ratio_basis == "region" else "nationally"
+    group = (f" BLS counts {row.target_title} within “{row.bls_title}”; its numbers are for that group."
+             if row.bls_title and str(row.oews_soc_code) != str(row.target_onet_soc_code)[:7] else "")
+    return (f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
+            f"{result.area_label}) then {row.target_title} (similarity {row.second_similarity:.0f} from there; "
+            f"{row.local_employment_count:,.0f} jobs here, openings {describe_openings(row.local_annual_openings_estimate)} "
+            f"(estimate); median pay {where} {row.wage_ratio:.0%} of now). Not direct: {row.why_not_direct}.{group}")
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame(columns=["via_onet_soc_code", "via_title", "first_similarity", "target_onet_soc_code",
+                                 "target_title", "second_similarity", "path_strength", "local_employment_count",
+                                 "local_annual_openings_estimate", "wage_ratio", "why_not_direct", "path"])
+
+
+def education_step(from_education: str | None, to_education: str | None) -> int | None:
+    """Rungs between two BLS education categories (None when either is unknown)."""
+    low, high = EDUCATION_RANK.get(from_education or ""), EDUCATION_RANK.get(to_education or "")
+    return None if low is None or high is None else high - low

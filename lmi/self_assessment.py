@@ -1,0 +1,197 @@
+"""A worker's own ratings instead of a job title: skills on O*NET's level scale, and optionally
+interests (RIASEC) and work styles, matched against every occupation.
+
+The worker rates each skill on O*NET's 0-7 level scale, shown with O*NET's own anchors ("2: Read
+step-by-step instructions for completing a form"). Quick mode rates ``QUICK_SKILLS``: two or three
+skills from each O*NET skill group, preferring those whose levels differ most between
+occupations (so they tell occupations apart); full mode rates all 35.
+
+Matching uses the method of lmi.similarity on the components a worker can rate:
+
+- skills: the worker's levels against the occupation's levels, over the skills the worker rated
+  (so a quick assessment is compared on those skills only);
+- interests (optional): against the occupation's RIASEC profile (1-7);
+- work styles (optional): against the occupation's work style importance (1-5).
+
+Each comparison is the cosine similarity of the two profiles' differences from the average
+occupation (see ``_component``), turned into the same rarity score (0-100) as lmi.similarity by
+calibrating it against the same measure between occupations themselves on the same elements; the
+scores are combined with ``SELF_WEIGHTS``. These weights are a judgement (skills first, since the engine is about
+skills), not tuned: there is no expert list to tune a person's match against.
+
+Ratings that cannot be matched are refused with a clear message: none, all zero, or all equal
+(a profile with no ups and downs has no shape to compare).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from lmi.db import query_df
+from lmi.similarity import COMPONENT_KEYS, Calibration, cosine, upper_pairs
+
+QUICK_SKILLS = (
+    "2.A.1.a",  # Reading Comprehension
+    "2.A.1.c",  # Writing
+    "2.A.1.d",  # Speaking
+    "2.A.1.e",  # Mathematics
+    "2.A.1.f",  # Science
+    "2.B.1.f",  # Service Orientation
+    "2.B.1.e",  # Instructing
+    "2.B.1.c",  # Persuasion
+    "2.B.3.h",  # Operation and Control
+    "2.B.3.l",  # Repairing
+    "2.B.3.e",  # Programming
+    "2.B.5.d",  # Management of Personnel Resources
+)
+MIN_RATED_SKILLS = 5
+LEVEL_RANGE = (0.0, 7.0)
+INTEREST_RANGE = (1.0, 7.0)
+WORK_STYLE_RANGE = (1.0, 5.0)
+SELF_WEIGHTS = {"skills": 2.0, "interests": 1.0, "work_styles": 0.5}
+LABEL = "your self-assessment"
+
+
+class SelfAssessmentError(ValueError):
+    """The ratings cannot be matched; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class SelfAssessment:
+    skill_levels: dict[str, float]  # O*NET skill element id -> level 0-7
+    interests: dict[str, float] = field(default_factory=dict)  # RIASEC element id -> 1-7
+    work_styles: dict[str, float] = field(default_factory=dict)  # work style element id -> 1-5
+    job_zone: int | None = None  # the worker's preparation, if they say
+    education: str | None = None  # BLS education category, if they say
+    annual_pay_usd: float | None = None  # current or last pay, if they say
+
+
+def validate(assessment: SelfAssessment) -> list[str]:
+    """Refuse ratings that cannot be matched; return notes on optional parts that are ignored."""
+    levels = {k: v for k, v in assessment.skill_levels.items() if v is not None and not pd.isna(v)}
+    if len(levels) < MIN_RATED_SKILLS:
+        raise SelfAssessmentError(f"Rate at least {MIN_RATED_SKILLS} skills (you rated {len(levels)}).")
+    _require_range(levels, LEVEL_RANGE, "Skill levels")
+    if all(v == 0 for v in levels.values()):
+        raise SelfAssessmentError("All your skill ratings are 0. Rate the skills you use at the level you use them: "
+                                  "the examples beside each scale show what a level means.")
+    if len(set(levels.values())) == 1:
+        raise SelfAssessmentError("All your skill ratings are the same. Rate your stronger skills higher than the "
+                                  "others, so we can see what you are good at.")
+    notes = []
+    for name, ratings, bounds in (("interests", assessment.interests, INTEREST_RANGE),
+                                  ("work styles", assessment.work_styles, WORK_STYLE_RANGE)):
+        given = {k: v for k, v in ratings.items() if v is not None}
+        _require_range(given, bounds, name.capitalize())
+        if given and len(set(given.values())) == 1:
+            notes.append(f"Your {name} ratings are all the same, so they were not used.")
+    if assessment.annual_pay_usd is not None and assessment.annual_pay_usd <= 0:
+        raise SelfAssessmentError("Your pay must be a positive yearly amount in dollars, or left empty.")
+    return notes
+
+
+def _require_range(ratings: dict[str, float], bounds: tuple[float, float], what: str) -> None:
+    outside = [k for k, v in ratings.items() if not bounds[0] <= v <= bounds[1]]
+    if outside:
+        raise SelfAssessmentError(f"{what} must lie between {bounds[0]:g} and {bounds[1]:g}.")
+
+
+class SelfAssessmentModel:
+    """Every occupation's skill levels, interests and work styles in memory, with element names
+    and O*NET's level anchors for the rating form."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.occupations = query_df(con, """
+            SELECT onet_soc_code, title, job_zone FROM core_occupation
+            WHERE onet_soc_code IN (SELECT onet_soc_code FROM out_occupation_similarity) ORDER BY onet_soc_code
+        """)
+        codes = self.occupations.onet_soc_code.tolist()
+        self.skills = _wide(query_df(con, """
+            SELECT onet_soc_code, element_id, level AS value FROM core_occupation_rating WHERE domain = 'skill'
+        """), codes)
+        self.work_styles = _wide(query_df(con, """
+            SELECT onet_soc_code, element_id, importance AS value FROM core_occupation_rating WHERE domain = 'work_style'
+        """), codes)
+        self.interests = _wide(query_df(con, """
+            SELECT onet_soc_code, element_id, score_1_to_7 AS value FROM core_occupation_interest
+        """), codes)
+        self.elements = query_df(con, """
+            SELECT e.element_id, e.element_name, e.description, e.domain FROM core_element e
+            WHERE e.element_id IN (SELECT DISTINCT element_id FROM core_occupation_rating WHERE domain IN ('skill', 'work_style'))
+               OR e.element_id IN (SELECT DISTINCT element_id FROM core_occupation_interest)
+            ORDER BY e.element_id
+        """)
+        anchors = query_df(con, """
+            SELECT element_id, anchor_value, anchor_description FROM core_level_anchor
+            WHERE scale_id = 'LV' ORDER BY element_id, anchor_value
+        """)
+        self.anchors = {element: list(zip(group.anchor_value, group.anchor_description))
+                        for element, group in anchors.groupby("element_id")}
+
+    def elements_of(self, domain: str) -> pd.DataFrame:
+        """Skills, interests or work styles the form asks about (id, name, description)."""
+        return self.elements[self.elements.domain == domain].reset_index(drop=True)
+
+    def match(self, assessment: SelfAssessment, limit: int = 50) -> tuple[pd.DataFrame, list[str]]:
+        """Occupations most like the worker's ratings, in the shape of NeighbourIndex.neighbours."""
+        notes = validate(assessment)
+        scores = {"skills": _component(self.skills, assessment.skill_levels)}
+        for key, matrix, ratings in (("interests", self.interests, assessment.interests),
+                                     ("work_styles", self.work_styles, assessment.work_styles)):
+            given = {k: v for k, v in ratings.items() if v is not None}
+            if len(given) >= 2 and len(set(given.values())) > 1:
+                scores[key] = _component(matrix, given)
+        frame = self.occupations.rename(columns={"onet_soc_code": "target_onet_soc_code", "title": "target_title",
+                                                 "job_zone": "target_job_zone"}).copy()
+        weighted = sum(SELF_WEIGHTS[k] * np.nan_to_num(v) for k, v in scores.items())
+        weight = sum(SELF_WEIGHTS[k] * ~np.isnan(v) for k, v in scores.items())
+        with np.errstate(invalid="ignore", divide="ignore"):
+            frame["similarity_score"] = np.where(weight > 0, weighted / weight, np.nan)
+        for key in COMPONENT_KEYS:
+            frame[f"{key}_score"] = scores.get(key, np.nan)
+        frame["components_used"] = sum((~np.isnan(v)).astype(int) for v in scores.values())
+        frame = frame.dropna(subset=["similarity_score"]).sort_values("similarity_score", ascending=False).head(limit)
+        frame.insert(3, "similarity_rank", np.arange(1, len(frame) + 1))
+        frame["target_onet_soc_code"] = frame.target_onet_soc_code.astype(object)
+        frame["target_title"] = frame.target_title.astype(object)
+        frame["target_job_zone"] = pd.to_numeric(frame.target_job_zone, errors="coerce").astype("float64")
+        return frame.reset_index(drop=True), notes
+
+
+def _wide(long: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Occupations (rows, in ``codes`` order) x elements (columns); NaN where not rated."""
+    return long.pivot_table(index="onet_soc_code", columns="element_id", values="value", aggfunc="first").reindex(codes)
+
+
+def _component(matrix: pd.DataFrame, ratings: dict[str, float]) -> np.ndarray:
+    """Rarity score (0-100) of how alike the worker's ratings and each occupation's are.
+
+    Both are compared by how they differ from the average occupation (the mean of each element
+    over all occupations): cosine similarity of those differences. Skills everyone uses at about
+    the same level then count little, and a worker who is above average at repairing and below at
+    writing matches occupations that are too. The cosine is calibrated on the same measure between
+    occupations themselves, over the same elements."""
+    elements = [e for e in ratings if e in matrix.columns]
+    if len(elements) < 2:
+        return np.full(len(matrix), np.nan)
+    values = matrix[elements].to_numpy(dtype=np.float64)
+    rated = ~np.isnan(values).any(axis=1)
+    average = values[rated].mean(axis=0)
+    occupations = values[rated] - average
+    worker = np.array([ratings[e] for e in elements], dtype=np.float64) - average
+    norms = np.linalg.norm(occupations, axis=1) * np.linalg.norm(worker)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        similarity = np.where(norms > 0, occupations @ worker / np.where(norms > 0, norms, 1.0), 0.0)
+    calibration = Calibration.fit(upper_pairs(cosine(occupations)))
+    scores = np.full(len(matrix), np.nan)
+    scores[rated] = calibration.score(similarity)
+    return scores
+
+
+def level_examples(anchors: list[tuple[float, str]]) -> str:
+    """"2: Read step-by-step instructions · 4: … · 6: …" for the rating form."""
+    return " · ".join(f"{value:g}: {text}" for value, text in anchors)
