@@ -1,0 +1,206 @@
+"""Career transitions: agreement with O*NET's related occupations, ranking latency, ETL step time.
+
+- ``recall_at_10``: for every occupation with an O*NET Related Occupations list, the share of its
+  Primary-Short + Primary-Long occupations (10) found among our 10 most similar; averaged over
+  all occupations. Reported for the shipped weights on all occupations and on the held-out half
+  (the half the weights were *not* tuned on, ``lmi.similarity.TUNING_SEED``), for equal weights
+  (no tuning at all), for each component alone, without the task-statement component, and for the
+  baseline the issue quotes: plain cosine similarity of importance ratings (skills, knowledge,
+  work activities). The tuning itself is re-run (coordinate search from equal weights on the
+  tuning half) and its weights are compared with the shipped ones.
+- ``ranking_latency``: warm ``TransitionEngine.from_occupation`` for random (occupation, region)
+  pairs over the nation, states and metro areas; p50/p95 over all calls, and separately for the
+  calls that were the first in their region (which read the region's OEWS rows).
+- ``etl_step``: ``step_30_occupation_similarity.run`` on a built database (table dropped and
+  rebuilt), and the whole build beside a bare Parquet load of the snapshot (as bench_etl).
+
+    python -m bench.bench_transitions [--repeat 7] [--rankings 400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from bench.bench_etl import bare_load
+from bench.common import summarize_ms, time_once, write_results
+from etl.build import build_database
+from etl.snapshot import SHIPPED_SNAPSHOT
+from etl.steps import step_30_occupation_similarity as similarity_step
+from lmi import similarity
+from lmi.transitions import TransitionEngine
+
+K = 10
+WEIGHT_GRID = (0, 0.25, 0.5, 1, 1.5, 2, 3, 4)
+PASSES = 3
+
+
+# --------------------------------------------------------------------------- agreement
+
+def onet_lists(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    rows = con.execute("""SELECT onet_soc_code, list(related_onet_soc_code) FROM core_related_occupation
+                          WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long') GROUP BY 1""").fetchall()
+    return {code: set(related) for code, related in rows}
+
+
+def recall_at_k(matrix: np.ndarray, codes: list[str], truth: dict[str, set[str]], subset: set[str] | None = None,
+                k: int = K) -> float:
+    """Mean share of O*NET's list found in our top k (self and NaN excluded)."""
+    scores = np.where(np.isnan(matrix), -np.inf, matrix)
+    np.fill_diagonal(scores, -np.inf)
+    top = np.argpartition(-scores, k, axis=1)[:, :k]
+    position = {code: i for i, code in enumerate(codes)}
+    recalls = [len({codes[j] for j in top[position[code]]} & related) / len(related)
+               for code, related in truth.items() if code in position and (subset is None or code in subset)]
+    return float(np.mean(recalls))
+
+
+def halves(truth: dict[str, set[str]], seed: int) -> tuple[set[str], set[str]]:
+    """The tuning half and the held-out half of the occupations (fixed seed)."""
+    codes = sorted(truth)
+    np.random.default_rng(seed).shuffle(codes)
+    return set(codes[:len(codes) // 2]), set(codes[len(codes) // 2:])
+
+
+def tune(pairs: similarity.PairScores, truth: dict[str, set[str]], tuning_half: set[str]) -> tuple[dict, float]:
+    """Coordinate search from equal weights, each weight over WEIGHT_GRID, on the tuning half only."""
+    weights = {key: 1.0 for key in similarity.COMPONENT_KEYS}
+
+    def score(w):
+        return recall_at_k(pairs.square(similarity.combine(pairs.scores, w)), pairs.codes, truth, tuning_half)
+
+    best = score(weights)
+    for _ in range(PASSES):
+        improved = False
+        for key in similarity.COMPONENT_KEYS:
+            for value in WEIGHT_GRID:
+                trial = {**weights, key: float(value)}
+                result = score(trial)
+                if result > best + 1e-9:
+                    best, weights, improved = result, trial, True
+        if not improved:
+            break
+    return weights, best
+
+
+def baseline_importance_cosine(con: duckdb.DuckDBPyConnection, codes: list[str]) -> np.ndarray:
+    """Plain cosine of importance ratings (skills, knowledge, work activities concatenated)."""
+    frame = con.execute("""SELECT onet_soc_code, domain || element_id AS element, importance FROM core_occupation_rating
+                           WHERE domain IN ('skill', 'knowledge', 'work_activity')""").df()
+    wide = frame.pivot_table(index="onet_soc_code", columns="element", values="importance").reindex(codes).fillna(0)
+    matrix = wide.to_numpy(dtype=np.float64)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    unit = matrix / np.where(norms == 0, 1, norms)
+    result = unit @ unit.T
+    result[norms[:, 0] == 0] = np.nan
+    return result
+
+
+def agreement(con: duckdb.DuckDBPyConnection) -> dict:
+    truth = onet_lists(con)
+    inputs = similarity_step.load_inputs(con)
+    pairs = similarity.score_pairs(inputs)
+    codes = pairs.codes
+    tuning_half, held_out = halves(truth, similarity.TUNING_SEED)
+
+    def recall(weights, subset=None):
+        return round(recall_at_k(pairs.square(similarity.combine(pairs.scores, weights)), codes, truth, subset), 4)
+
+    equal = {key: 1.0 for key in similarity.COMPONENT_KEYS}
+    tuned, tuned_train = tune(pairs, truth, tuning_half)
+    without_tasks = {**similarity.WEIGHTS, "tasks": 0.0}
+    return {
+        "definition": "mean over occupations of |our top 10 ∩ O*NET Primary-Short+Primary-Long| / |O*NET list|",
+        "occupations_all": len([c for c in truth if c in set(codes)]),
+        "occupations_held_out": len(held_out),
+        "shipped_weights": similarity.WEIGHTS,
+        "recall_at_10_all": recall(similarity.WEIGHTS),
+        "recall_at_10_held_out": recall(similarity.WEIGHTS, held_out),
+        "recall_at_10_tuning_half": recall(similarity.WEIGHTS, tuning_half),
+        "recall_at_10_from_database": round(similarity.agreement_with_onet(con)["recall_at_k"], 4),
+        "recall_at_10_equal_weights_all": recall(equal),
+        "recall_at_10_equal_weights_held_out": recall(equal, held_out),
+        "recall_at_10_without_task_statements_all": recall(without_tasks),
+        "recall_at_10_each_component_alone": {key: recall({key: 1.0}) for key in similarity.COMPONENT_KEYS},
+        "baseline_importance_cosine_all": round(recall_at_k(baseline_importance_cosine(con, codes), codes, truth), 4),
+        "retuned": {"seed": similarity.TUNING_SEED, "grid": list(WEIGHT_GRID), "weights": tuned,
+                    "recall_tuning_half": round(tuned_train, 4), "recall_held_out": recall(tuned, held_out),
+                    "matches_shipped_weights": tuned == {k: float(v) for k, v in similarity.WEIGHTS.items()}},
+    }
+
+
+# --------------------------------------------------------------------------- latency
+
+def ranking_latency(con: duckdb.DuckDBPyConnection, rankings: int, seed: int = 1) -> dict:
+    started = time.perf_counter()
+    engine = TransitionEngine(con)
+    load_s = time.perf_counter() - started
+    codes = sorted(engine.neighbours._slices)
+    areas = [r[0] for r in con.execute("""
+        SELECT area_code FROM (SELECT area_code, area_kind FROM core_area WHERE area_kind IN ('national', 'state', 'metro'))
+        ORDER BY area_kind <> 'national', area_code""").fetchall()]
+    rng = random.Random(seed)
+    regions = [areas[0]] + rng.sample(areas[1:], 29)
+    engine.from_occupation(codes[0], regions[0])  # warm the code paths (imports, pandas)
+    first, repeat, seen = [], [], {regions[0]}
+    for _ in range(rankings):
+        area = rng.choice(regions)
+        code = rng.choice(codes)
+        elapsed = time_once(lambda: engine.from_occupation(code, area))
+        (repeat if area in seen else first).append(elapsed)
+        seen.add(area)
+    return {"engine_load_s": round(load_s, 3), "regions": len(regions), "all": summarize_ms(first + repeat),
+            "region_already_read": summarize_ms(repeat), "first_in_region": summarize_ms(first),
+            "target_p95_ms": 50}
+
+
+# --------------------------------------------------------------------------- ETL
+
+def etl_times(repeat: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "lmi.duckdb"
+        builds, bares = [], []
+        for _ in range(repeat):
+            bares.append(time_once(lambda: bare_load(SHIPPED_SNAPSHOT, Path(tmp) / "bare.duckdb")))
+            builds.append(build_database(db, progress=lambda m: None).seconds)
+        con = duckdb.connect(str(db))
+        steps = []
+        for _ in range(repeat):
+            con.execute("DROP TABLE out_occupation_similarity")
+            steps.append(time_once(lambda: similarity_step.run(con)))
+        rows = con.execute("SELECT count(*) FROM out_occupation_similarity").fetchone()[0]
+        con.close()
+    build, bare = statistics.median(builds), statistics.median(bares)
+    return {"step_s": {"median": round(statistics.median(steps), 3), "min": round(min(steps), 3),
+                       "all": [round(s, 3) for s in steps]},
+            "out_occupation_similarity_rows": rows,
+            "build_s": {"median": round(build, 3), "all": [round(s, 3) for s in builds]},
+            "bare_load_s": {"median": round(bare, 3), "all": [round(s, 3) for s in bares]},
+            "ratio_build_to_bare": round(build / bare, 2), "step_share_of_build": round(statistics.median(steps) / build, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--rankings", type=int, default=400)
+    args = parser.parse_args()
+    etl = etl_times(args.repeat)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "lmi.duckdb"
+        build_database(db, progress=lambda m: None)
+        con = duckdb.connect(str(db), read_only=True)
+        results = {"agreement_with_onet": agreement(con), "ranking_latency": ranking_latency(con, args.rankings),
+                   "etl": etl}
+        con.close()
+    write_results("transitions", results)
+
+
+if __name__ == "__main__":
+    main()
