@@ -41,8 +41,9 @@ Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and it
 Suppression (``lmi.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
 a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
 the functions here return only what it lets through (NA where hidden, with the reason). A program's
-overall figures are the All row shared by all its tables; when any of its tables had to hide a total,
-that measure is hidden in every table of the program, so no table gives back what another hides.
+overall figures (its cohort as one group: the primary rules) are the All row of every one of its
+tables; where a table could protect its small cells only by hiding a total the program publishes, that
+table hides the whole column instead, so no table is undone by a total shown elsewhere.
 Rates, placement rates and costs are computed only from shown counts. Aggregates across programs (by
 provider, type, funding stream, exit year) add up only published program cells, so they reveal nothing
 the published cells do not; the number of programs left out is shown instead. Participant-level rows
@@ -75,7 +76,8 @@ REFERENCE_PLACEMENT_RATES = (
 REFERENCE_NOTE = ("Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
                   "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they "
                   "are not computed from these records.")
-HIDDEN_EVERYWHERE = "suppressed: this program's total for this measure is hidden in another of its tables"
+HIDDEN_COLUMN = ("complementary: every group of this column is hidden, because the program's total is published and "
+                 "hiding some groups could not protect a small one")
 
 INDICATOR_LABELS = {
     "exiters_count": "Exiters with complete follow-up",
@@ -143,8 +145,11 @@ def program_reports(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THR
                 frame = pd.DataFrame({GROUP: [], DENOMINATOR: [], **{n: [] for n in numerators}})
             tables[dim] = suppress_breakdown(frame[[GROUP, DENOMINATOR, *numerators]].reset_index(drop=True),
                                              GROUP, DENOMINATOR, numerators, threshold)
-        tables = _harmonize(tables, [DENOMINATOR, *numerators])
-        overall = dict(tables[EQUITY_DIMENSIONS[0]].total)
+        program_total = _program_total(counted[EQUITY_DIMENSIONS[0]][program_id] if program_id in
+                                       counted[EQUITY_DIMENSIONS[0]] else pd.DataFrame(
+                                           {DENOMINATOR: [0], **{n: [0] for n in numerators}}), numerators, threshold)
+        tables = _harmonize(tables, [DENOMINATOR, *numerators], program_total)
+        overall = dict(program_total)
         medians = _medians(program_id, tables, earned, threshold)
         overall["earnings_q2_median_usd"] = medians.pop("_overall")
         overall.update(_derived(overall, program["cost_per_participant_usd"]))
@@ -187,29 +192,47 @@ def _program_rows(con, program_ids: list[str] | None) -> dict[str, dict]:
     return {r[0]: {"program_type": r[1], "cost_per_participant_usd": r[2]} for r in rows}
 
 
-def _harmonize(tables: dict[str, SuppressedBreakdown], columns: list[str]) -> dict[str, SuppressedBreakdown]:
-    """A measure whose total any table hides is hidden in every table (all rows), so one table's shown
-    total never undoes another table's protection. Hiding the group size hides everything."""
-    hidden = {c for table in tables.values() for c in columns if pd.isna(table.total.get(c))}
-    if DENOMINATOR in hidden:
-        hidden = set(columns)
-    if not hidden:
-        return tables
-    return {name: _hide_columns(table, hidden) for name, table in tables.items()}
+def _program_total(frame: pd.DataFrame, numerators: list[str], threshold: int) -> dict:
+    """The program's overall figures: its cohort as one group, so only the primary rules apply (a
+    total is shown when it, and each outcome and its complement, count at least ``threshold``)."""
+    one = frame[[DENOMINATOR, *numerators]].sum().to_frame().T.assign(**{GROUP: "program"})
+    return suppress_breakdown(one[[GROUP, DENOMINATOR, *numerators]].astype({c: "int64" for c in
+                                                                            [DENOMINATOR, *numerators]}),
+                              GROUP, DENOMINATOR, numerators, threshold).total
 
 
-def _hide_columns(result: SuppressedBreakdown, columns: set[str]) -> SuppressedBreakdown:
+def _harmonize(tables: dict[str, SuppressedBreakdown], columns: list[str], overall: dict) -> dict[str, SuppressedBreakdown]:
+    """Every table of a program shows the program's overall figures in its All row. Where a table had to
+    hide a total that the program publishes (its last resort when no group cell could protect a small
+    one), all of that column's group cells are hidden in that table instead: with every group cell of
+    a column hidden, a published total only gives their sum. A hidden group size hides the whole table
+    below the All row."""
+    out = {}
+    for name, table in tables.items():
+        lost = [c for c in columns if pd.isna(table.total.get(c)) and not pd.isna(overall.get(c))]
+        if DENOMINATOR in lost:
+            lost = list(columns)
+        out[name] = _hide_group_cells(table, lost, overall) if lost else table
+    return out
+
+
+def _hide_group_cells(result: SuppressedBreakdown, columns: list[str], overall: dict) -> SuppressedBreakdown:
     table, hidden, reasons = result.table.copy(), result.hidden.copy(), result.reasons.copy()
     total = dict(result.total)
+    groups, last = table.index[:-1], table.index[-1]
     for column in columns:
         for name in (column, column + "_rate"):
             if name not in table:
                 continue
-            newly = ~hidden[name]
-            table[name] = table[name].mask(pd.Series(True, index=table.index))
-            reasons.loc[newly, name] = HIDDEN_EVERYWHERE
-            hidden[name] = True
-            total[name] = pd.NA
+            newly = ~hidden.loc[groups, name]
+            table.loc[groups, name] = pd.NA
+            reasons.loc[newly[newly].index, name] = HIDDEN_COLUMN
+            hidden.loc[groups, name] = True
+            value = overall.get(name, pd.NA)
+            table.loc[last, name] = value
+            hidden.loc[last, name] = pd.isna(value)
+            reasons.loc[last, name] = "" if not pd.isna(value) else reasons.loc[last, name]
+            total[name] = value
     return replace(result, table=table, hidden=hidden, reasons=reasons, total=total)
 
 

@@ -1,0 +1,65 @@
+"""Helpers for records tests: small CSV files in the import templates' layout, reference codes
+without the reference database, and a fresh records database."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+from lmi.records.db import open_records
+from lmi.records.importer import ImportResult, import_file
+from lmi.records.template import template_for
+from lmi.records.validate import ReferenceCodes
+
+TODAY = dt.date(2026, 11, 25)
+CODES = ReferenceCodes(cip_codes=frozenset({"48.0508", "51.0801", "49.0205", "46.0302"}),
+                       soc_codes=frozenset({"51-4121", "31-9092", "53-3032", "47-2111"}),
+                       area_codes=frozenset({"0000000", "0900000", "0025540"}))
+
+
+def program(program_id: str = "PRG-1", **overrides) -> dict:
+    row = {"provider_id": "PRV-1", "provider_name": "Test College", "program_id": program_id,
+           "program_name": f"Program {program_id}", "program_type": "classroom_occupational_skills",
+           "work_experience_hours": "", "funding_stream": "wioa_adult", "cip_code": "48.0508",
+           "target_soc_codes": "51-4121", "region_area_code": "0025540", "cost_per_participant_usd": "5000",
+           "seats_count": "30", "offers_childcare": "no", "offers_transportation": "yes",
+           "offers_career_advising": "yes", "offers_case_management": "no", "is_generated_example": ""}
+    row.update(overrides)
+    return row
+
+
+def participant(number: int, program_id: str = "PRG-1", **overrides) -> dict:
+    """An exiter with complete follow-up (exit 2024-03-15: 2nd and 4th quarters after exit ended)."""
+    row = {"program_id": program_id, "participant_id": f"P-{number:05d}", "enrollment_date": "2023-09-01",
+           "exit_date": "2024-03-15", "completed": "yes", "credential_attained": "yes",
+           "credential_date": "2024-04-01", "employed_q2": "yes", "employed_q4": "yes", "earnings_q2_usd": "10000",
+           "training_related_employment": "yes", "sex": "female", "race_ethnicity": "white", "age_band": "25-44",
+           "is_veteran": "no", "has_disability": "no", "is_justice_involved": "no", "is_english_learner": "no",
+           "is_long_term_unemployed": "no", "is_displaced_worker": "no", "is_generated_example": ""}
+    row.update(overrides)
+    return row
+
+
+def csv_bytes(rows: list[dict], kind: str, columns: list[str] | None = None) -> bytes:
+    columns = columns or template_for(kind).column_names
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def do_import(con, kind: str, data: bytes, name: str | None = None, who: str = "tester",
+              today: dt.date = TODAY) -> ImportResult:
+    return import_file(con, CODES, kind, name or f"{kind}.csv", io.BytesIO(data), who, today)
+
+
+def new_records(tmp_path: Path, name: str = "records.duckdb"):
+    return open_records(tmp_path / name)
+
+
+def table_counts(con) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+            for t in ("provider", "program", "program_target_occupation", "participant", "employer_partner")}
