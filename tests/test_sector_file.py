@@ -201,3 +201,21 @@ def test_step_is_fast(build_con):
     step_20_sectors.run(build_con)
     assert time.perf_counter() - started < 0.3
     assert build_con.execute("SELECT count(*) FROM core_sector").fetchone()[0] == len(REQUIRED_SECTORS)
+
+
+def test_a_partial_test_extract_skips_codes_it_lacks_and_counts_them(build_con):
+    """Builds from small official-format fixtures list a few occupations; the file still loads, minus the codes
+    those extracts lack, and meta_sector_file says how many were left out. A full release is always strict."""
+    build_con.execute("DELETE FROM core_soc_occupation WHERE soc_level = 'detailed' "
+                      "AND soc_code NOT IN ('29-1141', '15-1252', '47-2231')")
+    step_20_sectors.run(build_con)
+    kept = build_con.execute("SELECT sector_key, soc_code FROM core_sector_occupation ORDER BY 1, 2").fetchall()
+    assert kept == [("clean_energy", "47-2231"), ("construction_infrastructure", "47-2231"),
+                    ("healthcare", "29-1141"), ("it_cybersecurity", "15-1252")]
+    listed, skipped = build_con.execute("SELECT sector_occupations_count, codes_not_in_build_count "
+                                        "FROM meta_sector_file").fetchone()
+    assert skipped == listed - 4
+
+
+def test_a_full_release_reports_no_skipped_codes(ref_con):
+    assert ref_con.execute("SELECT codes_not_in_build_count FROM meta_sector_file").fetchall() == [(0,)]
