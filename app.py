@@ -19,6 +19,8 @@ PAGES = {
     "Workers and occupations": [
         st.Page("pages/occupation_explorer.py", title="Occupation explorer", icon=":material/search:",
                 url_path="occupations", default=True),
+        st.Page("pages/career_transitions.py", title="Career transitions", icon=":material/route:",
+                url_path="transitions"),
     ],
     "Regions and sectors": [
         st.Page("pages/sector_check.py", title="Sector reality check", icon=":material/balance:", url_path="sectors"),

@@ -6,15 +6,17 @@ occupations in one region.
   empty and is said to be "not released".
 - **Estimated annual openings in the region** are an allocation, not a published number:
   BLS Employment Projections publish annual openings (from growth, people leaving the labor force
-  and people changing occupations) for the nation only. We give the region the share of them
-  that it holds of the occupation's national OEWS employment:
+  and people changing occupations) for the nation only. We apply BLS's national openings per job
+  to the region's jobs, with the same function the Sector reality check uses
+  (``lmi.demand.allocate_openings``, where the assumptions are written out):
 
-      regional openings = national annual openings x (regional employment / national employment)
+      regional openings = national annual openings x regional OEWS employment
+                          / national employment the openings were projected on (2024 base)
 
-  This assumes openings arise where the jobs are now: it ignores regions growing faster or slower
-  than the nation and regional differences in turnover. Both employment figures come from OEWS
-  (same survey, same date), so the share is consistent; the openings are the 2024-34 projections.
-  In the nation the share is 1 and the figure is the published one.
+  This assumes openings arise where the jobs are now, at the nation's rate: it ignores regions
+  growing faster or slower than the nation and regional differences in turnover, and it does not
+  allocate openings among the self-employed (OEWS counts wage-and-salary jobs), so for
+  occupations with much self-employment the figure is a floor.
 
 O*NET occupations are mapped to the SOC codes BLS publishes through ``core_onet_soc_crosswalk``;
 several O*NET occupations can share one BLS occupation (Acute Care Nurses and Registered Nurses are
@@ -34,15 +36,13 @@ import pandas as pd
 
 from lmi.areas import NATION_CODE
 from lmi.db import query_df
+from lmi.demand import allocate_openings
 
-FACT_COLUMNS = ("title", "job_zone", "oews_soc_code", "bls_title", "national_employment_count",
-                "national_wage_median_usd", "national_wage_median_footnote", "national_annual_openings_count",
-                "employment_change_2024_34_pct", "typical_entry_education", "related_work_experience",
-                "typical_on_the_job_training")
 REGIONAL_COLUMNS = ("local_employment_count", "local_employment_footnote", "location_quotient",
                     "local_wage_median_usd", "local_wage_median_footnote")
 NUMERIC_COLUMNS = ("job_zone", "national_employment_count", "national_wage_median_usd",
-                   "national_annual_openings_count", "employment_change_2024_34_pct", "local_employment_count",
+                   "national_annual_openings_count", "projected_employment_2024_count",
+                   "employment_change_2024_34_pct", "local_employment_count",
                    "location_quotient", "local_wage_median_usd")
 
 
@@ -57,6 +57,7 @@ class DemandTables:
                    n.annual_wage_median_usd AS national_wage_median_usd,
                    n.annual_wage_median_footnote AS national_wage_median_footnote,
                    p.annual_openings_thousands * 1000 AS national_annual_openings_count,
+                   p.employment_2024_thousands * 1000 AS projected_employment_2024_count,
                    p.employment_change_pct AS employment_change_2024_34_pct,
                    p.typical_entry_education, p.related_work_experience, p.typical_on_the_job_training
             FROM core_occupation o
@@ -97,12 +98,9 @@ def regional_demand(con: duckdb.DuckDBPyConnection, area_code: str, onet_soc_cod
 
 
 def add_openings_estimate(frame: pd.DataFrame) -> pd.DataFrame:
-    """Allocate national annual openings by the region's share of national employment."""
-    local = frame.local_employment_count.astype("float64")
-    national = frame.national_employment_count.astype("float64")
-    share = local / national.where(national > 0)
-    frame["regional_share_of_national_employment"] = share
-    frame["local_annual_openings_estimate"] = frame.national_annual_openings_count.astype("float64") * share
+    """Allocate national annual openings to the region (see module docstring)."""
+    frame["local_annual_openings_estimate"] = allocate_openings(
+        frame.national_annual_openings_count, frame.local_employment_count, frame.projected_employment_2024_count)
     return frame
 
 

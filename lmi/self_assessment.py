@@ -131,6 +131,7 @@ class SelfAssessmentModel:
         """)
         self.anchors = {element: list(zip(group.anchor_value, group.anchor_description))
                         for element, group in anchors.groupby("element_id")}
+        self.job_zones = query_df(con, "SELECT job_zone, name, education, experience FROM core_job_zone ORDER BY job_zone")
 
     def elements_of(self, domain: str) -> pd.DataFrame:
         """Skills, interests or work styles the form asks about (id, name, description)."""
