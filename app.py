@@ -13,7 +13,7 @@ from ui import data
 from ui.components import render_footer
 from ui.region import render_region_picker
 
-st.set_page_config(page_title="Local Labor Market Dashboard", page_icon=":material/work:", layout="wide")
+st.set_page_config(page_title="Local Labor Market Dashboard", page_icon="📊", layout="wide")
 
 PAGES = {
     "Workers and occupations": [

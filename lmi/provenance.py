@@ -20,6 +20,7 @@ SOURCE_SHORT_NAMES = {
     "geo": "Census CBSA gazetteer / OMB delineation",
     "indeed": "Indeed Hiring Lab",
     "nj_etpl": "New Jersey ETPL (published)",
+    "sectors": "Sector definitions",
 }
 
 
@@ -46,6 +47,9 @@ def data_vintages(con: duckdb.DuckDBPyConnection) -> dict:
     """What the footer shows: each source's version and the build time of the database."""
     build = query_rows(con, "SELECT build_id, built_utc FROM meta_build ORDER BY built_utc DESC LIMIT 1")
     versions = {key: version for key, version in query_rows(con, "SELECT source_key, version FROM meta_source")}
+    sector_files = query_rows(con, "SELECT string_agg('v' || version, ', ' ORDER BY file_name) FROM meta_sector_file")
+    if sector_files and sector_files[0][0]:
+        versions["sectors"] = sector_files[0][0]
     return {"build_id": build[0][0] if build else None, "built_utc": build[0][1] if build else None,
             "versions": versions}
 

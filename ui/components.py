@@ -31,10 +31,15 @@ def render_footer() -> None:
     vintages = data.data_vintages(data.stamp())
     parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
     st.sidebar.divider()
-    st.sidebar.caption("**Data vintages:** " + "; ".join(parts) + ".")
+    st.sidebar.caption("**Data vintages:** " + _escape_markdown("; ".join(parts)) + ".")
     if vintages["built_utc"]:
         st.sidebar.caption(f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
                            "See *Data & methods* for sources and licenses.")
+
+
+def _escape_markdown(text: str) -> str:
+    """Source names contain asterisks (O*NET) that markdown would read as emphasis."""
+    return re.sub(r"([*_`])", r"\\\1", text)
 
 
 def _slug(text: str) -> str:
