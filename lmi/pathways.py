@@ -1,8 +1,9 @@
 """Stepping stones: when a desirable occupation is too far to move into directly, a two-step
 path through an intermediate occupation that is itself hiring locally.
 
-- A **desirable target** pays at least ``DESIRABLE_WAGE_RATIO`` (110%) of now, has at least the
-  threshold number of jobs in the region, and is *not* reachable directly: it is not among the
+- A **desirable target** pays at least ``DESIRABLE_WAGE_RATIO`` (110%) of now (from a
+  self-assessment without pay: 110% of the stepping stone's median, so the path climbs), has at
+  least the threshold number of jobs in the region, and is *not* reachable directly: it is not among the
   ranked transitions, because it is less alike than the similarity threshold, needs a larger job
   zone or education step than allowed, or is not among the 50 occupations most like the origin.
 - A **stepping stone** is one of the ranked transitions (so it passes every threshold from the
@@ -28,7 +29,8 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     """Best two-step paths to desirable targets that are too far for a direct move."""
     t = result.thresholds
     stones = result.ranked[["target_onet_soc_code", "target_title", "similarity_score", "target_job_zone",
-                            "typical_entry_education", "local_employment_count"]]
+                            "typical_entry_education", "local_employment_count", "local_wage_median_usd",
+                            "national_wage_median_usd"]]
     if stones.empty:
         return _empty()
     steps = pd.concat([_second_steps(engine, stone) for stone in stones.itertuples()], ignore_index=True)
@@ -42,12 +44,15 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     targets = compare_to_origin(targets.rename(columns={"job_zone": "target_job_zone"}), result.origin)
     steps = steps.merge(targets[["onet_soc_code", "bls_title", "oews_soc_code", "local_employment_count",
                                  "local_annual_openings_estimate", "wage_ratio", "wage_ratio_basis",
-                                 "same_bls_occupation", "typical_entry_education"]]
+                                 "same_bls_occupation", "typical_entry_education", "local_wage_median_usd",
+                                 "national_wage_median_usd"]]
                         .rename(columns={"onet_soc_code": "target_onet_soc_code",
                                          "typical_entry_education": "target_entry_education"}),
                         on="target_onet_soc_code")
     second_education = [education_step(a, b) for a, b in zip(steps.via_entry_education, steps.target_entry_education)]
     education_ok = pd.Series([e is None or e <= t.max_education_step for e in second_education], index=steps.index)
+    steps["pay_compared_with"] = np.where(steps.wage_ratio.notna(), "now", "first step")
+    steps["wage_ratio"] = steps.wage_ratio.fillna(_ratio_to_stone(steps))
     desirable = ((steps.wage_ratio >= DESIRABLE_WAGE_RATIO) & (steps.local_employment_count >= t.min_local_jobs)
                  & ~steps.same_bls_occupation & education_ok)
     steps = steps[desirable].copy()
@@ -70,6 +75,8 @@ def _second_steps(engine: TransitionEngine, stone) -> pd.DataFrame:
         "via_job_zone": stone.target_job_zone,
         "via_entry_education": stone.typical_entry_education,
         "via_local_employment_count": stone.local_employment_count,
+        "via_local_wage_median_usd": stone.local_wage_median_usd,
+        "via_national_wage_median_usd": stone.national_wage_median_usd,
         "first_similarity": stone.similarity_score,
         "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
         "target_title": frame.target_title.to_numpy(),
@@ -92,13 +99,25 @@ def _why_not_direct(target_code: str, result: TransitionResult) -> str:
 
 
 def _sentence(row, result: TransitionResult) -> str:
-    where = "here" if row.wage_ratio_basis == "region" else "nationally"
+    where = "here" if pd.notna(row.local_wage_median_usd) else "nationally"
     group = (f" BLS counts {row.target_title} within “{row.bls_title}”; its numbers are for that group."
              if row.bls_title and str(row.oews_soc_code) != str(row.target_onet_soc_code)[:7] else "")
     return (f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
             f"{result.area_label}) then {row.target_title} (similarity {row.second_similarity:.0f} from there; "
             f"{row.local_employment_count:,.0f} jobs here, openings {describe_openings(row.local_annual_openings_estimate)} "
-            f"(estimate); median pay {where} {row.wage_ratio:.0%} of now). Not direct: {row.why_not_direct}.{group}")
+            f"(estimate); median pay {where} {row.wage_ratio:.0%} of {_compared(row)}). Not direct: "
+            f"{row.why_not_direct}.{group}")
+
+
+def _compared(row) -> str:
+    return "now" if row.pay_compared_with == "now" else f"{row.via_title}'s"
+
+
+def _ratio_to_stone(steps: pd.DataFrame) -> pd.Series:
+    """Target median over the stepping stone's median, in the region when both are published."""
+    local = steps.local_wage_median_usd / steps.via_local_wage_median_usd
+    national = steps.national_wage_median_usd / steps.via_national_wage_median_usd
+    return local.where(local.notna(), national)
 
 
 def _empty() -> pd.DataFrame:

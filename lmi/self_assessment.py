@@ -19,7 +19,8 @@ calibrating it against the same measure between occupations themselves on the sa
 scores are combined with ``SELF_WEIGHTS``. These weights are a judgement (skills first, since the engine is about
 skills), not tuned: there is no expert list to tune a person's match against.
 
-Ratings that cannot be matched are refused with a clear message: none, all zero, or all equal
+Occupations O*NET has not rated for skills are left out (there is nothing to compare the skills
+with). Ratings that cannot be matched are refused with a clear message: none, all zero, or all equal
 (a profile with no ups and downs has no shape to compare).
 """
 
@@ -155,7 +156,8 @@ class SelfAssessmentModel:
         for key in COMPONENT_KEYS:
             frame[f"{key}_score"] = scores.get(key, np.nan)
         frame["components_used"] = sum((~np.isnan(v)).astype(int) for v in scores.values())
-        frame = frame.dropna(subset=["similarity_score"]).sort_values("similarity_score", ascending=False).head(limit)
+        # an occupation O*NET has not rated for skills cannot be matched to a skills assessment
+        frame = frame.dropna(subset=["skills_score"]).sort_values("similarity_score", ascending=False).head(limit)
         frame.insert(3, "similarity_rank", np.arange(1, len(frame) + 1))
         frame["target_onet_soc_code"] = frame.target_onet_soc_code.astype(object)
         frame["target_title"] = frame.target_title.astype(object)

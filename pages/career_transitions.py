@@ -211,12 +211,10 @@ def render_target(result, assessment: SelfAssessment | None) -> None:
     options = result.ranked.target_onet_soc_code.tolist() + result.set_aside.target_onet_soc_code.tolist()
     if not options:
         return
-    titles = dict(zip(result.ranked.target_onet_soc_code, "#" + result.ranked.transition_rank.astype(str) + " "
-                      + result.ranked.target_title))
-    titles.update({c: f"{t} (set aside)" for c, t in zip(result.set_aside.target_onet_soc_code,
-                                                          result.set_aside.target_title)})
+    labels = [f"#{r} {t}" for r, t in zip(result.ranked.transition_rank, result.ranked.target_title)]
+    labels += [f"{t} (set aside)" for t in result.set_aside.target_title]
     st.subheader("What it would take")
-    target = st.selectbox("Look closer at", options, format_func=titles.get, key="tr_target")
+    target = options[labels.index(st.selectbox("Look closer at", labels, key="tr_target"))]
     row = pd.concat([result.ranked, result.set_aside]).set_index("target_onet_soc_code").loc[target]
     render_breakdown(row)
     render_gaps(result, target, row, assessment)
@@ -318,8 +316,10 @@ def render_programs(target: str, title: str) -> None:
 
 def render_pathways(result) -> None:
     st.subheader("Stepping stones")
-    st.write(f"Occupations that pay at least {DESIRABLE_WAGE_RATIO:.0%} of now and are hiring here, but are too far "
-             "for a direct move, reached through one of the ranked occupations (itself hiring here).")
+    st.write(f"Occupations that pay at least {DESIRABLE_WAGE_RATIO:.0%} of now (without your pay: of the first "
+             "step) and are hiring here, but are too far for a direct move, reached through one of the ranked "
+             "occupations (itself hiring here). Both steps must pass the similarity, job zone and education "
+             "thresholds; a path is as strong as its weaker step.")
     paths = tdata.stepping_stones(result, stamp)
     if paths.empty:
         st.info("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some.")
@@ -329,7 +329,8 @@ def render_pathways(result) -> None:
         "Then": paths.target_title, "Similarity (second step)": paths.second_similarity.round(0),
         "Jobs here": paths.local_employment_count,
         "Openings a year here (estimate)": paths.local_annual_openings_estimate.round(0),
-        "Pay vs now (%)": (100 * paths.wage_ratio).round(0), "Why not directly": paths.why_not_direct,
+        "Pay (%)": (100 * paths.wage_ratio).round(0), "Pay compared with": paths.pay_compared_with,
+        "Why not directly": paths.why_not_direct,
         "Path": paths.path,
     })
     st.dataframe(table, hide_index=True, width="stretch", key="tr_path_table", column_config={

@@ -1,0 +1,103 @@
+"""What a move takes (lmi.skill_gaps, lmi.training_programs) and stepping stones (lmi.pathways), on
+the real reference database."""
+
+from __future__ import annotations
+
+import pytest
+
+from lmi import pathways, skill_gaps, training_programs
+from lmi.occupations import UnknownOccupationError
+from lmi.transitions import Thresholds, TransitionEngine
+
+NURSES, NURSE_PRACTITIONERS = "29-1141.00", "29-1171.00"
+HARTFORD, CONNECTICUT = "0025540", "0900000"
+
+
+@pytest.fixture(scope="module")
+def engine(ref_con):
+    return TransitionEngine(ref_con)
+
+
+def test_gaps_are_ordered_by_importance_times_gap(ref_con):
+    gaps = skill_gaps.occupation_gaps(ref_con, NURSES, NURSE_PRACTITIONERS)
+    assert len(gaps) >= 5
+    assert gaps.priority.is_monotonic_decreasing
+    assert (gaps.priority.round(6) == (gaps.target_importance * gaps.gap_levels).round(6)).all()
+    assert (gaps.gap_levels >= skill_gaps.MIN_GAP_LEVELS).all()
+    assert (gaps.target_importance >= skill_gaps.MIN_TARGET_IMPORTANCE).all()
+    assert set(gaps.domain) <= {"skill", "knowledge"}
+    assert gaps.target_level_example.notna().all()
+
+
+def test_gap_values_are_the_published_levels(ref_con):
+    gaps = skill_gaps.occupation_gaps(ref_con, NURSES, NURSE_PRACTITIONERS).set_index("element_name")
+
+    def biology(code):
+        return ref_con.execute("""SELECT level FROM core_occupation_rating
+                                  WHERE onet_soc_code = $c AND element_name = 'Biology'""", {"c": code}).fetchone()[0]
+
+    assert gaps.loc["Biology", "current_level"] == pytest.approx(biology(NURSES))
+    assert gaps.loc["Biology", "target_level"] == pytest.approx(biology(NURSE_PRACTITIONERS))
+    assert gaps.index[0] == "Biology"  # the largest importance x gap for this move
+
+
+def test_no_gaps_towards_an_occupation_needing_less(ref_con):
+    gaps = skill_gaps.occupation_gaps(ref_con, NURSE_PRACTITIONERS, "31-1131.00")  # to Nursing Assistants
+    assert len(gaps) <= 2
+
+
+def test_self_assessment_gaps_compare_only_the_rated_skills(ref_con):
+    gaps = skill_gaps.self_assessment_gaps(ref_con, {"2.B.3.l": 6.0, "2.A.1.c": 1.0, "2.A.1.a": 2.0}, "49-3023.00")
+    assert set(gaps.element_id) <= {"2.A.1.c", "2.A.1.a"}
+    assert "Writing" in gaps.element_name.tolist()
+
+
+def test_preparation_step_reads_job_zones_and_bls_education(ref_con):
+    step = skill_gaps.preparation_step(ref_con, NURSE_PRACTITIONERS, origin_job_zone=4)
+    assert step["target_job_zone"] == 5 and step["job_zone_step"] == 1
+    assert step["bls_typical_entry_education"] == "Master's degree"
+    assert step["job_zone_name"].startswith("Job Zone Five")
+
+
+def test_unknown_target_raises_a_domain_error(ref_con):
+    with pytest.raises(UnknownOccupationError):
+        skill_gaps.occupation_gaps(ref_con, NURSES, "00-0000.00")
+
+
+def test_training_programs_come_from_the_cip_soc_crosswalk(ref_con):
+    programs = training_programs.programs_for(ref_con, NURSE_PRACTITIONERS)
+    assert (programs.soc_code == "29-1171").all()
+    assert "51.3805" in set(programs.cip_code)  # Family Practice Nurse/Nursing
+    breakout = training_programs.programs_for(ref_con, "29-1141.01")  # Acute Care Nurses use SOC 29-1141
+    assert (breakout.soc_code == "29-1141").all() and len(breakout) > 0
+
+
+def test_stepping_stones_go_through_ranked_occupations_hiring_locally(engine):
+    result = engine.from_occupation("43-4051.00", HARTFORD)  # Customer Service Representatives
+    paths = pathways.stepping_stones(engine, result)
+    assert len(paths) > 0
+    ranked = result.ranked.set_index("target_onet_soc_code")
+    t = result.thresholds
+    for path in paths.itertuples():
+        stone = ranked.loc[path.via_onet_soc_code]
+        assert stone.local_employment_count >= t.min_local_jobs  # the stepping stone hires here
+        assert path.target_onet_soc_code not in ranked.index  # the target is not a direct move
+        assert path.second_similarity >= t.min_similarity
+        assert path.local_employment_count >= t.min_local_jobs
+        assert path.wage_ratio >= pathways.DESIRABLE_WAGE_RATIO
+        assert path.path_strength == min(path.first_similarity, path.second_similarity)
+    assert paths.path_strength.is_monotonic_decreasing
+    assert paths.target_onet_soc_code.is_unique
+
+
+def test_stepping_stones_reach_occupations_too_far_for_a_direct_move(engine):
+    result = engine.from_occupation(NURSES, HARTFORD)
+    paths = pathways.stepping_stones(engine, result).set_index("target_title")
+    assert "Physician Assistants" in set(paths.via_title)
+    assert any("doctoral or professional degree" in why for why in paths.why_not_direct)
+
+
+def test_no_stepping_stones_when_nothing_is_ranked(engine):
+    result = engine.from_occupation(NURSES, HARTFORD, Thresholds(min_similarity=99))
+    assert result.ranked.empty
+    assert pathways.stepping_stones(engine, result).empty
