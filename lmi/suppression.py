@@ -44,7 +44,8 @@ The rules, and why each exists (t is the threshold, 10 unless configured):
    when no group cell is left or none helps (e.g. a 0 next to a 10 whose total is 10: a reader who knows
    the 10 is not small knows it is 10 and the 0 is 0, so only hiding the total protects them). When a
    cell still cannot be protected that way, other shown cells are hidden, smallest first, up to the whole
-   table.
+   table; and if even then the reasons would pin a cell (two groups of 1 with t = 2: "each below 2, the
+   total not below 2" means both are 1), every cell gets the same neutral reason.
 4. Totals are computed from the groups given, and are assumed published: the rules above hold even with
    include_total=False, which only leaves the All row out of the returned frames. A total can itself be
    hidden (too small, or rule 3 as a last resort); anything that shows program totals elsewhere must
@@ -78,6 +79,7 @@ RATE_SUFFIX = "_rate"
 PRIMARY = "primary"            # below the threshold (a count) or below it on either side (an outcome)
 GROUP_SMALL = "group_small"    # an outcome count of a group hidden as small: bounded by the group's size
 COMPLEMENTARY = "complementary"  # hidden to protect others: the cell itself passes the primary rule
+TABLE_HIDDEN = "too few people to show any cell of this table safely (threshold {t})"
 
 Cell = tuple[str, int]  # (count column, row position); the last row position is the All row
 
@@ -126,9 +128,10 @@ def suppress_breakdown(counts: pd.DataFrame, group_column: str, denominator_colu
     how many of them reached each outcome (numerators, each <= denominator). Returns the table to show:
     group, denominator, then each numerator followed by its rate column '<numerator>_rate' =
     numerator/denominator, with the rules of the module docstring applied. Raises ValueError naming the
-    group and column of the first bad count. The input frame is not modified."""
+    group and column of the first bad count. The input frame is not modified. A single numerator may be
+    given as a plain string."""
     t = _check_threshold(threshold)
-    numerators = list(numerator_columns)
+    numerators = [numerator_columns] if isinstance(numerator_columns, str) else list(numerator_columns)
     _check_columns(counts, group_column, denominator_column, numerators)
     groups = _read_groups(counts, group_column)
     values = _read_counts(counts, groups, denominator_column, numerators)
@@ -316,9 +319,20 @@ def _apply_complementary(grid: _Grid) -> None:
         _complete_rows(grid)
         fix = _next_fix(grid)
         if fix is None:
-            return
+            break
         cell, reason = fix
         grid.hide(cell, COMPLEMENTARY, reason)
+    if _unprotected_cells(grid):
+        _neutral_reasons(grid)
+
+
+def _neutral_reasons(grid: _Grid) -> None:
+    """Last resort, reached only with every cell hidden: the reasons themselves would pin a cell (two
+    groups of 1 with t = 2: "each below 2, the total not below 2" means both are 1), so every cell gets
+    the same reason, which says nothing about any one of them."""
+    for cell in grid.kinds:
+        grid.kinds[cell] = GROUP_SMALL
+        grid.reasons[cell] = TABLE_HIDDEN.format(t=grid.threshold)
 
 
 def _complete_rows(grid: _Grid) -> None:
