@@ -56,7 +56,7 @@ reads the reasons, and uses the arithmetic above: no hidden cell can be worked o
 every cell hidden as small has at least two whole-number values consistent with everything shown (we
 construct the second one); and no column's hidden cells add up, in people or in people without the
 outcome, to fewer than t. Not promised: a reader may still narrow a hidden cell (e.g. learn it is at
-least 3); differencing this table against another one (the same program filtered differently, another
+least 3); a cell hidden only to protect others is not small, so it gets rules 3a-b but not 3c; differencing this table against another one (the same program filtered differently, another
 period) is not prevented here; and a reader who replays the order in which complementary cells are
 chosen (smallest first) may learn more than the arithmetic alone gives.
 """
