@@ -14,7 +14,7 @@ it has. Openings use the same "ten times more = 20 points" scale as similarity. 
 quotient or pay ratio BLS did not release counts as neutral (50) and the sentence says so.
 
 Thresholds (defaults; all adjustable): similarity at least 25; job zone at most 1 above now;
-BLS typical entry education at most 1 step above now (on the ladder in ``EDUCATION_LADDER``, so a
+BLS typical entry education at most 1 step above now (on the ladder in ``EDUCATION_RANK``, so a
 nurse's bachelor's degree does not lead straight to a physician's doctorate); median pay here at
 least 90% of now; at least 100 jobs in the region. Specialties that BLS counts within the same
 occupation as the origin (Acute Care Nurses for Registered Nurses) are listed apart: their jobs and
@@ -39,11 +39,13 @@ from lmi.areas import get_area
 from lmi.regional_demand import DemandTables, describe_openings
 from lmi.similarity import NeighbourIndex, describe_score, strongest_components
 
-# BLS typical entry-level education as rungs of a ladder; a step is one rung. "Some college" and a
-# postsecondary nondegree award (a certificate) share a rung: both are short programs after school.
+# BLS typical entry-level education as rungs of a ladder, each roughly one to two years of study; a
+# step is one rung. "Some college" and a postsecondary nondegree award (a certificate) share a rung:
+# both are short programs after school. A doctoral or professional degree (three to eight years
+# beyond a bachelor's, and a residency for physicians) sits two rungs above a master's degree.
 EDUCATION_RANK = {"No formal educational credential": 0, "High school diploma or equivalent": 1,
                   "Some college, no degree": 2, "Postsecondary nondegree award": 2, "Associate's degree": 3,
-                  "Bachelor's degree": 4, "Master's degree": 5, "Doctoral or professional degree": 6}
+                  "Bachelor's degree": 4, "Master's degree": 5, "Doctoral or professional degree": 7}
 EDUCATION_LADDER = tuple(EDUCATION_RANK)
 RANKING_WEIGHTS = {"similarity": 0.55, "openings": 0.25, "concentration": 0.10, "pay": 0.10}
 PART_WORDS = {"similarity": "how close it is to your skills and work", "openings": "its estimated openings here",

@@ -40,6 +40,11 @@ st.caption("“A job is not just about the skills you use; it's how you do your 
            "how people work (interests and work styles), then ranked with local jobs, openings and pay.")
 
 
+def md(text: str) -> str:
+    """Markdown-safe text: "O*NET" twice in one string would otherwise turn the words between into italics."""
+    return text.replace("O*NET", "O\\*NET")
+
+
 # --------------------------------------------------------------------------- thresholds
 
 def render_thresholds() -> Thresholds:
@@ -77,8 +82,8 @@ def render_self_assessment() -> SelfAssessment | None:
     if not full:
         skills = skills[skills.element_id.isin(QUICK_SKILLS)]
     with st.form("tr_self_form"):
-        st.markdown("**Your skills.** For each skill, pick the level you use it at, on O*NET's 0-7 scale "
-                    "(0 = not at all). The examples are O*NET's own for that skill.")
+        st.markdown("**Your skills.** For each skill, pick the level you use it at, on O\\*NET's 0-7 scale "
+                    "(0 = not at all). The examples are O\\*NET's own for that skill.")
         levels = {}
         for skill in skills.itertuples():
             levels[skill.element_id] = st.select_slider(
@@ -147,7 +152,7 @@ def ranked_table(result) -> pd.DataFrame:
 def render_ranked(result) -> None:
     st.subheader(f"Where {result.origin.label} can lead in {result.area_label}")
     for note in result.notes:
-        st.info(note)
+        st.info(md(note))
     if result.ranked.empty:
         st.warning(f"No occupation passes every threshold in {result.area_label} ({result.thresholds.describe()}). "
                    "Loosen a threshold above, pick a larger region in the sidebar, or look at the stepping stones "
@@ -189,7 +194,7 @@ def render_chart(result) -> None:
                          label=ranked.transition_rank.astype(str))
     base = alt.Chart(plot).encode(
         x=alt.X("similarity_score:Q", title="Similarity to where you start (0-100)", scale=alt.Scale(zero=False)),
-        y=alt.Y("local_annual_openings_estimate:Q", title=f"Estimated openings a year in {result.area_label}",
+        y=alt.Y("local_annual_openings_estimate:Q", title="Estimated openings a year here (log scale)",
                 scale=alt.Scale(type="log")),
     )
     points = base.mark_circle(opacity=0.8, stroke="black", strokeWidth=0.5).encode(
@@ -232,14 +237,14 @@ def render_breakdown(row) -> None:
         return
     chart = alt.Chart(shown).mark_bar().encode(
         x=alt.X("Score:Q", title="Component score (0-100)", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("Component:N", sort=None, title=None), color=alt.Color("Group:N"),
+        y=alt.Y("Component:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)), color=alt.Color("Group:N"),
         tooltip=["Component", "Group", "Weight", alt.Tooltip("Score:Q", format=".0f")])
     st.altair_chart(chart.properties(height=34 * len(shown) + 40), width="stretch")
     missing = parts[parts.Score.isna()].Component.tolist()
     st.caption("Each component is scored 0-100 by how rare it is for two occupations to be this alike on it "
                "(20 = only 1 in 10 pairs is more alike, 40 = 1 in 100, 60 = 1 in 1,000); the similarity is their "
                "weighted mean (weights in “How this works”)."
-               + (f" Not compared (not rated by O*NET or not in a self-assessment): {', '.join(missing)}." if missing else ""))
+               + (f" Not compared (not rated by O\\*NET or not in a self-assessment): {', '.join(missing)}." if missing else ""))
 
 
 def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> None:
@@ -262,7 +267,7 @@ def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> 
     ])
     chart = alt.Chart(long).mark_bar(opacity=0.85).encode(
         x=alt.X("Level:Q", title="O*NET level (0-7)", scale=alt.Scale(domain=[0, 7])),
-        y=alt.Y("Element:N", sort=top.element_name.tolist(), title=None),
+        y=alt.Y("Element:N", sort=top.element_name.tolist(), title=None, axis=alt.Axis(labelLimit=260)),
         yOffset="Which:N", color=alt.Color("Which:N", title=None, sort=[now, "Level needed"]),
         tooltip=["Element", "Which", alt.Tooltip("Level:Q", format=".1f")])
     st.altair_chart(chart.properties(height=44 * len(top) + 40), width="stretch")
@@ -276,7 +281,7 @@ def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> 
     note = source_caption("onet")
     st.caption(f"Listed: elements the target rates at least somewhat important (importance ≥ {MIN_TARGET_IMPORTANCE:g}) "
                f"and needs at least {MIN_GAP_LEVELS} level above {now.lower()}, largest importance x gap first. Levels "
-               "O*NET recommends suppressing (imprecise) are left out."
+               "O\\*NET recommends suppressing (imprecise) are left out."
                + (" Only the skills you rated are compared." if result.origin.kind == "self_assessment" else ""))
     csv_download(table, "Download the skill gaps (CSV)", f"skill-gaps-{row.target_title}", note, key="tr_dl_gaps")
 
@@ -284,7 +289,7 @@ def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> 
 def render_preparation(result, target: str) -> None:
     step = tdata.preparation(target, result.origin.job_zone, stamp)
     st.markdown("**Preparation**")
-    cols = st.columns(4)
+    cols = st.columns(2) + st.columns(2)
     zone = step["target_job_zone"]
     if zone is None:
         cols[0].metric("Job zone", "not rated")
@@ -343,28 +348,29 @@ def render_pathways(result) -> None:
 
 
 def render_onet_reference(code: str, title: str) -> None:
-    st.subheader("Beside O*NET's own list of related occupations")
+    st.subheader("Beside O\\*NET's own list of related occupations")
     theirs = tdata.onet_related(code, stamp)
     if theirs.empty:
-        st.info(f"O*NET publishes no related occupations for {title}.")
+        st.info(f"O\\*NET publishes no related occupations for {title}.")
         return
     ours = tdata.most_similar(code, 10, stamp)
     primary = theirs[theirs.relatedness_tier.isin(["Primary-Short", "Primary-Long"])]
     found = int(primary.in_our_top_k.sum())
     overall = tdata.agreement(stamp)
-    st.write(f"O*NET's experts list related occupations independently of our method (it never reads their list). "
+    st.write(f"O\\*NET's experts list related occupations independently of our method (it never reads their list). "
              f"Of their {len(primary)} primary related occupations for {title}, **{found}** are among our 10 most "
              f"similar. Across all {overall['occupations']} occupations our top 10 hold on average "
-             f"**{overall['recall_at_k']:.0%}** of O*NET's primary list.")
+             f"**{overall['recall_at_k']:.0%}** of O\\*NET's primary list.")
     left, right = st.columns(2)
     left.markdown("**Our 10 most similar** (any region)")
     left.dataframe(pd.DataFrame({"#": ours.similarity_rank, "Occupation": ours.target_title,
                                  "Similarity": ours.similarity_score.round(0),
-                                 "Also in O*NET's list": ours.target_onet_soc_code.isin(set(theirs.related_onet_soc_code))}),
-                   hide_index=True, width="stretch", key="tr_ours_table")
-    right.markdown("**O*NET Related Occupations**")
-    shown = pd.DataFrame({"#": theirs.related_index, "Occupation": theirs.title, "Tier": theirs.relatedness_tier,
-                          "Our rank": theirs.our_rank})
+                                 "In O*NET's list": ours.target_onet_soc_code.isin(set(theirs.related_onet_soc_code))}),
+                   hide_index=True, width="stretch", key="tr_ours_table",
+                   column_config={"Occupation": st.column_config.TextColumn(width="medium")})
+    right.markdown("**O\\*NET Related Occupations**")
+    shown = pd.DataFrame({"#": theirs.related_index, "Occupation": theirs.title, "O*NET tier": theirs.relatedness_tier,
+                          "Our rank": theirs.our_rank.astype("float64")})
     right.dataframe(shown, hide_index=True, width="stretch", key="tr_onet_table",
                     column_config={"Our rank": st.column_config.NumberColumn(help="Our similarity rank (1-50); "
                                                                                  "empty: not in our 50 most similar.")})
@@ -389,8 +395,8 @@ def render_set_aside(result) -> None:
 def render_method() -> None:
     with st.expander("How this works: method, weights and data"):
         st.markdown(
-            "**Similarity.** Two occupations are compared on seven components of their O*NET descriptions. "
-            "Each component is scored 0-100 by rarity: among all pairs of O*NET occupations, the share that is "
+            "**Similarity.** Two occupations are compared on seven components of their O\\*NET descriptions. "
+            "Each component is scored 0-100 by rarity: among all pairs of O\\*NET occupations, the share that is "
             "more alike on it (20 = 1 in 10, 40 = 1 in 100, 60 = 1 in 1,000, 100 = 1 in 100,000 or fewer). "
             "The similarity is the weighted mean over the components both occupations have. Profiles are compared "
             "by their shape (correlation), so an occupation rated higher across the board is not closer to "
@@ -400,10 +406,10 @@ def render_method() -> None:
         overall = tdata.agreement(stamp)
         st.markdown(
             "The weights were tuned (a coordinate search over a few values per weight, starting from equal weights) "
-            "to agree with O*NET's expert list of related occupations on a random half of the occupations; the "
+            "to agree with O\\*NET's expert list of related occupations on a random half of the occupations; the "
             "other half is held out to check the agreement is not overfitted (see `bench/bench_transitions.py`). "
-            f"Our top 10 currently hold {overall['recall_at_k']:.0%} of O*NET's primary related occupations on "
-            "average. O*NET's list is never read by the score.")
+            f"Our top 10 currently hold {overall['recall_at_k']:.0%} of O\\*NET's primary related occupations on "
+            "average. O\\*NET's list is never read by the score.")
         st.markdown(
             f"**Self-assessment.** Your ratings are compared with each occupation's skill levels (and, if given, "
             f"interests and work styles) by how both differ from the average occupation, scored on the same 0-100 "
@@ -423,7 +429,7 @@ def render_method() -> None:
             "and turnover match the nation's and leaves out openings among the self-employed, so it is an "
             "estimate, rounded on the page.")
         st.markdown(
-            "**Numbers for groups.** BLS publishes some O*NET occupations only inside a wider occupation (an O*NET "
+            "**Numbers for groups.** BLS publishes some O\\*NET occupations only inside a wider occupation (an O\\*NET "
             "specialty, or an “All Other” group); their jobs, openings and pay are then the group's, and the "
             "explanation says so.")
 
@@ -453,10 +459,10 @@ try:
     else:
         result = tdata.from_self_assessment(assessment, region.area_code, thresholds, stamp)
 except UnknownOccupationError:
-    st.error(f"“{code}” is not an O*NET occupation in this database. Search again above.")
+    st.error(f"“{code}” is not an O\\*NET occupation in this database. Search again above.")
     st.stop()
 except (NoDescriptorsError, NoRegionalDataError, SelfAssessmentError) as problem:
-    st.warning(str(problem))
+    st.warning(md(str(problem)))
     render_method()
     st.stop()
 

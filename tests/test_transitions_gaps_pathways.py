@@ -90,11 +90,16 @@ def test_stepping_stones_go_through_ranked_occupations_hiring_locally(engine):
     assert paths.target_onet_soc_code.is_unique
 
 
-def test_stepping_stones_reach_occupations_too_far_for_a_direct_move(engine):
-    result = engine.from_occupation(NURSES, HARTFORD)
-    paths = pathways.stepping_stones(engine, result).set_index("target_title")
-    assert "Physician Assistants" in set(paths.via_title)
-    assert any("doctoral or professional degree" in why for why in paths.why_not_direct)
+def test_licensed_practical_nurses_reach_registered_nursing_through_a_stepping_stone(engine):
+    """RNs typically start with a bachelor's degree, two rungs above an LPN's certificate: too far for
+    one move, but reachable through an occupation that is hiring in Hartford."""
+    result = engine.from_occupation("29-2061.00", HARTFORD)
+    assert NURSES not in set(result.ranked.target_onet_soc_code)
+    paths = pathways.stepping_stones(engine, result).set_index("target_onet_soc_code")
+    path = paths.loc[NURSES]
+    assert "bachelor's degree" in path.why_not_direct
+    assert path.via_onet_soc_code in set(result.ranked.target_onet_soc_code)
+    assert path.path.startswith(f"{path.via_title} (similarity")
 
 
 def test_no_stepping_stones_when_nothing_is_ranked(engine):

@@ -133,4 +133,4 @@ def test_unknown_and_undescribed_occupations_raise_domain_errors(engine):
 
 def test_education_ladder_puts_certificates_one_step_above_high_school():
     assert EDUCATION_RANK["Postsecondary nondegree award"] - EDUCATION_RANK["High school diploma or equivalent"] == 1
-    assert EDUCATION_RANK["Doctoral or professional degree"] - EDUCATION_RANK["Bachelor's degree"] == 2
+    assert EDUCATION_RANK["Doctoral or professional degree"] - EDUCATION_RANK["Master's degree"] == 2
