@@ -93,6 +93,25 @@ _NJ_ETPL_CHECKS: tuple[DataCheck, ...] = (
     _rows_between("core_nj_etpl_program", 50, 5_000),
 )
 
+_SIMILARITY_SCORES = ("similarity_score", "skills_score", "knowledge_score", "work_activities_score",
+                      "detailed_work_activities_score", "tasks_score", "interests_score", "work_styles_score")
+_SIMILARITY_CHECKS = (  # out_occupation_similarity (etl/steps/step_30_occupation_similarity.py)
+    _unique("out_occupation_similarity", "onet_soc_code", "target_onet_soc_code"),
+    DataCheck("similarity_no_self_pairs", "an occupation is never listed as similar to itself",
+              "SELECT onet_soc_code FROM out_occupation_similarity WHERE onet_soc_code = target_onet_soc_code"),
+    DataCheck("similarity_scores_in_scale", "similarity and component scores lie on the 0-100 rarity scale",
+              "SELECT onet_soc_code, target_onet_soc_code FROM out_occupation_similarity WHERE "
+              + " OR ".join(f"{c} NOT BETWEEN 0 AND 100" for c in _SIMILARITY_SCORES)),
+    DataCheck("similarity_ranks_complete", "each occupation's neighbours are ranked 1..n without gaps, best first",
+              "SELECT onet_soc_code FROM out_occupation_similarity GROUP BY 1 HAVING min(similarity_rank) <> 1 "
+              "OR max(similarity_rank) <> count(*) OR arg_min(similarity_score, similarity_rank) < "
+              "arg_max(similarity_score, similarity_rank)"),
+    DataCheck("similarity_targets_known", "every similar occupation is an O*NET occupation",
+              "SELECT target_onet_soc_code FROM out_occupation_similarity "
+              "EXCEPT SELECT onet_soc_code FROM core_occupation"),
+    _rows_between("out_occupation_similarity", 40_000, 55_000),
+)
+
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
 
 CHECKS: tuple[DataCheck, ...] = (
@@ -156,6 +175,7 @@ CHECKS: tuple[DataCheck, ...] = (
               "SELECT area_code FROM core_area WHERE latitude_deg NOT BETWEEN 13 AND 72 "
               "OR longitude_deg NOT BETWEEN -180 AND -64"),
     *_NJ_ETPL_CHECKS,
+    *_SIMILARITY_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),
