@@ -33,8 +33,8 @@ region = current_region()
 
 st.title("Career transitions")
 st.write("Which occupations could you move into, what would you need to learn, and is anyone hiring "
-         f"in **{region.label}**? Start from the job you have (or had), or rate your own skills. "
-         "Change the region in the sidebar.")
+         f"in **{'the United States' if region.kind == 'national' else region.label}**? Start from the job you have "
+         "(or had), or rate your own skills. Change the region in the sidebar.")
 st.caption("“A job is not just about the skills you use; it's how you do your job and who you do it with.” "
            "So occupations are compared on skills and knowledge, on what the work involves day to day, and on "
            "how people work (interests and work styles), then ranked with local jobs, openings and pay.")
@@ -158,8 +158,9 @@ def render_ranked(result) -> None:
                    "Loosen a threshold above, pick a larger region in the sidebar, or look at the stepping stones "
                    "and the occupations set aside below.")
         return
-    st.write(f"{len(result.ranked)} occupations pass the thresholds ({result.thresholds.describe()}); "
-             f"{len(result.set_aside)} more similar occupations are set aside below, each with the reason.")
+    aside = (f"{len(result.set_aside)} more similar occupations are set aside below, each with the reason."
+             if len(result.set_aside) else "none of the similar occupations is set aside.")
+    st.write(f"{len(result.ranked)} occupations pass the thresholds ({result.thresholds.describe()}); {aside}")
     table = ranked_table(result)
     st.dataframe(table, hide_index=True, width="stretch", key="tr_ranked_table", column_config={
         "Score": st.column_config.NumberColumn(help="Transition score 0-100: similarity, openings, concentration "
@@ -197,9 +198,12 @@ def render_chart(result) -> None:
         y=alt.Y("local_annual_openings_estimate:Q", title="Estimated openings a year here (log scale)",
                 scale=alt.Scale(type="log")),
     )
+    pay_known = plot.pay_vs_now_pct.notna().any()
+    color = (alt.Color("pay_vs_now_pct:Q", title="Pay vs now (%)", scale=alt.Scale(scheme="blueorange", domainMid=100))
+             if pay_known else alt.value("#4c78a8"))
     points = base.mark_circle(opacity=0.8, stroke="black", strokeWidth=0.5).encode(
         size=alt.Size("local_employment_count:Q", title="Jobs here", scale=alt.Scale(range=[40, 900])),
-        color=alt.Color("pay_vs_now_pct:Q", title="Pay vs now (%)", scale=alt.Scale(scheme="blueorange", domainMid=100)),
+        color=color,
         tooltip=[alt.Tooltip("transition_rank:Q", title="Rank"), alt.Tooltip("target_title:N", title="Occupation"),
                  alt.Tooltip("similarity_score:Q", title="Similarity", format=".0f"),
                  alt.Tooltip("local_employment_count:Q", title="Jobs here", format=","),
@@ -208,8 +212,8 @@ def render_chart(result) -> None:
     labels = base.mark_text(dy=-10, fontSize=11).encode(text="label:N")
     st.altair_chart((points + labels).properties(height=380), width="stretch")
     st.caption("Each circle is a ranked occupation, numbered by rank: further right is closer to where you start, "
-               "higher has more estimated openings here (log scale), larger has more jobs now, colour shows pay "
-               "compared with now. " + data.source_note(SOURCES, stamp))
+               "higher has more estimated openings here (log scale), larger has more jobs now"
+               + (", colour shows pay compared with now. " if pay_known else ". ") + data.source_note(SOURCES, stamp))
 
 
 def render_target(result, assessment: SelfAssessment | None) -> None:
