@@ -114,13 +114,6 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def wage_ratio(target_wage: float | None, current_wage: float | None) -> float | None:
-    """Target median over current median, or None when either is unknown."""
-    if target_wage is None or current_wage is None or pd.isna(target_wage) or pd.isna(current_wage) or current_wage <= 0:
-        return None
-    return float(target_wage) / float(current_wage)
-
-
 def describe_openings(value: float | None) -> str:
     """"about 1,200 a year", rounded to two significant digits (it is an estimate)."""
     if value is None or pd.isna(value):

@@ -22,8 +22,8 @@ pay are the origin's own figures. Occupations that miss a threshold are set asid
 reason, not silently dropped; lmi.pathways looks for stepping stones to them.
 
 Pay is compared within one geography: the region's medians when BLS published both, otherwise
-the national medians (each row says which). In a self-assessment the worker may enter their pay
-and their preparation (job zone); without them those thresholds are not applied, and we say so.
+the national medians (each row says which). In a self-assessment the worker may enter their pay,
+education and preparation (job zone); without them those thresholds are not applied, and we say so.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ def render_thresholds() -> Thresholds:
         max_education = cols[2].slider("Largest education step up", 0, 6, default.max_education_step, key="tr_max_edu",
                                        help="Steps on BLS's typical entry education ladder: no credential, high "
                                             "school, certificate or some college, associate's, bachelor's, "
-                                            "master's, doctoral or professional degree.")
+                                            "master's, then a doctoral or professional degree two steps above a "
+                                            "master's.")
         cols = st.columns(3)
         min_wage = cols[0].slider("Lowest pay compared with now (%)", 0, 150, int(default.min_wage_ratio * 100), step=5,
                                   key="tr_min_wage", help="The target's median pay as a share of the current one.")
@@ -427,6 +428,18 @@ def render_method() -> None:
             "(50 x location quotient, capped at 100); pay points (50 x pay ratio to now, capped at 100). A location "
             "quotient or pay ratio BLS did not release counts as neutral (50). Occupations that miss a threshold "
             "are set aside with the reason.")
+        default = Thresholds()
+        st.markdown(
+            f"**Thresholds (defaults, adjustable above).** {default.describe().capitalize()}. Job zones are O\\*NET's "
+            "five levels of preparation. Education steps are rungs of BLS's typical entry education: no credential; "
+            "high school; a certificate or some college; associate's; bachelor's; master's; and a doctoral or "
+            "professional degree two rungs above a master's (three to eight more years, and a residency for "
+            "physicians). Specialties BLS counts within your own occupation are set aside unless you include them.")
+        st.markdown(
+            f"**Stepping stones.** Targets paying at least {DESIRABLE_WAGE_RATIO:.0%} of now (without your pay: of "
+            "the first step), with enough jobs here, that are not ranked directly; reached through a ranked "
+            "occupation from which they pass the similarity, job zone and education thresholds. A path is as "
+            "strong as its weaker step.")
         st.markdown(
             "**Openings estimate.** BLS projects openings for the nation only. We apply the national openings per "
             "job (openings 2024-34 ÷ 2024 employment) to the region's OEWS jobs. This assumes the region's growth "
