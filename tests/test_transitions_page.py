@@ -121,3 +121,14 @@ def test_full_self_assessment_offers_all_35_skills(app):
     app.radio(key="tr_mode").set_value("A self-assessment of my skills").run()
     app.radio(key="tr_form_size").set_value("Full: all 35 O*NET skills").run()
     assert len([s for s in app.select_slider if s.key.startswith("tr_skill_")]) == 35
+
+
+def test_region_without_numbers_for_the_occupation_says_so(app):
+    app.sidebar.selectbox(key="region_state").select("North Carolina").run()
+    app.sidebar.selectbox(key="region_area").select("Durham-Chapel Hill, NC").run()
+    app.text_input(key="transitions_query").input("registered nurse").run()
+    assert not app.exception
+    notes = [i.value for i in app.info]
+    assert any("BLS released no employment estimate for Registered Nurses in Durham-Chapel Hill, NC" in n for n in notes)
+    assert any("pay is compared with national medians" in n for n in notes)
+    assert len(ranked(app)) > 0
