@@ -16,7 +16,8 @@ Matching uses the method of lmi.similarity on the components a worker can rate:
 Each comparison is the cosine similarity of the two profiles' differences from the average
 occupation (see ``_component``), turned into the same rarity score (0-100) as lmi.similarity by
 calibrating it against the same measure between occupations themselves on the same elements; the
-scores are combined with ``SELF_WEIGHTS``. These weights are a judgement (skills first, since the engine is about
+scores are combined with ``SELF_WEIGHTS`` and, as in lmi.similarity, the weighted mean is put
+back on the rarity scale against the same mean between occupations. These weights are a judgement (skills first, since the engine is about
 skills), not tuned: there is no expert list to tune a person's match against.
 
 Occupations O*NET has not rated for skills are left out (there is nothing to compare the skills
@@ -141,23 +142,29 @@ class SelfAssessmentModel:
     def match(self, assessment: SelfAssessment, limit: int = 50) -> tuple[pd.DataFrame, list[str]]:
         """Occupations most like the worker's ratings, in the shape of NeighbourIndex.neighbours."""
         notes = validate(assessment)
-        scores = {"skills": _component(self.skills, assessment.skill_levels)}
+        used = {"skills": (self.skills, {k: v for k, v in assessment.skill_levels.items() if v is not None})}
         for key, matrix, ratings in (("interests", self.interests, assessment.interests),
                                      ("work_styles", self.work_styles, assessment.work_styles)):
             given = {k: v for k, v in ratings.items() if v is not None}
             if len(given) >= 2 and len(set(given.values())) > 1:
-                scores[key] = _component(matrix, given)
+                used[key] = (matrix, given)
+        # occupations rated on every element the worker answered (O*NET rates no skills for some)
+        population = np.logical_and.reduce([~matrix[[e for e in ratings if e in matrix.columns]].isna().any(axis=1)
+                                            .to_numpy() for matrix, ratings in used.values()])
+        worker, pairs = {}, {}
+        for key, (matrix, ratings) in used.items():
+            worker[key], pairs[key] = _component(matrix, ratings, population)
+        weights = {k: SELF_WEIGHTS[k] for k in used}
+        mean = sum(w * worker[k] for k, w in weights.items()) / sum(weights.values())
+        pair_mean = sum(w * pairs[k] for k, w in weights.items()) / sum(weights.values())
         frame = self.occupations.rename(columns={"onet_soc_code": "target_onet_soc_code", "title": "target_title",
                                                  "job_zone": "target_job_zone"}).copy()
-        weighted = sum(SELF_WEIGHTS[k] * np.nan_to_num(v) for k, v in scores.items())
-        weight = sum(SELF_WEIGHTS[k] * ~np.isnan(v) for k, v in scores.items())
-        with np.errstate(invalid="ignore", divide="ignore"):
-            frame["similarity_score"] = np.where(weight > 0, weighted / weight, np.nan)
+        frame["similarity_score"] = np.where(population, Calibration.fit(pair_mean).score(np.nan_to_num(mean)), np.nan)
+        frame["weighted_component_mean"] = mean
         for key in COMPONENT_KEYS:
-            frame[f"{key}_score"] = scores.get(key, np.nan)
-        frame["components_used"] = sum((~np.isnan(v)).astype(int) for v in scores.values())
-        # an occupation O*NET has not rated for skills cannot be matched to a skills assessment
-        frame = frame.dropna(subset=["skills_score"]).sort_values("similarity_score", ascending=False).head(limit)
+            frame[f"{key}_score"] = worker.get(key, np.nan)
+        frame["components_used"] = len(used)
+        frame = frame[population].sort_values("weighted_component_mean", ascending=False).head(limit)
         frame.insert(3, "similarity_rank", np.arange(1, len(frame) + 1))
         frame["target_onet_soc_code"] = frame.target_onet_soc_code.astype(object)
         frame["target_title"] = frame.target_title.astype(object)
@@ -170,29 +177,28 @@ def _wide(long: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     return long.pivot_table(index="onet_soc_code", columns="element_id", values="value", aggfunc="first").reindex(codes)
 
 
-def _component(matrix: pd.DataFrame, ratings: dict[str, float]) -> np.ndarray:
-    """Rarity score (0-100) of how alike the worker's ratings and each occupation's are.
+def _component(matrix: pd.DataFrame, ratings: dict[str, float], population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rarity scores (0-100) of how alike the worker's ratings and each occupation's are (NaN
+    outside ``population``), and the same scores for every pair of occupations in it.
 
     Both are compared by how they differ from the average occupation (the mean of each element
-    over all occupations): cosine similarity of those differences. Skills everyone uses at about
+    over the population): cosine similarity of those differences. Skills everyone uses at about
     the same level then count little, and a worker who is above average at repairing and below at
     writing matches occupations that are too. The cosine is calibrated on the same measure between
     occupations themselves, over the same elements."""
     elements = [e for e in ratings if e in matrix.columns]
-    if len(elements) < 2:
-        return np.full(len(matrix), np.nan)
-    values = matrix[elements].to_numpy(dtype=np.float64)
-    rated = ~np.isnan(values).any(axis=1)
-    average = values[rated].mean(axis=0)
-    occupations = values[rated] - average
+    values = matrix[elements].to_numpy(dtype=np.float64)[population]
+    average = values.mean(axis=0)
+    occupations = values - average
     worker = np.array([ratings[e] for e in elements], dtype=np.float64) - average
     norms = np.linalg.norm(occupations, axis=1) * np.linalg.norm(worker)
     with np.errstate(invalid="ignore", divide="ignore"):
         similarity = np.where(norms > 0, occupations @ worker / np.where(norms > 0, norms, 1.0), 0.0)
-    calibration = Calibration.fit(upper_pairs(cosine(occupations)))
+    between = upper_pairs(cosine(occupations))
+    calibration = Calibration.fit(between)
     scores = np.full(len(matrix), np.nan)
-    scores[rated] = calibration.score(similarity)
-    return scores
+    scores[population] = calibration.score(similarity)
+    return scores, calibration.score(between)
 
 
 def level_examples(anchors: list[tuple[float, str]]) -> str:

@@ -30,9 +30,13 @@ The method (shown on the Career transitions page and in bench/bench_transitions.
    different things in different components (most knowledge profiles correlate above 0.8, most
    DWA sets share almost nothing); this calibration makes a point mean the same everywhere.
 
-3. The **similarity** is the weighted mean of the component scores, over the components both
+3. The component scores are combined by their weighted mean, over the components both
    occupations have (O*NET has not rated skills, knowledge or work activities for some
    occupations; those are compared on the rest, and the result says so).
+
+4. The **similarity** puts that mean back on the rarity scale, so it reads like a component:
+   similarity 40 = only 1 in 100 pairs of occupations has a higher weighted mean. It is a monotone
+   function of the mean, so it orders targets exactly as the mean does.
 
 Weights: starting from equal weights, a handful were tuned by coordinate search (each weight
 tried at 0, 0.25, 0.5, 1, 1.5, 2, 3, 4) to maximise agreement with O*NET's own expert list of
@@ -319,16 +323,19 @@ def combine(scores: dict[str, np.ndarray], weights: dict[str, float] = WEIGHTS) 
 
 def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
                    weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
-    """The ``keep`` most similar occupations of each occupation, with every component's score."""
+    """The ``keep`` most similar occupations of each occupation: the similarity (step 4 of the
+    method), the weighted mean it is calibrated from, and every component's score."""
     n = len(pairs.codes)
     keep = min(keep, n - 1)
     if keep < 1:
         return pd.DataFrame(columns=["onet_soc_code", "target_onet_soc_code", "similarity_rank", "similarity_score",
-                                     *SCORE_COLUMNS, "components_used"])
-    overall = pairs.square(combine(pairs.scores, weights))
-    overall = np.where(np.isnan(overall), -np.inf, overall)
-    part = np.argpartition(-overall, keep - 1, axis=1)[:, :keep]
-    order = np.argsort(-np.take_along_axis(overall, part, axis=1), axis=1, kind="stable")
+                                     "weighted_component_mean", *SCORE_COLUMNS, "components_used"])
+    mean = combine(pairs.scores, weights)
+    similarity = calibrate(mean, ~np.isnan(mean))
+    ordering = pairs.square(mean)  # rank by the uncapped mean (the similarity stops at 100)
+    ordering = np.where(np.isnan(ordering), -np.inf, ordering)
+    part = np.argpartition(-ordering, keep - 1, axis=1)[:, :keep]
+    order = np.argsort(-np.take_along_axis(ordering, part, axis=1), axis=1, kind="stable")
     sources = np.repeat(np.arange(n), keep)
     targets = np.take_along_axis(part, order, axis=1).ravel()
     position = pair_index(sources, targets, n)
@@ -337,14 +344,15 @@ def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
         "onet_soc_code": codes[sources],
         "target_onet_soc_code": codes[targets],
         "similarity_rank": np.tile(np.arange(1, keep + 1, dtype=np.int16), n),
-        "similarity_score": overall[sources, targets],
+        "similarity_score": similarity[position],
+        "weighted_component_mean": mean[position],
     })
     used = np.zeros(len(frame), dtype=np.int8)
     for key in COMPONENT_KEYS:
         frame[f"{key}_score"] = pairs.scores[key][position]
         used += ~np.isnan(pairs.scores[key][position])
     frame["components_used"] = used
-    return frame[np.isfinite(frame.similarity_score)].reset_index(drop=True)
+    return frame[frame.weighted_component_mean.notna()].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- reading the precomputed table
@@ -356,14 +364,14 @@ class NeighbourIndex:
     def __init__(self, con: duckdb.DuckDBPyConnection):
         frame = query_df(con, f"""
             SELECT s.onet_soc_code, s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
-                   s.similarity_rank, s.similarity_score, {", ".join("s." + c for c in SCORE_COLUMNS)},
-                   s.components_used
+                   s.similarity_rank, s.similarity_score, s.weighted_component_mean,
+                   {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
             FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
             ORDER BY s.onet_soc_code, s.similarity_rank
         """)
         for column in ("onet_soc_code", "target_onet_soc_code", "target_title"):
             frame[column] = frame[column].astype(object)
-        for column in ("target_job_zone", "similarity_score", *SCORE_COLUMNS):
+        for column in ("target_job_zone", "similarity_score", "weighted_component_mean", *SCORE_COLUMNS):
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
         self.frame = frame
         codes = frame.onet_soc_code.to_numpy()
@@ -415,8 +423,8 @@ def similar_occupations(con: duckdb.DuckDBPyConnection, onet_soc_code: str,
     check_comparable(con, onet_soc_code)
     return query_df(con, f"""
         SELECT s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
-               s.similarity_rank, s.similarity_score, {", ".join("s." + c for c in SCORE_COLUMNS)},
-               s.components_used
+               s.similarity_rank, s.similarity_score, s.weighted_component_mean,
+               {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
         FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
         WHERE s.onet_soc_code = $code AND s.similarity_rank <= $limit
         ORDER BY s.similarity_rank

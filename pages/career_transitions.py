@@ -51,7 +51,7 @@ def render_thresholds() -> Thresholds:
     default = Thresholds()
     with st.expander("Thresholds: which occupations are ranked (change them to see what else is possible)"):
         cols = st.columns(3)
-        min_similarity = cols[0].slider("Lowest similarity", 0, 60, int(default.min_similarity), key="tr_min_similarity",
+        min_similarity = cols[0].slider("Lowest similarity", 0, 100, int(default.min_similarity), key="tr_min_similarity",
                                         help="0-100; 20 = only 1 in 10 pairs of occupations is more alike, "
                                              "40 = 1 in 100, 60 = 1 in 1,000.")
         max_zone = cols[1].slider("Largest job zone step up", 0, 4, default.max_job_zone_step, key="tr_max_zone",
@@ -247,8 +247,9 @@ def render_breakdown(row) -> None:
     st.altair_chart(chart.properties(height=34 * len(shown) + 40), width="stretch")
     missing = parts[parts.Score.isna()].Component.tolist()
     st.caption("Each component is scored 0-100 by how rare it is for two occupations to be this alike on it "
-               "(20 = only 1 in 10 pairs is more alike, 40 = 1 in 100, 60 = 1 in 1,000); the similarity is their "
-               "weighted mean (weights in “How this works”)."
+               "(20 = only 1 in 10 pairs is more alike, 40 = 1 in 100, 60 = 1 in 1,000). The similarity takes their "
+               f"weighted mean ({row.weighted_component_mean:.0f} here; weights in “How this works”) and puts it on the "
+               "same scale: the share of occupation pairs with a higher weighted mean."
                + (f" Not compared (not rated by O\\*NET or not in a self-assessment): {', '.join(missing)}." if missing else ""))
 
 
@@ -403,9 +404,10 @@ def render_method() -> None:
             "**Similarity.** Two occupations are compared on seven components of their O\\*NET descriptions. "
             "Each component is scored 0-100 by rarity: among all pairs of O\\*NET occupations, the share that is "
             "more alike on it (20 = 1 in 10, 40 = 1 in 100, 60 = 1 in 1,000, 100 = 1 in 100,000 or fewer). "
-            "The similarity is the weighted mean over the components both occupations have. Profiles are compared "
-            "by their shape (correlation), so an occupation rated higher across the board is not closer to "
-            "everything.")
+            "The components are combined by their weighted mean over the components both occupations have, and "
+            "that mean is put back on the same scale: similarity 40 means only 1 in 100 pairs of occupations has a "
+            "higher weighted mean. Profiles are compared by their shape (correlation), so an occupation rated "
+            "higher across the board is not closer to everything.")
         st.dataframe(pd.DataFrame([{"Component": c.label, "Group": c.group, "Compares": c.compares, "Weight": c.weight}
                                    for c in COMPONENTS]), hide_index=True, width="stretch", key="tr_method_table")
         overall = tdata.agreement(stamp)
