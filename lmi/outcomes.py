@@ -224,9 +224,10 @@ def _hide_group_cells(result: SuppressedBreakdown, columns: list[str], overall: 
         for name in (column, column + "_rate"):
             if name not in table:
                 continue
-            newly = ~hidden.loc[groups, name]
+            # every group cell of the column gets the same reason: an earlier, more specific one (a cell
+            # "passes the threshold") would tell a reader more than the column's published total allows
             table.loc[groups, name] = pd.NA
-            reasons.loc[newly[newly].index, name] = HIDDEN_COLUMN
+            reasons.loc[groups, name] = HIDDEN_COLUMN
             hidden.loc[groups, name] = True
             value = overall.get(name, pd.NA)
             table.loc[last, name] = value
