@@ -1,0 +1,260 @@
+"""Imports of program records: templates, every bad row and column reported, all or nothing,
+idempotent re-imports, follow-up, the import log, size and type refusals before parsing."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from lmi.records import importer
+from lmi.records.parse import MAX_UPLOAD_BYTES
+from lmi.records.schema import RECORD_TABLES
+from lmi.records.template import TEMPLATES, column_docs, template_csv, template_xlsx
+from tests.records_helpers import CODES, TODAY, csv_bytes, do_import, new_records, participant, program, table_counts
+
+
+@pytest.fixture
+def con(tmp_path):
+    con = new_records(tmp_path)
+    yield con
+    con.close()
+
+
+def issues_at(result) -> set[tuple]:
+    return {(i.row, i.column) for i in result.issues}
+
+
+def log_rows(con) -> list[tuple]:
+    return con.execute("SELECT import_id, imported_by, import_kind, file_name, file_sha256, rows_in_file_count, "
+                       "rows_added_count, outcome FROM import_log ORDER BY import_id").fetchall()
+
+
+def with_programs(con, *programs) -> None:
+    assert do_import(con, "programs", csv_bytes(list(programs) or [program()], "programs")).outcome == "imported"
+
+
+# ------------------------------------------------------------------------------------------- templates
+
+@pytest.mark.parametrize("kind", list(TEMPLATES))
+def test_templates_are_the_validated_columns(kind):
+    header = template_csv(kind).decode().strip().split(",")
+    assert header == TEMPLATES[kind].column_names
+    book = load_workbook(io.BytesIO(template_xlsx(kind)))
+    assert [c.value for c in book[kind][1]] == header
+    assert list(column_docs(kind).column) == header
+
+
+def test_empty_template_is_refused_as_having_no_rows(con):
+    result = do_import(con, "programs", template_csv("programs"))
+    assert result.outcome == "refused" and "no data rows" in result.issues[0].message
+
+
+# ------------------------------------------------------------------------------------------- good files
+
+def test_programs_then_participants_are_stored_and_logged(con):
+    result = do_import(con, "programs", csv_bytes([program("A"), program("B", target_soc_codes="51-4121;47-2111")],
+                                                  "programs"), name="programs.csv", who="Dana")
+    assert (result.outcome, result.added) == ("imported", 2)
+    result = do_import(con, "participants", csv_bytes([participant(i, "A") for i in range(12)], "participants"))
+    assert (result.outcome, result.added) == ("imported", 12)
+    assert table_counts(con) == {"provider": 1, "program": 2, "program_target_occupation": 3, "participant": 12,
+                                 "employer_partner": 0}
+    log = log_rows(con)
+    assert [(r[1], r[2], r[5], r[6], r[7]) for r in log] == [("Dana", "programs", 2, 2, "imported"),
+                                                              ("tester", "participants", 12, 12, "imported")]
+    assert len(log[0][4]) == 64  # SHA-256 of the file
+
+
+def test_reimporting_the_same_file_changes_nothing(con):
+    data = csv_bytes([program()], "programs")
+    do_import(con, "programs", data)
+    before = table_counts(con)
+    again = do_import(con, "programs", data)
+    assert again.outcome == "unchanged" and "already imported" in again.message
+    renamed = do_import(con, "programs", data + b"\n", name="copy of programs.csv")  # same rows, another file
+    assert renamed.outcome == "unchanged" and renamed.unchanged == 1
+    assert table_counts(con) == before
+
+
+def test_xlsx_with_date_cells_imports(con):
+    with_programs(con)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "participants"
+    columns = TEMPLATES["participants"].column_names
+    sheet.append(columns)
+    import datetime as dt
+    for i in range(3):
+        row = participant(i)
+        row.update(enrollment_date=dt.datetime(2023, 9, 1), exit_date=dt.date(2024, 3, 15),
+                   credential_date=dt.datetime(2024, 4, 1), earnings_q2_usd=10000.0)
+        sheet.append([row[c] for c in columns])
+    out = io.BytesIO()
+    book.save(out)
+    result = do_import(con, "participants", out.getvalue(), name="participants.xlsx")
+    assert result.outcome == "imported", result.issues
+    assert con.execute("SELECT min(exit_date) FROM participant").fetchall()[0][0].isoformat() == "2024-03-15"
+
+
+def test_follow_up_fills_blanks_but_never_changes_a_recorded_value(con):
+    with_programs(con)
+    enrolled = participant(1, exit_date="", completed="", credential_attained="", credential_date="",
+                           employed_q2="", employed_q4="", earnings_q2_usd="", training_related_employment="")
+    do_import(con, "participants", csv_bytes([enrolled], "participants"))
+    result = do_import(con, "participants", csv_bytes([participant(1)], "participants"))
+    assert (result.outcome, result.updated) == ("imported", 1)
+    assert con.execute("SELECT employed_q4 FROM participant").fetchall() == [(True,)]
+    changed = do_import(con, "participants", csv_bytes([participant(1, employed_q4="no")], "participants"))
+    assert changed.outcome == "refused"
+    assert "duplicate participant" in changed.issues[0].message and changed.issues[0].column == "employed_q4"
+
+
+# ------------------------------------------------------------------------------------------- bad files
+
+def test_wrong_columns_are_named(con):
+    data = b"program_id,participant,enrolled_on\nPRG-1,P1,2024-01-01\n"
+    result = do_import(con, "participants", data)
+    assert result.outcome == "refused"
+    text = " ".join(i.message for i in result.issues)
+    assert "required column(s) missing: participant_id, enrollment_date" in text
+    assert {i.column for i in result.issues if i.column} == {"participant", "enrolled_on"}
+    assert table_counts(con) == dict.fromkeys(RECORD_TABLES, 0)
+
+
+def test_every_bad_row_and_column_is_reported(con):
+    with_programs(con)
+    rows = [participant(1, enrollment_date="2024-13-01"),  # not a date
+            participant(2, enrollment_date="03/01/2024"),  # not ISO
+            participant(3, exit_date="2023-01-01"),  # exit before enrollment
+            participant(4, sex="unknown", completed="maybe"),  # two bad cells in one row
+            participant(5, participant_id="123-45-6789"),  # shaped like an SSN
+            participant(6, employed_q4="yes", exit_date="2026-06-30", enrollment_date="2026-01-05"),  # quarter not over
+            participant(7, earnings_q2_usd="-5"),
+            participant(8)]
+    result = do_import(con, "participants", csv_bytes(rows, "participants"))
+    assert result.outcome == "refused"
+    assert {(2, "enrollment_date"), (3, "enrollment_date"), (4, "exit_date"), (5, "sex"), (5, "completed"),
+            (6, "participant_id"), (7, "employed_q4"), (8, "earnings_q2_usd")} <= issues_at(result)
+    messages = {(i.row, i.column): i.message for i in result.issues}
+    assert "before enrollment" in messages[(4, "exit_date")]
+    assert "YYYY-MM-DD" in messages[(3, "enrollment_date")]
+    assert "Social Security" in messages[(6, "participant_id")]
+    assert "has not ended yet" in messages[(7, "employed_q4")]
+    assert (9, None) not in issues_at(result)
+    assert table_counts(con)["participant"] == 0
+
+
+def test_unknown_cip_soc_and_area_codes_are_refused_by_row_and_column(con):
+    rows = [program("A", cip_code="99.9999"), program("B", target_soc_codes="51-4121;11-9999"),
+            program("C", region_area_code="1234567"), program("D", cip_code="480508")]
+    result = do_import(con, "programs", csv_bytes(rows, "programs"))
+    assert {(2, "cip_code"), (3, "target_soc_codes"), (4, "region_area_code"), (5, "cip_code")} == issues_at(result)
+    messages = " ".join(i.message for i in result.issues)
+    assert "unknown CIP code 99.9999" in messages and "unknown SOC code(s) 11-9999" in messages
+    assert table_counts(con)["program"] == 0
+
+
+def test_duplicate_participants_in_the_file_and_against_stored_records(con):
+    with_programs(con)
+    result = do_import(con, "participants", csv_bytes([participant(1), participant(2), participant(1)], "participants"))
+    assert result.outcome == "refused"
+    assert result.issues[0].row == 4 and "same program_id and participant_id as row 2" in result.issues[0].message
+    do_import(con, "participants", csv_bytes([participant(1)], "participants"))
+    clash = do_import(con, "participants", csv_bytes([participant(2), participant(1, enrollment_date="2023-10-01")],
+                                                     "participants"))
+    assert clash.outcome == "refused" and clash.issues[0].row == 3
+    assert "already stored" in clash.issues[0].message
+    assert table_counts(con)["participant"] == 1  # participant 2 was not stored either
+
+
+def test_participants_of_unknown_programs_and_mismatched_example_flags(con):
+    with_programs(con)
+    result = do_import(con, "participants", csv_bytes([participant(1, "NOPE"), participant(2, is_generated_example="yes")],
+                                                      "participants"))
+    assert issues_at(result) == {(2, "program_id"), (3, "is_generated_example")}
+
+
+def test_work_experience_hours(con):
+    rows = [program("W1", program_type="work_experience", work_experience_hours=""),
+            program("W2", program_type="work_experience", work_experience_hours="1200"),
+            program("C1", work_experience_hours="160"),
+            program("W3", program_type="work_experience", work_experience_hours="160")]
+    result = do_import(con, "programs", csv_bytes(rows, "programs"))
+    assert issues_at(result) == {(2, "work_experience_hours"), (3, "work_experience_hours"), (4, "work_experience_hours")}
+
+
+def test_a_failure_while_storing_rolls_everything_back(con, monkeypatch):
+    with_programs(con)
+    real = importer._insert_rows
+
+    def fail_on_participants(cursor, table, rows, import_id):
+        if table == "participant":
+            cursor.execute("INSERT INTO participant (program_id) VALUES ('boom')")  # violates NOT NULL
+        return real(cursor, table, rows, import_id)
+
+    monkeypatch.setattr(importer, "_insert_rows", fail_on_participants)
+    result = do_import(con, "participants", csv_bytes([participant(i) for i in range(5)], "participants"))
+    assert result.outcome == "refused" and "rolled back" in result.issues[0].message
+    assert table_counts(con)["participant"] == 0
+    assert [r[7] for r in log_rows(con)] == ["imported", "refused"]  # the attempt is logged, nothing stored
+
+
+# ------------------------------------------------------------------------------------------- size and type
+
+class CountingFile(io.FileIO):
+    """A real file that counts the bytes read from it."""
+
+    def __init__(self, path) -> None:
+        super().__init__(path, "rb")
+        self.bytes_read = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.bytes_read += len(data)
+        return data
+
+    def readinto(self, buffer):
+        count = super().readinto(buffer)
+        self.bytes_read += count or 0
+        return count
+
+
+def test_a_100_mb_file_is_refused_without_reading_it(con, tmp_path: Path):
+    path = tmp_path / "huge.csv"
+    with open(path, "wb") as handle:  # sparse: 100 MB on paper, nothing on disk
+        handle.write(b"program_id,participant_id\n")
+        handle.truncate(100 * 1024 * 1024)
+    with CountingFile(path) as stream:
+        result = importer.import_file(con, CODES, "participants", "huge.csv", stream, "tester", TODAY)
+        assert stream.bytes_read == 0
+    assert result.outcome == "refused"
+    assert "104.9 MB; the limit is" in result.issues[0].message
+    assert log_rows(con)[-1][7] == "refused"
+    assert MAX_UPLOAD_BYTES == 20 * 1024 * 1024
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("report.pdf", b"%PDF-1.7\n...", "only CSV (.csv) or Excel workbook (.xlsx)"),
+    ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a CSV text file"),
+    ("programs.csv", b"%PDF-1.4 renamed", "not a CSV text file"),
+    ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", "not an Excel .xlsx workbook"),
+    ("latin1.csv", "provider_id,provider_name\nP1,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
+    ("programs.csv", b"", "empty"),
+])
+def test_non_csv_files_are_refused_clearly(con, name, data, words):
+    result = do_import(con, "programs", data, name=name)
+    assert result.outcome == "refused"
+    assert words in result.issues[0].message
+    assert table_counts(con) == dict.fromkeys(RECORD_TABLES, 0)
+
+
+def test_employer_partner_counts_are_updated_by_a_newer_report(con):
+    with_programs(con)
+    rows = [{"program_id": "PRG-1", "employer_name": "Acme", "hires_committed_count": "10", "hires_made_count": "4"}]
+    assert do_import(con, "employer_partners", csv_bytes(rows, "employer_partners")).added == 1
+    rows[0]["hires_made_count"] = "7"
+    assert do_import(con, "employer_partners", csv_bytes(rows, "employer_partners")).updated == 1
+    assert con.execute("SELECT hires_made_count FROM employer_partner").fetchall() == [(7,)]
