@@ -11,8 +11,9 @@
 - ``ranking_latency``: warm ``TransitionEngine.from_occupation`` for random (occupation, region)
   pairs over the nation, states and metro areas; p50/p95 over all calls, and separately for the
   calls that were the first in their region (which read the region's OEWS rows).
-- ``etl_step``: ``step_30_occupation_similarity.run`` on a built database (table dropped and
-  rebuilt), and the whole build beside a bare Parquet load of the snapshot (as bench_etl).
+- ``etl``: ``step_30_occupation_similarity.run`` on a built database (table dropped and
+  rebuilt), also in a process with single-threaded OpenBLAS, and the whole build beside a bare
+  Parquet load of the snapshot (as bench_etl).
 
     python -m bench.bench_transitions [--repeat 7] [--rankings 400]
 """
@@ -20,8 +21,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -38,6 +42,7 @@ from lmi import similarity
 from lmi.transitions import TransitionEngine
 
 K = 10
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 WEIGHT_GRID = (0, 0.25, 0.5, 1, 1.5, 2, 3, 4)
 PASSES = 3
 
@@ -177,13 +182,36 @@ def etl_times(repeat: int) -> dict:
             steps.append(time_once(lambda: similarity_step.run(con)))
         rows = con.execute("SELECT count(*) FROM out_occupation_similarity").fetchone()[0]
         con.close()
+        single = _step_with_single_threaded_blas(db, repeat)
     build, bare = statistics.median(builds), statistics.median(bares)
     return {"step_s": {"median": round(statistics.median(steps), 3), "min": round(min(steps), 3),
                        "all": [round(s, 3) for s in steps]},
+            "step_s_single_threaded_blas": single,
             "out_occupation_similarity_rows": rows,
             "build_s": {"median": round(build, 3), "all": [round(s, 3) for s in builds]},
             "bare_load_s": {"median": round(bare, 3), "all": [round(s, 3) for s in bares]},
             "ratio_build_to_bare": round(build / bare, 2), "step_share_of_build": round(statistics.median(steps) / build, 3)}
+
+
+STEP_TIMER = """
+import statistics, sys, time, duckdb
+from etl.steps import step_30_occupation_similarity as step
+con = duckdb.connect(sys.argv[1])
+times = []
+for _ in range(int(sys.argv[2])):
+    con.execute("DROP TABLE out_occupation_similarity")
+    started = time.perf_counter(); step.run(con); times.append(time.perf_counter() - started)
+print(statistics.median(times), min(times))
+"""
+
+
+def _step_with_single_threaded_blas(db: Path, repeat: int) -> dict:
+    """The same step in a process whose OpenBLAS uses one thread: on a small, busy machine
+    OpenBLAS's worker threads spin between the step's matrix products and slow the rest of it."""
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
+    out = subprocess.run([sys.executable, "-c", STEP_TIMER, str(db), str(repeat)], env=env, cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return {"median": round(float(out[0]), 3), "min": round(float(out[1]), 3)}
 
 
 def main() -> None:
