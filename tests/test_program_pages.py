@@ -1,0 +1,158 @@
+"""AppTests of the training-program pages on the real reference database and generated example
+records: labels, suppression as text, reference lines, filters, the program picker, the New Jersey
+published section, the empty-records message and staff sign-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lmi.records.example import load_example_records
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def example_records(reference_db, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("records") / "records.duckdb"
+    results = load_example_records(path, reference_db, today=dt.date(2026, 11, 25))
+    assert all(r.outcome == "imported" for r in results)
+    return path
+
+
+def start(monkeypatch, reference_db, records: Path, page: str, password: str | None = None) -> AppTest:
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(records))
+    monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
+    if password:
+        monkeypatch.setenv("LMI_STAFF_PASSWORD", password)
+    else:
+        monkeypatch.delenv("LMI_STAFF_PASSWORD", raising=False)
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header",
+                                  "subheader") for e in getattr(at, kind)]
+    parts += [str(m.value) for m in at.metric] + [m.label for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def frames(at: AppTest) -> list[pd.DataFrame]:
+    return [d.value for d in at.dataframe]
+
+
+def all_cells(at: AppTest) -> str:
+    return "\n".join(frame.to_csv(index=False) for frame in frames(at))
+
+
+def test_program_list_labels_generated_data_and_suppresses(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    shown = texts(at)
+    assert "Rows marked “generated example data”" in shown
+    programs = frames(at)[0]
+    assert len(programs) == 8 and set(programs.Data) == {"generated example data"}
+    pilot = programs[programs.Program == "Pharmacy Technician (pilot cohort)"].iloc[0]
+    assert pilot["Exiters with complete follow-up"] == "suppressed"  # 14 enrolled, fewer than 10 exiters
+    assert "37%" in shown and "89.3%" in shown
+    assert "fewer than 10 people are suppressed" in shown
+    assert "EX-WELD-0" not in all_cells(at)  # no participant identifier on a public page
+
+
+def test_program_list_filters_and_sorts(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at.multiselect(key="list_funding").select("wioa_youth").run()
+    programs = frames(at)[0]
+    assert list(programs.Program) == ["Summer Work Experience"]
+    assert programs.Type.iloc[0] == "Internship / work experience (160 hours)"
+    at.multiselect(key="list_funding").unselect("wioa_youth").run()
+    at.selectbox(key="list_sort").select("cost_per_placement_usd").run()
+    order = frames(at)[0]["Cost per placement"].tolist()
+    shown = [float(v.strip("$").replace(",", "")) for v in order if v != "suppressed"]
+    assert shown == sorted(shown, reverse=True) and order[-1] == "suppressed"
+
+
+def test_program_list_shows_new_jersey_published_outcomes(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    assert any("New Jersey ETPL (published)" in h.value for h in at.header)
+    assert any("ETPL as of 2023-05-04; providers 2021-03-05" in c.value for c in at.caption)
+    at.text_input(key="nj_search").input("Rowan College of South Jersey").run()
+    nj = frames(at)[-1]
+    row = nj[nj.CIP == "51.1020"].iloc[0]
+    assert row["Average quarterly wage, 2nd quarter"] == "suppressed"
+    assert "-99999" not in nj.to_csv()
+
+
+def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at.selectbox(key="program_picker").select("EX-WELD").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Employment rate, 2nd quarter after exit"].endswith("%")
+    assert metrics["Median earnings, 2nd quarter after exit"].startswith("$")
+    at.selectbox(key="detail_dimension").select("race_ethnicity").run()
+    groups = next(f for f in frames(at) if "Race / ethnicity" in f.columns)
+    assert groups.iloc[-1, 0] == "All" and "suppressed" in groups.to_csv()
+    assert "Black or African American" in groups["Race / ethnicity"].tolist()
+    assert any("Local fit" in s.value for s in at.subheader)
+    fit = frames(at)[-1]
+    assert "Welders, Cutters, Solderers, and Brazers (51-4121)" in fit.Occupation.tolist()
+
+
+def test_program_detail_of_a_small_program_is_all_suppressed(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at.selectbox(key="program_picker").select("EX-PHARM").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Employment rate, 2nd quarter after exit"] == "suppressed"
+    assert metrics["Cost per placement"] == "suppressed"
+
+
+def test_ojt_program_has_no_credential_indicator(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at.selectbox(key="program_picker").select("EX-CDL-OJT").run()
+    assert {m.label: m.value for m in at.metric}["Credential attainment rate"] == "n/a"
+
+
+def test_funding_view_compares_programs_and_new_jersey_sample(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/funding_view.py")
+    programs = frames(at)[0]
+    assert len(programs) == 8 and "Local jobs in target occupations" in programs.columns
+    nj = frames(at)[-1]
+    assert len(nj) == 128
+    massage = nj[(nj.Program == "Massage Therapy") & (nj.Provider == "Fortis Institute - Wayne - PCS")].iloc[0]
+    assert massage["Total cost"] == "$15,578"
+
+
+@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+def test_pages_explain_empty_records(monkeypatch, reference_db, tmp_path, page):
+    at = start(monkeypatch, reference_db, tmp_path / "empty.duckdb", page)
+    assert "No training programs are recorded yet" in texts(at)
+
+
+def test_import_page_without_password_is_read_only(monkeypatch, reference_db, tmp_path):
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py")
+    assert "Uploads are disabled on this deployment" in texts(at)
+    assert not at.get("file_uploader")
+    assert len(at.get("download_button")) >= 2  # the templates stay downloadable
+
+
+def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD)
+    assert not at.get("file_uploader")
+    at.text_input(key="staff_name").input("Dana")
+    at.text_input(key="staff_password_input").input("wrong")
+    at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
+    assert "Wrong staff password." in texts(at) and not at.get("file_uploader")
+    at.text_input(key="staff_name").input("Dana")
+    at.text_input(key="staff_password_input").input(PASSWORD)
+    at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
+    assert "Signed in as staff: **Dana**" in texts(at)
+    assert at.get("file_uploader")
+    assert frames(at)[-1].empty  # the (staff-only) import log, empty so far
