@@ -38,7 +38,7 @@ else:
     fit = records_data.fit(key, ref_stamp)
     chosen = chosen.merge(fit, on="program_id", how="left")
     areas = records_data.area_names(key, ref_stamp)
-    note = records_source(status, records_data.threshold(), any_generated)
+    note = records_source(status, records_data.threshold(), any_generated, write=False)
     fit_note = data.source_note(("oews", "projections", "cip_soc"), ref_stamp)
 
     st.subheader("Programs compared")

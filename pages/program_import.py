@@ -51,7 +51,7 @@ if upload is not None and st.button("Check and import", type="primary", key="imp
     result = records_data.run_import(kind, upload.name, upload, user.name)
     st.session_state["last_import"] = result
 last = st.session_state.get("last_import")
-if last is not None:
+if last is not None and last.kind == kind:
     if last.outcome == "imported":
         st.success(f"Imported {last.file_name}: {last.message}. (import #{last.import_id}, {last.seconds:.1f} s)")
     elif last.outcome == "unchanged":

@@ -20,15 +20,17 @@ def generated_badge(any_generated: bool) -> None:
                    "how this page works; they are not real outcomes.")
 
 
-def records_source(status: dict, threshold: int, any_generated: bool) -> str:
-    """Write (and return, for CSV files) the source line of numbers computed from program records."""
+def records_source(status: dict, threshold: int, any_generated: bool, write: bool = True) -> str:
+    """The source line of numbers computed from program records (written as a caption unless
+    ``write`` is False), returned for CSV files and later captions."""
     when = f"last import {status['last_import_utc']}" if status.get("last_import_utc") else "no import yet"
     note = (f"Source: program records entered by staff in this dashboard ({when}); outcomes of exiters with "
             f"complete follow-up, WIOA definitions (see Data & methods); counts and rates of fewer than {threshold} "
             "people are suppressed.")
     if any_generated:
         note += f" Includes {GENERATED_LABEL} (not real programs or people)."
-    st.caption(note)
+    if write:
+        st.caption(note)
     return note
 
 

@@ -1,0 +1,120 @@
+"""Training programs in a real browser: a staff member signs in and uploads template CSV files of
+programs and participant records (generated example data, labelled so), sees the program appear in
+the public list; the public view shows no participant rows, shows "suppressed" cells, and offers no
+upload without signing in."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import wait_for_app
+from tests.records_helpers import csv_bytes, participant, program
+
+pytestmark = pytest.mark.browser
+
+STAFF_PASSWORD = "browser-test-staff-password"  # set for the app under test in tests/browser/conftest.py
+PROGRAM_NAME = "Browser Test Welding Program"
+SMALL_PROGRAM_NAME = "Browser Test Small Cohort"
+
+
+def programs_file() -> bytes:
+    rows = [program("BT-WELD", provider_id="BT-PRV", provider_name="Example — Browser Test College",
+                    program_name=PROGRAM_NAME, is_generated_example="yes"),
+            program("BT-SMALL", provider_id="BT-PRV", provider_name="Example — Browser Test College",
+                    program_name=SMALL_PROGRAM_NAME, is_generated_example="yes")]
+    return csv_bytes(rows, "programs")
+
+
+def participants_file() -> bytes:
+    rows = [participant(i, "BT-WELD", participant_id=f"BTP-{i:04d}", is_generated_example="yes",
+                        employed_q2="yes" if i < 22 else "no",
+                        earnings_q2_usd=str(9000 + 100 * i) if i < 22 else "",
+                        training_related_employment=("yes" if i < 15 else "no") if i < 22 else "",
+                        completed="yes" if i < 30 else "no", credential_attained="yes" if i < 25 else "no",
+                        credential_date="2024-04-01" if i < 25 else "",
+                        sex="female" if i % 3 else "male") for i in range(40)]
+    rows += [participant(100 + i, "BT-SMALL", participant_id=f"BTS-{i:04d}", is_generated_example="yes")
+             for i in range(6)]
+    return csv_bytes(rows, "participants")
+
+
+def open_page(page: Page, url: str) -> None:
+    """Go to a page of the app. Streamlit answers the first deep link after a server start with a
+    "Page not found" notice over the (correctly rendered) page; close it if it is there."""
+    page.goto(url)
+    wait_for_app(page)
+    notice = page.get_by_text("Page not found")
+    if notice.count():
+        page.keyboard.press("Escape")
+        expect(notice).to_have_count(0)
+
+
+def sign_in(page: Page, app_url: str) -> None:
+    open_page(page, f"{app_url}/import")
+    page.get_by_label("Your name (recorded in the import log)").fill("Browser Tester")
+    page.get_by_label("Staff password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    wait_for_app(page)
+    expect(page.get_by_text("Signed in as staff: Browser Tester")).to_be_visible()
+
+
+def upload(page: Page, kind_label: str, name: str, data: bytes) -> None:
+    page.locator("[data-testid='stRadio']").get_by_text(kind_label, exact=True).click()
+    wait_for_app(page)
+    uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=f"{kind_label} file")
+    expect(uploader).to_be_visible()
+    uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+    expect(uploader).to_contain_text(name)
+    wait_for_app(page)
+    page.get_by_role("button", name="Check and import").click()
+    wait_for_app(page)
+
+
+@pytest.fixture(scope="module")
+def uploaded(browser, app_url) -> str:
+    """Staff upload once for this module; returns the app URL."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        sign_in(page, app_url)
+        upload(page, "Programs (with providers)", "programs.csv", programs_file())
+        expect(page.get_by_text("Imported programs.csv: 2 program(s) added")).to_be_visible()
+        upload(page, "Participant records", "participants.csv", participants_file())
+        expect(page.get_by_text("Imported participants.csv: 46 participant record(s) added")).to_be_visible()
+        # the import log, staff only, shows who imported which file
+        expect(page.locator("[data-testid='stDataFrame']").last).to_be_visible()
+        upload(page, "Participant records", "participants.csv", participants_file())
+        expect(page.get_by_text("this file was already imported")).to_be_visible()
+    finally:
+        context.close()
+    return app_url
+
+
+def test_staff_upload_shows_the_program_in_the_list(page, uploaded):
+    open_page(page, f"{uploaded}/programs")
+    table = page.locator("[data-testid='stDataFrame']").first
+    expect(table).to_contain_text(PROGRAM_NAME)
+    expect(page.get_by_text("Generated example data").first).to_be_visible()
+    open_page(page, f"{uploaded}/program?program=BT-WELD")
+    metrics = page.locator("[data-testid='stMetric']")
+    expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("55.0%")
+    expect(metrics.filter(has_text="Placement rate").first).to_contain_text("55.0%")
+
+
+def test_public_view_has_no_participant_rows_and_shows_suppressed_cells(page, uploaded):
+    open_page(page, f"{uploaded}/programs")
+    expect(page.locator("[data-testid='stDataFrame']").first).to_contain_text(SMALL_PROGRAM_NAME)
+    open_page(page, f"{uploaded}/program?program=BT-SMALL")  # 6 participants: fewer than 10
+    metrics = page.locator("[data-testid='stMetric']")
+    expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("suppressed")
+    expect(metrics.filter(has_text="Cost per placement").first).to_contain_text("suppressed")
+    for path in ("/programs", "/program?program=BT-WELD", "/funding"):
+        open_page(page, f"{uploaded}{path}")
+        body = page.locator("body").inner_text()
+        assert "BTP-0" not in body and "BTS-0" not in body, path
+    open_page(page, f"{uploaded}/import")
+    expect(page.get_by_label("Staff password")).to_be_visible()
+    expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)
