@@ -8,6 +8,7 @@ import streamlit as st
 
 from lmi.outcome_format import GENERATED_LABEL
 from lmi.records.parse import MAX_UPLOAD_BYTES
+from lmi.records.docs import records_model_doc
 from lmi.records.template import TEMPLATES, column_docs, template_csv, template_xlsx
 from ui import records_data
 from ui.components import csv_download
@@ -39,6 +40,9 @@ with st.expander("Columns of this template", expanded=False):
 st.caption(f"Import order: programs first, then participant records and employer partners of those programs. "
            f"Files up to {LIMIT_MB} MB, UTF-8 CSV or .xlsx (first sheet, or the sheet named “{kind}”). Rows of "
            f"{GENERATED_LABEL} must say so in is_generated_example.")
+
+with st.expander("How records are stored, checked and reported"):
+    st.markdown(records_model_doc())
 
 st.subheader("Upload")
 user = render_sign_in()

@@ -12,6 +12,7 @@ from lmi import nj_etpl, outcomes
 from lmi.outcome_format import data_label, format_outcomes, program_type_label
 from lmi.program_filters import SORTABLE, filter_programs, sort_programs
 from lmi.records import vocab
+from lmi.records.docs import records_model_doc
 from ui import data, nj_etpl_data, records_data
 from ui.components import csv_download, source_caption
 from ui.records_view import generated_badge, no_programs_message, records_source
@@ -26,6 +27,9 @@ st.title("Program outcomes")
 st.write("Where each training program stands: employment and earnings after exit, credentials, placement and "
          "cost, as the Department of Labor defines the WIOA indicators. Figures about fewer than "
          f"{records_data.threshold()} people are suppressed to protect participants.")
+
+with st.expander("Definitions, cohorts and how small cells are protected"):
+    st.markdown(records_model_doc())
 
 key = records_data.key()
 status = records_data.status(key)

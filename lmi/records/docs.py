@@ -1,0 +1,13 @@
+"""The records documentation (docs/records-model.md) for pages to show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "records-model.md"
+
+
+def records_model_doc() -> str:
+    """The documentation as Markdown, without its top-level title (pages give their own)."""
+    text = DOC_PATH.read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("# "))
