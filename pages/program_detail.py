@@ -52,7 +52,8 @@ facts = {
     "Supportive services": services_label(program),
     "Data": data_label(generated),
 }
-st.table(pd.DataFrame({"": list(facts), " ": list(facts.values())}).set_index(""))
+st.dataframe(pd.DataFrame({"About the program": list(facts), "": list(facts.values())}), hide_index=True,
+             width="stretch")
 note = records_source(status, threshold, generated)
 
 # ---------------------------------------------------------------------------------------------- indicators

@@ -94,7 +94,7 @@ else:
             bars = alt.Chart(chart_data).mark_bar().encode(
                 x=alt.X("placement_rate:Q", title="Placement rate (of exiters)", axis=alt.Axis(format="%"),
                         scale=alt.Scale(domain=[0, 1])),
-                y=alt.Y("program_name:N", title=None, sort="-x"),
+                y=alt.Y("program_name:N", title=None, sort="-x", axis=alt.Axis(labelLimit=320)),
                 color=alt.Color("data:N", title="Data"),
                 tooltip=[alt.Tooltip("program_name:N", title="Program"),
                          alt.Tooltip("placement_rate:Q", title="Placement rate", format=".1%"),

@@ -25,7 +25,7 @@ def records_source(status: dict, threshold: int, any_generated: bool, write: boo
     ``write`` is False), returned for CSV files and later captions."""
     when = f"last import {status['last_import_utc']}" if status.get("last_import_utc") else "no import yet"
     note = (f"Source: program records entered by staff in this dashboard ({when}); outcomes of exiters with "
-            f"complete follow-up, WIOA definitions (see Data & methods); counts and rates of fewer than {threshold} "
+            f"complete follow-up, WIOA definitions (see “Definitions” on Program outcomes); counts and rates of fewer than {threshold} "
             "people are suppressed.")
     if any_generated:
         note += f" Includes {GENERATED_LABEL} (not real programs or people)."
