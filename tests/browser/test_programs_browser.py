@@ -64,6 +64,11 @@ def upload(page: Page, kind_label: str, name: str, data: bytes) -> None:
     wait_for_app(page)
     uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=f"{kind_label} file")
     expect(uploader).to_be_visible()
+    remove = uploader.locator("[data-testid='stFileUploaderDeleteBtn']")
+    if remove.count():  # a file from an earlier upload: clear it so the new one is a new upload
+        remove.first.click()
+        wait_for_app(page)
+        expect(uploader.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
     uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
     expect(uploader).to_contain_text(name)
@@ -87,7 +92,7 @@ def uploaded(browser, app_url) -> str:
         # the import log, staff only, shows who imported which file
         expect(page.locator("[data-testid='stDataFrame']").last).to_be_visible()
         upload(page, "Participant records", "participants.csv", participants_file())
-        expect(page.get_by_text("this file was already imported")).to_be_visible()
+        expect(page.get_by_text("this file was already imported")).to_be_visible(timeout=20_000)
     finally:
         context.close()
     return app_url
@@ -97,7 +102,7 @@ def test_staff_upload_shows_the_program_in_the_list(page, uploaded):
     open_page(page, f"{uploaded}/programs")
     table = page.locator("[data-testid='stDataFrame']").first
     expect(table).to_contain_text(PROGRAM_NAME)
-    expect(page.get_by_text("Generated example data").first).to_be_visible()
+    expect(page.locator("text=Generated example data >> visible=true").first).to_be_visible()
     open_page(page, f"{uploaded}/program?program=BT-WELD")
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("55.0%")
