@@ -1,5 +1,6 @@
-"""Training programs in a real browser: a staff member signs in and uploads template CSV files of
-programs and participant records (generated example data, labelled so), sees the program appear in
+"""Training programs in a real browser: a staff member signs in, uploads a bad file (refused, nothing
+stored) and template CSV files of programs and participant records (generated example data, labelled
+so), sees the program appear in
 the public list; the public view shows no participant rows, shows "suppressed" cells, and offers no
 upload without signing in."""
 
@@ -87,6 +88,10 @@ def uploaded(browser, app_url) -> str:
         sign_in(page, app_url)
         upload(page, "Programs (with providers)", "programs.csv", programs_file())
         expect(page.get_by_text("Imported programs.csv: 2 program(s) added")).to_be_visible()
+        bad = csv_bytes([participant(1, "BT-WELD", participant_id="BTX-1", exit_date="2023-01-01",
+                                     is_generated_example="yes")], "participants")
+        upload(page, "Participant records", "bad-participants.csv", bad)
+        expect(page.get_by_text("bad-participants.csv was not imported; nothing was stored")).to_be_visible()
         upload(page, "Participant records", "participants.csv", participants_file())
         expect(page.get_by_text("Imported participants.csv: 46 participant record(s) added")).to_be_visible()
         # the import log, staff only, shows who imported which file
