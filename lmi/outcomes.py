@@ -135,28 +135,27 @@ def program_reports(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THR
     counted = {dim: dict(tuple(counts.group_counts(con, ids, dim).groupby("program_id", sort=False))) for dim in dims}
     earned = {dim: counts.cohort_earnings(con, ids, dim) for dim in dims}
     earned["_overall"] = counts.cohort_earnings(con, ids)
-    reports = {}
-    for program_id, program in programs.items():
-        numerators = _numerators(program["program_type"])
-        tables = {}
-        for dim in dims:
-            frame = counted[dim].get(program_id)
-            if frame is None:  # no cohort rows at all (only possible for exit years)
-                frame = pd.DataFrame({GROUP: [], DENOMINATOR: [], **{n: [] for n in numerators}})
-            tables[dim] = suppress_breakdown(frame[[GROUP, DENOMINATOR, *numerators]].reset_index(drop=True),
-                                             GROUP, DENOMINATOR, numerators, threshold)
-        program_total = _program_total(counted[EQUITY_DIMENSIONS[0]][program_id] if program_id in
-                                       counted[EQUITY_DIMENSIONS[0]] else pd.DataFrame(
-                                           {DENOMINATOR: [0], **{n: [0] for n in numerators}}), numerators, threshold)
-        tables = _harmonize(tables, [DENOMINATOR, *numerators], program_total)
-        overall = dict(program_total)
-        medians = _medians(program_id, tables, earned, threshold)
-        overall["earnings_q2_median_usd"] = medians.pop("_overall")
-        overall.update(_derived(overall, program["cost_per_participant_usd"]))
-        by_cohort = tables.pop(COHORT_DIMENSION)
-        reports[program_id] = ProgramReport(program_id, program["program_type"] not in vocab.CREDENTIAL_EXCLUDED_TYPES,
-                                            overall, tables, by_cohort, threshold, medians)
-    return reports
+    return {program_id: _report(program_id, program, counted, earned, threshold)
+            for program_id, program in programs.items()}
+
+
+def _report(program_id: str, program: dict, counted: dict, earned: dict, threshold: int) -> ProgramReport:
+    """One program's tables from the counts read for all programs: suppressed, then harmonised on
+    the program's overall figures, with medians and the measures derived from shown counts."""
+    numerators = _numerators(program["program_type"])
+    columns = [GROUP, DENOMINATOR, *numerators]
+    empty = pd.DataFrame({c: [] for c in columns})
+    frames = {dim: by_program.get(program_id, empty)[columns].reset_index(drop=True)
+              for dim, by_program in counted.items()}
+    tables = {dim: suppress_breakdown(frame, GROUP, DENOMINATOR, numerators, threshold) for dim, frame in frames.items()}
+    overall = dict(_program_total(frames[EQUITY_DIMENSIONS[0]], numerators, threshold))
+    tables = _harmonize(tables, [DENOMINATOR, *numerators], overall)
+    medians = _medians(program_id, tables, earned, threshold)
+    overall["earnings_q2_median_usd"] = medians.pop("_overall")
+    overall.update(_derived(overall, program["cost_per_participant_usd"]))
+    by_cohort = tables.pop(COHORT_DIMENSION)
+    return ProgramReport(program_id, program["program_type"] not in vocab.CREDENTIAL_EXCLUDED_TYPES, overall, tables,
+                         by_cohort, threshold, medians)
 
 
 def program_report(con: duckdb.DuckDBPyConnection, program_id: str, threshold: int = DEFAULT_THRESHOLD) -> ProgramReport:
