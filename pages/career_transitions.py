@@ -18,7 +18,7 @@ from lmi.similarity import COMPONENTS, NoDescriptorsError, describe_score
 from lmi.skill_gaps import MIN_GAP_LEVELS, MIN_TARGET_IMPORTANCE
 from lmi.transitions import EDUCATION_LADDER, RANKING_WEIGHTS, NoRegionalDataError, Thresholds
 from ui import data, transitions_data as tdata
-from ui.components import csv_download, source_caption
+from ui.components import csv_download, md, source_caption
 from ui.occupation_picker import render_occupation_picker
 from ui.region import current_region
 
@@ -38,11 +38,6 @@ st.write("Which occupations could you move into, what would you need to learn, a
 st.caption("“A job is not just about the skills you use; it's how you do your job and who you do it with.” "
            "So occupations are compared on skills and knowledge, on what the work involves day to day, and on "
            "how people work (interests and work styles), then ranked with local jobs, openings and pay.")
-
-
-def md(text: str) -> str:
-    """Markdown-safe text: "O*NET" twice in one string would otherwise turn the words between into italics."""
-    return text.replace("O*NET", "O\\*NET")
 
 
 # --------------------------------------------------------------------------- thresholds

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import data
-from ui.components import csv_download
+from ui import data, sector_data
+from ui.components import csv_download, md
 
 stamp = data.stamp()
 st.title("Data & methods")
@@ -17,15 +17,25 @@ st.write("Every number in this dashboard comes from a public source listed here,
 st.header("Sources and licenses")
 sources = data.sources(stamp)
 for row in sources.itertuples():
-    with st.expander(f"{row.title} — {row.version}", expanded=False):
+    with st.expander(md(f"{row.title} — {row.version}"), expanded=False):
         st.markdown(f"**License:** [{row.license}]({row.license_url})  \n**Home:** {row.homepage}")
-        st.markdown(f"**Attribution:** {row.attribution}")
+        st.markdown(md(f"**Attribution:** {row.attribution}"))
         st.markdown("**Official files:** " + ", ".join(f"`{u}`" for u in row.official_urls))
 csv_download(sources.drop(columns=["official_urls"]), "Download the source list (CSV)", "sources",
              "meta_source table of this database", key="dl_sources")
 
+st.header("The project's own data files")
+st.markdown(md(
+    f"- **Sector definitions** ({sector_data.sector_file_note(stamp)}): which SOC occupations make up each "
+    "popular training sector, with the public documents each list follows; the *Sector reality check* page lists "
+    "every occupation and citation.\n"
+    "- **Program records** (programs, participants, employer partners) are entered by staff on *Import program "
+    "records* and kept in a separate database that only the app writes. The records shipped for demonstration "
+    "are **generated example data**, labelled as such wherever they appear; they are not real programs or people.\n"
+    "- **Reference codes**: ANSI/FIPS state codes with USPS abbreviations (U.S. Census Bureau)."))
+
 st.header("What this snapshot does not contain")
-st.markdown(
+st.markdown(md(
     "- **O*NET Abilities and Work Context** are not in the shipped snapshot, and **Work Activities** come from "
     "O*NET 28.2 (February 2024; same content model) because the 29.3 copy available to the project lacks them. "
     "A full O*NET download (`python -m etl download`) can refresh them.\n"
@@ -38,16 +48,16 @@ st.markdown(
     "- **Top-coded wages**: BLS publishes only that some wages are at least $239,200 a year ($115.00 an hour). "
     "They are stored as that bound with BLS's footnote and shown as “≥ $239,200 (top-coded)”. In a few "
     "cells BLS publishes a lower percentile above that bound; the page then shows the higher published value "
-    "as the floor.")
+    "as the floor."))
 
-st.header("O*NET occupations and BLS codes")
-st.write("O*NET describes about 1,000 occupations; BLS publishes numbers for about 830 SOC codes, sometimes "
+st.header(md("O*NET occupations and BLS codes"))
+st.write(md("O*NET describes about 1,000 occupations; BLS publishes numbers for about 830 SOC codes, sometimes "
          "only as a combination. Each O*NET occupation is matched to the code BLS publishes: *exact*, the SOC "
          "*broad group* BLS publishes as one line (e.g. 13-1020), or the one *residual* code in the same broad "
-         "group that BLS uses for a combination (e.g. 53-1047). Military occupations have no civilian estimates.")
+         "group that BLS uses for a combination (e.g. 53-1047). Military occupations have no civilian estimates."))
 st.dataframe(data.coverage_summary(stamp), hide_index=True)
 unmatched = data.unmatched_occupations(stamp)
-with st.expander(f"The {len(unmatched)} O*NET occupations not matched exactly"):
+with st.expander(md(f"The {len(unmatched)} O*NET occupations not matched exactly")):
     st.dataframe(unmatched, hide_index=True, width="stretch")
     csv_download(unmatched, "Download (CSV)", "onet-soc-coverage", "core_onet_soc_crosswalk", key="dl_unmatched")
 
@@ -63,6 +73,6 @@ checks = data.data_checks(stamp)
 st.write(f"{int(checks.passed.sum())} of {len(checks)} checks passed on this build. A failing check stops a "
          "build, so a database that is serving has passed them all.")
 st.dataframe(checks, hide_index=True, width="stretch")
-st.caption("BLS.gov cannot vouch for the data or analyses derived from these data after the data have been "
-           "retrieved from BLS.gov. O*NET® is a trademark of USDOL/ETA; this dashboard uses O*NET data under "
-           "CC BY 4.0 and has modified it.")
+st.caption(md("BLS.gov cannot vouch for the data or analyses derived from these data after the data have been "
+              "retrieved from BLS.gov. O*NET® is a trademark of USDOL/ETA; this dashboard uses O*NET data under "
+              "CC BY 4.0 and has modified it."))

@@ -15,7 +15,7 @@ from ui import data
 def source_caption(*source_keys: str) -> str:
     """Write the source line under a block of numbers and return it (for the CSV)."""
     note = data.source_note(tuple(source_keys), data.stamp())
-    st.caption(note)
+    st.caption(md(note))
     return note
 
 
@@ -31,15 +31,16 @@ def render_footer() -> None:
     vintages = data.data_vintages(data.stamp())
     parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
     st.sidebar.divider()
-    st.sidebar.caption("**Data vintages:** " + _escape_markdown("; ".join(parts)) + ".")
+    st.sidebar.caption("**Data vintages:** " + md("; ".join(parts)) + ".")
     if vintages["built_utc"]:
         st.sidebar.caption(f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
                            "See *Data & methods* for sources and licenses.")
 
 
-def _escape_markdown(text: str) -> str:
-    """Source names contain asterisks (O*NET) that markdown would read as emphasis."""
-    return re.sub(r"([*_`])", r"\\\1", text)
+def md(text: str) -> str:
+    """Markdown-safe text: "O*NET" twice in one string would otherwise turn the words between into
+    italics. Only that asterisk is escaped, so intended **bold** still works."""
+    return text.replace("O*NET", "O\\*NET")
 
 
 def _slug(text: str) -> str:

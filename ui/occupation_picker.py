@@ -11,6 +11,7 @@ import streamlit as st
 from ui import data
 
 STATE_KEY = "occupation"
+MATCHES_SHOWN = 8
 
 
 def render_occupation_picker(key: str, label: str = "Search an occupation or job title",
@@ -20,7 +21,7 @@ def render_occupation_picker(key: str, label: str = "Search an occupation or job
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
     if not query.strip():
         return _remember(initial) if initial else None
-    matches = data.search_occupations(query, data.stamp())
+    matches = data.search_occupations(query, data.stamp(), MATCHES_SHOWN)
     if matches.empty:
         st.warning(f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code "
                    "such as 29-1141.")
