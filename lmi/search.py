@@ -6,7 +6,8 @@ How a query is scored against each title (0-100), best title per occupation wins
 - queries of three characters or fewer ("RN", "LPN") only match whole words, never fragments, so
   "rn" cannot match "journeyman";
 - longer queries use rapidfuzz's WRatio, which copes with typos, word order and partial titles,
-  against titles at least half the query's length (so "coal miner" is not matched by "CO").
+  against titles at least 60% of the query's length (so "coal miner" is not matched by "CO" nor
+  "registerd nurse" by "Register").
 Ties (scores within half a point) are broken in favour of SOC-level occupations over O*NET
 breakouts, then of occupations with more matching titles ("forklift" has many titles among
 Industrial Truck and Tractor Operators), then by how well the official title matches, then by
@@ -26,6 +27,7 @@ from rapidfuzz import fuzz, process
 from lmi.db import query_df
 
 MIN_SCORE = 75.0
+MIN_TITLE_SHARE = 0.6  # fuzzy matching skips titles shorter than this share of the query
 SHORT_QUERY_CHARS = 3
 # Exact matches: an official or short title ("RN") is the strongest evidence. Fuzzy matches: short
 # titles are abbreviations with extra letters ("Home Health PT"), so they count least.
@@ -97,7 +99,8 @@ def _score_titles(index: TitleIndex, wanted: str) -> pd.DataFrame:
         hits["score"] = [100.0 if n == wanted else 90.0 for n in hits.normalized]
         hits["exact"] = hits.normalized == wanted
     else:
-        candidates = [index.unique_titles[i] for i in np.flatnonzero(index.unique_lengths * 2 >= len(wanted))]
+        long_enough = index.unique_lengths >= MIN_TITLE_SHARE * len(wanted)
+        candidates = [index.unique_titles[i] for i in np.flatnonzero(long_enough)]
         matches = process.extract(wanted, candidates, scorer=fuzz.WRatio, score_cutoff=MIN_SCORE, limit=400)
         scores = {title: (100.0 if title == wanted else float(score)) for title, score, _ in matches}
         hits = titles[titles.normalized.isin(scores)].copy()

@@ -1,0 +1,54 @@
+"""Remake docs/screenshot.png: start the app on var/lmi.duckdb, pick Hartford, search a nurse.
+
+    .venv/bin/python docs/make_screenshot.py   (needs /usr/bin/chromium; ./dev.sh test installs it)
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.browser.helpers import choose_in_selectbox, type_into, wait_for_app  # noqa: E402
+
+
+def main() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                               "--server.port", str(port), "--browser.gatherUsageStats", "false"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                if requests.get(f"{url}/_stcore/health", timeout=1).text == "ok":
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1500})
+            page.goto(url)
+            wait_for_app(page)
+            choose_in_selectbox(page, "State", "Connecticut")
+            choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
+            type_into(page, "Search an occupation or job title", "registerd nurse")
+            time.sleep(2)
+            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+            browser.close()
+    finally:
+        server.terminate()
+
+
+if __name__ == "__main__":
+    main()
