@@ -68,7 +68,7 @@ def top_ratings(con: duckdb.DuckDBPyConnection, onet_soc_code: str, domain: str,
         ORDER BY r.importance DESC, r.level DESC NULLS LAST, r.element_name
         LIMIT $limit
     """, {"code": onet_soc_code, "domain": domain, "limit": limit})
-    anchors = _anchors_for(con, frame.element_id.tolist())
+    anchors = level_anchors(con, frame.element_id.tolist())
     frame["importance_words"] = frame.importance.map(describe_importance)
     frame["level_words"] = frame.level.map(describe_level)
     frame["level_example"] = [nearest_anchor(level, anchors.get(element, []))
@@ -76,7 +76,8 @@ def top_ratings(con: duckdb.DuckDBPyConnection, onet_soc_code: str, domain: str,
     return frame
 
 
-def _anchors_for(con: duckdb.DuckDBPyConnection, element_ids: list[str]) -> dict[str, list[tuple[float, str]]]:
+def level_anchors(con: duckdb.DuckDBPyConnection, element_ids: list[str]) -> dict[str, list[tuple[float, str]]]:
+    """O*NET's level anchors (value, example) per element, for ``lmi.levels.nearest_anchor``."""
     if not element_ids:
         return {}
     rows = query_rows(con, """

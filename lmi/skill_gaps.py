@@ -18,7 +18,7 @@ import pandas as pd
 
 from lmi.db import query_df, query_rows
 from lmi.levels import describe_level, nearest_anchor
-from lmi.occupations import UnknownOccupationError, typical_education
+from lmi.occupations import UnknownOccupationError, level_anchors, typical_education
 
 MIN_GAP_LEVELS = 0.5
 MIN_TARGET_IMPORTANCE = 2.0
@@ -60,25 +60,12 @@ def _gaps(con: duckdb.DuckDBPyConnection, target_code: str, current: pd.DataFram
     """, {"target": target_code, "domains": list(GAP_DOMAINS), "importance": min_importance, "gap": min_gap,
           "ids": current.element_id.astype(str).tolist(),
           "levels": [float(v) for v in current.current_level]})
-    anchors = _anchors(con, frame.element_id.tolist())
+    anchors = level_anchors(con, frame.element_id.tolist())
     frame["target_level_words"] = frame.target_level.map(describe_level)
     frame["current_level_words"] = frame.current_level.map(describe_level)
     frame["target_level_example"] = [nearest_anchor(level, anchors.get(element, []))
                                      for element, level in zip(frame.element_id, frame.target_level)]
     return frame
-
-
-def _anchors(con: duckdb.DuckDBPyConnection, element_ids: list[str]) -> dict[str, list[tuple[float, str]]]:
-    if not element_ids:
-        return {}
-    rows = query_rows(con, """
-        SELECT element_id, anchor_value, anchor_description FROM core_level_anchor
-        WHERE scale_id = 'LV' AND list_contains($ids, element_id)
-    """, {"ids": element_ids})
-    anchors: dict[str, list[tuple[float, str]]] = {}
-    for element_id, value, description in rows:
-        anchors.setdefault(element_id, []).append((value, description))
-    return anchors
 
 
 def _require(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> None:

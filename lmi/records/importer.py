@@ -285,6 +285,20 @@ def _plan_programs(con, rows: list[dict]) -> _Plan:
     return plan
 
 
+def _program_issue(row: dict, programs: dict, what: str) -> Issue | None:
+    """A row must name a stored program, and generated example rows belong only to generated
+    example programs (and real rows only to real ones), so example data never mixes with real."""
+    program = programs.get(row["program_id"])
+    if program is None:
+        return Issue(row["_row"], "program_id", row["program_id"],
+                     "unknown program: import the program (programs file) first")
+    if bool(program["is_generated_example"]) != row["is_generated_example"]:
+        return Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
+                     f"must match the program: generated example {what} belong only to generated example "
+                     f"programs, and real ones only to real programs")
+    return None
+
+
 def _plan_participants(con, rows: list[dict]) -> _Plan:
     plan = _Plan(add={"participant": []}, update={"participant": []})
     programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
@@ -293,15 +307,8 @@ def _plan_participants(con, rows: list[dict]) -> _Plan:
                                     {"p": wanted}), PARTICIPANTS.key)
     for row in rows:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
-        program = programs.get(row["program_id"])
-        if program is None:
-            plan.issues.append(Issue(row["_row"], "program_id", row["program_id"],
-                                     "unknown program: import the program (programs file) first"))
-            continue
-        if bool(program["is_generated_example"]) != row["is_generated_example"]:
-            plan.issues.append(Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
-                                     "must match the program: generated example participants belong only to "
-                                     "generated example programs, and real ones only to real programs"))
+        if issue := _program_issue(row, programs, "participants"):
+            plan.issues.append(issue)
             continue
         before = stored.get((row["program_id"], row["participant_id"]))
         values = {c: row.get(c) for c in _PARTICIPANT_COLUMNS}
@@ -330,14 +337,8 @@ def _plan_partners(con, rows: list[dict]) -> _Plan:
     columns = template_for("employer_partners").column_names
     for row in rows:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
-        program = programs.get(row["program_id"])
-        if program is None:
-            plan.issues.append(Issue(row["_row"], "program_id", row["program_id"],
-                                     "unknown program: import the program (programs file) first"))
-            continue
-        if bool(program["is_generated_example"]) != row["is_generated_example"]:
-            plan.issues.append(Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
-                                     "must match the program's is_generated_example"))
+        if issue := _program_issue(row, programs, "employer partners"):
+            plan.issues.append(issue)
             continue
         values = {c: row.get(c) for c in columns}
         before = stored.get((row["program_id"], row["employer_name"]))
