@@ -48,3 +48,12 @@ def test_unknown_title_explains_instead_of_failing(app):
 def test_breakout_occupation_says_which_soc_numbers_are_shown(app):
     app.text_input(key="explorer_query").input("29-1141.03").run()
     assert any("Registered Nurses" in i.value and "29-1141" in i.value for i in app.info)
+
+
+def test_unknown_occupation_in_a_shared_link_gets_a_message(reference_db, monkeypatch):
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.query_params["occupation"] = "99-9999.99"
+    at.run()
+    assert not at.exception
+    assert "99-9999.99 is not an O*NET occupation" in at.error[0].value
