@@ -122,6 +122,13 @@ class ProgramReport:
     threshold: int
     medians: dict[str, pd.DataFrame] = field(default_factory=dict)  # dimension -> group, median (NA where hidden)
 
+    def equity_table(self, dimension: str) -> pd.DataFrame:
+        """One equity dimension as shown: suppressed counts and rates, placement rates from shown cells,
+        and each group's median Q2 earnings; the All row carries the program's overall median."""
+        frame = with_placement_rates(self.breakdowns[dimension]).merge(self.medians[dimension], on="group", how="left")
+        frame.loc[frame.index[-1], "earnings_q2_median_usd"] = self.overall.get("earnings_q2_median_usd")
+        return frame
+
 
 # ------------------------------------------------------------------------------------------------ one program
 

@@ -115,10 +115,7 @@ st.write(f"Who the program serves well. Cells about fewer than {threshold} peopl
 dimension = st.selectbox("Group participants by", outcomes.EQUITY_DIMENSIONS,
                          format_func=lambda d: vocab.DIMENSIONS[d][1], key="detail_dimension")
 breakdown = report.breakdowns[dimension]
-frame = outcomes.with_placement_rates(breakdown)
-medians = report.medians[dimension]
-frame = frame.merge(medians, on="group", how="left")
-frame.loc[frame.index[-1], "earnings_q2_median_usd"] = overall.get("earnings_q2_median_usd")
+frame = report.equity_table(dimension)
 equity_table = format_outcomes(frame, [*TABLE_COLUMNS, "earnings_q2_median_usd"], LABELS,
                                pd.Series(report.credential_indicator, index=frame.index))
 equity_table.insert(0, vocab.DIMENSIONS[dimension][1], [group_label(dimension, g) for g in frame["group"]])
