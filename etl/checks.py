@@ -112,6 +112,36 @@ _SIMILARITY_CHECKS = (  # out_occupation_similarity (etl/steps/step_30_occupatio
     _rows_between("out_occupation_similarity", 40_000, 55_000),
 )
 
+_DEMAND_CHECKS = (  # out_soc_demand, out_occupation_demand (etl/steps/step_40_occupation_demand.sql)
+    _unique("out_soc_demand", "area_code", "soc_code"),
+    _unique("out_occupation_demand", "area_code", "onet_soc_code"),
+    DataCheck("demand_every_area_and_occupation", "every OEWS area has a row for every O*NET occupation",
+              "SELECT a.area_code, o.onet_soc_code FROM core_area a CROSS JOIN core_occupation o "
+              "EXCEPT SELECT area_code, onet_soc_code FROM out_occupation_demand"),
+    DataCheck("demand_missing_has_reason", "a NULL local employment always carries the reason, a value never does",
+              "SELECT area_code, onet_soc_code FROM out_occupation_demand WHERE "
+              "(local_employment_count IS NULL) <> (local_employment_missing_reason IS NOT NULL)"),
+    DataCheck("demand_not_released_is_null", "an estimate BLS did not release (footnote 8) is NULL, never 0",
+              "SELECT area_code, soc_code FROM out_soc_demand WHERE local_employment_footnote = '8' "
+              "AND local_employment_count IS NOT NULL"),
+    DataCheck("demand_figures_match_oews", "each row's local employment is OEWS's figure for its demand_soc_code",
+              "SELECT d.area_code, d.onet_soc_code FROM out_occupation_demand d "
+              "JOIN core_oews_estimate e ON e.area_code = d.area_code AND e.soc_code = d.demand_soc_code "
+              "WHERE e.employment_count IS DISTINCT FROM d.local_employment_count"),
+    DataCheck("demand_sharing_counted", "shared_with_count is the number of O*NET occupations on the code",
+              "SELECT d.onet_soc_code FROM out_occupation_demand d WHERE d.area_code = '0000000' AND "
+              "d.shared_with_count IS DISTINCT FROM (SELECT count(*) FROM core_onet_soc_crosswalk x "
+              "WHERE x.oews_soc_code = d.demand_soc_code) AND d.demand_soc_code IS NOT NULL"),
+    DataCheck("demand_grain_agrees_with_sharing", "a figure called the occupation's own is shared with nobody",
+              "SELECT area_code, onet_soc_code FROM out_occupation_demand WHERE "
+              "(demand_grain = 'own') <> (shared_with_count = 1 AND demand_grain IS NOT NULL)"),
+    DataCheck("demand_openings_not_negative", "estimated local openings are >= 0 and only where jobs are known",
+              "SELECT area_code, soc_code FROM out_soc_demand WHERE local_annual_openings_est_count < 0 OR "
+              "(local_annual_openings_est_count IS NOT NULL AND local_employment_count IS NULL)"),
+    _rows_between("out_occupation_demand", 550_000, 650_000),
+    _rows_between("out_soc_demand", 450_000, 520_000),
+)
+
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
 
 CHECKS: tuple[DataCheck, ...] = (
@@ -176,6 +206,7 @@ CHECKS: tuple[DataCheck, ...] = (
               "OR longitude_deg NOT BETWEEN -180 AND -64"),
     *_NJ_ETPL_CHECKS,
     *_SIMILARITY_CHECKS,
+    *_DEMAND_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),

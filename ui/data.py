@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from lmi import area_stats, areas, coverage, occupations, provenance, search
+from lmi.demand import DemandModel
+from lmi.demand.codes import CodeResolver
 from lmi.db import file_stamp, open_reference, reference_db_path
 
 Stamp = tuple[int, int, int]
@@ -26,6 +28,26 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 def stamp() -> Stamp:
     return file_stamp(reference_db_path())
+
+
+@st.cache_resource(max_entries=1)
+def _demand_model(stamp: Stamp) -> DemandModel:
+    return DemandModel(connection())
+
+
+def demand_model() -> DemandModel:
+    """The one demand model for the database now being served (kept across reruns and sessions)."""
+    return _demand_model(stamp())
+
+
+@st.cache_resource(max_entries=1)
+def _code_resolver(stamp: Stamp) -> CodeResolver:
+    return CodeResolver(connection())
+
+
+def code_resolver() -> CodeResolver:
+    """Resolves any O*NET-SOC, SOC or published BLS code to the code BLS publishes numbers for."""
+    return _code_resolver(stamp())
 
 
 @st.cache_resource(max_entries=1)

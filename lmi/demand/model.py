@@ -1,0 +1,160 @@
+"""``DemandModel``: reads the one demand model the ETL built, for one area at a time, and adds the
+area's context (totals, shares, wage ratio, openings per 10,000 jobs) and the labels that say whose
+numbers each figure is.
+
+Two grains, one set of column words (``lmi.demand.columns``):
+
+- ``occupations(area)``: one row per O*NET-SOC occupation (explorer, transitions, stepping stones);
+- ``bls_codes(area)``: one row per code BLS publishes (sectors, seats, program local fit), where a
+  group figure is counted once.
+
+Results are cached per area inside the model (a few hundred KB each); build one model per database.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from lmi.areas import NATION_CODE
+from lmi.db import query_df, query_rows
+from lmi.demand.labels import add_labels
+
+ALL_OCCUPATIONS = "00-0000"
+JOBS_PER_RATE_BASE = 10_000  # openings are also shown "per 10,000 local jobs" so areas of any size compare
+NUMERIC_COLUMNS = (
+    "local_employment_count", "local_employment_rse_pct", "local_annual_wage_median_usd", "local_annual_wage_p10_usd",
+    "local_annual_wage_p90_usd", "local_hourly_wage_median_usd", "location_quotient", "national_oews_employment_count",
+    "national_employment_2024_count", "national_employment_2034_count", "national_growth_2024_34_pct",
+    "national_annual_openings_count", "local_annual_openings_est_count", "shared_with_count",
+    "onet_occupations_count")
+
+
+@dataclass(frozen=True)
+class AreaBaseline:
+    """The all-occupation numbers every per-occupation comparison is made against."""
+
+    area_code: str
+    area_name: str
+    area_kind: str
+    local_total_employment_count: float | None
+    local_annual_wage_median_usd: float | None
+    national_total_employment_count: float
+    national_growth_2024_34_pct: float  # projected growth of all occupations, the "average" an official quotes
+
+
+def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaseline:
+    rows = query_rows(con, """
+        SELECT a.area_code, a.area_name, a.area_kind, l.employment_count, l.annual_wage_median_usd,
+               n.employment_count, p.employment_change_pct
+        FROM core_area a
+        LEFT JOIN core_oews_estimate l ON l.area_code = a.area_code AND l.soc_code = $all
+        JOIN core_oews_estimate n ON n.area_code = $nation AND n.soc_code = $all
+        JOIN core_projection p ON p.soc_code = $all
+        WHERE a.area_code = $area
+    """, {"area": area_code, "all": ALL_OCCUPATIONS, "nation": NATION_CODE})
+    if not rows:
+        raise LookupError(f"no OEWS area with code {area_code!r}")
+    return AreaBaseline(*rows[0])
+
+
+class DemandModel:
+    """The one demand model, read per area and kept for reuse (``max_areas`` most recent)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, max_areas: int = 64):
+        self._con = con
+        self._max_areas = max_areas
+        self._cache: OrderedDict[tuple[str, str], pd.DataFrame] = OrderedDict()
+
+    def baseline(self, area_code: str) -> AreaBaseline:
+        return area_baseline(self._con, area_code)
+
+    def occupations(self, area_code: str, onet_soc_codes: list[str] | None = None) -> pd.DataFrame:
+        """One row per O*NET-SOC occupation in the area (in the given order; unknown codes get empty
+        rows), with ``demand_basis`` saying whose numbers they are."""
+        frame = self._area_frame("occupation", area_code)
+        if onet_soc_codes is None:
+            return frame.copy()
+        return _pick(frame, "onet_soc_code", onet_soc_codes, area_code)
+
+    def bls_codes(self, area_code: str, soc_codes: list[str] | None = None) -> pd.DataFrame:
+        """One row per code BLS publishes numbers for, in the area (``soc_code``, ``soc_title``)."""
+        frame = self._area_frame("soc", area_code)
+        if soc_codes is None:
+            return frame.copy()
+        return _pick(frame, "soc_code", soc_codes, area_code)
+
+    def _area_frame(self, grain: str, area_code: str) -> pd.DataFrame:
+        key = (grain, area_code)
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        frame = read_area(self._con, grain, area_code)
+        self._cache[key] = frame
+        if len(self._cache) > self._max_areas:
+            self._cache.popitem(last=False)
+        return frame
+
+
+def read_area(con: duckdb.DuckDBPyConnection, grain: str, area_code: str) -> pd.DataFrame:
+    """One area's rows of ``out_occupation_demand`` (grain "occupation") or ``out_soc_demand`` ("soc")."""
+    table, key = {"occupation": ("out_occupation_demand", "onet_soc_code"), "soc": ("out_soc_demand", "soc_code")}[grain]
+    baseline = area_baseline(con, area_code)
+    frame = _plain(query_df(con, f"SELECT * FROM {table} WHERE area_code = $area ORDER BY {key}",
+                            {"area": area_code}))
+    frame = add_area_context(frame, baseline)
+    return add_labels(frame) if grain == "occupation" else frame
+
+
+def areas_frame(con: duckdb.DuckDBPyConnection, area_codes: list[str], soc_codes: list[str]) -> pd.DataFrame:
+    """``out_soc_demand`` rows for several areas and codes at once (a sector across a state's metros),
+    with each area's context."""
+    frame = _plain(query_df(con, """
+        SELECT * FROM out_soc_demand WHERE list_contains($areas, area_code) AND list_contains($socs, soc_code)
+        ORDER BY area_code, soc_code
+    """, {"areas": list(area_codes), "socs": list(soc_codes)}))
+    parts = [add_area_context(part.copy(), area_baseline(con, code)) for code, part in frame.groupby("area_code")]
+    return pd.concat(parts, ignore_index=True) if parts else add_area_context(frame, None)
+
+
+def add_area_context(frame: pd.DataFrame, baseline: AreaBaseline | None) -> pd.DataFrame:
+    """Shares, wage ratio and openings per 10,000 jobs, computed once here so every caller agrees."""
+    frame["area_total_employment_count"] = _number(baseline and baseline.local_total_employment_count)
+    frame["area_annual_wage_median_usd"] = _number(baseline and baseline.local_annual_wage_median_usd)
+    frame["national_total_employment_count"] = _number(baseline and baseline.national_total_employment_count)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["national_employment_share_pct"] = (100 * frame.national_oews_employment_count
+                                                  / frame.national_total_employment_count)
+        frame["local_employment_share_pct"] = 100 * frame.local_employment_count / frame.area_total_employment_count
+        frame["local_wage_to_area_median_ratio"] = (frame.local_annual_wage_median_usd
+                                                    / frame.area_annual_wage_median_usd)
+        frame["local_openings_per_10k_jobs"] = (JOBS_PER_RATE_BASE * frame.local_annual_openings_est_count
+                                                / frame.area_total_employment_count)
+    frame["has_local_estimate"] = frame.local_employment_count.notna()
+    return frame
+
+
+def _pick(frame: pd.DataFrame, key: str, codes: list[str], area_code: str) -> pd.DataFrame:
+    picked = frame.set_index(key).reindex(list(codes))
+    picked["area_code"] = area_code
+    return picked.rename_axis(key).reset_index()
+
+
+def _number(value) -> float:
+    return float("nan") if value is None or pd.isna(value) else float(value)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers as float64 (NaN for missing) and text as Python objects: cheap to read row by row."""
+    for column in frame.columns:
+        if column in NUMERIC_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        elif frame[column].dtype == "bool":
+            continue
+        elif frame[column].dtype != "float64":
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
