@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lmi.demand.openings import OPENINGS_METHOD
 from ui import data, sector_data
 from ui.components import csv_download, md
 
@@ -41,8 +42,9 @@ st.markdown(md(
     "A full O*NET download (`python -m etl download`) can refresh them.\n"
     "- **OEWS** is kept for all industries combined (nation, states, metro and nonmetropolitan areas); "
     "industry-by-occupation detail (national only) is not shipped. OEWS excludes the self-employed.\n"
-    "- **BLS projections** are national; local openings shown elsewhere are allocations of national "
-    "openings, explained where they appear.\n"
+    "- **BLS projections** are national; state long-term projections (Projections Central) are not shipped. "
+    "Local openings are allocations of national openings unless staff import a state's projections; each figure "
+    "says which.\n"
     "- **Indeed Hiring Lab** indexes are national, by state and by Indeed's own sectors; the metro file "
     "stopped in 2022 and is not used.\n"
     "- **Top-coded wages**: BLS publishes only that some wages are at least $239,200 a year ($115.00 an hour). "
@@ -60,6 +62,30 @@ unmatched = data.unmatched_occupations(stamp)
 with st.expander(md(f"The {len(unmatched)} O*NET occupations not matched exactly")):
     st.dataframe(unmatched, hide_index=True, width="stretch")
     csv_download(unmatched, "Download (CSV)", "onet-soc-coverage", "core_onet_soc_crosswalk", key="dl_unmatched")
+
+st.header("Local demand: one model, at the grain BLS measures it")
+st.write(md(
+    "Every page, download and notebook reads local demand from one table the ETL builds, "
+    "`out_occupation_demand`: one row per area and O*NET occupation, holding the OEWS May 2025 employment, wages "
+    "and location quotient, the national 2024-34 projections and the local openings estimate, together with "
+    "`demand_soc_code`, the BLS code whose numbers these are. When several O*NET occupations are covered by one "
+    "BLS code (O*NET splits Registered Nurses into five specialties; BLS publishes home health aides and personal "
+    "care aides only together as 31-1120; \"All Other\" codes cover many occupations), they show the same "
+    "figure, and the dashboard says so beside the figure: \"BLS group 31-1120 Home Health and Personal Care "
+    "Aides, shared by 2 occupations\". Rankings and sector totals count such a figure once. A value BLS did not "
+    "release stays empty with the reason, never zero. `out_soc_demand` holds the same numbers once per BLS code."))
+st.markdown(md(f"**Estimated local openings.** {OPENINGS_METHOD}"))
+st.dataframe(data.demand_grain_summary(stamp), hide_index=True,
+             column_config={"demand_grain": "Whose figure", "onet_occupations_count": "O*NET occupations",
+                            "bls_codes_count": "BLS codes"})
+st.caption(md("Whose figure: own = the BLS code covers this occupation alone; shared_soc = O*NET splits one SOC "
+              "occupation; all_other = an \"All Other\" residual; bls_aggregate = BLS publishes only the group; "
+              "bls_combined = one BLS code for several SOC codes; none = no BLS estimate covers it."))
+shared = data.shared_figures(stamp)
+with st.expander(md(f"The {len(shared)} BLS codes whose figures several O*NET occupations share")):
+    st.dataframe(shared, hide_index=True, width="stretch")
+    csv_download(shared, "Download (CSV)", "shared-bls-figures", "out_occupation_demand (BLS OEWS May 2025, O*NET 29.3)",
+                 key="dl_shared_figures")
 
 st.header("Provenance")
 st.write("One row per raw table: the source and version, where the file came from, its SHA-256, rows loaded, "

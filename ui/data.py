@@ -138,3 +138,13 @@ def coverage_summary(stamp: Stamp) -> pd.DataFrame:
 @st.cache_data(max_entries=4, show_spinner=False)
 def unmatched_occupations(stamp: Stamp) -> pd.DataFrame:
     return coverage.unmatched_occupations(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def demand_grain_summary(stamp: Stamp) -> pd.DataFrame:
+    return coverage.demand_grain_summary(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def shared_figures(stamp: Stamp) -> pd.DataFrame:
+    return coverage.shared_figures(connection())
