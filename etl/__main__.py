@@ -1,6 +1,7 @@
 """Command line: ``python -m etl [build|download|snapshot]`` (``build`` is the default).
 
-  build      build var/lmi.duckdb from the shipped snapshot in data/snapshot (offline)
+  build      build the reference database ($LMI_REFERENCE_DB, else var/lmi.duckdb) from the shipped
+             snapshot in data/snapshot (offline); --db overrides both
   download   fetch the pinned releases from their official URLs, make a snapshot of them, build
   snapshot   maintainers: remake data/snapshot from a folder holding the official files
 """
@@ -24,21 +25,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from etl.build import DEFAULT_DB
+    from etl.build import target_db_path
     from etl.snapshot import SHIPPED_SNAPSHOT
 
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.set_defaults(run=_run_build, db=DEFAULT_DB, snapshot=SHIPPED_SNAPSHOT)
+    default_db = target_db_path()
+    parser.set_defaults(run=_run_build, db=default_db, snapshot=SHIPPED_SNAPSHOT)
     commands = parser.add_subparsers(dest="command")
 
     build = commands.add_parser("build", help="build the database from a snapshot (default: the shipped one)")
-    build.add_argument("--db", type=Path, default=DEFAULT_DB, help="database file to (re)place")
+    build.add_argument("--db", type=Path, default=default_db,
+                       help="database file to (re)place (default: $LMI_REFERENCE_DB, else var/lmi.duckdb)")
     build.add_argument("--snapshot", type=Path, default=SHIPPED_SNAPSHOT, help="snapshot folder to build from")
     build.set_defaults(run=_run_build)
 
     download = commands.add_parser("download", help="fetch the pinned releases from their official URLs, then build")
-    download.add_argument("--db", type=Path, default=DEFAULT_DB)
+    download.add_argument("--db", type=Path, default=default_db)
     download.add_argument("--cache", type=Path, default=None, help="folder for raw downloads (default var/cache)")
     download.add_argument("--contact-email", default=None,
                           help="e-mail for the User-Agent (BLS refuses anonymous requests); or LMI_CONTACT_EMAIL")

@@ -31,11 +31,18 @@ from etl.snapshot import SHIPPED_SNAPSHOT, Snapshot, read_snapshot, verify_snaps
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "var" / "lmi.duckdb"
+REFERENCE_DB_VARIABLE = "LMI_REFERENCE_DB"  # the app reads the same variable (lmi.db.reference_db_path)
 SQL_DIR = Path(__file__).with_name("sql")
 REFERENCE_DIR = Path(__file__).with_name("reference")
 REFERENCE_TABLES = {"raw_ref_us_state_codes": "us_state_codes.csv"}
 
 Progress = Callable[[str], None]
+
+
+def target_db_path() -> Path:
+    """Where a build writes by default: ``LMI_REFERENCE_DB`` when set, so a user who points the app at
+    a database rebuilds that same file, else ``var/lmi.duckdb``."""
+    return Path(os.environ.get(REFERENCE_DB_VARIABLE) or DEFAULT_DB)
 
 
 @dataclass(frozen=True)

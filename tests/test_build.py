@@ -207,3 +207,14 @@ def test_top_coded_projection_wage_keeps_bound_and_flag(ref_con):
 def test_onet_to_oews_crosswalk(ref_con, onet_code, soc, method):
     assert ref_con.execute("SELECT oews_soc_code, oews_match_method FROM core_onet_soc_crosswalk "
                            "WHERE onet_soc_code = ?", [onet_code]).fetchone() == (soc, method)
+
+
+def test_build_writes_where_the_app_reads_unless_told_otherwise(monkeypatch, tmp_path):
+    from etl.__main__ import _parser
+
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(tmp_path / "app.duckdb"))
+    assert _parser().parse_args(["build"]).db == tmp_path / "app.duckdb"
+    assert _parser().parse_args([]).db == tmp_path / "app.duckdb"
+    assert _parser().parse_args(["build", "--db", str(tmp_path / "other.duckdb")]).db == tmp_path / "other.duckdb"
+    monkeypatch.delenv("LMI_REFERENCE_DB")
+    assert _parser().parse_args(["build"]).db.name == "lmi.duckdb"
