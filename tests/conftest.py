@@ -3,14 +3,23 @@ snapshot (real data, a few seconds), into a temporary folder: tests never touch 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
 
 from etl.build import build_database
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Hypothesis: a quick profile for the inner loop, a thorough one in CI (CI=true) or on request
+# (HYPOTHESIS_PROFILE=thorough). Tests set no example counts of their own, so the profile decides.
+_SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("quick", max_examples=20, deadline=None, suppress_health_check=_SLOW_DATA)
+settings.register_profile("thorough", max_examples=200, deadline=None, suppress_health_check=_SLOW_DATA)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("thorough" if os.environ.get("CI") else "quick"))
 
 
 @pytest.fixture(scope="session")

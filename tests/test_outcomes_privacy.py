@@ -22,7 +22,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lmi import outcomes
@@ -146,7 +146,6 @@ def size_bounds_of(result, threshold: int, total_size: int) -> dict[int, tuple[i
     return out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(people=st.lists(person, min_size=0, max_size=70),
        threshold=st.sampled_from([5, 10, 11]),
        program_type=st.sampled_from(["classroom_occupational_skills", "on_the_job_training"]))

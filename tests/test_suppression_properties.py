@@ -20,13 +20,12 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lmi.suppression import suppress_breakdown
 
 SIZE, GROUP = "people", "group"
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -252,7 +251,6 @@ def truth_of(counts: pd.DataFrame, outcomes: list[str]) -> dict:
 # The properties
 
 
-@FAST
 @given(breakdowns())
 def test_total_minus_shown_recovers_nothing(case):
     """(a) Per column with a shown total: zero or at least two hidden group cells, and the hidden
@@ -278,7 +276,6 @@ def test_total_minus_shown_recovers_nothing(case):
             assert sizes - pooled >= t, f"{column}: hidden cells hold {sizes - pooled} without it"
 
 
-@FAST
 @given(breakdowns())
 def test_every_small_hidden_cell_has_a_second_consistent_value(case):
     """(b) For each cell hidden as small, the exact search finds another table that agrees with
@@ -295,7 +292,6 @@ def test_every_small_hidden_cell_has_a_second_consistent_value(case):
         assert second_value(view, cell, truth, cap) is not None, f"{cell} (true {truth[cell]}) is pinned"
 
 
-@FAST
 @given(breakdowns())
 def test_shown_cells_are_publishable_and_rates_follow_counts(case):
     """(c) Shown counts pass the primary rule, shown rates are exact and only come with both counts."""
@@ -321,7 +317,6 @@ def test_shown_cells_are_publishable_and_rates_follow_counts(case):
         assert not hidden.to_numpy().any()
 
 
-@settings(max_examples=60, deadline=None)
 @given(breakdowns())
 def test_input_untouched_and_output_deterministic(case):
     """(d) Pages call this on frames they keep using, and must get the same table every time."""
