@@ -1,4 +1,5 @@
-"""Remake docs/screenshot.png: start the app on var/lmi.duckdb, pick Hartford, search a nurse.
+"""Remake docs/screenshot.png: start the app on var/lmi.duckdb, pick Hartford, search a nurse (the
+shot shows jobs, pay, projected growth and estimated openings).
 
     .venv/bin/python docs/make_screenshot.py   (needs /usr/bin/chromium; ./dev.sh test installs it)
 """
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 
 import requests
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -43,7 +44,9 @@ def main() -> None:
             choose_in_selectbox(page, "State", "Connecticut")
             choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
             type_into(page, "Search an occupation or job title", "registerd nurse")
-            time.sleep(2)
+            openings = page.locator("[data-testid='stMetric']").filter(has_text="Est. annual openings here")
+            expect(openings.first).to_contain_text("a year", timeout=30_000)
+            time.sleep(1)  # let the charts finish drawing
             page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
             browser.close()
     finally:

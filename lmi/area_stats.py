@@ -1,6 +1,12 @@
-"""OEWS numbers for one occupation: in the chosen area beside its state and the nation, and across
-the areas of a state (for the map). O*NET occupations are mapped to the SOC code BLS publishes
-through ``core_onet_soc_crosswalk``; callers pass that published code."""
+"""One occupation's demand figures where the user is looking: the chosen area beside its state and
+the nation, and across the metro and nonmetropolitan areas of a state (the map).
+
+Every figure comes from the one demand model (``lmi.demand``), measured at the BLS code that covers
+the O*NET occupation (``demand_soc_code``), and carries ``demand_basis`` so a figure that is a BLS
+group's says so in its row. The only values read beside the model are OEWS's 25th and 75th wage
+percentiles of that same code: the model does not carry them, and they give a top-coded 90th
+percentile its honest floor (``lmi.oews_values.top_code_floor``).
+"""
 
 from __future__ import annotations
 
@@ -9,26 +15,31 @@ import pandas as pd
 
 from lmi.areas import NATION_CODE, get_area, state_area_code
 from lmi.db import query_df
+from lmi.demand import DemandModel
+from lmi.demand.columns import for_download
+from lmi.demand.labels import missing_words
+from lmi.demand.model import areas_frame
+from lmi.demand.openings import OPENINGS_BASIS_WORDS
 
-ESTIMATE_COLUMNS = """
-    e.employment_count, e.employment_footnote, e.employment_rse_pct,
-    e.annual_wage_median_usd, e.annual_wage_median_footnote,
-    e.annual_wage_p10_usd, e.annual_wage_p10_footnote,
-    e.annual_wage_p25_usd, e.annual_wage_p75_usd,
-    e.annual_wage_p90_usd, e.annual_wage_p90_footnote,
-    e.hourly_wage_median_usd, e.hourly_wage_median_footnote,
-    e.location_quotient, e.location_quotient_footnote,
-    e.employment_per_1000_jobs
-"""
+LEVELS = ("area", "state", "nation")
+BASIS_COLUMNS = ("onet_soc_code", "occupation_title", "demand_soc_code", "demand_title", "demand_grain",
+                 "shared_with_count", "demand_is_shared", "demand_basis")
+# What a download of these frames carries, in this order: where, whose numbers, then the figures.
+PLACE_COLUMNS = {"level": "Level", "area_code": "OEWS area code", "area_name": "Area", "area_kind": "Kind of area"}
+DOWNLOAD_COLUMNS = ["onet_soc_code", "occupation_title", "demand_soc_code", "demand_basis", "shared_with_count",
+                    "local_employment_count", "local_employment_missing_words", "local_annual_wage_median_usd",
+                    "location_quotient", "national_growth_2024_34_pct", "national_annual_openings_count",
+                    "local_annual_openings_est_count", "openings_basis"]
+DETAIL_COLUMNS = ["local_employment_rse_pct", "local_employment_footnote", "local_annual_wage_median_footnote",
+                  "local_annual_wage_p10_usd", "local_annual_wage_p10_footnote", "annual_wage_p25_usd",
+                  "annual_wage_p75_usd", "local_annual_wage_p90_usd", "local_annual_wage_p90_footnote",
+                  "local_hourly_wage_median_usd", "local_wage_missing_words", "projections_soc_code",
+                  "openings_basis_words"]
 
 
-def region_comparison(con: duckdb.DuckDBPyConnection, soc_code: str, area_code: str,
-                      state_fips: str | None = None) -> pd.DataFrame:
-    """One row per level, narrowest first: the area (metro or nonmetro), its state, the nation.
-
-    A row is present even when BLS published nothing for that area, so the page can say
-    "not released" rather than silently dropping it.
-    """
+def region_levels(con: duckdb.DuckDBPyConnection, area_code: str,
+                  state_fips: str | None = None) -> list[tuple[str, str]]:
+    """(level, area code) pairs, narrowest first: the metro or nonmetro area, its state, the nation."""
     area = get_area(con, area_code)
     levels = []
     if area.area_kind in ("metro", "nonmetro"):
@@ -37,25 +48,86 @@ def region_comparison(con: duckdb.DuckDBPyConnection, soc_code: str, area_code: 
     if area.area_kind != "national" and state:
         levels.append(("state", state_area_code(con, state)))
     levels.append(("nation", NATION_CODE))
-    frame = query_df(con, f"""
-        SELECT l.level, l.ord, a.area_code, a.area_name, a.area_kind, {ESTIMATE_COLUMNS}
-        FROM (SELECT unnest($levels) AS level, unnest($codes) AS area_code, generate_subscripts($codes, 1) AS ord) l
-        JOIN core_area a USING (area_code)
-        LEFT JOIN core_oews_estimate e ON e.area_code = l.area_code AND e.soc_code = $soc
-        ORDER BY l.ord
-    """, {"levels": [lv for lv, _ in levels], "codes": [c for _, c in levels], "soc": soc_code})
-    return frame.drop(columns=["ord"])
+    return levels
 
 
-def areas_of_state(con: duckdb.DuckDBPyConnection, soc_code: str, state_fips: str) -> pd.DataFrame:
-    """Every metro and nonmetro area with any part in the state, with the occupation's numbers and
-    the CBSA centroid (nonmetropolitan areas have none and are listed but not mapped)."""
-    return query_df(con, f"""
-        SELECT a.area_code, a.area_name, a.area_kind, a.cbsa_code, a.latitude_deg, a.longitude_deg,
-               {ESTIMATE_COLUMNS}
-        FROM core_area_state s
-        JOIN core_area a USING (area_code)
-        LEFT JOIN core_oews_estimate e ON e.area_code = a.area_code AND e.soc_code = $soc
+def region_comparison(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_code: str, area_code: str,
+                      state_fips: str | None = None) -> pd.DataFrame:
+    """One row per level (area, state, nation) of the demand model's figures for one O*NET occupation.
+
+    A row is present even when BLS published nothing there; its ``local_employment_missing_words``
+    then says why, so the page never shows a blank or a zero.
+    """
+    levels = region_levels(con, area_code, state_fips)
+    rows = [model.occupations(code, [onet_soc_code]).assign(level=level) for level, code in levels]
+    frame = pd.concat(rows, ignore_index=True)
+    frame = _with_area_names(con, frame)
+    frame = _with_quartiles(con, frame, "demand_soc_code")
+    frame["openings_basis_words"] = frame.openings_basis.map(openings_basis_words)
+    first = ["level", "area_code", "area_name", "area_kind"]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
+def areas_of_state(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_code: str,
+                   state_fips: str) -> pd.DataFrame:
+    """Every metro and nonmetro area with any part in the state, with the occupation's figures (those
+    of its BLS code, read for all the areas at once) and the CBSA centroid; nonmetropolitan areas
+    have no centroid and are listed but not mapped. Largest employment first."""
+    basis = model.occupations(NATION_CODE, [onet_soc_code]).iloc[0]
+    places = query_df(con, """
+        SELECT a.area_code, a.area_name, a.area_kind, a.cbsa_code, a.latitude_deg, a.longitude_deg
+        FROM core_area_state s JOIN core_area a USING (area_code)
         WHERE s.state_fips = $state AND a.area_kind IN ('metro', 'nonmetro')
-        ORDER BY e.employment_count DESC NULLS LAST, a.area_name
-    """, {"soc": soc_code, "state": state_fips})
+    """, {"state": state_fips})
+    soc_code = basis.demand_soc_code
+    if soc_code:
+        figures = areas_frame(con, places.area_code.tolist(), [soc_code]).drop(columns=["soc_title"])
+    else:
+        figures = pd.DataFrame({"area_code": places.area_code, "local_employment_count": float("nan"),
+                                "local_employment_missing_reason": "no_bls_code",
+                                "local_wage_missing_reason": "no_bls_code", "openings_basis": basis.openings_basis})
+    frame = places.merge(figures, on="area_code", how="left")
+    for column in BASIS_COLUMNS:
+        frame[column] = basis[column]
+    frame["local_employment_missing_words"] = frame.local_employment_missing_reason.map(missing_words)
+    frame["local_wage_missing_words"] = frame.local_wage_missing_reason.map(missing_words)
+    frame["openings_basis_words"] = frame.openings_basis.map(openings_basis_words)
+    frame = _with_quartiles(con, frame, "demand_soc_code")
+    return frame.sort_values(["local_employment_count", "area_name"], ascending=[False, True],
+                             na_position="last").reset_index(drop=True)
+
+
+def openings_basis_words(basis) -> str:
+    """How the local openings figure was made, in words ("" when there is no basis)."""
+    if basis is None or (isinstance(basis, float) and pd.isna(basis)):
+        return ""
+    return OPENINGS_BASIS_WORDS.get(str(basis), str(basis))
+
+
+def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """What a download of a comparison or areas frame holds: where (plain headers), then the demand
+    columns with the headers of ``lmi.demand.columns`` (the group label and the BLS code of the
+    figures included), then the OEWS detail behind them under their field names."""
+    places = frame[[c for c in PLACE_COLUMNS if c in frame.columns]].rename(columns=PLACE_COLUMNS)
+    detail = frame[[c for c in DETAIL_COLUMNS if c in frame.columns]]
+    return pd.concat([places, for_download(frame, DOWNLOAD_COLUMNS), detail], axis=1)
+
+
+def _with_area_names(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
+    names = query_df(con, "SELECT area_code, area_name, area_kind FROM core_area "
+                          "WHERE list_contains($codes, area_code)", {"codes": frame.area_code.tolist()})
+    return frame.merge(names, on="area_code", how="left")
+
+
+def _with_quartiles(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, code_column: str) -> pd.DataFrame:
+    """OEWS's 25th and 75th annual wage percentiles of the same BLS code in the same areas."""
+    codes = [c for c in frame[code_column].dropna().unique().tolist()]
+    if not codes:
+        return frame.assign(annual_wage_p25_usd=float("nan"), annual_wage_p75_usd=float("nan"))
+    quartiles = query_df(con, """
+        SELECT area_code, soc_code AS quartile_soc_code, annual_wage_p25_usd, annual_wage_p75_usd
+        FROM core_oews_estimate WHERE list_contains($areas, area_code) AND list_contains($codes, soc_code)
+    """, {"areas": frame.area_code.tolist(), "codes": codes})
+    merged = frame.merge(quartiles, left_on=["area_code", code_column], right_on=["area_code", "quartile_soc_code"],
+                         how="left")
+    return merged.drop(columns=["quartile_soc_code"])

@@ -1,18 +1,24 @@
-"""How an OEWS value reads to a person, keeping BLS's footnotes' meaning.
+"""How a demand figure reads to a person, keeping BLS's footnotes' meaning.
 
 - footnote 8: "not released" (BLS did not publish it; we never fill it in);
 - footnote 4: "hourly only" / "annual only" (BLS publishes wages for some occupations one way);
 - footnote 5: top-coded: BLS publishes only that the wage is at least a bound. The database keeps
   the footnote's bound ($239,200 a year / $115.00 an hour). In a few cells BLS publishes a lower
   percentile above that bound; the honest floor is then that higher published value, so the text
-  says "at least" the larger of the two.
+  says "at least" the larger of the two;
+- a figure BLS has nothing for says why (``local_employment_missing_words`` of the demand model),
+  an openings figure that was not estimated says how (``openings_basis``), never 0.
 """
 
 from __future__ import annotations
 
 import math
 
+from lmi.demand.columns import help_text, label
+from lmi.demand.openings import describe_openings
+
 NOT_RELEASED = "not released"
+NO_ESTIMATE = "no estimate"  # beside a jobs cell that already says why BLS has nothing there
 FOOTNOTE_WORDS = {"8": NOT_RELEASED, "4": "not published for this wage basis"}
 
 
@@ -49,31 +55,109 @@ def _dollars(value: float, hourly: bool) -> str:
 def top_code_floor(row) -> float | None:
     """Largest published (not top-coded) annual percentile below the 90th in a row: the honest
     floor for a top-coded 90th percentile when BLS published a lower percentile above the bound."""
-    values = [row.get(c) for c in ("annual_wage_p10_usd", "annual_wage_p25_usd", "annual_wage_median_usd",
+    values = [row.get(c) for c in ("local_annual_wage_p10_usd", "annual_wage_p25_usd", "local_annual_wage_median_usd",
                                    "annual_wage_p75_usd")]
     published = [v for v in values if not is_missing(v)]
     return max(published) if published else None
 
 
+def format_growth(pct) -> str:
+    """BLS's projected national growth 2024-34 with its sign ("+4.5%"), or why there is none."""
+    if is_missing(pct):
+        return "not projected by BLS"
+    return f"{pct:+.1f}%"
+
+
+def format_openings(row) -> str:
+    """The one openings wording (``describe_openings``); where there is no estimate, why not."""
+    value = row.get("local_annual_openings_est_count")
+    if is_missing(value):
+        return row.get("openings_basis_words") or describe_openings(None)
+    return describe_openings(value)
+
+
+def whose_numbers(row) -> str:
+    """The group label where the figures are a BLS group's, blank where they are the occupation's own."""
+    return (row.get("demand_basis") or "") if row.get("demand_is_shared") else ""
+
+
+# Shown column -> the demand-model column whose words (``lmi.demand.columns``) it takes.
+SHOWN_COLUMNS = {
+    "jobs": "local_employment_count",
+    "wage": "local_annual_wage_median_usd",
+    "wage_range": None,
+    "lq": "location_quotient",
+    "growth": "national_growth_2024_34_pct",
+    "openings": "local_annual_openings_est_count",
+    "whose": "demand_basis",
+}
+WAGE_RANGE_LABEL = "10th–90th percentile"
+
+
+def shown_labels() -> dict[str, str]:
+    """The heading of each shown column, the same words as every demand table and CSV."""
+    return {key: (label(column) if column else WAGE_RANGE_LABEL) for key, column in SHOWN_COLUMNS.items()}
+
+
+def shown_help() -> dict[str, str]:
+    """Tooltip of each shown column heading, keyed by heading."""
+    labels = shown_labels()
+    tips = {key: (help_text(column) if column else "BLS OEWS May 2025: a tenth of workers earn less than the "
+                  "first figure, a tenth more than the second") for key, column in SHOWN_COLUMNS.items()}
+    return {labels[key]: tips[key] for key in SHOWN_COLUMNS}
+
+
 def format_estimates(frame):
-    """Readable columns for a frame of OEWS estimates (as returned by ``lmi.area_stats``)."""
+    """Readable cells for a frame of demand figures (as returned by ``lmi.area_stats``), headed with
+    the words of ``lmi.demand.columns``. A missing figure says why, never 0."""
     import pandas as pd
 
+    labels = shown_labels()
     rows = []
     for row in frame.to_dict("records"):
-        median = format_usd(row.get("annual_wage_median_usd"), row.get("annual_wage_median_footnote"))
-        low = format_usd(row.get("annual_wage_p10_usd"), row.get("annual_wage_p10_footnote"))
-        high = format_usd(row.get("annual_wage_p90_usd"), row.get("annual_wage_p90_footnote"), floor=top_code_floor(row))
         rows.append({
-            "Employment": format_count(row.get("employment_count"), row.get("employment_footnote")),
-            "Median annual wage": median,
-            "10th–90th percentile": f"{low} – {high}",
-            "Location quotient": _format_lq(row),
+            labels["jobs"]: _format_jobs(row),
+            labels["wage"]: _format_median(row),
+            labels["wage_range"]: _format_range(row),
+            labels["lq"]: _format_lq(row),
+            labels["growth"]: format_growth(row.get("national_growth_2024_34_pct")),
+            labels["openings"]: format_openings(row),
+            labels["whose"]: whose_numbers(row),
         })
-    return pd.DataFrame(rows, index=frame.index)
+    return pd.DataFrame(rows, index=frame.index, columns=list(labels.values()))
+
+
+def _format_jobs(row) -> str:
+    if is_missing(row.get("local_employment_count")) and row.get("local_employment_missing_words"):
+        return row["local_employment_missing_words"]
+    return format_count(row.get("local_employment_count"), row.get("local_employment_footnote"))
+
+
+def _no_jobs_figure(row) -> bool:
+    return is_missing(row.get("local_employment_count")) and bool(row.get("local_employment_missing_words"))
+
+
+def _format_median(row) -> str:
+    value = row.get("local_annual_wage_median_usd")
+    if is_missing(value) and _no_jobs_figure(row):
+        return NO_ESTIMATE
+    if is_missing(value) and row.get("local_wage_missing_words"):
+        return row["local_wage_missing_words"]
+    return format_usd(value, row.get("local_annual_wage_median_footnote"))
+
+
+def _format_range(row) -> str:
+    if is_missing(row.get("local_annual_wage_p10_usd")) and is_missing(row.get("local_annual_wage_p90_usd")):
+        return NO_ESTIMATE if _no_jobs_figure(row) else (row.get("local_wage_missing_words") or NOT_RELEASED)
+    low = format_usd(row.get("local_annual_wage_p10_usd"), row.get("local_annual_wage_p10_footnote"))
+    high = format_usd(row.get("local_annual_wage_p90_usd"), row.get("local_annual_wage_p90_footnote"),
+                      floor=top_code_floor(row))
+    return f"{low} – {high}"
 
 
 def _format_lq(row) -> str:
+    if is_missing(row.get("location_quotient")):
+        return NO_ESTIMATE if _no_jobs_figure(row) else NOT_RELEASED
     if row.get("area_kind") == "national":
         return "1.00 (by definition)"
-    return format_ratio(row.get("location_quotient"), row.get("location_quotient_footnote"))
+    return format_ratio(row.get("location_quotient"))

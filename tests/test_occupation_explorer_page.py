@@ -1,4 +1,5 @@
-"""The Occupation explorer page shows the published numbers for the chosen region."""
+"""The Occupation explorer page shows the published numbers for the chosen region, the projected
+growth and estimated openings beside them, whose numbers they are, and a way out of dead ends."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.demand.openings import OPENINGS_METHOD
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
 
 
 @pytest.fixture
@@ -21,22 +25,109 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def metric_help(at: AppTest) -> dict[str, str]:
+    return {m.label: m.help for m in at.metric}
+
+
+def pick_region(at: AppTest, state: str, area: str | None = None) -> None:
+    at.sidebar.selectbox(key="region_state").select(state).run()
+    if area:
+        at.sidebar.selectbox(key="region_area").select(area).run()
+
+
 def test_hartford_registered_nurses_match_oews_may_2025(app):
-    app.sidebar.selectbox(key="region_state").select("Connecticut").run()
-    app.sidebar.selectbox(key="region_area").select("Hartford-West Hartford-East Hartford, CT").run()
+    pick_region(app, "Connecticut", "Hartford-West Hartford-East Hartford, CT")
     app.text_input(key="explorer_query").input("registerd nurse").run()
     shown = metrics(app)
-    assert shown["Employment"] == "13,850"
-    assert shown["Median annual wage"] == "$101,470"
+    assert shown["Jobs here"] == "13,850"
+    assert shown["Median annual wage here"] == "$101,470"
     assert shown["Location quotient"] == "1.06"
     assert any("Source: BLS OEWS May 2025" in c.value for c in app.caption)
+
+
+def test_explorer_shows_projected_growth_and_estimated_openings(app):
+    pick_region(app, "Connecticut", "Hartford-West Hartford-East Hartford, CT")
+    app.text_input(key="explorer_query").input("registerd nurse").run()
+    shown = metrics(app)
+    # BLS Projections 2024-34: 29-1141 grows 4.9%; 13,850 Hartford jobs x national openings per job.
+    assert shown["Projected growth 2024-34 (nation)"] == "+4.9%"
+    assert shown["Est. annual openings here"] == "about 770 a year"
+    assert OPENINGS_METHOD in metric_help(app)["Est. annual openings here"]
+    assert "national openings rate applied to local jobs" in metric_help(app)["Est. annual openings here"]
+    table = app.dataframe[0].value
+    assert table["Est. annual openings here"].tolist() == ["about 770 a year", "about 2,200 a year",
+                                                          "about 190,000 a year"]
+    assert set(table["Projected growth 2024-34 (nation)"]) == {"+4.9%"}
+    assert any(OPENINGS_METHOD in c.value for c in app.caption)
+    assert any("BLS Employment Projections 2024-34" in c.value for c in app.caption)
 
 
 def test_nation_shows_national_numbers_and_definition_of_lq(app):
     app.text_input(key="explorer_query").input("RN").run()
     shown = metrics(app)
-    assert shown["Employment"] == "3,379,720"
+    assert shown["Jobs here"] == "3,379,720"
     assert shown["Location quotient"] == "1.00 (by definition)"
+    assert shown["Est. annual openings here"] == "about 190,000 a year"
+
+
+def test_solar_thermal_installers_in_springfield_show_the_plumbers_group_beside_the_jobs(app):
+    pick_region(app, "Missouri", "Springfield, MO")
+    app.text_input(key="explorer_query").input("47-2152.04").run()
+    assert app.header[0].value == "Solar Thermal Installers and Technicians"
+    assert metrics(app)["Jobs here"] == "660"
+    helps = metric_help(app)
+    for name in ("Jobs here", "Median annual wage here", "Location quotient", "Est. annual openings here"):
+        assert PLUMBERS_GROUP in helps[name], name
+    assert any(c.value == f"Whose numbers: {PLUMBERS_GROUP}" for c in app.caption)
+    comparison = app.dataframe[0].value
+    assert comparison["Whose numbers"].tolist() == [PLUMBERS_GROUP] * 3
+    assert comparison["Jobs here"].iloc[0] == "660"
+    areas = app.dataframe[1].value
+    assert set(areas["Whose numbers"]) == {PLUMBERS_GROUP}
+
+
+def test_own_figures_leave_whose_numbers_blank(app):
+    pick_region(app, "Connecticut", "Hartford-West Hartford-East Hartford, CT")
+    app.text_input(key="explorer_query").input("29-1215.00").run()
+    assert set(app.dataframe[0].value["Whose numbers"]) == {""}
+    assert not any(c.value.startswith("Whose numbers:") for c in app.caption)
+
+
+def test_missing_figure_says_why_never_zero(app):
+    # Wind turbine service technicians are not published for the Hartford metro area.
+    pick_region(app, "Connecticut", "Hartford-West Hartford-East Hartford, CT")
+    app.text_input(key="explorer_query").input("49-9081.00").run()
+    assert metrics(app)["Jobs here"] == "no estimate"
+    assert any(c.value == "Why: BLS published no estimate for it in this area" for c in app.caption)
+    assert metrics(app)["Est. annual openings here"] == "not estimated"
+    first = app.dataframe[0].value.iloc[0]
+    assert first["Jobs here"] == "BLS published no estimate for it in this area"
+    assert first["Est. annual openings here"] == "not estimated: BLS released no local employment for it here"
+
+
+def test_coal_miner_in_kentucky_leads_to_the_mining_machine_operators(app):
+    pick_region(app, "Kentucky")
+    app.text_input(key="explorer_query").input("coal miner").run()
+    assert app.header[0].value == "Underground Mining Machine Operators, All Other"
+    assert "Occupations to look at instead" in [s.value for s in app.subheader]
+    offered = {b.key: b.label for b in app.button if b.key and b.key.startswith("alternative_")}
+    assert {"alternative_47-5041.00", "alternative_47-5043.00", "alternative_47-5044.00"} <= set(offered)
+    assert all("All Other" not in label for label in offered.values())
+    app.button(key="alternative_47-5043.00").click().run()
+    assert not app.exception
+    assert app.header[0].value == "Roof Bolters, Mining"
+    assert app.text_input(key="explorer_query").value == ""
+    assert app.query_params["occupation"] == "47-5043.00"
+    assert metrics(app)["Jobs here"] == "120"
+    assert "Occupations to look at instead" not in [s.value for s in app.subheader]
+
+
+def test_unrated_occupation_offers_rated_ones_in_its_group(app):
+    app.text_input(key="explorer_query").input("53-3054.00").run()
+    assert app.header[0].value == "Taxi Drivers"
+    assert any("has not rated its skills and knowledge" in m.value for m in app.markdown)
+    labels = [b.label for b in app.button if b.key and b.key.startswith("alternative_")]
+    assert labels[0] == "Bus Drivers, Transit and Intercity (53-3052.00)"
 
 
 def test_unknown_title_explains_instead_of_failing(app):
@@ -48,6 +139,14 @@ def test_unknown_title_explains_instead_of_failing(app):
 def test_breakout_occupation_says_which_soc_numbers_are_shown(app):
     app.text_input(key="explorer_query").input("29-1141.03").run()
     assert any("Registered Nurses" in i.value and "29-1141" in i.value for i in app.info)
+
+
+def test_military_occupation_says_bls_publishes_nothing(app):
+    app.text_input(key="explorer_query").input("55-3016.00").run()
+    assert not app.exception
+    assert any("BLS does not publish" in w.value for w in app.warning)
+    assert metrics(app)["Jobs here"] == "no estimate"
+    assert any(c.value == "Why: BLS publishes no estimates for this occupation" for c in app.caption)
 
 
 def test_unknown_occupation_in_a_shared_link_gets_a_message(reference_db, monkeypatch):

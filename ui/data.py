@@ -8,10 +8,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from lmi import area_stats, areas, coverage, occupations, provenance, search
+from lmi import area_stats, areas, coverage, occupation_alternatives, occupations, provenance, search
+from lmi.db import file_stamp, open_reference, reference_db_path
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
-from lmi.db import file_stamp, open_reference, reference_db_path
 
 Stamp = tuple[int, int, int]
 
@@ -86,13 +86,21 @@ def interests(onet_soc_code: str, stamp: Stamp) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def region_comparison(soc_code: str, area_code: str, state_fips: str | None, stamp: Stamp) -> pd.DataFrame:
-    return area_stats.region_comparison(connection(), soc_code, area_code, state_fips)
+def region_comparison(onet_soc_code: str, area_code: str, state_fips: str | None, stamp: Stamp) -> pd.DataFrame:
+    return area_stats.region_comparison(connection(), demand_model(), onet_soc_code, area_code, state_fips)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def areas_of_state(soc_code: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return area_stats.areas_of_state(connection(), soc_code, state_fips)
+def areas_of_state(onet_soc_code: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
+    return area_stats.areas_of_state(connection(), demand_model(), onet_soc_code, state_fips)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def alternatives(onet_soc_code: str, area_code: str, area_name: str, searched: str | None,
+                 stamp: Stamp) -> occupation_alternatives.AlternativesOffer:
+    """Why the occupation is a dead end, if it is one, and the ranked occupations to offer instead."""
+    return occupation_alternatives.offer_alternatives(connection(), demand_model(), profile(onet_soc_code, stamp),
+                                                      area_code, area_name, searched)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -32,6 +32,21 @@ def render_occupation_picker(key: str, label: str = "Search an occupation or job
     return _remember(chosen)
 
 
+def searched_text(key: str) -> str | None:
+    """What the user typed in the search box ``key`` (None when it is empty)."""
+    text = str(st.session_state.get(f"{key}_query") or "").strip()
+    return text or None
+
+
+def choose_occupation(key: str, onet_soc_code: str) -> None:
+    """Button callback: make ``onet_soc_code`` the chosen occupation, as if picked from the matches.
+
+    The search box is emptied (a callback runs before the widgets are drawn, so it may), otherwise
+    the match list would keep answering for the old search on the next run."""
+    st.session_state[f"{key}_query"] = ""
+    _remember(onet_soc_code)
+
+
 def _label(row) -> str:
     note = "" if row.matched_kind in ("title", "code") else f" — matched “{row.matched_title}”"
     return f"{row.title} ({row.onet_soc_code}){note}"
