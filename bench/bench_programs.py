@@ -3,8 +3,10 @@
 A workforce board's quarterly file: 40 programs and 10,000 participant records (250 per program), made up
 and marked as generated example data. Measured: importing the programs file and the participants file
 (CSV and XLSX) into a fresh records database (validation, duplicate checks, one transaction), re-importing
-the same file (unchanged), and computing every program's suppressed tables (``program_reports``, what the
-pages cache per records revision) and one program's (the detail page after an import).
+the same file (unchanged), computing every program's suppressed tables (``program_reports``, what the
+pages cache per records revision) and one program's (the detail page after an import), and every program's
+local fit from the demand model (``program_fit.programs_local_fit``, target codes such as 31-1121 read at
+the BLS code 31-1120).
 
     python -m bench.bench_programs [--repeat 3] [--participants 10000] [--programs 40]
 """
@@ -22,9 +24,10 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from bench.common import time_once, write_results
-from lmi import outcomes
+from lmi import outcomes, program_fit
 from lmi.db import open_reference, reference_db_path
-from lmi.records import vocab
+from lmi.demand import DemandModel
+from lmi.records import queries, vocab
 from lmi.records.db import open_records
 from lmi.records.example import to_csv
 from lmi.records.importer import import_file, reference_codes
@@ -33,7 +36,7 @@ from lmi.records.template import PARTICIPANTS, PROGRAMS
 TODAY = dt.date(2026, 11, 25)
 TYPES = [t for t in vocab.PROGRAM_TYPES if t != vocab.WORK_EXPERIENCE_TYPE]
 CIPS = [("48.0508", "51-4121"), ("51.0801", "31-9092"), ("46.0302", "47-2111"), ("49.0205", "53-3032"),
-        ("51.0805", "29-2052")]
+        ("51.0805", "29-2052"), ("51.2602", "31-1121;31-1122.00")]
 
 
 def program_rows(count: int, rng: random.Random) -> list[dict]:
@@ -96,14 +99,13 @@ def main() -> None:
     rng = random.Random(7)
     ref = open_reference(reference_db_path())
     codes = reference_codes(ref)
-    ref.close()
     programs_csv = to_csv(program_rows(args.programs, rng), PROGRAMS.column_names)
     people = participant_rows(args.programs, args.participants // args.programs, rng)
     participants_csv = to_csv(people, PARTICIPANTS.column_names)
     participants_xlsx = xlsx_bytes(people, PARTICIPANTS.column_names)
     timings: dict[str, list[float]] = {k: [] for k in ("programs_csv_s", "participants_csv_s", "participants_xlsx_s",
                                                        "reimport_same_file_s", "program_reports_all_s",
-                                                       "program_report_one_s")}
+                                                       "program_report_one_s", "program_local_fit_s")}
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             con = open_records(Path(tmp) / "records.duckdb")
@@ -115,6 +117,9 @@ def main() -> None:
                 con, codes, "participants", "participants.csv", io.BytesIO(participants_csv), "bench", TODAY)))
             timings["program_reports_all_s"].append(time_once(lambda: outcomes.program_reports(con)))
             timings["program_report_one_s"].append(time_once(lambda: outcomes.program_report(con, "BPRG-000")))
+            programs = queries.programs(con)[["program_id", "cip_code", "target_soc_codes", "region_area_code"]]
+            timings["program_local_fit_s"].append(time_once(lambda: program_fit.programs_local_fit(
+                ref, DemandModel(ref), codes.occupations, programs)))  # a fresh model: nothing cached
             con.close()
         with tempfile.TemporaryDirectory() as tmp:
             con = open_records(Path(tmp) / "records.duckdb")
@@ -122,6 +127,7 @@ def main() -> None:
             timings["participants_xlsx_s"].append(time_once(lambda: _ok(import_file(
                 con, codes, "participants", "participants.xlsx", io.BytesIO(participants_xlsx), "bench", TODAY))))
             con.close()
+    ref.close()
     write_results("programs", {
         "programs": args.programs, "participants": len(people),
         "participants_csv_bytes": len(participants_csv), "participants_xlsx_bytes": len(participants_xlsx),

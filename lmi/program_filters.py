@@ -1,5 +1,6 @@
 """Choosing and ordering programs for the list and funding views: filters by type, funding stream,
-region and target occupation, and a sort that keeps suppressed values last (never as zero)."""
+region and target occupation (at the BLS code its figures are read at), and a sort that keeps suppressed
+or unreleased values last (never as zero)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import pandas as pd
 
 SORTABLE = ("placement_rate", "employed_q2_count_rate", "employed_q4_count_rate", "earnings_q2_median_usd",
             "credential_count_rate", "completed_count_rate", "cost_per_placement_usd", "cost_per_credential_usd",
-            "exiters_count", "enrolled_count", "local_jobs_count", "program_name")
+            "exiters_count", "enrolled_count", "local_employment_count", "local_annual_openings_est_count",
+            "program_name")
 
 
-def filter_programs(summaries: pd.DataFrame, demand: pd.DataFrame, program_types=(), funding_streams=(),
+def filter_programs(summaries: pd.DataFrame, targets: pd.DataFrame, program_types=(), funding_streams=(),
                     regions=(), soc_codes=()) -> pd.DataFrame:
-    """Programs matching every non-empty filter; ``soc_codes`` keeps programs with any of those target
-    occupations (listed, or linked through the CIP code when none is listed)."""
+    """Programs matching every non-empty filter; ``soc_codes`` (BLS codes) keeps programs whose target
+    occupations (listed, or linked through the CIP code when none is listed) lead to any of them, as
+    ``targets`` (``lmi.program_fit.ProgramsFit.targets``) says: a program listing 31-1121 is found under
+    31-1120, the code BLS publishes its numbers at."""
     keep = pd.Series(True, index=summaries.index)
     if program_types:
         keep &= summaries.program_type.isin(program_types)
@@ -22,7 +26,7 @@ def filter_programs(summaries: pd.DataFrame, demand: pd.DataFrame, program_types
     if regions:
         keep &= summaries.region_area_code.isin(regions)
     if soc_codes:
-        with_occupation = set(demand.program_id[demand.soc_code.isin(soc_codes)])
+        with_occupation = set(targets.program_id[targets.soc_code.isin(list(soc_codes))])
         keep &= summaries.program_id.isin(with_occupation)
     return summaries[keep]
 

@@ -1,90 +1,328 @@
-"""Local fit of a training program: how much local demand there is for the occupations it trains for.
+"""Local fit of a training program: how much employer demand there is, in the program's region, for the
+occupations it trains for, read from the one demand model (``lmi.demand``) at the grain BLS publishes.
 
-A program's target occupations are the SOC codes staff listed for it; a program with none listed is
-matched to the occupations its CIP code leads to in the NCES CIP 2020 to SOC 2018 crosswalk. For each
-occupation the program's region (an OEWS area) gives employment, median annual wage and location
-quotient (BLS OEWS), and the nation gives the projected 2024-34 change and annual openings (BLS
-Employment Projections; national only, said wherever shown).
+Targets. Staff list a program's target occupations in whichever code they have: SOC 2018 (31-1121),
+O*NET-SOC (31-1121.00) or the code BLS publishes numbers for (31-1120, 13-1020, 29-2010, an "All
+Other" code). The records keep each code as given. A program with none listed is matched to the SOC
+codes its CIP code leads to in the NCES CIP 2020 to SOC 2018 crosswalk. Every code is resolved when it
+is read (``lmi.demand.codes.CodeResolver``) to the code BLS publishes numbers for, and the figures are
+that code's: 31-1121 Home Health Aides shows 31-1120 Home Health and Personal Care Aides, and says so.
 
-Reference data stays in the read-only reference database; the program list comes from the records
-database, so this module takes the programs as a frame and joins in pandas.
+One row per BLS code. Targets that lead to the same BLS code (31-1121 and 31-1122.00 both lead to
+31-1120) share one figure, so they share one row and that code counts once in the program's totals.
+BLS's published codes do not overlap, so the totals add distinct jobs.
+
+Verdicts. Each target, and each program over its targets, gets a plain verdict from the estimated local
+annual openings (``lmi.demand.openings``): see ``VERDICT_RULES``.
+
+Reference data stays in the read-only reference database and programs come from the records database,
+so this module takes the programs as a frame.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
+import numpy as np
 import pandas as pd
 
 from lmi.db import query_df
+from lmi.demand import DemandModel, describe_openings
+from lmi.demand.codes import CodeResolver
+from lmi.demand.columns import COLUMN_WORDS
+from lmi.demand.labels import basis_label, missing_words
+from lmi.demand.openings import OPENINGS_METHOD, round_openings
 
 LISTED = "listed by the program"
 VIA_CIP = "linked to its CIP code (NCES crosswalk)"
 
+HIRING_MIN_OPENINGS = 100  # estimated openings a year (as rounded for display) from which a target is "hiring here"
+HIRING, FEW_OPENINGS, NO_OPENINGS_ESTIMATE, NOTHING_RELEASED, NO_BLS_CODE, NO_TARGETS = (
+    "hiring here", "few openings here", "jobs here, openings not estimated", "BLS released nothing here",
+    "no BLS estimates for it", "no target occupations")
+VERDICT_RULES = (
+    f"Local fit: “{HIRING}” = about {HIRING_MIN_OPENINGS:,} or more estimated openings a year in the program's "
+    f"region; “{FEW_OPENINGS}” = fewer than {HIRING_MIN_OPENINGS:,} a year (BLS counts jobs here, but few "
+    f"openings are expected); “{NOTHING_RELEASED}” = BLS published no employment estimate for the occupation in "
+    "this region (too few survey responses or confidential), which is not the same as no jobs; "
+    f"“{NO_OPENINGS_ESTIMATE}” = BLS counts jobs here but projects no openings for the code; "
+    f"“{NO_BLS_CODE}” = no code BLS publishes numbers for covers the occupation. A program's verdict applies the "
+    "same rule to its openings added up over its target occupations' BLS codes, each code counted once.")
 
-def target_occupations(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -> pd.DataFrame:
-    """One row per (program, occupation): ``programs`` has program_id, cip_code, target_soc_codes
-    (a list, possibly empty) and region_area_code; ``basis`` says where the occupation came from."""
-    listed = [(p.program_id, p.region_area_code, soc, LISTED)
-              for p in programs.itertuples() for soc in (list(p.target_soc_codes) if p.target_soc_codes is not None else [])]
-    without = programs[[len(t if t is not None else []) == 0 for t in programs.target_soc_codes]]
-    crosswalk = query_df(ref_con, "SELECT cip_code, soc_code FROM core_cip_soc WHERE list_contains($cips, cip_code)",
-                         {"cips": sorted(set(without.cip_code))})
-    linked = [(p.program_id, p.region_area_code, soc, VIA_CIP)
-              for p in without.itertuples() for soc in crosswalk.soc_code[crosswalk.cip_code == p.cip_code]]
-    return pd.DataFrame(listed + linked, columns=["program_id", "region_area_code", "soc_code", "basis"])
+READ_AT_BLS_CODES = (
+    "Target occupations are read at the code BLS publishes numbers for (31-1121 Home Health Aides at the BLS group "
+    "31-1120 Home Health and Personal Care Aides), and each BLS code counts once in a program's totals.")
+FIT_METHOD = f"{READ_AT_BLS_CODES} {OPENINGS_METHOD} {VERDICT_RULES}"
+
+TARGET_COLUMNS = [
+    "program_id", "region_area_code", "target_basis", "listed_codes", "soc_code", "soc_title", "numbers_for",
+    "demand_is_shared", "demand_basis", "local_employment_count", "local_employment_missing_words",
+    "local_annual_openings_est_count", "local_annual_openings_words", "openings_basis", "fit_verdict",
+    "location_quotient", "local_annual_wage_median_usd", "national_growth_2024_34_pct",
+    "national_annual_openings_count", "national_employment_2024_count", "national_employment_2034_count"]
+SUMMARY_COLUMNS = [
+    "program_id", "region_area_code", "target_basis", "listed_codes_count", "bls_codes", "bls_codes_count",
+    "bls_codes_with_local_jobs_count", "local_employment_count", "local_annual_openings_est_count",
+    "local_annual_openings_words", "national_growth_2024_34_pct", "fit_verdict", "fit_note"]
+# Page and CSV words of the columns this module adds; the demand columns keep ``lmi.demand.columns``'s words.
+FIT_COLUMN_WORDS: dict[str, tuple[str, str]] = {
+    "program_id": ("Program ID", "The program's identifier in the records"),
+    "region_area_code": ("Region (OEWS area code)", "The program's labour market"),
+    "target_basis": ("Targets", "Whether the program listed its target occupations or they come from its CIP code"),
+    "listed_codes": ("Listed as", "The occupation codes as the program listed them (or as its CIP code links to them)"),
+    "numbers_for": ("Figures are for", "The BLS code and title the numbers are for; \"BLS group\" when the figure "
+                    "is a group's, shared with other occupations"),
+    "local_annual_openings_words": ("Est. annual openings here", "National openings per job x local jobs, rounded; "
+                                    "see the method"),
+    "fit_verdict": ("Local fit", f"From estimated openings a year: {HIRING} ({HIRING_MIN_OPENINGS:,} or more), "
+                    f"{FEW_OPENINGS} (fewer), {NOTHING_RELEASED}"),
+    "listed_codes_count": ("Target codes listed", "Occupation codes listed (or linked through the CIP code)"),
+    "bls_codes": ("BLS codes", "The BLS codes the targets lead to, each once"),
+    "bls_codes_count": ("BLS codes (each counted once)", "Distinct BLS codes the targets lead to"),
+    "bls_codes_with_local_jobs_count": ("BLS codes with local jobs released", "Codes BLS released employment for "
+                                        "in the program's region"),
+    "fit_note": ("Local fit in words", "What the totals add up and what they leave out"),
+}
+SUMMARY_WORDS = {
+    "local_employment_count": ("Local jobs in target occupations", "BLS OEWS May 2025 jobs in the program's region, "
+                               "added up over its target occupations' BLS codes, each counted once"),
+    "local_annual_openings_est_count": ("Est. annual openings here (target occupations)", "Estimated openings a "
+                                        "year added up over the same BLS codes; see the method"),
+    "national_growth_2024_34_pct": ("Projected growth 2024-34 (nation, target occupations)", "BLS Employment "
+                                    "Projections; over several codes, growth of their summed employment"),
+}
 
 
-def occupation_demand(ref_con: duckdb.DuckDBPyConnection, targets: pd.DataFrame) -> pd.DataFrame:
-    """``targets`` (from ``target_occupations``) with each occupation's title and its local OEWS and
-    national projections numbers; values BLS did not release stay missing with their footnote."""
-    if targets.empty:
-        return targets.assign(soc_title=[], area_name=[], employment_count=[], employment_footnote=[],
-                              annual_wage_median_usd=[], annual_wage_median_footnote=[], location_quotient=[],
-                              projected_change_pct=[], annual_openings_thousands=[],
-                              employment_2024_thousands=[], employment_2034_thousands=[])
-    pairs = targets[["region_area_code", "soc_code"]].drop_duplicates()
-    numbers = query_df(ref_con, """
-        SELECT q.area_code AS region_area_code, q.soc_code, s.title AS soc_title, a.area_name,
-               e.employment_count, e.employment_footnote, e.annual_wage_median_usd, e.annual_wage_median_footnote,
-               e.location_quotient, p.employment_change_pct AS projected_change_pct, p.annual_openings_thousands,
-               p.employment_2024_thousands, p.employment_2034_thousands
-        FROM (SELECT unnest($areas) AS area_code, unnest($socs) AS soc_code) q
-        LEFT JOIN core_soc_occupation s ON s.soc_code = q.soc_code
-        LEFT JOIN core_area a ON a.area_code = q.area_code
-        LEFT JOIN core_oews_estimate e ON e.area_code = q.area_code AND e.soc_code = q.soc_code
-        LEFT JOIN core_projection p ON p.soc_code = q.soc_code
-    """, {"areas": list(pairs.region_area_code), "socs": list(pairs.soc_code)})
-    return targets.merge(numbers, on=["region_area_code", "soc_code"], how="left")
+def column_words(column: str, summary: bool = False) -> tuple[str, str]:
+    """(label, tooltip) of a local-fit column; ``summary`` for the per-program totals."""
+    if summary and column in SUMMARY_WORDS:
+        return SUMMARY_WORDS[column]
+    if column in FIT_COLUMN_WORDS:
+        return FIT_COLUMN_WORDS[column]
+    return COLUMN_WORDS.get(column, (column, ""))
 
 
-def fit_summary(demand: pd.DataFrame, program_ids: list[str]) -> pd.DataFrame:
-    """Per program: occupations, how many have local employment released, local jobs in them, the
-    employment-weighted national projected change 2024-34 and national annual openings."""
+def for_download(frame: pd.DataFrame, columns: list[str], summary: bool = False) -> pd.DataFrame:
+    """The chosen columns with plain headers that keep the field ("Jobs here [local_employment_count]"),
+    as ``lmi.demand.columns.for_download`` does for demand frames."""
+    present = [c for c in columns if c in frame.columns]
+    return frame[present].rename(columns={c: f"{column_words(c, summary)[0]} [{c}]" for c in present})
+
+
+# What the demand model gives for each BLS code (``DemandModel.bls_codes``), carried into the targets.
+_MODEL_COLUMNS = [
+    "soc_code", "is_all_other", "onet_occupations_count", "local_employment_count", "local_employment_missing_reason",
+    "local_annual_openings_est_count", "openings_basis", "location_quotient", "local_annual_wage_median_usd",
+    "national_growth_2024_34_pct", "national_annual_openings_count", "national_employment_2024_count",
+    "national_employment_2034_count"]
+
+
+@dataclass(frozen=True)
+class ProgramsFit:
+    """``targets``: one row per program x BLS code its target occupations lead to (a code no published
+    code covers gets its own row); ``summary``: one row per program, each BLS code counted once."""
+
+    targets: pd.DataFrame
+    summary: pd.DataFrame
+
+    def of(self, program_id: str) -> tuple[pd.DataFrame, pd.Series | None]:
+        """One program's target rows and summary row."""
+        rows = self.summary[self.summary.program_id == program_id]
+        return (self.targets[self.targets.program_id == program_id].reset_index(drop=True),
+                rows.iloc[0] if len(rows) else None)
+
+
+def programs_local_fit(ref_con: duckdb.DuckDBPyConnection, model: DemandModel, resolver: CodeResolver,
+                       programs: pd.DataFrame) -> ProgramsFit:
+    """Local fit of every program in ``programs`` (program_id, cip_code, target_soc_codes as a list,
+    region_area_code): target rows with the demand model's numbers and verdicts, and one summary row each."""
+    listed = listed_targets(ref_con, programs)
+    targets = with_demand(model, resolved_targets(resolver, listed))
+    return ProgramsFit(targets, fit_summary(targets, programs))
+
+
+# ------------------------------------------------------------------------------------------------ targets
+
+def listed_targets(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -> pd.DataFrame:
+    """One row per (program, code as listed): the program's own codes, or, when it lists none, the SOC
+    codes its CIP code leads to. ``target_basis`` says which."""
+    rows, without = [], []
+    for p in programs.itertuples():
+        codes = _codes(p.target_soc_codes)
+        rows += [(p.program_id, p.region_area_code, code, LISTED) for code in codes]
+        if not codes:
+            without.append(p)
+    crosswalk = query_df(ref_con, "SELECT cip_code, soc_code FROM core_cip_soc WHERE list_contains($cips, cip_code) "
+                                  "ORDER BY soc_code", {"cips": sorted({p.cip_code for p in without})})
+    by_cip = crosswalk.groupby("cip_code").soc_code.apply(list).to_dict() if len(crosswalk) else {}
+    rows += [(p.program_id, p.region_area_code, code, VIA_CIP) for p in without for code in by_cip.get(p.cip_code, [])]
+    return pd.DataFrame(rows, columns=["program_id", "region_area_code", "listed_code", "target_basis"])
+
+
+def resolved_targets(resolver: CodeResolver, listed: pd.DataFrame) -> pd.DataFrame:
+    """Listed codes with the BLS code each is read at (``soc_code``, ``soc_title``; None when no published
+    code covers it), gathered into one row per program x BLS code with the codes listed for it."""
+    resolved = [resolver.try_resolve(code) for code in listed.listed_code]
+    frame = listed.assign(soc_code=pd.Series([r.bls_soc_code if r else None for r in resolved], dtype=object,
+                                             index=listed.index),
+                          soc_title=pd.Series([r.bls_title if r else None for r in resolved], dtype=object,
+                                              index=listed.index))
+    frame["row_key"] = [code if isinstance(code, str) else f"unresolved:{given}"  # unresolved codes keep a row
+                        for code, given in zip(frame.soc_code, frame.listed_code)]
     rows = []
-    for program_id in program_ids:
-        part = demand[demand.program_id == program_id]
-        released = part.employment_count.notna()
-        projected = part.employment_2024_thousands.notna() & part.employment_2034_thousands.notna()
-        base = part.employment_2024_thousands[projected].sum()
-        rows.append({
-            "program_id": program_id,
-            "target_occupations_count": len(part),
-            "occupations_with_local_jobs_count": int(released.sum()),
-            "local_jobs_count": int(part.employment_count[released].sum()) if released.any() else pd.NA,
-            "projected_change_national_pct": (100 * (part.employment_2034_thousands[projected].sum() / base - 1)
-                                              if projected.any() and base else pd.NA),
-            "annual_openings_national_thousands": (float(part.annual_openings_thousands.dropna().sum())
-                                                   if part.annual_openings_thousands.notna().any() else pd.NA),
-            "target_basis": part.basis.iloc[0] if len(part) else "",
-        })
-    frame = pd.DataFrame(rows, columns=["program_id", "target_occupations_count", "occupations_with_local_jobs_count",
-                                        "local_jobs_count", "projected_change_national_pct",
-                                        "annual_openings_national_thousands", "target_basis"])
-    frame["local_jobs_count"] = pd.array(frame["local_jobs_count"], dtype="Int64")
-    for column in ("projected_change_national_pct", "annual_openings_national_thousands"):
-        frame[column] = pd.array(frame[column], dtype="Float64")
+    for (program_id, _), part in frame.groupby(["program_id", "row_key"], sort=False):
+        first = part.iloc[0]
+        rows.append({"program_id": program_id, "region_area_code": first.region_area_code,
+                     "target_basis": first.target_basis, "listed_codes": "; ".join(dict.fromkeys(part.listed_code)),
+                     "listed_code_list": list(dict.fromkeys(part.listed_code)),
+                     "soc_code": first.soc_code, "soc_title": first.soc_title})
+    return pd.DataFrame(rows, columns=["program_id", "region_area_code", "target_basis", "listed_codes",
+                                       "listed_code_list", "soc_code", "soc_title"])
+
+
+def with_demand(model: DemandModel, targets: pd.DataFrame) -> pd.DataFrame:
+    """Each target row with its BLS code's numbers in the program's region (``DemandModel.bls_codes``),
+    whose numbers they are, the openings in words and the verdict."""
+    parts = []
+    for area_code, part in targets.groupby("region_area_code", sort=False):
+        codes = sorted({c for c in part.soc_code if isinstance(c, str)})
+        numbers = model.bls_codes(area_code, codes)[_MODEL_COLUMNS] if codes else pd.DataFrame(columns=_MODEL_COLUMNS)
+        parts.append(part.merge(numbers, on="soc_code", how="left"))
+    frame = pd.concat(parts, ignore_index=True) if parts else targets.reindex(columns=[*targets.columns,
+                                                                                       *_MODEL_COLUMNS[1:]])
+    frame["demand_is_shared"] = [_is_group_figure(listed, code, count) for listed, code, count in zip(
+        frame.listed_code_list, frame.soc_code, frame.onet_occupations_count)]
+    frame["demand_basis"] = [_basis(code, title, shared, all_other, count) for code, title, shared, all_other, count
+                             in zip(frame.soc_code, frame.soc_title, frame.demand_is_shared, frame.is_all_other,
+                                    frame.onet_occupations_count)]
+    frame["numbers_for"] = [_numbers_for(listed, code, basis) for listed, code, basis in zip(
+        frame.listed_code_list, frame.soc_code, frame.demand_basis)]
+    frame["local_employment_missing_words"] = [
+        "" if _present(jobs) else (missing_words(reason) if isinstance(code, str) else missing_words("no_bls_code"))
+        for jobs, reason, code in zip(frame.local_employment_count, frame.local_employment_missing_reason,
+                                      frame.soc_code)]
+    frame["local_annual_openings_words"] = [describe_openings(v) for v in frame.local_annual_openings_est_count]
+    frame["fit_verdict"] = [verdict(isinstance(code, str), jobs, openings) for code, jobs, openings in zip(
+        frame.soc_code, frame.local_employment_count, frame.local_annual_openings_est_count)]
+    return frame[TARGET_COLUMNS].reset_index(drop=True)
+
+
+def verdict(has_bls_code: bool, local_employment_count, local_annual_openings_est_count) -> str:
+    """The plain verdict of one target (or of a program's totals): see ``VERDICT_RULES``."""
+    if not has_bls_code:
+        return NO_BLS_CODE
+    if not _present(local_employment_count):
+        return NOTHING_RELEASED
+    if not _present(local_annual_openings_est_count):
+        return NO_OPENINGS_ESTIMATE
+    return HIRING if round_openings(local_annual_openings_est_count) >= HIRING_MIN_OPENINGS else FEW_OPENINGS
+
+
+def _is_group_figure(listed_codes: list[str], soc_code, onet_occupations_count) -> bool:
+    """True when the BLS figure is not the listed occupation's own: a SOC code inside a BLS group
+    (31-1121 in 31-1120), or an O*NET occupation that shares its SOC code's figure with others. Listing
+    the published code itself (31-1120) names the figure by its own title, so it is not marked."""
+    if not isinstance(soc_code, str):
+        return False
+    sharing = 0 if not _present(onet_occupations_count) else int(onet_occupations_count)
+    return any(code != soc_code and (code[:7] != soc_code or sharing > 1) for code in listed_codes)
+
+
+def _basis(soc_code, soc_title, shared: bool, all_other, onet_occupations_count) -> str:
+    if not isinstance(soc_code, str):
+        return ""
+    grain = ("all_other" if _present(all_other) and bool(all_other) else "bls_aggregate") if shared else "own"
+    return basis_label(soc_code, soc_title, grain, onet_occupations_count)
+
+
+def _numbers_for(listed_codes: list[str], soc_code, basis: str) -> str:
+    """"31-1121 → BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations";
+    "BLS 51-4121 Welders, ..." when the program listed the published code itself."""
+    listed = "; ".join(listed_codes)
+    if not isinstance(soc_code, str):
+        return f"{listed}: no code BLS publishes numbers for covers it"
+    if listed_codes == [soc_code]:
+        return basis
+    return f"{listed} → {basis}"
+
+
+# ------------------------------------------------------------------------------------------------ summary
+
+def fit_summary(targets: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """One row per program: its BLS codes (each once), local jobs and estimated openings added up over
+    the codes BLS released here, national growth weighted by 2024 employment, the verdict and a note."""
+    rows = [_program_summary(p.program_id, p.region_area_code, targets[targets.program_id == p.program_id])
+            for p in programs.itertuples()]
+    frame = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    for column in ("local_employment_count", "local_annual_openings_est_count", "national_growth_2024_34_pct"):
+        frame[column] = frame[column].astype("float64")
     return frame
 
+
+def _program_summary(program_id: str, region_area_code: str, part: pd.DataFrame) -> dict:
+    codes = part[part.soc_code.map(lambda c: isinstance(c, str))].drop_duplicates("soc_code")
+    released = codes[codes.local_employment_count.notna()]
+    with_openings = released[released.local_annual_openings_est_count.notna()]
+    jobs = float(released.local_employment_count.sum()) if len(released) else np.nan
+    openings = float(with_openings.local_annual_openings_est_count.sum()) if len(with_openings) else np.nan
+    growth = _national_growth(codes)
+    listed_count = sum(len(c.split("; ")) for c in part.listed_codes)
+    fit = NO_TARGETS if part.empty else verdict(len(codes) > 0, jobs, openings)
+    return {"program_id": program_id, "region_area_code": region_area_code,
+            "target_basis": part.target_basis.iloc[0] if len(part) else "", "listed_codes_count": listed_count,
+            "bls_codes": "; ".join(codes.soc_code), "bls_codes_count": len(codes),
+            "bls_codes_with_local_jobs_count": len(released), "local_employment_count": jobs,
+            "local_annual_openings_est_count": openings, "local_annual_openings_words": describe_openings(openings),
+            "national_growth_2024_34_pct": growth, "fit_verdict": fit,
+            "fit_note": _note(len(part), len(codes), len(released), jobs, openings,
+                              unresolved=int((~part.soc_code.map(lambda c: isinstance(c, str))).sum()))}
+
+
+def _national_growth(codes: pd.DataFrame) -> float:
+    """BLS's published growth for one code; over several, the growth of their summed 2024 and 2034
+    employment (each code weighted by its size), as BLS computes growth of a group."""
+    projected = codes[codes.national_employment_2024_count.notna() & codes.national_employment_2034_count.notna()]
+    if len(projected) == 1:
+        return float(projected.national_growth_2024_34_pct.iloc[0])
+    base = projected.national_employment_2024_count.sum()
+    return 100 * (projected.national_employment_2034_count.sum() / base - 1) if len(projected) and base else np.nan
+
+
+def _note(rows: int, codes: int, released: int, jobs: float, openings: float, unresolved: int = 0) -> str:
+    """"19,230 jobs here, est. openings about 3,400 a year, over 1 BLS code."; says when the totals
+    leave codes out (BLS released nothing for them here), so they are a floor."""
+    if rows == 0:
+        return "No target occupation is listed and the CIP code links to none in the NCES crosswalk."
+    if codes == 0:
+        return "No code BLS publishes numbers for covers its target occupations."
+    if released == 0:
+        return f"BLS released no employment estimate here for any of its {_codes_words(codes)}."
+    note = f"{jobs:,.0f} jobs here, est. openings {describe_openings(openings)}, over {_codes_words(released)}"
+    note += " (each counted once)" if released > 1 else ""
+    if released < codes:
+        note += f"; BLS released nothing here for {codes - released} of {codes} codes, so these totals are a floor"
+    if unresolved:
+        note += f"; no code BLS publishes numbers for covers {unresolved} of its target occupations"
+    return note + "."
+
+
+def _codes_words(count: int) -> str:
+    return f"{count} BLS code" + ("" if count == 1 else "s")
+
+
+def _codes(value) -> list[str]:
+    """A stored list of target codes (list, array or missing) as a plain list."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return [str(code) for code in value]
+
+
+def _present(value) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+# ------------------------------------------------------------------------------------------------ names
 
 def area_names(ref_con: duckdb.DuckDBPyConnection, area_codes: list[str]) -> dict[str, str]:
     frame = query_df(ref_con, "SELECT area_code, area_name FROM core_area WHERE list_contains($codes, area_code)",

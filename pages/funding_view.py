@@ -8,15 +8,20 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lmi import nj_etpl, outcomes
+from lmi import nj_etpl, outcomes, program_fit
 from lmi.outcome_format import data_label, format_outcomes, program_type_label
 from lmi.program_filters import filter_programs
+from lmi.program_fit import column_words
 from lmi.records import vocab
 from ui import data, nj_etpl_data, records_data
-from ui.components import csv_download, source_caption
-from ui.records_view import generated_badge, no_programs_message, records_source
+from ui.components import csv_download, md, source_caption
+from ui.records_view import generated_badge, jobs_text, no_programs_message, records_source
 
 LABELS = outcomes.INDICATOR_LABELS
+
+
+def summary_label(column: str) -> str:
+    return column_words(column, summary=True)[0]
 
 st.title("Funding view")
 st.write("Which programs turn funding into jobs: outcomes and cost per placement side by side with local "
@@ -33,13 +38,14 @@ else:
     generated_badge(any_generated)
     streams = st.multiselect("Funding streams", sorted(summaries.funding_stream.unique()),
                              format_func=lambda c: vocab.FUNDING_STREAMS.get(c, c), key="funding_streams")
-    demand = records_data.demand(key, ref_stamp)
-    chosen = filter_programs(summaries, demand, funding_streams=streams)
-    fit = records_data.fit(key, ref_stamp)
-    chosen = chosen.merge(fit, on="program_id", how="left")
+    targets = records_data.fit_targets(key, ref_stamp)
+    chosen = filter_programs(summaries, targets, funding_streams=streams)
+    fit = records_data.fit_summary(key, ref_stamp)
+    chosen = chosen.merge(fit.drop(columns=["region_area_code"]), on="program_id", how="left")
     areas = records_data.area_names(key, ref_stamp)
     note = records_source(status, records_data.threshold(), any_generated, write=False)
-    fit_note = data.source_note(("oews", "projections", "cip_soc"), ref_stamp)
+    fit_note = records_data.fit_source(ref_stamp)
+    source_line = data.source_note(("oews", "projections", "onet", "cip_soc"), ref_stamp)
 
     st.subheader("Programs compared")
     table = format_outcomes(chosen, ["cost_per_participant_usd", "exiters_count", "placement_rate",
@@ -50,15 +56,18 @@ else:
     table.insert(1, "Funding", [vocab.FUNDING_STREAMS.get(f, f) for f in chosen.funding_stream])
     table.insert(2, "Type", [program_type_label(t, h) for t, h in zip(chosen.program_type, chosen.work_experience_hours)])
     table["Region"] = [areas.get(a, a) for a in chosen.region_area_code]
-    table["Local jobs in target occupations"] = ["not released" if pd.isna(v) else f"{int(v):,}"
-                                                 for v in chosen.local_jobs_count]
-    table["Projected change 2024-34 (national)"] = ["not projected" if pd.isna(v) else f"{v:+.1f}%"
-                                                    for v in chosen.projected_change_national_pct]
+    table[summary_label("local_employment_count")] = [jobs_text(v, "none released here")
+                                                       for v in chosen.local_employment_count]
+    table[summary_label("local_annual_openings_est_count")] = chosen.local_annual_openings_words.values
+    table["Local fit"] = chosen.fit_verdict.values
+    table["BLS codes of its target occupations"] = chosen.bls_codes.values
+    table[summary_label("national_growth_2024_34_pct")] = ["not projected" if pd.isna(v) else f"{v:+.1f}%"
+                                                           for v in chosen.national_growth_2024_34_pct]
     table["Data"] = [data_label(g) for g in chosen.is_generated_example]
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption("Local jobs: OEWS employment in the program's region summed over its target occupations that BLS "
-               "released there; projected change: national, employment-weighted over those occupations. "
-               f"{fit_note} {note}")
+    st.caption("Local jobs and estimated openings: in the program's region, added up over the BLS codes its target "
+               "occupations lead to, each counted once, where BLS released a figure; projected growth: national, "
+               f"over the same codes. {program_fit.VERDICT_RULES} {md(source_line)} {note}")
     csv_download(table, "Download the comparison (CSV)", "funding-view-programs", f"{note} {fit_note}",
                  key="dl_funding_programs")
 
@@ -72,7 +81,9 @@ else:
             "funding": [vocab.FUNDING_STREAMS.get(f, f) for f in points.funding_stream],
             "placement_rate": points.placement_rate.astype(float).values,
             "cost_per_placement_usd": points.cost_per_placement_usd.astype(float).values,
-            "local_jobs": points.local_jobs_count.astype("Float64").fillna(0).astype(float).values,
+            "local_jobs": points.local_employment_count.fillna(0).astype(float).values,
+            "local_jobs_text": [jobs_text(v, "none released here") for v in points.local_employment_count],
+            "local_fit": points.fit_verdict.values,
             "data": [data_label(g) for g in points.is_generated_example]})
         scatter = alt.Chart(points).mark_circle(opacity=0.8, stroke="black", strokeWidth=0.5).encode(
             x=alt.X("placement_rate:Q", title="Placement rate (of exiters)", axis=alt.Axis(format="%"),
@@ -82,11 +93,14 @@ else:
             color=alt.Color("funding:N", title="Funding stream"),
             tooltip=["program", "funding", alt.Tooltip("placement_rate:Q", format=".1%"),
                      alt.Tooltip("cost_per_placement_usd:Q", format="$,.0f"),
-                     alt.Tooltip("local_jobs:Q", format=","), "data"])
+                     alt.Tooltip("local_jobs_text:N", title="Local jobs in target occupations"),
+                     alt.Tooltip("local_fit:N", title="Local fit"), "data"])
         rules = alt.Chart(pd.DataFrame({"rate": [r for r, _ in outcomes.REFERENCE_PLACEMENT_RATES]})).mark_rule(
             strokeDash=[6, 4], color="gray").encode(x="rate:Q")
         st.altair_chart(scatter + rules, width="stretch")
-        st.caption(outcomes.REFERENCE_NOTE + " Bottom right is best: many placements for little money. " + note)
+        st.caption(outcomes.REFERENCE_NOTE + " Bottom right is best: many placements for little money. Circle size: "
+                   "local jobs in the target occupations (programs whose jobs BLS did not release are drawn smallest; "
+                   "the table above says which). " + note)
 
     st.subheader("By funding stream")
     totals = records_data.aggregates("funding_stream", tuple(sorted(chosen.program_id)), key)

@@ -1,6 +1,7 @@
 """One training program: what it is, its WIOA indicators and program measures, trends by exit
 cohort, outcomes by participant group (small cells suppressed), its employer partners, and its local
-fit: local demand for the occupations it trains for (OEWS in its region, national projections)."""
+fit: local demand for the occupations it trains for, read from the one demand model at the BLS codes
+its target occupations lead to, with a verdict per occupation and for the program."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lmi import outcomes
-from lmi.oews_values import format_count, format_ratio, format_usd
+from lmi import outcomes, program_fit
+from lmi.demand.openings import OPENINGS_METHOD
 from lmi.outcome_format import (NOT_APPLICABLE, SUPPRESSED, data_label, format_outcomes, format_value, group_label,
                                 program_type_label, services_label)
+from lmi.program_fit import column_words
 from lmi.records import vocab
 from ui import data, records_data
-from ui.components import csv_download
-from ui.records_view import generated_badge, no_programs_message, pick_program, records_source
+from ui.components import csv_download, md
+from ui.records_view import (FIT_TARGET_DOWNLOAD, FIT_TARGET_SHOWN, fit_column_config, fit_target_table,
+                             generated_badge, jobs_text, no_programs_message, pick_program, records_source)
 
 LABELS = outcomes.INDICATOR_LABELS
 TABLE_COLUMNS = ["exiters_count", "completed_count", "completed_count_rate", "employed_q2_count",
@@ -148,27 +151,28 @@ else:
 
 # ---------------------------------------------------------------------------------------------- local fit
 st.subheader("Local fit: demand for its target occupations")
-demand = records_data.demand(key, ref_stamp)
-mine = demand[demand.program_id == program_id]
-if mine.empty:
-    st.info("No target occupation is listed and the CIP code links to none in the NCES crosswalk.")
+region = areas.get(program.region_area_code, program.region_area_code)
+targets, fit = records_data.local_fit(key, ref_stamp).of(program_id)
+if targets.empty:
+    st.info(fit.fit_note if fit is not None else "No target occupation is recorded for this program.")
 else:
-    st.caption(f"Target occupations {mine.basis.iloc[0]}; local numbers for "
-               f"{areas.get(program.region_area_code, program.region_area_code)}.")
-    fit_table = pd.DataFrame({
-        "Occupation": [f"{t} ({s})" if isinstance(t, str) else s for t, s in zip(mine.soc_title, mine.soc_code)],
-        "Local employment": [format_count(v, f) for v, f in zip(mine.employment_count, mine.employment_footnote)],
-        "Local median annual wage": [format_usd(v, f) for v, f in zip(mine.annual_wage_median_usd,
-                                                                      mine.annual_wage_median_footnote)],
-        "Location quotient": [format_ratio(v) for v in mine.location_quotient],
-        "Projected change 2024-34 (national)": ["not projected" if pd.isna(v) else f"{v:+.1f}%"
-                                                for v in mine.projected_change_pct],
-        "Annual openings (national, thousands)": ["not projected" if pd.isna(v) else f"{v:,.1f}"
-                                                  for v in mine.annual_openings_thousands],
-    })
-    st.dataframe(fit_table, hide_index=True, width="stretch")
-    fit_note = data.source_note(("oews", "projections", "cip_soc"), ref_stamp)
-    st.caption("“not released”: BLS did not publish the estimate. Projections are national. " + fit_note)
-    csv_download(fit_table, "Download local fit (CSV)", f"{program.program_name}-local-fit", fit_note,
-                 key="dl_detail_fit")
+    st.write(f"Employer demand in **{region}** for the occupations the program trains for "
+             f"({fit.target_basis}), at the codes BLS publishes numbers for.")
+    cols = st.columns(3)
+    cols[0].metric(column_words("local_employment_count", summary=True)[0], jobs_text(fit.local_employment_count,
+                                                                                    "none released here"),
+                   help=column_words("local_employment_count", summary=True)[1])
+    cols[1].metric("Estimated openings a year here", fit.local_annual_openings_words,
+                   help=column_words("local_annual_openings_est_count", summary=True)[1])
+    cols[2].metric("Local fit", fit.fit_verdict, help=column_words("fit_verdict")[1])
+    st.caption(fit.fit_note)
+    st.dataframe(fit_target_table(targets), hide_index=True, width="stretch",
+                 column_config=fit_column_config(FIT_TARGET_SHOWN))
+    fit_note = records_data.fit_source(ref_stamp)
+    with st.expander("How local fit is worked out"):
+        st.markdown(md(f"{program_fit.READ_AT_BLS_CODES}\n\n{OPENINGS_METHOD}"))
+    st.caption(md(f"{program_fit.VERDICT_RULES} " + data.source_note(("oews", "projections", "onet", "cip_soc"),
+                                                                       ref_stamp)))
+    csv_download(program_fit.for_download(targets, FIT_TARGET_DOWNLOAD), "Download local fit (CSV)",
+                 f"{program.program_name}-local-fit", f"{fit_note} {note}", key="dl_detail_fit")
 st.caption(f"Suppressed figures read “{SUPPRESSED}”.")

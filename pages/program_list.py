@@ -1,4 +1,5 @@
-"""Program outcomes: every recorded training program with its WIOA indicators and program measures,
+"""Program outcomes: every recorded training program with its WIOA indicators and program measures and
+its local fit (jobs, estimated openings and verdict over the BLS codes of its target occupations),
 filtered and sorted, against the 37% and 89.3% placement reference lines; totals by provider, type,
 funding stream or exit year; and New Jersey's published ETPL outcomes as a separate, labelled table."""
 
@@ -8,20 +9,23 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lmi import nj_etpl, outcomes
+from lmi import nj_etpl, outcomes, program_fit
 from lmi.outcome_format import data_label, format_outcomes, program_type_label
 from lmi.program_filters import SORTABLE, filter_programs, sort_programs
+from lmi.program_fit import column_words
 from lmi.records import vocab
 from lmi.records.docs import records_model_doc
 from ui import data, nj_etpl_data, records_data
 from ui.components import csv_download, source_caption
-from ui.records_view import generated_badge, no_programs_message, records_source
+from ui.records_view import generated_badge, jobs_text, no_programs_message, records_source
 
 LABELS = outcomes.INDICATOR_LABELS
 SHOWN = ["enrolled_count", "exiters_count", "completed_count_rate", "employed_q2_count_rate", "employed_q4_count_rate",
          "earnings_q2_median_usd", "credential_count_rate", "placement_rate", "training_related_rate",
          "cost_per_placement_usd", "cost_per_credential_usd"]
-SORT_LABELS = {**LABELS, "local_jobs_count": "Local jobs in target occupations", "program_name": "Program name"}
+SORT_LABELS = {**LABELS, "local_employment_count": column_words("local_employment_count", summary=True)[0],
+               "local_annual_openings_est_count": column_words("local_annual_openings_est_count", summary=True)[0],
+               "program_name": "Program name"}
 
 st.title("Program outcomes")
 st.write("Where each training program stands: employment and earnings after exit, credentials, placement and "
@@ -41,9 +45,9 @@ else:
     any_generated = bool(summaries.is_generated_example.any())
     generated_badge(any_generated)
     ref_stamp = data.stamp()
-    demand = records_data.demand(key, ref_stamp)
+    targets = records_data.fit_targets(key, ref_stamp)
     areas = records_data.area_names(key, ref_stamp)
-    fit = records_data.fit(key, ref_stamp)
+    fit = records_data.fit_summary(key, ref_stamp)
 
     st.subheader("Filters")
     cols = st.columns(4)
@@ -53,12 +57,16 @@ else:
                                   format_func=lambda c: vocab.FUNDING_STREAMS.get(c, c), key="list_funding")
     regions = cols[2].multiselect("Region", sorted(summaries.region_area_code.unique()),
                                   format_func=lambda c: areas.get(c, c), key="list_regions")
-    occupations = demand[["soc_code", "soc_title"]].drop_duplicates().sort_values("soc_title")
+    occupations = targets[targets.soc_code.notna()][["soc_code", "soc_title"]].drop_duplicates().sort_values(
+        "soc_title")
     titles = dict(zip(occupations.soc_code, occupations.soc_title))
-    socs = cols[3].multiselect("Target occupation", list(occupations.soc_code),
-                               format_func=lambda c: f"{titles.get(c) or c} ({c})", key="list_occupations")
-    chosen = filter_programs(summaries, demand, types, funding, regions, socs).merge(
-        fit[["program_id", "local_jobs_count"]], on="program_id", how="left")
+    socs = cols[3].multiselect("Target occupation (BLS code)", list(occupations.soc_code),
+                               format_func=lambda c: f"{titles.get(c) or c} (BLS {c})", key="list_occupations",
+                               help="Programs whose target occupations lead to this BLS code: a program listing "
+                                    "31-1121 Home Health Aides is found under 31-1120.")
+    chosen = filter_programs(summaries, targets, types, funding, regions, socs).merge(
+        fit[["program_id", "local_employment_count", "local_annual_openings_est_count", "local_annual_openings_words",
+             "fit_verdict"]], on="program_id", how="left")
 
     sort_cols = st.columns([3, 1])
     sort_by = sort_cols[0].selectbox("Sort by", SORTABLE, format_func=SORT_LABELS.get, key="list_sort")
@@ -76,13 +84,21 @@ else:
                                                                            chosen.work_experience_hours)])
         table.insert(3, "Funding", [vocab.FUNDING_STREAMS.get(f, f) for f in chosen.funding_stream])
         table.insert(4, "Region", [areas.get(a, a) for a in chosen.region_area_code])
+        table[SORT_LABELS["local_employment_count"]] = [jobs_text(v, "none released here")
+                                                         for v in chosen.local_employment_count]
+        table[SORT_LABELS["local_annual_openings_est_count"]] = chosen.local_annual_openings_words.values
+        table["Local fit"] = chosen.fit_verdict.values
         table["Data"] = [data_label(g) for g in chosen.is_generated_example]
         st.dataframe(table, hide_index=True, width="stretch")
         note = records_source(status, records_data.threshold(), any_generated)
+        fit_note = records_data.fit_source(ref_stamp)
         st.caption("“suppressed”: fewer than the threshold of people in the cell, or hidden so that another small "
                    "cell cannot be worked out. Placement rate = completers employed in the 2nd quarter after exit / "
-                   "exiters; training-related share = training-related placements / placements.")
-        csv_download(table, "Download this table (CSV)", "program-outcomes", note, key="dl_program_list")
+                   "exiters; training-related share = training-related placements / placements. Local jobs and "
+                   "openings: in the program's region, over the BLS codes its target occupations lead to, each "
+                   f"counted once (details on Program detail). {program_fit.VERDICT_RULES}")
+        csv_download(table, "Download this table (CSV)", "program-outcomes", f"{note} {fit_note}",
+                     key="dl_program_list")
 
         st.subheader("Placement rate against the reference lines")
         chart_data = chosen[chosen.placement_rate.notna()][["program_name", "placement_rate", "is_generated_example"]]

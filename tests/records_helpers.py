@@ -1,5 +1,7 @@
 """Helpers for records tests: small CSV files in the import templates' layout, reference codes
-without the reference database, and a fresh records database."""
+without the reference database (a real ``CodeResolver`` over a few rows copied from the shipped data),
+and a fresh records database. Tests of occupation codes themselves use the real reference database
+(``reference_codes(ref_con)``)."""
 
 from __future__ import annotations
 
@@ -8,14 +10,40 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import duckdb
+
+from lmi.demand.codes import CodeResolver
 from lmi.records.db import open_records
 from lmi.records.importer import ImportResult, import_file
 from lmi.records.template import template_for
 from lmi.records.validate import ReferenceCodes
 
 TODAY = dt.date(2026, 11, 25)
+# Rows of the shipped reference data (BLS OEWS May 2025 titles; O*NET 29.3 to SOC crosswalk).
+PUBLISHED = {"51-4121": "Welders, Cutters, Solderers, and Brazers", "31-9092": "Medical Assistants",
+             "53-3032": "Heavy and Tractor-Trailer Truck Drivers", "47-2111": "Electricians",
+             "31-1120": "Home Health and Personal Care Aides"}
+CROSSWALK = [("51-4121.00", "51-4121", "51-4121"), ("31-9092.00", "31-9092", "31-9092"),
+             ("53-3032.00", "53-3032", "53-3032"), ("47-2111.00", "47-2111", "47-2111"),
+             ("31-1121.00", "31-1121", "31-1120"), ("31-1122.00", "31-1122", "31-1120")]
+
+
+def occupation_codes() -> CodeResolver:
+    """The real resolver, reading the rows above instead of the whole reference database."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("CREATE TABLE out_soc_demand (soc_code VARCHAR, soc_title VARCHAR)")
+        con.executemany("INSERT INTO out_soc_demand VALUES (?, ?)", list(PUBLISHED.items()))
+        con.execute("CREATE TABLE core_onet_soc_crosswalk (onet_soc_code VARCHAR, soc_code VARCHAR, "
+                    "oews_soc_code VARCHAR)")
+        con.executemany("INSERT INTO core_onet_soc_crosswalk VALUES (?, ?, ?)", CROSSWALK)
+        return CodeResolver(con)
+    finally:
+        con.close()
+
+
 CODES = ReferenceCodes(cip_codes=frozenset({"48.0508", "51.0801", "49.0205", "46.0302"}),
-                       soc_codes=frozenset({"51-4121", "31-9092", "53-3032", "47-2111"}),
+                       occupations=occupation_codes(),
                        area_codes=frozenset({"0000000", "0900000", "0025540"}))
 
 
@@ -52,8 +80,8 @@ def csv_bytes(rows: list[dict], kind: str, columns: list[str] | None = None) -> 
 
 
 def do_import(con, kind: str, data: bytes, name: str | None = None, who: str = "tester",
-              today: dt.date = TODAY) -> ImportResult:
-    return import_file(con, CODES, kind, name or f"{kind}.csv", io.BytesIO(data), who, today)
+              today: dt.date = TODAY, codes: ReferenceCodes = CODES) -> ImportResult:
+    return import_file(con, codes, kind, name or f"{kind}.csv", io.BytesIO(data), who, today)
 
 
 def new_records(tmp_path: Path, name: str = "records.duckdb"):

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from lmi.records import importer
+from lmi.records.importer import reference_codes
 from lmi.records.parse import MAX_UPLOAD_BYTES
 from lmi.records.schema import RECORD_TABLES
 from lmi.records.template import TEMPLATES, column_docs, template_csv, template_xlsx
@@ -153,8 +154,55 @@ def test_unknown_cip_soc_and_area_codes_are_refused_by_row_and_column(con):
     result = do_import(con, "programs", csv_bytes(rows, "programs"))
     assert {(2, "cip_code"), (3, "target_soc_codes"), (4, "region_area_code"), (5, "cip_code")} == issues_at(result)
     messages = " ".join(i.message for i in result.issues)
-    assert "unknown CIP code 99.9999" in messages and "unknown SOC code(s) 11-9999" in messages
+    assert "unknown CIP code 99.9999" in messages and "unknown occupation code(s): 11-9999" in messages
     assert table_counts(con)["program"] == 0
+
+
+# ------------------------------------------------------------------------------------------- occupation codes
+
+@pytest.fixture(scope="module")
+def real_codes(ref_con):
+    """The codes of the real reference database (every code BLS publishes, the O*NET-SOC crosswalk)."""
+    return reference_codes(ref_con)
+
+
+@pytest.mark.parametrize("given, bls", [("31-1121", "31-1120"), ("31-1121.00", "31-1120"), ("31-1120", "31-1120"),
+                                        ("13-1020", "13-1020"), ("29-2010", "29-2010"), ("29-2099", "29-2099"),
+                                        ("13-1022", "13-1020"), ("29-2011.01", "29-2010")])
+def test_a_program_may_target_any_code_bls_publishes_or_a_code_inside_one(con, real_codes, given, bls):
+    result = do_import(con, "programs", csv_bytes([program(target_soc_codes=given)], "programs"), codes=real_codes)
+    assert result.outcome == "imported", result.issues
+    assert con.execute("SELECT soc_code FROM program_target_occupation").fetchall() == [(given,)]  # kept as given
+    assert real_codes.occupations.resolve(given).bls_soc_code == bls
+    assert (f"{given} → {bls}" in result.message) == (given != bls)
+
+
+def test_targets_that_share_a_bls_code_are_all_kept(con, real_codes):
+    row = program(target_soc_codes="31-1122.00; 31-1121;31-1120;31-1121")
+    result = do_import(con, "programs", csv_bytes([row], "programs"), codes=real_codes)
+    assert result.outcome == "imported", result.issues
+    stored = [r[0] for r in con.execute("SELECT soc_code FROM program_target_occupation ORDER BY soc_code").fetchall()]
+    assert stored == ["31-1120", "31-1121", "31-1122.00"]
+    assert "31-1121 → 31-1120, 31-1122.00 → 31-1120" in result.message
+    again = do_import(con, "programs", csv_bytes([row], "programs") + b"\n", codes=real_codes)
+    assert again.outcome == "unchanged"
+
+
+def test_unknown_occupation_codes_are_refused_with_row_and_column(con, real_codes):
+    rows = [program("A", target_soc_codes="31-1121"), program("B", target_soc_codes="31-1121;99-9999"),
+            program("C", target_soc_codes="31-1121.77"), program("D", target_soc_codes="home health aide"),
+            program("E", target_soc_codes="31-1100"), program("F", target_soc_codes="31-1121, 31-1122")]
+    result = do_import(con, "programs", csv_bytes(rows, "programs"), codes=real_codes)
+    assert result.outcome == "refused"
+    assert issues_at(result) == {(3, "target_soc_codes"), (4, "target_soc_codes"), (5, "target_soc_codes"),
+                                 (6, "target_soc_codes"), (7, "target_soc_codes")}
+    messages = {i.row: i.message for i in result.issues}
+    assert "99-9999 is not a code BLS publishes numbers for" in messages[3] and "31-1121," not in messages[3]
+    assert "31-1121.77 is not a code BLS publishes numbers for" in messages[4]
+    assert "NN-NNNN" in messages[5] and "separated by ';'" in messages[7]
+    assert "31-1100 is not a code BLS publishes numbers for" in messages[6]  # a SOC minor group: BLS has no such code
+    assert table_counts(con) == dict.fromkeys(RECORD_TABLES, 0)  # program A was not stored either
+    assert log_rows(con)[-1][7] == "refused"
 
 
 def test_duplicate_participants_in_the_file_and_against_stored_records(con):

@@ -59,7 +59,7 @@ def test_program_list_labels_generated_data_and_suppresses(monkeypatch, referenc
     shown = texts(at)
     assert "Rows marked “generated example data”" in shown
     programs = frames(at)[0]
-    assert len(programs) == 8 and set(programs.Data) == {"generated example data"}
+    assert len(programs) == 9 and set(programs.Data) == {"generated example data"}
     pilot = programs[programs.Program == "Pharmacy Technician (pilot cohort)"].iloc[0]
     assert pilot["Exiters with complete follow-up"] == "suppressed"  # 14 enrolled, fewer than 10 exiters
     assert "37%" in shown and "89.3%" in shown
@@ -103,7 +103,30 @@ def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, referen
     assert "Black or African American" in groups["Race / ethnicity"].tolist()
     assert any("Local fit" in s.value for s in at.subheader)
     fit = frames(at)[-1]
-    assert "Welders, Cutters, Solderers, and Brazers (51-4121)" in fit.Occupation.tolist()
+    assert fit.numbers_for.tolist() == ["BLS 51-4121 Welders, Cutters, Solderers, and Brazers"]
+    assert fit.fit_verdict.tolist() == ["few openings here"]  # about 67 openings a year in Hartford
+
+
+def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monkeypatch, reference_db,
+                                                                             example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at.selectbox(key="program_picker").select("EX-HHA").run()
+    assert not at.exception, at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Local jobs in target occupations"] == "19,230"
+    assert metrics["Estimated openings a year here"] == "about 3,400 a year"
+    assert metrics["Local fit"] == "hiring here"
+    fit = frames(at)[-1]
+    [row] = fit.to_dict("records")  # 31-1121 and 31-1122.00 lead to one BLS code: one row, counted once
+    assert row["numbers_for"] == ("31-1121; 31-1122.00 → BLS group 31-1120 Home Health and Personal Care Aides, "
+                                  "shared by 2 occupations")
+    assert (row["local_employment_count"], row["fit_verdict"]) == ("19,230", "hiring here")
+    shown = texts(at)
+    assert "Hartford-West Hartford-East Hartford, CT" in shown
+    assert "about 100 or more estimated openings a year" in shown  # the verdict thresholds are stated
+    assert "BLS OEWS May 2025" in shown
+    download = next(b for b in at.get("download_button") if "local fit" in b.proto.label.lower())
+    assert download is not None
 
 
 def test_program_detail_of_a_small_program_is_all_suppressed(monkeypatch, reference_db, example_records):
@@ -120,10 +143,23 @@ def test_ojt_program_has_no_credential_indicator(monkeypatch, reference_db, exam
     assert {m.label: m.value for m in at.metric}["Credential attainment rate"] == "n/a"
 
 
+def test_program_list_finds_programs_by_the_bls_code_their_targets_lead_to(monkeypatch, reference_db,
+                                                                          example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at.multiselect(key="list_occupations").select("31-1120").run()
+    programs = frames(at)[0]
+    assert list(programs.Program) == ["Home Health and Personal Care Aide Certificate"]
+    assert programs["Local jobs in target occupations"].tolist() == ["19,230"]
+    assert programs["Local fit"].tolist() == ["hiring here"]
+
+
 def test_funding_view_compares_programs_and_new_jersey_sample(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "pages/funding_view.py")
     programs = frames(at)[0]
-    assert len(programs) == 8 and "Local jobs in target occupations" in programs.columns
+    assert len(programs) == 9 and "Local jobs in target occupations" in programs.columns
+    web = programs[programs.Program == "Full-Stack Web Development Bootcamp"].iloc[0]
+    assert web["Local jobs in target occupations"] == "310"  # 15-1254 not released in Hartford: left out, not 0
+    assert web["BLS codes of its target occupations"] == "15-1254; 15-1255"
     nj = frames(at)[-1]
     assert len(nj) == 128
     massage = nj[(nj.Program == "Massage Therapy") & (nj.Provider == "Fortis Institute - Wayne - PCS")].iloc[0]

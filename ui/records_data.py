@@ -77,16 +77,25 @@ def partners(cache_key: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def demand(cache_key: tuple, ref_stamp) -> pd.DataFrame:
-    """Target occupations of every program with local OEWS and national projections numbers."""
+def local_fit(cache_key: tuple, ref_stamp) -> program_fit.ProgramsFit:
+    """Every program's local fit: its target occupations at the BLS codes they lead to, with the demand
+    model's numbers in the program's region, verdicts, and one summary row per program."""
     programs = summaries(cache_key)[["program_id", "cip_code", "target_soc_codes", "region_area_code"]]
-    return program_fit.occupation_demand(data.connection(), program_fit.target_occupations(data.connection(), programs))
+    return program_fit.programs_local_fit(data.connection(), data.demand_model(), data.code_resolver(), programs)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def fit(cache_key: tuple, ref_stamp) -> pd.DataFrame:
-    frame = demand(cache_key, ref_stamp)
-    return program_fit.fit_summary(frame, list(summaries(cache_key).program_id))
+def fit_targets(cache_key: tuple, ref_stamp) -> pd.DataFrame:
+    return local_fit(cache_key, ref_stamp).targets
+
+
+def fit_summary(cache_key: tuple, ref_stamp) -> pd.DataFrame:
+    return local_fit(cache_key, ref_stamp).summary
+
+
+def fit_source(ref_stamp) -> str:
+    """The source line of local-fit numbers: OEWS, projections, crosswalks, the openings method and the
+    verdict thresholds."""
+    return f"{data.source_note(('oews', 'projections', 'onet', 'cip_soc'), ref_stamp)} {program_fit.FIT_METHOD}"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -101,7 +110,7 @@ def cip_titles(cache_key: tuple, ref_stamp) -> dict[str, str]:
 
 @st.cache_resource(max_entries=2)
 def _codes(ref_stamp):
-    return reference_codes(data.connection())
+    return reference_codes(data.connection(), data.code_resolver())
 
 
 def run_import(kind: str, file_name: str, stream: BinaryIO, imported_by: str) -> ImportResult:

@@ -1,5 +1,6 @@
 """Rendering helpers shared by the training-program pages: the generated-example badge, the source
-line for numbers from program records, the empty-records message and the program picker."""
+line for numbers from program records, the empty-records message, the program picker, and how local-fit
+figures read (text cells that say why a figure is missing, labels and tooltips from ``lmi.program_fit``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lmi.outcome_format import GENERATED_LABEL
+from lmi.program_fit import column_words
 from ui import records_data
 
 PROGRAM_KEY = "program"
@@ -58,3 +60,41 @@ def pick_program(summaries: pd.DataFrame, label: str = "Program") -> str | None:
 
 def records_key() -> tuple:
     return records_data.key()
+
+
+FIT_TARGET_SHOWN = ["numbers_for", "local_employment_count", "local_annual_openings_words",
+                    "fit_verdict", "location_quotient", "local_annual_wage_median_usd", "national_growth_2024_34_pct"]
+FIT_TARGET_DOWNLOAD = ["program_id", "region_area_code", "target_basis", "listed_codes", "soc_code", "soc_title",
+                       "numbers_for", "demand_basis", "local_employment_count", "local_employment_missing_words",
+                       "local_annual_openings_est_count", "local_annual_openings_words", "openings_basis",
+                       "fit_verdict", "location_quotient", "local_annual_wage_median_usd",
+                       "national_growth_2024_34_pct", "national_annual_openings_count"]
+
+
+def jobs_text(value, missing_words: str = "") -> str:
+    """Local jobs as text; a missing figure says why (never a blank that reads as zero)."""
+    return f"{value:,.0f}" if pd.notna(value) else (missing_words or "not released")
+
+
+def fit_target_table(targets: pd.DataFrame) -> pd.DataFrame:
+    """One program's target rows as the text a person reads: every empty figure says why. "Figures are
+    for" starts with the codes the program listed when they differ from the BLS code."""
+    return pd.DataFrame({
+        "numbers_for": targets.numbers_for.values,
+        "local_employment_count": [jobs_text(v, w) for v, w in zip(targets.local_employment_count,
+                                                                     targets.local_employment_missing_words)],
+        "local_annual_openings_words": targets.local_annual_openings_words.values,
+        "fit_verdict": targets.fit_verdict.values,
+        "location_quotient": [f"{v:.2f}" if pd.notna(v) else "not released" for v in targets.location_quotient],
+        "local_annual_wage_median_usd": [f"${v:,.0f}" if pd.notna(v) else "not released"
+                                         for v in targets.local_annual_wage_median_usd],
+        "national_growth_2024_34_pct": [f"{v:+.1f}%" if pd.notna(v) else "not projected"
+                                        for v in targets.national_growth_2024_34_pct],
+    })
+
+
+def fit_column_config(columns: list[str], summary: bool = False) -> dict:
+    """Labels and tooltips of local-fit columns for ``st.dataframe``."""
+    return {c: st.column_config.TextColumn(column_words(c, summary)[0], help=column_words(c, summary)[1] or None,
+                                           width="large" if c == "numbers_for" else None)
+            for c in columns}

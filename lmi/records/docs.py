@@ -8,6 +8,7 @@ DOC_PATH = Path(__file__).resolve().parents[2] / "docs" / "records-model.md"
 
 
 def records_model_doc() -> str:
-    """The documentation as Markdown, without its top-level title (pages give their own)."""
-    text = DOC_PATH.read_text(encoding="utf-8")
+    """The documentation as Markdown, without its top-level title (pages give their own). The asterisk of
+    "O*NET" is escaped: two of them in one paragraph would otherwise turn the words between into italics."""
+    text = DOC_PATH.read_text(encoding="utf-8").replace("O*NET", "O\\*NET")
     return "\n".join(line for line in text.splitlines() if not line.startswith("# "))

@@ -100,6 +100,12 @@ PROGRAMS_TO_MAKE: tuple[ExampleProgram, ...] = (
     ExampleProgram("EX-PRV-1", "Riverside Community College", "EX-PHARM", "Pharmacy Technician (pilot cohort)",
                    "classroom_occupational_skills", "wioa_adult", "51.0805", ("29-2052",), HARTFORD, 3900, 12,
                    ("offers_career_advising",), 14, 18, 0.70, 0.55, 0.20, 0.60, 0.70, 9000),
+    # Listed as staff often have them: a SOC code and an O*NET-SOC code, both inside the one code BLS
+    # publishes numbers for (31-1120 Home Health and Personal Care Aides), so local fit counts it once.
+    ExampleProgram("EX-PRV-7", "Capital Region Care Careers", "EX-HHA", "Home Health and Personal Care Aide "
+                   "Certificate", "classroom_occupational_skills", "wioa_adult", "51.2602", ("31-1121", "31-1122.00"),
+                   HARTFORD, 1900, 48, ("offers_childcare", "offers_transportation", "offers_career_advising"), 130, 6,
+                   0.82, 0.74, 0.30, 0.76, 0.80, 8200),
 )
 
 # Made-up shares for participant characteristics (not fitted to any real population).

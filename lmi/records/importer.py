@@ -15,6 +15,9 @@ What an import guarantees:
   participant record imported while enrolled can be imported again with its blanks filled in (exit,
   completion, credential, employment). Employer-partner rows are reports of hires so far, so a new
   file's counts replace the stored ones.
+* **Occupation codes kept as given.** A program's target occupations may be SOC, O*NET-SOC or published
+  BLS codes (31-1121, 31-1121.00, 31-1120); each is stored as written once it leads to a code BLS
+  publishes numbers for, and the message names the BLS code each is read at (31-1121 → 31-1120).
 * **Logged.** Every attempt, stored or refused, adds a row to ``import_log``: who, when (UTC), the
   file's name, size and SHA-256, rows, outcome and a message. The log row of a stored import is
   written in the same transaction as its records; a refused attempt is logged on its own afterwards
@@ -32,6 +35,7 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
+from lmi.demand.codes import CodeResolver
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
 from lmi.records.validate import Issue, ReferenceCodes, validate
@@ -73,6 +77,7 @@ class _Plan:
     update: dict[str, list[dict]] = field(default_factory=dict)
     unchanged: int = 0
     issues: list[Issue] = field(default_factory=list)
+    read_at: dict[str, str] = field(default_factory=dict)  # target code as given -> BLS code its figures are read at
 
     @property
     def added(self) -> int:
@@ -84,13 +89,14 @@ class _Plan:
         return sum(len(rows) for rows in self.update.values())
 
 
-def reference_codes(ref_con: duckdb.DuckDBPyConnection) -> ReferenceCodes:
-    """The CIP, SOC and area codes an import may use, from the (read-only) reference database."""
+def reference_codes(ref_con: duckdb.DuckDBPyConnection, occupations: CodeResolver | None = None) -> ReferenceCodes:
+    """The CIP, occupation and area codes an import may use, from the (read-only) reference database.
+    ``occupations`` is the resolver of that database when the caller already holds one."""
     from lmi.db import query_rows
 
     return ReferenceCodes(
         cip_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT cip_code FROM core_cip")),
-        soc_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT soc_code FROM core_soc_occupation")),
+        occupations=occupations if occupations is not None else CodeResolver(ref_con),
         area_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT area_code FROM core_area")),
     )
 
@@ -133,7 +139,7 @@ def import_file(con: duckdb.DuckDBPyConnection, codes: ReferenceCodes, kind: str
     rows_in_file = len(table.frame)
     if not checked.ok:
         return result.refuse(sha256, rows_in_file, checked.issues)
-    plan = _plan(con, template, checked.rows)
+    plan = _plan(con, template, checked.rows, codes)
     if plan.issues:
         return result.refuse(sha256, rows_in_file, plan.issues)
     if not plan.added and not plan.updated:
@@ -162,6 +168,10 @@ def _summary(plan: _Plan, template: Template) -> str:
         parts.append(f"{plan.unchanged} already stored unchanged")
     if plan.add.get("provider"):
         parts.append(f"{len(plan.add['provider'])} new provider(s)")
+    if plan.read_at:
+        pairs = ", ".join(f"{given} → {bls}" for given, bls in sorted(plan.read_at.items()))
+        parts.append(f"target occupations kept as given and read at the BLS code that publishes their numbers: "
+                     f"{pairs}")
     return "; ".join(parts)
 
 
@@ -209,9 +219,9 @@ def _earlier_import(con, sha256: str, kind: str):
 
 # -------------------------------------------------------------------------------------------- the plan
 
-def _plan(con, template: Template, rows: list[dict]) -> _Plan:
+def _plan(con, template: Template, rows: list[dict], codes: ReferenceCodes) -> _Plan:
     if template.kind == "programs":
-        return _plan_programs(con, rows)
+        return _plan_programs(con, rows, codes)
     if template.kind == "participants":
         return _plan_participants(con, rows)
     return _plan_partners(con, rows)
@@ -247,7 +257,7 @@ def _differences(stored: dict, incoming: dict, columns) -> list[str]:
     return [c for c in columns if _plain(stored.get(c)) != incoming.get(c)]
 
 
-def _plan_programs(con, rows: list[dict]) -> _Plan:
+def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
     plan = _Plan(add={"provider": [], "program": [], "program_target_occupation": []})
     providers = _stored_by_key(_stored(con, "SELECT * FROM provider"), ("provider_id",))
     programs = _stored_by_key(_stored(con, "SELECT * FROM program"), ("program_id",))
@@ -281,6 +291,10 @@ def _plan_programs(con, rows: list[dict]) -> _Plan:
         plan.add["program"].append({c: row.get(c) for c in _PROGRAM_COLUMNS})
         plan.add["program_target_occupation"].extend(
             {"program_id": row["program_id"], "soc_code": soc} for soc in (row.get("target_soc_codes") or ()))
+        for given in row.get("target_soc_codes") or ():
+            bls = codes.occupations.resolve(given).bls_soc_code
+            if bls != given:
+                plan.read_at[given] = bls
     plan.add["provider"] = list(new_providers.values())
     return plan
 

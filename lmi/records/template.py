@@ -19,8 +19,8 @@ import pandas as pd
 from lmi.records import vocab
 
 # Column types the validator knows (see lmi/records/validate.py).
-ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, SOC_LIST, AREA = (
-    "id", "text", "enum", "bool", "date", "int", "usd", "cip", "soc_list", "area")
+ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, OCCUPATION_CODES, AREA = (
+    "id", "text", "enum", "bool", "date", "int", "usd", "cip", "occupation_codes", "area")
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,13 @@ PROGRAMS = Template("programs", "Programs (with their providers)",
                "blank for other types.", ""),
     _enum("funding_stream", True, "Main funding stream.", vocab.FUNDING_STREAMS, "wioa_adult"),
     ColumnSpec("cip_code", CIP, True, "CIP 2020 code of the program, written NN.NNNN.", "48.0508"),
-    ColumnSpec("target_soc_codes", SOC_LIST, False,
-               "SOC 2018 codes of the occupations the program prepares for, written NN-NNNN and separated by "
-               "semicolons. Blank = the occupations linked to the CIP code by the NCES crosswalk.", "51-4121"),
+    ColumnSpec("target_soc_codes", OCCUPATION_CODES, False,
+               "Codes of the occupations the program prepares for, separated by semicolons, in whichever code you "
+               "have: SOC 2018 (31-1121), O*NET-SOC (31-1121.00) or a code BLS publishes numbers for, including "
+               "its groups and \"All Other\" codes (31-1120 Home Health and Personal Care Aides, 13-1020, 29-2010, "
+               "29-2099). Each code is kept as written; local demand is read at the BLS code that covers it "
+               "(31-1121 → 31-1120), and a code BLS publishes no numbers for is refused. Blank = the occupations "
+               "linked to the CIP code by the NCES crosswalk.", "51-4121"),
     ColumnSpec("region_area_code", AREA, True,
                "OEWS area code of the program's labour market: 7 digits, e.g. a state (0900000 = Connecticut) "
                "or a metro area (0025540 = Hartford-West Hartford-East Hartford, CT), 0000000 = the nation.",

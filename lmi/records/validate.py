@@ -5,8 +5,10 @@ Three layers, each reporting everything it finds (not just the first problem):
 
 1. the header: missing required columns, unknown columns, repeated columns;
 2. each cell: its type (identifier, date, yes/no, number, code from an allow-list), CIP codes known
-   to CIP 2020 (``core_cip``), SOC codes known to SOC 2018 as BLS publishes them
-   (``core_soc_occupation``), OEWS area codes (``core_area``);
+   to CIP 2020 (``core_cip``), occupation codes that lead to a code BLS publishes numbers for
+   (``lmi.demand.codes.CodeResolver``: a SOC 2018 code such as 31-1121, an O*NET-SOC code such as
+   31-1121.00, or the published code itself, 31-1120, 13-1020, 29-2010 or an "All Other" residual),
+   OEWS area codes (``core_area``);
 3. each row and the file: exit before enrollment, dates in the future, outcomes recorded before
    their quarter has ended, answers that need another answer (a credential date for a credential),
    pseudonymous identifiers (a value shaped like a Social Security number is refused), and rows
@@ -21,17 +23,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import pandas as pd
 
+from lmi.demand.codes import ONET_SOC, SOC, ResolvedCode, UnknownOccupationCodeError
 from lmi.records import vocab
-from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, SOC_LIST, TEXT, USD, Template
+from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, OCCUPATION_CODES, TEXT, USD, Template
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 SSN_PATTERN = re.compile(r"^\d{3}-?\d{2}-?\d{4}$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CIP_PATTERN = re.compile(r"^\d{2}\.\d{4}$")
-SOC_PATTERN = re.compile(r"^\d{2}-\d{4}$")
 MAX_TEXT = 200
 MAX_USD = 1_000_000
 MAX_COUNT = 1_000_000
@@ -54,11 +57,18 @@ class Issue:
     message: str
 
 
+class OccupationCodes(Protocol):
+    """What validation asks of the occupation codes: ``lmi.demand.codes.CodeResolver`` answers it."""
+
+    def resolve(self, code: str) -> ResolvedCode:
+        """The code BLS publishes numbers for; raises ``UnknownOccupationCodeError`` with a plain reason."""
+
+
 @dataclass(frozen=True)
 class ReferenceCodes:
     """The codes a file may use, read once from the reference database."""
     cip_codes: frozenset[str]
-    soc_codes: frozenset[str]
+    occupations: OccupationCodes
     area_codes: frozenset[str]
 
 
@@ -161,8 +171,8 @@ def _convert(text: str, spec, codes: ReferenceCodes):
         if text not in codes.cip_codes:
             raise ValueError(f"unknown CIP code {text} (not a CIP 2020 program code)")
         return text
-    if kind == SOC_LIST:
-        return _soc_list(text, codes)
+    if kind == OCCUPATION_CODES:
+        return occupation_codes(text, codes.occupations)
     if kind == AREA:
         area = text.zfill(7) if text.isdigit() and len(text) <= 7 else text
         if area not in codes.area_codes:
@@ -230,14 +240,25 @@ def _dollars(text: str) -> float:
     return value
 
 
-def _soc_list(text: str, codes: ReferenceCodes) -> tuple[str, ...]:
+def occupation_codes(text: str, occupations: OccupationCodes) -> tuple[str, ...]:
+    """The codes of a ``target_soc_codes`` cell, as staff wrote them (sorted, each once), when every one
+    leads to a code BLS publishes numbers for; otherwise a ValueError naming each bad code and why.
+
+    The codes are kept as given (31-1121 stays 31-1121): the published code the figures are read at is
+    resolved again whenever they are read (``lmi.program_fit``), so nothing staff entered is lost."""
     parts = [p.strip() for p in text.split(";") if p.strip()]
-    bad_format = [p for p in parts if not SOC_PATTERN.match(p)]
+    bad_format = [p for p in parts if not (SOC.match(p) or ONET_SOC.match(p))]
     if bad_format:
-        raise ValueError(f"SOC codes are written NN-NNNN and separated by ';' ({', '.join(bad_format)})")
-    unknown = [p for p in parts if p not in codes.soc_codes]
+        raise ValueError(f"occupation codes are written NN-NNNN (SOC or BLS, e.g. 31-1120) or NN-NNNN.NN "
+                         f"(O*NET-SOC, e.g. 31-1121.00) and separated by ';' ({', '.join(bad_format)})")
+    unknown = []
+    for code in dict.fromkeys(parts):
+        try:
+            occupations.resolve(code)
+        except UnknownOccupationCodeError as exc:
+            unknown.append(str(exc))
     if unknown:
-        raise ValueError(f"unknown SOC code(s) {', '.join(unknown)} (not SOC 2018 codes BLS publishes)")
+        raise ValueError(f"unknown occupation code(s): {'; '.join(unknown)}")
     return tuple(sorted(set(parts)))
 
 

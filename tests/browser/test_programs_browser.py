@@ -1,8 +1,8 @@
 """Training programs in a real browser: a staff member signs in, uploads a bad file (refused, nothing
 stored) and template CSV files of programs and participant records (generated example data, labelled
-so), sees the program appear in
-the public list; the public view shows no participant rows, shows "suppressed" cells, and offers no
-upload without signing in."""
+so), sees the program appear in the public list; a home health aide program listed under SOC 31-1121
+shows its local fit in Hartford at the BLS code 31-1120 (19,230 jobs); the public view shows no
+participant rows, shows "suppressed" cells, and offers no upload without signing in."""
 
 from __future__ import annotations
 
@@ -17,13 +17,17 @@ pytestmark = pytest.mark.browser
 STAFF_PASSWORD = "browser-test-staff-password"  # set for the app under test in tests/browser/conftest.py
 PROGRAM_NAME = "Browser Test Welding Program"
 SMALL_PROGRAM_NAME = "Browser Test Small Cohort"
+HHA_PROGRAM_NAME = "Browser Test Home Health Aide Program"
 
 
 def programs_file() -> bytes:
     rows = [program("BT-WELD", provider_id="BT-PRV", provider_name="Example — Browser Test College",
                     program_name=PROGRAM_NAME, is_generated_example="yes"),
             program("BT-SMALL", provider_id="BT-PRV", provider_name="Example — Browser Test College",
-                    program_name=SMALL_PROGRAM_NAME, is_generated_example="yes")]
+                    program_name=SMALL_PROGRAM_NAME, is_generated_example="yes"),
+            program("BT-HHA", provider_id="BT-PRV", provider_name="Example — Browser Test College",
+                    program_name=HHA_PROGRAM_NAME, cip_code="51.2602", target_soc_codes="31-1121",
+                    region_area_code="0025540", is_generated_example="yes")]
     return csv_bytes(rows, "programs")
 
 
@@ -87,7 +91,9 @@ def uploaded(browser, app_url) -> str:
     try:
         sign_in(page, app_url)
         upload(page, "Programs (with providers)", "programs.csv", programs_file())
-        expect(page.get_by_text("Imported programs.csv: 2 program(s) added")).to_be_visible()
+        imported = page.get_by_text("Imported programs.csv: 3 program(s) added")
+        expect(imported).to_be_visible()
+        expect(imported).to_contain_text("31-1121 → 31-1120")  # kept as given, read at the BLS code
         bad = csv_bytes([participant(1, "BT-WELD", participant_id="BTX-1", exit_date="2023-01-01",
                                      is_generated_example="yes")], "participants")
         upload(page, "Participant records", "bad-participants.csv", bad)
@@ -112,6 +118,20 @@ def test_staff_upload_shows_the_program_in_the_list(page, uploaded):
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("55.0%")
     expect(metrics.filter(has_text="Placement rate").first).to_contain_text("55.0%")
+
+
+def test_home_health_aide_program_local_fit_shows_19230_jobs_under_31_1120(page, uploaded):
+    open_page(page, f"{uploaded}/program?program=BT-HHA")
+    expect(page.get_by_role("heading", name="Local fit: demand for its target occupations")).to_be_visible()
+    metrics = page.locator("[data-testid='stMetric']")
+    expect(metrics.filter(has_text="Local jobs in target occupations").first).to_contain_text("19,230")
+    expect(metrics.filter(has_text="Estimated openings a year here").first).to_contain_text("about 3,400 a year")
+    expect(metrics.filter(has_text="Local fit").first).to_contain_text("hiring here")
+    fit = page.locator("[data-testid='stDataFrame']").last
+    fit.scroll_into_view_if_needed()
+    expect(fit).to_contain_text("31-1121 → BLS group 31-1120 Home Health and Personal Care Aides")
+    expect(fit).to_contain_text("19,230")
+    expect(page.get_by_text("about 100 or more estimated openings a year").first).to_be_visible()
 
 
 def test_public_view_has_no_participant_rows_and_shows_suppressed_cells(page, uploaded):
