@@ -78,16 +78,26 @@ def cip_families(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def program_sample(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The ETPL program sample (costs, hours, credentials) with its provider x CIP published
-    outcomes and the New Jersey jobs in occupations linked to its CIP code (OEWS, NCES CIP-SOC)."""
+    outcomes and the New Jersey jobs in occupations linked to its CIP code (NCES CIP-SOC).
+
+    Jobs come from the one demand model (``out_soc_demand``) at the code BLS publishes: a linked SOC
+    code that BLS counts only inside a group (31-1121 inside 31-1120) reads the group, and a group
+    linked through several SOC codes is counted once."""
     return query_df(con, """
-        WITH fit AS (
-            SELECT cs.cip_code, count(DISTINCT cs.soc_code) AS linked_occupations_count,
-                   sum(e.employment_count) AS nj_jobs_in_linked_occupations_count,
-                   count(e.employment_count) AS occupations_with_published_jobs_count
+        WITH linked AS (
+            SELECT DISTINCT cs.cip_code, coalesce(d.soc_code, x.oews_soc_code) AS bls_soc_code
             FROM core_cip_soc cs
+            LEFT JOIN (SELECT soc_code FROM out_soc_demand WHERE area_code = '0000000') d ON d.soc_code = cs.soc_code
+            LEFT JOIN (SELECT DISTINCT soc_code, oews_soc_code FROM core_onet_soc_crosswalk) x
+                   ON x.soc_code = cs.soc_code
+        ), fit AS (
+            SELECT l.cip_code, count(DISTINCT l.bls_soc_code) AS linked_occupations_count,
+                   sum(s.local_employment_count) AS nj_jobs_in_linked_occupations_count,
+                   count(s.local_employment_count) AS occupations_with_published_jobs_count
+            FROM linked l
             LEFT JOIN core_area a ON a.area_kind = 'state' AND a.state_fips = $nj
-            LEFT JOIN core_oews_estimate e ON e.area_code = a.area_code AND e.soc_code = cs.soc_code
-            GROUP BY cs.cip_code
+            LEFT JOIN out_soc_demand s ON s.area_code = a.area_code AND s.soc_code = l.bls_soc_code
+            GROUP BY l.cip_code
         )
         SELECT p.program_id, p.program_name, p.provider_id, p.provider_name, p.county, p.cip_code, c.cip_title,
                p.total_cost_usd, p.tuition_usd, p.clock_hours, p.credential_type, p.certificate_or_degree,

@@ -12,6 +12,7 @@ from etl.download import choose_sources
 from etl.errors import DownloadError
 from etl.snapshot import SHIPPED_SNAPSHOT
 from lmi import nj_etpl
+from lmi.db import query_rows
 from lmi.provenance import source_note
 
 CONTACT_COLUMNS = {"contactname", "contactphone", "contactfirstname", "contactlastname", "contacttitle", "phone",
@@ -101,3 +102,16 @@ def test_download_is_not_automated_and_says_so():
         choose_sources(["nj_etpl"])
     with pytest.raises(DownloadError, match="not automated"):
         source_by_key("nj_etpl").read_downloaded(SHIPPED_SNAPSHOT)
+
+
+def test_linked_jobs_read_bls_groups_once(ref_con):
+    """A CIP linked to home health aides (31-1121) and personal care aides (31-1122) reads New Jersey's
+    31-1120 group figure once, not zero and not twice."""
+    sample = nj_etpl.program_sample(ref_con).set_index("program_id")
+    linked = query_rows(ref_con, "SELECT cip_code FROM core_cip_soc WHERE soc_code IN ('31-1121', '31-1122')")
+    cips = {row[0] for row in linked} & set(sample.cip_code)
+    group = query_rows(ref_con, "SELECT local_employment_count FROM out_soc_demand s JOIN core_area a USING (area_code) "
+                                "WHERE a.area_kind = 'state' AND a.state_fips = '34' AND s.soc_code = '31-1120'")[0][0]
+    for cip in cips:
+        row = sample[sample.cip_code == cip].iloc[0]
+        assert row.nj_jobs_in_linked_occupations_count >= group
