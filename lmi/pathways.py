@@ -12,6 +12,9 @@ path through an intermediate occupation that is itself hiring locally.
 - A path is as strong as its weaker step: paths are ordered by the smaller of the two
   similarities, then by the target's estimated openings here. For each target the strongest path
   is kept.
+- Jobs, pay and openings come from the one demand model (``lmi.demand``), at the BLS code they are
+  published at; where a figure is a BLS group's (``demand_is_shared``) the path names the group
+  (``demand_basis``) beside the number, for the first step and for the target alike.
 """
 
 from __future__ import annotations
@@ -19,18 +22,21 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lmi.demand import describe_openings
 from lmi.transitions import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
-from lmi.regional_demand import describe_openings
 
 DESIRABLE_WAGE_RATIO = 1.10
+# the target's demand figures a path carries, with whose numbers they are (lmi.demand.columns)
+TARGET_DEMAND_COLUMNS = ("demand_soc_code", "demand_title", "demand_grain", "demand_is_shared", "demand_basis",
+                         "local_employment_count", "location_quotient", "local_annual_openings_est_count")
 
 
 def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: int = 10) -> pd.DataFrame:
     """Best two-step paths to desirable targets that are too far for a direct move."""
     t = result.thresholds
     stones = result.ranked[["target_onet_soc_code", "target_title", "similarity_score", "target_job_zone",
-                            "typical_entry_education", "local_employment_count", "local_wage_median_usd",
-                            "national_wage_median_usd"]]
+                            "typical_entry_education", "local_employment_count", "local_annual_wage_median_usd",
+                            "national_annual_wage_median_usd", "demand_is_shared", "demand_basis"]]
     if stones.empty:
         return _empty()
     steps = pd.concat([_second_steps(engine, stone) for stone in stones.itertuples()], ignore_index=True)
@@ -40,12 +46,11 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     steps = steps[_within_steps(steps, t.max_job_zone_step)]
     if steps.empty:
         return _empty()
-    targets = engine.demand.for_area(result.area_code, steps.target_onet_soc_code.unique().tolist())
+    targets = engine.facts(result.area_code, steps.target_onet_soc_code.unique().tolist())
     targets = compare_to_origin(targets.rename(columns={"job_zone": "target_job_zone"}), result.origin)
-    steps = steps.merge(targets[["onet_soc_code", "bls_title", "oews_soc_code", "local_employment_count",
-                                 "local_annual_openings_estimate", "wage_ratio", "wage_ratio_basis",
-                                 "same_bls_occupation", "typical_entry_education", "local_wage_median_usd",
-                                 "national_wage_median_usd"]]
+    steps = steps.merge(targets[["onet_soc_code", *TARGET_DEMAND_COLUMNS, "wage_ratio", "wage_ratio_basis",
+                                 "same_bls_occupation", "typical_entry_education", "local_annual_wage_median_usd",
+                                 "national_annual_wage_median_usd"]]
                         .rename(columns={"onet_soc_code": "target_onet_soc_code",
                                          "typical_entry_education": "target_entry_education"}),
                         on="target_onet_soc_code")
@@ -59,7 +64,7 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     if steps.empty:
         return _empty()
     steps["path_strength"] = np.minimum(steps.first_similarity, steps.second_similarity)
-    steps = (steps.sort_values(["path_strength", "local_annual_openings_estimate"], ascending=False)
+    steps = (steps.sort_values(["path_strength", "local_annual_openings_est_count"], ascending=False)
              .drop_duplicates("target_onet_soc_code").head(limit).reset_index(drop=True))
     steps["why_not_direct"] = [_why_not_direct(code, result) for code in steps.target_onet_soc_code]
     steps["path"] = [_sentence(row, result) for row in steps.itertuples()]
@@ -75,8 +80,10 @@ def _second_steps(engine: TransitionEngine, stone) -> pd.DataFrame:
         "via_job_zone": stone.target_job_zone,
         "via_entry_education": stone.typical_entry_education,
         "via_local_employment_count": stone.local_employment_count,
-        "via_local_wage_median_usd": stone.local_wage_median_usd,
-        "via_national_wage_median_usd": stone.national_wage_median_usd,
+        "via_demand_is_shared": stone.demand_is_shared,
+        "via_demand_basis": stone.demand_basis,
+        "via_local_annual_wage_median_usd": stone.local_annual_wage_median_usd,
+        "via_national_annual_wage_median_usd": stone.national_annual_wage_median_usd,
         "first_similarity": stone.similarity_score,
         "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
         "target_title": frame.target_title.to_numpy(),
@@ -99,14 +106,14 @@ def _why_not_direct(target_code: str, result: TransitionResult) -> str:
 
 
 def _sentence(row, result: TransitionResult) -> str:
-    where = "here" if pd.notna(row.local_wage_median_usd) else "nationally"
-    group = (f" BLS counts {row.target_title} within “{row.bls_title}”; its numbers are for that group."
-             if row.bls_title and str(row.oews_soc_code) != str(row.target_onet_soc_code)[:7] else "")
+    where = "here" if pd.notna(row.local_annual_wage_median_usd) else "nationally"
+    via_group = f" for {row.via_demand_basis}" if bool(row.via_demand_is_shared) else ""
+    group = f" for {row.demand_basis}" if bool(row.demand_is_shared) else ""
     return (f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
-            f"{result.area_label}) then {row.target_title} (similarity {row.second_similarity:.0f} from there; "
-            f"{row.local_employment_count:,.0f} jobs here, openings {describe_openings(row.local_annual_openings_estimate)} "
-            f"(estimate); median pay {where} {row.wage_ratio:.0%} of {_compared(row)}). Not direct: "
-            f"{row.why_not_direct}.{group}")
+            f"{result.area_label}{via_group}) then {row.target_title} (similarity {row.second_similarity:.0f} from "
+            f"there; {row.local_employment_count:,.0f} jobs here{group}, openings "
+            f"{describe_openings(row.local_annual_openings_est_count)} (estimate); median pay {where} "
+            f"{row.wage_ratio:.0%} of {_compared(row)}). Not direct: {row.why_not_direct}.")
 
 
 def _compared(row) -> str:
@@ -115,15 +122,16 @@ def _compared(row) -> str:
 
 def _ratio_to_stone(steps: pd.DataFrame) -> pd.Series:
     """Target median over the stepping stone's median, in the region when both are published."""
-    local = steps.local_wage_median_usd / steps.via_local_wage_median_usd
-    national = steps.national_wage_median_usd / steps.via_national_wage_median_usd
+    local = steps.local_annual_wage_median_usd / steps.via_local_annual_wage_median_usd
+    national = steps.national_annual_wage_median_usd / steps.via_national_annual_wage_median_usd
     return local.where(local.notna(), national)
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=["via_onet_soc_code", "via_title", "first_similarity", "target_onet_soc_code",
-                                 "target_title", "second_similarity", "path_strength", "local_employment_count",
-                                 "local_annual_openings_estimate", "wage_ratio", "why_not_direct", "path"])
+    return pd.DataFrame(columns=["via_onet_soc_code", "via_title", "first_similarity", "via_demand_basis",
+                                 "via_demand_is_shared", "target_onet_soc_code", "target_title", "second_similarity",
+                                 "path_strength", *TARGET_DEMAND_COLUMNS, "wage_ratio", "pay_compared_with",
+                                 "why_not_direct", "path"])
 
 
 def education_step(from_education: str | None, to_education: str | None) -> int | None:

@@ -5,7 +5,7 @@ Ranking (all parts on 0-100 scales, stated on the page):
 
     transition score = 0.55 x similarity                      (lmi.similarity: rarity of a pair this alike)
                      + 0.25 x openings points                 (20 x log10(estimated yearly openings here): 10 -> 20,
-                                                               100 -> 40, 1,000 -> 60; see lmi.regional_demand)
+                                                               100 -> 40, 1,000 -> 60; see lmi.demand.openings)
                      + 0.10 x concentration points            (50 x location quotient, capped at 2 -> 100)
                      + 0.10 x pay points                      (50 x pay ratio to now, capped at 2 -> 100)
 
@@ -13,13 +13,25 @@ Similarity counts most: moving into an occupation one cannot do is no option how
 it has. Openings use the same "ten times more = 20 points" scale as similarity. A location
 quotient or pay ratio BLS did not release counts as neutral (50) and the sentence says so.
 
+Local demand is read from the one demand model (``lmi.demand.DemandModel``), at the grain BLS
+measures it: several O*NET occupations can show one BLS group's figure (Anesthesiologist Assistants
+show 29-1071 Physician Assistants' jobs; an "All Other" residual covers many). Such a figure is
+evidence of demand once, not once per occupation: among the ranked targets, the group's own SOC
+occupation (an O*NET ``.00`` code in a split SOC occupation) or else the most similar target in the
+group carries its openings and concentration points; every other target showing the same figure
+gets neutral points (50, or the figure's own points where those are lower, so a repeated figure
+never lifts a row) and says "same BLS figure as <title>". Every group figure carries its label
+(``demand_basis``) in the row.
+
 Thresholds (defaults; all adjustable): similarity at least 25; job zone at most 1 above now;
 BLS typical entry education at most 1 step above now (on the ladder in ``EDUCATION_RANK``, so a
 nurse's bachelor's degree does not lead straight to a physician's doctorate); median pay here at
 least 90% of now; at least 100 jobs in the region. Specialties that BLS counts within the same
 occupation as the origin (Acute Care Nurses for Registered Nurses) are listed apart: their jobs and
 pay are the origin's own figures. Occupations that miss a threshold are set aside with the
-reason, not silently dropped; lmi.pathways looks for stepping stones to them.
+reason, not silently dropped; lmi.pathways looks for stepping stones to them. When nothing passes,
+``explain_empty`` counts what each threshold removed and computes the smallest relaxation that
+ranks at least one occupation.
 
 Pay is compared within one geography: the region's medians when BLS published both, otherwise
 the national medians (each row says which). In a self-assessment the worker may enter their pay,
@@ -28,15 +40,18 @@ education and preparation (job zone); without them those thresholds are not appl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from collections import namedtuple
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import duckdb
 import numpy as np
 import pandas as pd
 
-from lmi.areas import get_area
-from lmi.regional_demand import DemandTables, describe_openings
+from lmi.areas import NATION_CODE, get_area
+from lmi.db import query_df
+from lmi.demand import DemandModel, describe_openings
 from lmi.similarity import NeighbourIndex, describe_score, strongest_components
 
 # BLS typical entry-level education as rungs of a ladder, each roughly one to two years of study; a
@@ -47,10 +62,26 @@ EDUCATION_RANK = {"No formal educational credential": 0, "High school diploma or
                   "Some college, no degree": 2, "Postsecondary nondegree award": 2, "Associate's degree": 3,
                   "Bachelor's degree": 4, "Master's degree": 5, "Doctoral or professional degree": 7}
 EDUCATION_LADDER = tuple(EDUCATION_RANK)
+MAX_EDUCATION_STEP = max(EDUCATION_RANK.values()) - min(EDUCATION_RANK.values())
+MAX_JOB_ZONE_STEP = 4  # O*NET job zones run from 1 to 5
 RANKING_WEIGHTS = {"similarity": 0.55, "openings": 0.25, "concentration": 0.10, "pay": 0.10}
 PART_WORDS = {"similarity": "how close it is to your skills and work", "openings": "its estimated openings here",
               "concentration": "how concentrated it is here", "pay": "its pay"}
+DEMAND_PARTS = ("openings", "concentration")  # the parts a BLS group figure gives, counted once per ranking
 NEUTRAL_POINTS = 50.0
+# demand grains whose figure is a BLS group's, shown by several O*NET occupations (lmi.demand.labels)
+GROUP_GRAINS = ("shared_soc", "all_other", "bls_aggregate", "bls_combined")
+WAGE_RATIO_STEP = 0.05  # the pay threshold moves in steps of 5% of now
+
+# the demand model's columns a ranking reads (one vocabulary: lmi.demand.columns)
+DEMAND_COLUMNS = ("demand_soc_code", "demand_title", "demand_grain", "shared_with_count", "demand_is_shared",
+                  "demand_basis", "local_employment_count", "local_employment_missing_reason",
+                  "local_employment_missing_words", "local_annual_wage_median_usd",
+                  "local_annual_wage_median_footnote", "location_quotient", "local_annual_openings_est_count",
+                  "openings_basis", "national_growth_2024_34_pct", "national_annual_openings_count")
+# national facts per O*NET occupation, read once per engine
+NATIONAL_COLUMNS = ("job_zone", "typical_entry_education", "national_annual_wage_median_usd",
+                    "national_annual_wage_median_footnote")
 
 
 @dataclass(frozen=True)
@@ -75,7 +106,7 @@ class Origin:
     kind: str  # "occupation" | "self_assessment"
     label: str  # "Registered Nurses" / "your self-assessment"
     onet_soc_code: str | None
-    oews_soc_code: str | None
+    demand_soc_code: str | None  # the BLS code whose figures the origin shows
     job_zone: int | None
     education: str | None  # BLS typical entry education (occupation) or the worker's own
     local_wage_usd: float | None  # current pay in the region (occupation median, or what the worker entered)
@@ -101,46 +132,87 @@ class NoRegionalDataError(LookupError):
 # --------------------------------------------------------------------------- engine
 
 class TransitionEngine:
-    """What every ranking reads, held in memory (the neighbour lists, national facts, each
-    region's OEWS rows once read), so one ranking costs no query or one. Build one per database."""
+    """What every ranking reads, held in memory (the neighbour lists, national facts, the demand
+    model's rows of each region once read), so one ranking costs no query or one. Build one per
+    database; pass the app's ``DemandModel`` to share its per-area rows.
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
+    A ranking takes about 10 ms once its region is read (bench/bench_transitions.py): the columns
+    are kept as NumPy arrays per area and a ranking assembles its frame once, instead of adding
+    pandas columns one by one."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, demand: DemandModel | None = None):
         self.con = con
         self.neighbours = NeighbourIndex(con)
-        self.demand = DemandTables(con)
+        self.demand = demand if demand is not None else DemandModel(con)
+        self.national = national_facts(con, self.demand)
         self.area = lru_cache(maxsize=256)(lambda area_code: get_area(con, area_code))
+        self._area_arrays = lru_cache(maxsize=64)(self._read_area_arrays)
 
     def place(self, area_code: str) -> str:
         return area_label(self.area(area_code))
+
+    def _read_area_arrays(self, area_code: str) -> tuple[dict[str, np.ndarray], dict[str, int]]:
+        """The area's rows of the demand model (``DEMAND_COLUMNS``) beside the national facts
+        (``NATIONAL_COLUMNS``), as arrays, and each O*NET code's position in them."""
+        demand = self.demand.occupations(area_code)
+        codes = demand.onet_soc_code.to_numpy()
+        national = self.national.reindex(codes)
+        arrays = {"onet_soc_code": codes, "occupation_title": demand.occupation_title.to_numpy()}
+        arrays.update({column: demand[column].to_numpy() for column in DEMAND_COLUMNS})
+        arrays.update({column: national[column].to_numpy() for column in NATIONAL_COLUMNS})
+        return arrays, {code: i for i, code in enumerate(codes)}
+
+    def fact_arrays(self, area_code: str, onet_soc_codes) -> dict[str, np.ndarray]:
+        """``facts`` as a dict of arrays (the ranking's fast path)."""
+        arrays, position = self._area_arrays(area_code)
+        rows = np.array([position.get(code, -1) for code in onet_soc_codes], dtype=np.int64)
+        if (rows >= 0).all():
+            return {column: values[rows] for column, values in arrays.items()}
+        # codes the demand model does not know: empty rows, like DemandModel.occupations
+        frame = pd.DataFrame(arrays).set_index("onet_soc_code", drop=False).reindex(list(onet_soc_codes))
+        frame["onet_soc_code"] = list(onet_soc_codes)
+        return {column: frame[column].astype(object if frame[column].dtype == object else "float64").to_numpy()
+                for column in arrays}
+
+    def facts(self, area_code: str, onet_soc_codes: list[str]) -> pd.DataFrame:
+        """One row per O*NET occupation (in the given order): the demand model's figures for the area
+        (``DEMAND_COLUMNS``) and the national facts (``NATIONAL_COLUMNS``)."""
+        return pd.DataFrame(self.fact_arrays(area_code, onet_soc_codes))
 
     def occupation_origin(self, onet_soc_code: str, area_code: str) -> tuple[Origin, list[str]]:
         """The starting occupation with its job zone, education and pay here (or nationally), and
         notes on what BLS did not publish."""
         title = self.neighbours.require(onet_soc_code)
         place = self.place(area_code)
-        fact = self.demand.for_area(area_code, [onet_soc_code]).iloc[0]
+        fact = {column: values[0] for column, values in self.fact_arrays(area_code, [onet_soc_code]).items()}
         notes = []
-        local_wage, national_wage = _number(fact.local_wage_median_usd), _number(fact.national_wage_median_usd)
-        if fact.oews_soc_code is None:
+        local_wage = _number(fact["local_annual_wage_median_usd"])
+        national_wage = _number(fact["national_annual_wage_median_usd"])
+        in_group = bool(fact["demand_is_shared"]) and not is_soc_occupation_itself(onet_soc_code, fact["demand_grain"])
+        shared = f" (the figure of {fact['demand_basis']})" if in_group else ""
+        if fact["demand_soc_code"] is None:
             notes.append(f"BLS publishes no employment or wage estimates for {title}, so pay cannot be compared and "
                          "the pay threshold is not applied.")
         else:
             if local_wage is None:
-                notes.append(f"BLS released no median wage for {title} in {place}; pay is compared with "
+                notes.append(f"BLS released no median wage for {title}{shared} in {place}; pay is compared with "
                              "national medians instead.")
-            if pd.isna(fact.local_employment_count):
-                notes.append(f"BLS released no employment estimate for {title} in {place} (too few survey "
+            if pd.isna(fact["local_employment_count"]):
+                notes.append(f"BLS released no employment estimate for {title}{shared} in {place} (too few survey "
                              "responses or confidential); the targets are still ranked on their own local numbers.")
-        job_zone = None if pd.isna(fact.job_zone) else int(fact.job_zone)
+            if in_group:
+                notes.append(f"Your pay now is compared using {fact['demand_basis']}: BLS publishes {title} only "
+                             "within that group.")
+        job_zone = None if pd.isna(fact["job_zone"]) else int(fact["job_zone"])
         if job_zone is None:
             notes.append(f"O*NET gives no job zone for {title}, so the job zone threshold is not applied.")
-        education = fact.typical_entry_education
+        education = fact["typical_entry_education"]
         if education is None:
             notes.append(f"BLS publishes no typical entry education for {title}, so the education threshold is "
                          "not applied.")
-        wage_words = (f"the median for {title} in {place}" if local_wage is not None else
-                      f"the national median for {title}" if national_wage is not None else "not available")
-        origin = Origin("occupation", title, onet_soc_code, fact.oews_soc_code, job_zone, education,
+        wage_words = (f"the median for {title}{shared} in {place}" if local_wage is not None else
+                      f"the national median for {title}{shared}" if national_wage is not None else "not available")
+        origin = Origin("occupation", title, onet_soc_code, fact["demand_soc_code"], job_zone, education,
                         local_wage, national_wage, wage_words)
         return origin, notes
 
@@ -153,28 +225,67 @@ class TransitionEngine:
     def rank(self, origin: Origin, candidates: pd.DataFrame, area_code: str, thresholds: Thresholds,
              notes: list[str] | None = None) -> TransitionResult:
         """Join candidates (from lmi.similarity or lmi.self_assessment) to the region's numbers,
-        apply the thresholds, score and explain."""
+        apply the thresholds, score (a BLS group figure counted once) and explain."""
         place = self.place(area_code)
         notes = list(notes or [])
-        demand = self.demand.for_area(area_code, candidates.target_onet_soc_code.tolist())
-        frame = candidates.reset_index(drop=True).join(
-            demand.drop(columns=["onet_soc_code", "title", "job_zone"]))
-        if frame.local_employment_count.isna().all():
+        columns = {column: values.to_numpy() for column, values in candidates.reset_index(drop=True).items()}
+        facts = self.fact_arrays(area_code, columns["target_onet_soc_code"])
+        columns.update({c: v for c, v in facts.items() if c not in ("onet_soc_code", "occupation_title", "job_zone")})
+        if np.isnan(columns["local_employment_count"].astype("float64")).all():
             raise NoRegionalDataError(
                 f"BLS publishes no employment estimates in {place} for any of the occupations similar to "
                 f"{origin.label}. Try the whole state or the nation in the sidebar.")
-        frame = compare_to_origin(frame, origin)
-        frame["reasons_set_aside"] = _reasons_set_aside(frame, thresholds, place)
-        frame = _add_scores(frame)
-        kept = frame[frame.reasons_set_aside == ""].sort_values(
-            ["transition_score", "similarity_score"], ascending=False).reset_index(drop=True)
+        columns.update(origin_comparison(columns, origin))
+        failures = _failure_arrays(columns, thresholds)
+        columns.update({f"fails_{key}": values for key, values in failures.items()})
+        columns.update(_score_arrays(columns))
+        frame = pd.DataFrame(columns)
+        failed = np.logical_or.reduce(list(failures.values()))
+        set_aside = frame[failed]
+        set_aside = set_aside.assign(reasons_set_aside=_reasons_set_aside(set_aside, thresholds, place))
+        set_aside = set_aside.iloc[np.argsort(-set_aside.similarity_score.to_numpy(), kind="stable")]
+        kept = count_group_figures_once(frame[~failed])
+        order = np.lexsort((-kept.demand_counted.to_numpy(dtype=float), -kept.similarity_score.to_numpy(),
+                            -kept.transition_score.to_numpy()))
+        kept = kept.iloc[order].reset_index(drop=True)
         kept.insert(0, "transition_rank", np.arange(1, len(kept) + 1))
+        kept["same_figure_note"] = _same_figure_notes(kept)
         means = {part: kept[f"{part}_points"].mean() for part in RANKING_WEIGHTS}
-        kept["why"] = [_why(row, means, origin, place) for row in kept.itertuples()]
-        set_aside = frame[frame.reasons_set_aside != ""].sort_values("similarity_score", ascending=False)
+        kept["why"] = [_why(row, means, origin, place) for row in _rows(kept)]
         if origin.kind == "self_assessment":
             notes.extend(_self_assessment_notes(origin))
         return TransitionResult(origin, area_code, place, thresholds, kept, set_aside.reset_index(drop=True), notes)
+
+
+def is_soc_occupation_itself(onet_soc_code: str, demand_grain: str | None) -> bool:
+    """An O*NET ``.00`` code in a SOC occupation O*NET splits into several is that SOC occupation
+    itself: the figure is its own, shared with its specialties (Registered Nurses, 29-1141.00)."""
+    return demand_grain == "shared_soc" and str(onet_soc_code).endswith(".00")
+
+
+def _rows(frame: pd.DataFrame) -> list:
+    """The rows as named tuples, read column by column (much cheaper than ``itertuples`` on a wide frame)."""
+    if frame.empty:
+        return []
+    row = namedtuple("Row", list(frame.columns))
+    return [row(*values) for values in zip(*(frame[column].to_numpy() for column in frame.columns))]
+
+
+def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.DataFrame:
+    """Per O*NET occupation: O*NET job zone, BLS typical entry education (at the projections code)
+    and the national median annual wage (the demand model's nation rows, at the BLS code it is
+    published at). About a thousand rows, read once."""
+    zones = query_df(con, "SELECT onet_soc_code, job_zone FROM core_occupation").set_index("onet_soc_code")
+    nation = demand.occupations(NATION_CODE).set_index("onet_soc_code")
+    education = demand.bls_codes(NATION_CODE).set_index("soc_code").typical_entry_education
+    frame = pd.DataFrame(index=zones.index.astype(object))
+    frame["job_zone"] = pd.to_numeric(zones.job_zone, errors="coerce").astype("float64")
+    frame["typical_entry_education"] = nation.projections_soc_code.map(education).reindex(frame.index)
+    frame["national_annual_wage_median_usd"] = nation.local_annual_wage_median_usd.reindex(frame.index)
+    frame["national_annual_wage_median_footnote"] = nation.local_annual_wage_median_footnote.reindex(frame.index)
+    for column in ("typical_entry_education", "national_annual_wage_median_footnote"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 def transitions_from_occupation(con: duckdb.DuckDBPyConnection, onet_soc_code: str, area_code: str,
@@ -195,65 +306,283 @@ def _self_assessment_notes(origin: Origin) -> list[str]:
 
 
 def compare_to_origin(frame: pd.DataFrame, origin: Origin) -> pd.DataFrame:
+    """``frame`` with the columns of ``origin_comparison``."""
+    return frame.assign(**origin_comparison(frame, origin))
+
+
+def origin_comparison(columns, origin: Origin) -> dict[str, np.ndarray]:
     """Job zone step, education step and pay ratio to the origin (pay compared within one
-    geography), and whether BLS counts the target within the origin's own occupation."""
-    frame["job_zone_step"] = (frame.target_job_zone - origin.job_zone) if origin.job_zone is not None else np.nan
+    geography), and whether BLS counts the target within the origin's own occupation. ``columns``
+    is a frame or a dict of arrays."""
+    size = len(columns["target_job_zone"])
+    zone = np.asarray(columns["target_job_zone"], dtype="float64")
+    job_zone_step = zone - origin.job_zone if origin.job_zone is not None else np.full(size, np.nan)
     origin_rung = EDUCATION_RANK.get(origin.education) if origin.education else None
-    target_rung = frame.typical_entry_education.map(EDUCATION_RANK).astype("float64")
-    frame["education_step"] = target_rung - origin_rung if origin_rung is not None else np.nan
-    local, national = frame.local_wage_median_usd, frame.national_wage_median_usd
-    ratio = pd.Series(np.nan, index=frame.index)
-    basis = pd.Series("", index=frame.index, dtype=object)
+    target_rung = np.array([EDUCATION_RANK.get(e, np.nan) if e is not None else np.nan
+                            for e in columns["typical_entry_education"]], dtype="float64")
+    education_step = target_rung - origin_rung if origin_rung is not None else np.full(size, np.nan)
+    local = np.asarray(columns["local_annual_wage_median_usd"], dtype="float64")
+    national = np.asarray(columns["national_annual_wage_median_usd"], dtype="float64")
+    ratio = np.full(size, np.nan)
+    basis = np.full(size, "", dtype=object)
     if origin.local_wage_usd:
-        use_local = local.notna()
+        use_local = ~np.isnan(local)
         ratio[use_local] = local[use_local] / origin.local_wage_usd
         basis[use_local] = "region"
     if origin.national_wage_usd:
-        use_national = ratio.isna() & national.notna()
+        use_national = np.isnan(ratio) & ~np.isnan(national)
         ratio[use_national] = national[use_national] / origin.national_wage_usd
         basis[use_national] = "nation"
-    frame["wage_ratio"] = ratio
-    frame["wage_ratio_basis"] = basis
-    frame["same_bls_occupation"] = (frame.oews_soc_code == origin.oews_soc_code) if origin.oews_soc_code else False
-    frame["same_bls_occupation"] = frame.same_bls_occupation.fillna(False).astype(bool)
-    return frame
+    codes = np.asarray(columns["demand_soc_code"], dtype=object)
+    same = (codes == origin.demand_soc_code) if origin.demand_soc_code else np.zeros(size, dtype=bool)
+    return {"job_zone_step": job_zone_step, "education_step": education_step, "wage_ratio": ratio,
+            "wage_ratio_basis": basis, "same_bls_occupation": np.asarray(same, dtype=bool)}
+
+
+# --------------------------------------------------------------------------- thresholds
+
+# threshold -> (words on the page, the Thresholds field it reads; None: not adjustable)
+THRESHOLD_WORDS = {
+    "similarity": ("lowest similarity", "min_similarity"),
+    "job_zone": ("largest job zone step up", "max_job_zone_step"),
+    "education": ("largest education step up", "max_education_step"),
+    "same_occupation": ("specialties of your own occupation left out", "include_same_bls_occupation"),
+    "no_jobs_figure": ("no BLS jobs figure in the region (no threshold can change this)", None),
+    "local_jobs": ("fewest jobs in the region", "min_local_jobs"),
+    "pay": ("lowest pay compared with now", "min_wage_ratio"),
+}
+
+
+def threshold_failures(frame: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
+    """One column per threshold (``THRESHOLD_WORDS``): True where the target misses it. A value
+    that is not known (no job zone, no pay to compare) never fails a threshold."""
+    return pd.DataFrame(_failure_arrays(frame, t), index=frame.index)
+
+
+def _failure_arrays(columns, t: Thresholds) -> dict[str, np.ndarray]:
+    def numbers(name):
+        return np.asarray(columns[name], dtype="float64")
+
+    jobs = numbers("local_employment_count")
+    same = np.asarray(columns["same_bls_occupation"], dtype=bool)
+    return {
+        "similarity": numbers("similarity_score") < t.min_similarity,
+        "job_zone": numbers("job_zone_step") > t.max_job_zone_step,
+        "education": numbers("education_step") > t.max_education_step,
+        "same_occupation": same & (not t.include_same_bls_occupation),
+        "no_jobs_figure": np.isnan(jobs),
+        "local_jobs": jobs < t.min_local_jobs,
+        "pay": numbers("wage_ratio") < t.min_wage_ratio,
+    }
 
 
 def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> list[str]:
     reasons = []
-    for row in frame.itertuples():
+    for row in _rows(frame):
         why = []
-        if row.similarity_score < t.min_similarity:
+        if row.fails_similarity:
             why.append(f"less alike than the threshold (similarity {_below(row.similarity_score, t.min_similarity)} "
                        f"< {t.min_similarity:g})")
-        if not pd.isna(row.job_zone_step) and row.job_zone_step > t.max_job_zone_step:
-            why.append(f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} above now)")
-        if not pd.isna(row.education_step) and row.education_step > t.max_education_step:
+        if row.fails_job_zone:
+            why.append(f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} "
+                       "above now)")
+        if row.fails_education:
             why.append(f"typically needs a {str(row.typical_entry_education).lower()} to start "
                        f"({row.education_step:.0f} education steps above now)")
-        if bool(row.same_bls_occupation) and not t.include_same_bls_occupation:
+        if row.fails_same_occupation:
             why.append("a specialty BLS counts within your own occupation (same jobs and pay figures)")
-        if row.oews_soc_code is None:
+        if row.demand_soc_code is None:
             why.append("BLS publishes no employment numbers for it")
-        elif pd.isna(row.local_employment_count):
+        elif row.fails_no_jobs_figure:
             why.append(f"BLS released no employment estimate for it in {area_name}")
-        elif row.local_employment_count < t.min_local_jobs:
-            why.append(f"only {row.local_employment_count:,.0f} jobs in {area_name} (< {t.min_local_jobs:,})")
-        if not pd.isna(row.wage_ratio) and row.wage_ratio < t.min_wage_ratio:
+        elif row.fails_local_jobs:
+            why.append(f"only {row.local_employment_count:,.0f} jobs in {area_name}{_of_group(row)} "
+                       f"(< {t.min_local_jobs:,})")
+        if row.fails_pay:
             why.append(f"median pay {row.wage_ratio:.0%} of now (< {t.min_wage_ratio:.0%})")
         reasons.append("; ".join(why))
     return reasons
 
 
-def _add_scores(frame: pd.DataFrame) -> pd.DataFrame:
-    openings = frame.local_annual_openings_estimate
+@dataclass(frozen=True)
+class Relaxation:
+    """The smallest change of thresholds that ranks at least one occupation."""
+    thresholds: Thresholds
+    changes: tuple[str, ...]  # "lowest similarity 99 → 56"
+    ranked_count: int  # how many occupations the relaxed thresholds rank
+
+    @property
+    def words(self) -> str:
+        return "; ".join(self.changes)
+
+
+@dataclass(frozen=True)
+class EmptyExplanation:
+    """Why nothing is ranked: how many candidates each threshold removed, the one that removed the
+    most, and the nearest relaxation (None when no threshold can rank anything here)."""
+    removed_counts: dict[str, int]  # threshold key -> candidates that miss it
+    main_threshold: str | None  # the adjustable threshold that removed the most
+    sentence: str
+    relaxation: Relaxation | None
+
+
+def removed_counts(set_aside: pd.DataFrame) -> dict[str, int]:
+    """Candidates each threshold removed (a candidate missing two thresholds counts for both)."""
+    return {key: int(set_aside[f"fails_{key}"].sum()) for key in THRESHOLD_WORDS}
+
+
+def explain_empty(result: TransitionResult) -> EmptyExplanation | None:
+    """For an empty ranking: which threshold emptied it and the smallest relaxation that ranks at
+    least one occupation (tried on the threshold that removed the most first, then the others,
+    then on several at once for the candidate needing the fewest changes). None if something is ranked."""
+    if len(result.ranked):
+        return None
+    counts = removed_counts(result.set_aside)
+    adjustable = sorted((key for key, (_, name) in THRESHOLD_WORDS.items() if name and counts[key]),
+                        key=lambda key: -counts[key])
+    main = adjustable[0] if adjustable else None
+    relaxation = _single_relaxation(result, adjustable) or _combined_relaxation(result, adjustable)
+    return EmptyExplanation(counts, main, _empty_sentence(result, counts, main), relaxation)
+
+
+def _empty_sentence(result: TransitionResult, counts: dict[str, int], main: str | None) -> str:
+    total = len(result.set_aside)
+    parts = [f"{THRESHOLD_WORDS[key][0]}: {count}" for key, count in sorted(counts.items(), key=lambda kv: -kv[1])
+             if count]
+    lead = (f"The threshold that removed the most is the {THRESHOLD_WORDS[main][0]} "
+            f"({_threshold_value(result.thresholds, main)}), which {counts[main]} of them miss. " if main else "")
+    return (f"No occupation passes every threshold in {result.area_label}. {lead}Of the {total} similar occupations, "
+            f"each threshold removed (an occupation can miss several): {'; '.join(parts)}.")
+
+
+def _threshold_value(t: Thresholds, key: str) -> str:
+    return {"similarity": f"{t.min_similarity:g}", "job_zone": f"{t.max_job_zone_step}",
+            "education": f"{t.max_education_step}", "same_occupation": "left out",
+            "local_jobs": f"{t.min_local_jobs:,}", "pay": f"{t.min_wage_ratio:.0%}"}[key]
+
+
+def _single_relaxation(result: TransitionResult, order: list[str]) -> Relaxation | None:
+    """The smallest relaxation of one threshold, on the first in ``order`` where one exists."""
+    aside = result.set_aside
+    for key in order:
+        others = [f"fails_{k}" for k in THRESHOLD_WORDS if k != key]
+        pool = aside[~aside[others].any(axis=1) & aside[f"fails_{key}"]]
+        if len(pool):
+            return _relaxation(result, _relaxed(result.thresholds, key, pool))
+    return None
+
+
+def _combined_relaxation(result: TransitionResult, adjustable: list[str]) -> Relaxation | None:
+    """Relax several thresholds, just enough for the candidate that needs the fewest changes (the
+    most similar one among ties)."""
+    aside = result.set_aside[~result.set_aside.fails_no_jobs_figure]
+    if aside.empty or not adjustable:
+        return None
+    needed = aside[[f"fails_{k}" for k in adjustable]].sum(axis=1)
+    best = aside.assign(_needed=needed).sort_values(["_needed", "similarity_score"], ascending=[True, False]).head(1)
+    thresholds = result.thresholds
+    for key in adjustable:
+        if bool(best[f"fails_{key}"].iloc[0]):
+            thresholds = _relaxed(thresholds, key, best)
+    return _relaxation(result, thresholds)
+
+
+def _relaxed(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds:
+    """``t`` with threshold ``key`` moved just far enough to admit the best of ``pool``."""
+    if key == "similarity":
+        return replace(t, min_similarity=float(math.floor(pool.similarity_score.max())))
+    if key == "job_zone":
+        return replace(t, max_job_zone_step=int(math.ceil(pool.job_zone_step.min())))
+    if key == "education":
+        return replace(t, max_education_step=int(math.ceil(pool.education_step.min())))
+    if key == "same_occupation":
+        return replace(t, include_same_bls_occupation=True)
+    if key == "local_jobs":
+        return replace(t, min_local_jobs=int(math.floor(pool.local_employment_count.max())))
+    steps = math.floor(round(pool.wage_ratio.max() / WAGE_RATIO_STEP, 9))
+    return replace(t, min_wage_ratio=round(steps * WAGE_RATIO_STEP, 2))
+
+
+def _relaxation(result: TransitionResult, thresholds: Thresholds) -> Relaxation:
+    old = result.thresholds
+    changes = tuple(_change_words(key, old, thresholds) for key, (_, name) in THRESHOLD_WORDS.items()
+                    if name and getattr(old, name) != getattr(thresholds, name))
+    ranked = int((~threshold_failures(result.set_aside, thresholds).any(axis=1)).sum())
+    return Relaxation(thresholds, changes, ranked)
+
+
+def _change_words(key: str, old: Thresholds, new: Thresholds) -> str:
+    """"lowest similarity 99 → 56"; "include specialties of your own occupation"."""
+    if key == "same_occupation":
+        return "include specialties of your own occupation"
+    return f"{THRESHOLD_WORDS[key][0]} {_threshold_value(old, key)} → {_threshold_value(new, key)}"
+
+
+# --------------------------------------------------------------------------- scores
+
+def _score_arrays(columns) -> dict[str, np.ndarray]:
+    """The four parts' points and the transition score (see the module docstring)."""
+    openings = np.asarray(columns["local_annual_openings_est_count"], dtype="float64")
+    quotient = np.asarray(columns["location_quotient"], dtype="float64")
+    ratio = np.asarray(columns["wage_ratio"], dtype="float64")
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame["openings_points"] = np.clip(20 * np.log10(openings.where(openings > 0)), 0, 100).fillna(0.0)
-    frame["concentration_points"] = (50 * frame.location_quotient.clip(0, 2)).fillna(NEUTRAL_POINTS)
-    frame["pay_points"] = (50 * frame.wage_ratio.clip(0, 2)).fillna(NEUTRAL_POINTS)
-    frame["similarity_points"] = frame.similarity_score.astype("float64")
-    frame["transition_score"] = sum(weight * frame[f"{part}_points"] for part, weight in RANKING_WEIGHTS.items())
-    return frame
+        openings_points = np.nan_to_num(np.clip(20 * np.log10(np.where(openings > 0, openings, np.nan)), 0, 100))
+    points = {
+        "openings_points": openings_points,
+        "concentration_points": np.where(np.isnan(quotient), NEUTRAL_POINTS, 50 * np.clip(quotient, 0, 2)),
+        "pay_points": np.where(np.isnan(ratio), NEUTRAL_POINTS, 50 * np.clip(ratio, 0, 2)),
+        "similarity_points": np.asarray(columns["similarity_score"], dtype="float64"),
+    }
+    points["transition_score"] = _total(points)
+    return points
+
+
+def _total(points) -> np.ndarray:
+    return sum(weight * np.asarray(points[f"{part}_points"], dtype="float64")
+               for part, weight in RANKING_WEIGHTS.items())
+
+
+def count_group_figures_once(kept: pd.DataFrame) -> pd.DataFrame:
+    """A BLS group figure is one piece of evidence of demand, however many targets show it. In each
+    group (same ``demand_soc_code``, grain in ``GROUP_GRAINS``) one target carries the openings and
+    concentration points: the SOC occupation itself (an O*NET ``.00`` code in a split SOC
+    occupation) if it is ranked, else the most similar target. The others get neutral points, never
+    more than the carrier's, and ``demand_counted`` False with ``same_figure_as`` naming the carrier."""
+    codes, titles = kept.target_onet_soc_code.to_numpy(), kept.target_title.to_numpy()
+    groups, grains = kept.demand_soc_code.to_numpy(), kept.demand_grain.to_numpy()
+    similarity = kept.similarity_score.to_numpy()
+    carrier: dict[str, int] = {}
+    for i, (code, group, grain) in enumerate(zip(codes, groups, grains)):
+        if group is None or grain not in GROUP_GRAINS:
+            continue
+        rank_key = (is_soc_occupation_itself(code, grain), similarity[i])
+        best = carrier.get(group)
+        if best is None or rank_key > (is_soc_occupation_itself(codes[best], grains[best]), similarity[best]):
+            carrier[group] = i
+    points = {f"{part}_points": kept[f"{part}_points"].to_numpy().copy() for part in RANKING_WEIGHTS}
+    counted = np.ones(len(kept), dtype=bool)
+    same_as, same_as_code = np.full(len(kept), None, dtype=object), np.full(len(kept), None, dtype=object)
+    for i, group in enumerate(groups):
+        j = carrier.get(group)
+        if j is None or j == i:
+            continue
+        for part in DEMAND_PARTS:
+            points[f"{part}_points"][i] = min(NEUTRAL_POINTS, points[f"{part}_points"][j])
+        counted[i], same_as[i], same_as_code[i] = False, titles[j], codes[j]
+    return kept.assign(**points, transition_score=_total(points), demand_counted=counted, same_figure_as=same_as,
+                       same_figure_as_code=same_as_code)
+
+
+def _same_figure_notes(kept: pd.DataFrame) -> list[str]:
+    """"same BLS figure as Compliance Officers (ranked above)" on the rows whose demand points are
+    neutral because another ranked row carries that figure; "" elsewhere."""
+    rank_of = dict(zip(kept.target_onet_soc_code, kept.transition_rank))
+    notes = []
+    for rank, counted, title, code in zip(kept.transition_rank, kept.demand_counted, kept.same_figure_as,
+                                          kept.same_figure_as_code):
+        where = "" if counted else "above" if rank_of[code] < rank else "below"
+        notes.append(f"same BLS figure as {title} (ranked {where})" if where else "")
+    return notes
 
 
 # --------------------------------------------------------------------------- explanations
@@ -264,7 +593,8 @@ def _why(row, means: dict[str, float], origin: Origin, area_name: str) -> str:
     strongest = strongest_components(row)
     alike = f"similarity {row.similarity_score:.0f} ({describe_score(row.similarity_score)}"
     alike += f"; closest on {' and '.join(strongest)})" if strongest else ")"
-    jobs = (f"{row.local_employment_count:,.0f} jobs in {area_name} now, openings {describe_openings(row.local_annual_openings_estimate)} (estimate)"
+    jobs = (f"{row.local_employment_count:,.0f} jobs in {area_name} now{_of_group(row)}, openings "
+            f"{describe_openings(row.local_annual_openings_est_count)} (estimate)"
             if not pd.isna(row.local_employment_count) else f"no employment estimate released in {area_name}")
     lq = (f"location quotient {row.location_quotient:.2f}" if not pd.isna(row.location_quotient)
           else "location quotient not released (counted as neutral)")
@@ -272,35 +602,37 @@ def _why(row, means: dict[str, float], origin: Origin, area_name: str) -> str:
     step = _step_words(row)
     same = (" It is a specialty within your own BLS occupation, so its jobs and pay are the same figures."
             if bool(row.same_bls_occupation) else "")
-    counted = (f" BLS counts it within “{row.bls_title}” (SOC {row.oews_soc_code}); the jobs, openings and pay are "
-               "for that whole group." if _counted_in_group(row) and not same else "")
-    return (f"#{row.transition_rank} mainly for {PART_WORDS[lead]}: {alike}; {jobs}; {lq}; {pay}; {step}.{same}{counted}")
+    repeat = (f" Its jobs, openings and location quotient are the {row.same_figure_note}: a figure counts once "
+              "in a ranking, so here its openings and concentration get neutral points."
+              if row.same_figure_note else "")
+    return f"#{row.transition_rank} mainly for {PART_WORDS[lead]}: {alike}; {jobs}; {lq}; {pay}; {step}.{same}{repeat}"
 
 
-def _counted_in_group(row) -> bool:
-    """True when BLS publishes the target only inside a wider occupation (an O*NET breakout or an
-    'All Other' group), so its numbers describe more than the target."""
-    code = str(row.target_onet_soc_code)
-    return (not code.endswith(".00")) or (row.oews_soc_code is not None and str(row.oews_soc_code) != code[:7])
+def _of_group(row) -> str:
+    """" for BLS group 29-1071 Physician Assistants, shared by 2 occupations" when the figure is a group's."""
+    return f" for {row.demand_basis}" if bool(row.demand_is_shared) and row.demand_basis else ""
 
 
 def _leading_part(row, means: dict[str, float]) -> str:
-    """The part that lifts this target most above the list's average."""
-    lifts = {part: weight * (getattr(row, f"{part}_points") - means[part]) for part, weight in RANKING_WEIGHTS.items()}
+    """The part that lifts this target most above the list's average (never a demand part whose
+    figure another row carries)."""
+    parts = {part: weight for part, weight in RANKING_WEIGHTS.items() if row.demand_counted or part not in DEMAND_PARTS}
+    lifts = {part: weight * (getattr(row, f"{part}_points") - means[part]) for part, weight in parts.items()}
     return max(lifts, key=lifts.get)
 
 
 def _pay_words(row, origin: Origin) -> str:
     if pd.isna(row.wage_ratio):
-        if pd.isna(row.local_wage_median_usd) and pd.isna(row.national_wage_median_usd):
+        if pd.isna(row.local_annual_wage_median_usd) and pd.isna(row.national_annual_wage_median_usd):
             return "median pay not published"
         return "pay not compared (your current pay is unknown)"
     local = row.wage_ratio_basis == "region"
     where = "here" if local else "nationally"
-    wage = row.local_wage_median_usd if local else row.national_wage_median_usd
-    footnote = row.local_wage_median_footnote if local else row.national_wage_median_footnote
+    wage = row.local_annual_wage_median_usd if local else row.national_annual_wage_median_usd
+    footnote = row.local_annual_wage_median_footnote if local else row.national_annual_wage_median_footnote
     top = " or more (top-coded)" if str(footnote) == "5" else ""
-    return f"median pay {where} ${wage:,.0f}{top}, {row.wage_ratio:.0%} of {origin.wage_words}"
+    group = " (the same BLS group's)" if bool(row.demand_is_shared) and local else ""
+    return f"median pay {where} ${wage:,.0f}{top}{group}, {row.wage_ratio:.0%} of {origin.wage_words}"
 
 
 def _step_words(row) -> str:

@@ -1,7 +1,8 @@
 """Career transitions: from a worker's occupation or own skill ratings, which occupations they can
 move into, what they would need to learn, and whether anyone is hiring in the region picked in the
 sidebar. Renders only: the method, thresholds and numbers come from ``lmi`` (similarity,
-transitions, regional_demand, self_assessment, skill_gaps, training_programs, pathways)."""
+transitions, demand, self_assessment, skill_gaps, training_programs, pathways); the tables are
+formatted in ``ui.transitions_data``, with "Whose numbers" beside every BLS group figure."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from lmi.demand.openings import OPENINGS_METHOD
 from lmi.occupations import UnknownOccupationError
-from lmi.oews_values import format_usd
 from lmi.pathways import DESIRABLE_WAGE_RATIO
 from lmi.self_assessment import (INTEREST_RANGE, MIN_RATED_SKILLS, QUICK_SKILLS, SELF_WEIGHTS, WORK_STYLE_RANGE,
                                  SelfAssessment, SelfAssessmentError, level_examples)
 from lmi.similarity import COMPONENTS, NoDescriptorsError, describe_score
 from lmi.skill_gaps import MIN_GAP_LEVELS, MIN_TARGET_IMPORTANCE
-from lmi.transitions import EDUCATION_LADDER, RANKING_WEIGHTS, NoRegionalDataError, Thresholds
+from lmi.transitions import (EDUCATION_LADDER, MAX_EDUCATION_STEP, MAX_JOB_ZONE_STEP, RANKING_WEIGHTS,
+                             NoRegionalDataError, Relaxation, Thresholds, explain_empty)
 from ui import data, transitions_data as tdata
 from ui.components import csv_download, md, source_caption
+from ui.demand_view import mark_shared_figures
 from ui.occupation_picker import render_occupation_picker
 from ui.region import current_region
 
@@ -46,12 +49,15 @@ def render_thresholds() -> Thresholds:
     default = Thresholds()
     with st.expander("Thresholds: which occupations are ranked (change them to see what else is possible)"):
         cols = st.columns(3)
-        min_similarity = cols[0].slider("Lowest similarity", 0, 100, int(default.min_similarity), key="tr_min_similarity",
+        min_similarity = cols[0].slider("Lowest similarity", 0, 100, int(default.min_similarity),
+                                        key="tr_min_similarity",
                                         help="0-100; 20 = only 1 in 10 pairs of occupations is more alike, "
                                              "40 = 1 in 100, 60 = 1 in 1,000.")
-        max_zone = cols[1].slider("Largest job zone step up", 0, 4, default.max_job_zone_step, key="tr_max_zone",
-                                  help="O*NET job zones 1-5 say how much preparation an occupation needs.")
-        max_education = cols[2].slider("Largest education step up", 0, 6, default.max_education_step, key="tr_max_edu",
+        max_zone = cols[1].slider("Largest job zone step up", 0, MAX_JOB_ZONE_STEP, default.max_job_zone_step,
+                                  key="tr_max_zone", help="O*NET job zones 1-5 say how much preparation an occupation "
+                                                          "needs.")
+        max_education = cols[2].slider("Largest education step up", 0, MAX_EDUCATION_STEP, default.max_education_step,
+                                       key="tr_max_edu",
                                        help="Steps on BLS's typical entry education ladder: no credential, high "
                                             "school, certificate or some college, associate's, bachelor's, "
                                             "master's, then a doctoral or professional degree two steps above a "
@@ -64,7 +70,18 @@ def render_thresholds() -> Thresholds:
         same = cols[2].checkbox("Include specialties of my own occupation", default.include_same_bls_occupation,
                                 key="tr_same", help="O*NET specialties (Acute Care Nurses for Registered Nurses) that "
                                                     "BLS counts within the same occupation: same jobs and pay figures.")
-    return Thresholds(float(min_similarity), int(max_zone), int(max_education), min_wage / 100, int(min_jobs), bool(same))
+    return Thresholds(float(min_similarity), int(max_zone), int(max_education), min_wage / 100, int(min_jobs),
+                      bool(same))
+
+
+def apply_thresholds(thresholds: Thresholds) -> None:
+    """Put ``thresholds`` into the threshold widgets (a button callback: runs before they are drawn)."""
+    st.session_state["tr_min_similarity"] = int(thresholds.min_similarity)
+    st.session_state["tr_max_zone"] = int(thresholds.max_job_zone_step)
+    st.session_state["tr_max_edu"] = int(thresholds.max_education_step)
+    st.session_state["tr_min_wage"] = int(round(thresholds.min_wage_ratio * 100))
+    st.session_state["tr_min_jobs"] = int(thresholds.min_local_jobs)
+    st.session_state["tr_same"] = bool(thresholds.include_same_bls_occupation)
 
 
 # --------------------------------------------------------------------------- self-assessment form
@@ -122,76 +139,63 @@ def _optional_ratings(domain: str, bounds: tuple[float, float], key: str) -> dic
 
 # --------------------------------------------------------------------------- results
 
-def ranked_table(result) -> pd.DataFrame:
-    """The ranked targets as shown and downloaded (numbers stay numbers for sorting)."""
-    ranked = result.ranked
-    return pd.DataFrame({
-        "Rank": ranked.transition_rank,
-        "Occupation": ranked.target_title,
-        "O*NET-SOC": ranked.target_onet_soc_code,
-        "Score": ranked.transition_score.round(1),
-        "Similarity": ranked.similarity_score.round(1),
-        "Jobs here": ranked.local_employment_count,
-        "Openings a year here (estimate)": ranked.local_annual_openings_estimate.round(0),
-        "Location quotient": ranked.location_quotient,
-        "Median pay": [format_usd(w if b != "nation" else n, f if b != "nation" else nf)
-                       for w, n, f, nf, b in zip(ranked.local_wage_median_usd, ranked.national_wage_median_usd,
-                                                 ranked.local_wage_median_footnote,
-                                                 ranked.national_wage_median_footnote, ranked.wage_ratio_basis)],
-        "Pay vs now (%)": (100 * ranked.wage_ratio).round(0),
-        "Job zone": ranked.target_job_zone,
-        "Entry education (BLS)": ranked.typical_entry_education,
-        "Why it ranks here": ranked.why,
-    })
-
-
 def render_ranked(result) -> None:
     st.subheader(f"Where {result.origin.label} can lead in {result.area_label}")
     for note in result.notes:
         st.info(md(note))
     if result.ranked.empty:
-        st.warning(f"No occupation passes every threshold in {result.area_label} ({result.thresholds.describe()}). "
-                   "Loosen a threshold above, pick a larger region in the sidebar, or look at the stepping stones "
-                   "and the occupations set aside below.")
+        render_empty(result)
         return
     aside = (f"{len(result.set_aside)} more similar occupations are set aside below, each with the reason."
              if len(result.set_aside) else "none of the similar occupations is set aside.")
     st.write(f"{len(result.ranked)} occupations pass the thresholds ({result.thresholds.describe()}); {aside}")
-    table = ranked_table(result)
-    st.dataframe(table, hide_index=True, width="stretch", key="tr_ranked_table", column_config={
-        "Score": st.column_config.NumberColumn(help="Transition score 0-100: similarity, openings, concentration "
-                                                    "and pay combined (see “How this works”)."),
-        "Similarity": st.column_config.NumberColumn(format="%.0f", help="0-100: 20 = only 1 in 10 pairs of "
-                                                                        "occupations is more alike, 40 = 1 in 100."),
-        "Jobs here": st.column_config.NumberColumn(format="localized"),
-        "Openings a year here (estimate)": st.column_config.NumberColumn(format="localized"),
-        "Location quotient": st.column_config.NumberColumn(format="%.2f"),
-        "Pay vs now (%)": st.column_config.NumberColumn(format="%.0f%%"),
-        "Job zone": st.column_config.NumberColumn(format="%.0f"),
-        "Why it ranks here": st.column_config.TextColumn(width="large"),
-    })
+    table = tdata.ranked_table(result)
+    st.dataframe(table, hide_index=True, width="stretch", key="tr_ranked_table",
+                 column_config=tdata.column_config(table))
     note = source_caption(*SOURCES)
     st.caption("Jobs, location quotient and pay: BLS OEWS for the region (wage-and-salary jobs). Openings a year "
-               "here is our estimate: BLS's national openings per job (Employment Projections 2024-34) applied to "
+               "here is an estimate: BLS's national openings per job (Employment Projections 2024-34) applied to "
                "the region's jobs; it assumes the region's growth and turnover match the nation's. "
-               "Pay is compared in the region when BLS published both medians, otherwise nationally.")
-    csv_download(table, "Download the ranked occupations (CSV)", f"transitions-{result.origin.label}-{result.area_label}",
-                 note, key="tr_dl_ranked")
+               "Pay is compared in the region when BLS published both medians, otherwise nationally. "
+               "“Whose numbers” names the BLS group when a figure is a group's, shared with other occupations; "
+               "such a figure counts once in the ranking (“Demand counted once”).")
+    csv_download(tdata.for_csv(table), "Download the ranked occupations (CSV)",
+                 f"transitions-{result.origin.label}-{result.area_label}", note, key="tr_dl_ranked")
     render_chart(result)
 
 
+def render_empty(result) -> None:
+    """Nothing passes: which threshold emptied the list, and the nearest relaxation in one click."""
+    explanation = explain_empty(result)
+    st.warning(md(explanation.sentence))
+    relaxation: Relaxation | None = explanation.relaxation
+    if relaxation is None:
+        st.info("No change of the thresholds ranks an occupation here: BLS publishes no jobs figure in this region "
+                "for the similar occupations. Pick a larger region in the sidebar.")
+        return
+    ranked = f"{relaxation.ranked_count} occupation{'s' if relaxation.ranked_count != 1 else ''}"
+    st.button(f"Rank with the nearest thresholds: {relaxation.words}", key="tr_relax", type="primary",
+              on_click=apply_thresholds, args=(relaxation.thresholds,),
+              help=f"The smallest change that ranks at least one occupation here ({ranked}).")
+    st.caption("Or loosen the thresholds yourself above, pick a larger region in the sidebar, or look at the "
+               "occupations set aside below.")
+
+
 def render_chart(result) -> None:
-    ranked = result.ranked.dropna(subset=["local_annual_openings_estimate"])
-    ranked = ranked[ranked.local_annual_openings_estimate > 0]
+    ranked = result.ranked.dropna(subset=["local_annual_openings_est_count"])
+    ranked = ranked[ranked.local_annual_openings_est_count > 0]
     if ranked.empty:
         st.info("No openings estimate is available for the ranked occupations here, so there is no chart.")
         return
     st.markdown("**Similarity against local demand**")
-    plot = ranked.assign(pay_vs_now_pct=100 * ranked.wage_ratio,
-                         label=ranked.transition_rank.astype(str))
+    marked = mark_shared_figures(ranked)
+    plot = ranked[["transition_rank", "target_title", "similarity_score", "local_employment_count",
+                   "local_annual_openings_est_count", "same_figure_note"]].assign(
+        pay_vs_now_pct=100 * ranked.wage_ratio, label=ranked.transition_rank.astype(str),
+        demand_basis=marked.demand_basis.fillna(""))
     base = alt.Chart(plot).encode(
         x=alt.X("similarity_score:Q", title="Similarity to where you start (0-100)", scale=alt.Scale(zero=False)),
-        y=alt.Y("local_annual_openings_estimate:Q", title="Estimated openings a year here (log scale)",
+        y=alt.Y("local_annual_openings_est_count:Q", title="Estimated openings a year here (log scale)",
                 scale=alt.Scale(type="log")),
     )
     pay_known = plot.pay_vs_now_pct.notna().any()
@@ -203,13 +207,17 @@ def render_chart(result) -> None:
         tooltip=[alt.Tooltip("transition_rank:Q", title="Rank"), alt.Tooltip("target_title:N", title="Occupation"),
                  alt.Tooltip("similarity_score:Q", title="Similarity", format=".0f"),
                  alt.Tooltip("local_employment_count:Q", title="Jobs here", format=","),
-                 alt.Tooltip("local_annual_openings_estimate:Q", title="Openings a year (estimate)", format=",.0f"),
+                 alt.Tooltip("local_annual_openings_est_count:Q", title="Openings a year (estimate)", format=",.2r"),
+                 alt.Tooltip("demand_basis:N", title="Whose numbers"),
+                 alt.Tooltip("same_figure_note:N", title="Demand counted once"),
                  alt.Tooltip("pay_vs_now_pct:Q", title="Pay vs now (%)", format=".0f")])
     labels = base.mark_text(dy=-10, fontSize=11).encode(text="label:N")
     st.altair_chart((points + labels).properties(height=380), width="stretch")
     st.caption("Each circle is a ranked occupation, numbered by rank: further right is closer to where you start, "
                "higher has more estimated openings here (log scale), larger has more jobs now"
-               + (", colour shows pay compared with now. " if pay_known else ". ") + data.source_note(SOURCES, stamp))
+               + (", colour shows pay compared with now. " if pay_known else ". ")
+               + "Occupations showing one BLS group's figure sit at the same height; the tooltip names the group. "
+               + data.source_note(SOURCES, stamp))
 
 
 def render_target(result, assessment: SelfAssessment | None) -> None:
@@ -221,10 +229,22 @@ def render_target(result, assessment: SelfAssessment | None) -> None:
     st.subheader("What it would take")
     target = options[labels.index(st.selectbox("Look closer at", labels, key="tr_target"))]
     row = pd.concat([result.ranked, result.set_aside]).set_index("target_onet_soc_code").loc[target]
+    render_demand_here(row, result.area_label)
     render_breakdown(row)
     render_gaps(result, target, row, assessment)
     render_preparation(result, target)
     render_programs(target, row.target_title)
+
+
+def render_demand_here(row, place: str) -> None:
+    """The target's jobs and openings here, naming the BLS group when the figures are a group's."""
+    if isinstance(row.get("why"), str):
+        st.markdown(md(f"**Where it stands:** {row.why}").replace("$", "\\$"))
+    elif isinstance(row.get("reasons_set_aside"), str):
+        st.markdown(md(f"**Set aside:** {row.reasons_set_aside}."))
+    if bool(row.demand_is_shared):
+        st.caption(md(f"{row.target_title}: the jobs, pay and openings figures for {place} are those of "
+                      f"{row.demand_basis}; BLS does not publish {row.target_title} on its own."))
 
 
 def render_breakdown(row) -> None:
@@ -243,9 +263,10 @@ def render_breakdown(row) -> None:
     missing = parts[parts.Score.isna()].Component.tolist()
     st.caption("Each component is scored 0-100 by how rare it is for two occupations to be this alike on it "
                "(20 = only 1 in 10 pairs is more alike, 40 = 1 in 100, 60 = 1 in 1,000). The similarity takes their "
-               f"weighted mean ({row.weighted_component_mean:.0f} here; weights in “How this works”) and puts it on the "
-               "same scale: the share of occupation pairs with a higher weighted mean."
-               + (f" Not compared (not rated by O\\*NET or not in a self-assessment): {', '.join(missing)}." if missing else ""))
+               f"weighted mean ({row.weighted_component_mean:.0f} here; weights in “How this works”) and puts it on "
+               "the same scale: the share of occupation pairs with a higher weighted mean."
+               + (f" Not compared (not rated by O\\*NET or not in a self-assessment): {', '.join(missing)}."
+                  if missing else ""))
 
 
 def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> None:
@@ -259,7 +280,8 @@ def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> 
     if gaps.empty:
         st.success(f"No skill{' or knowledge area' if result.origin.kind == 'occupation' else ''} that "
                    f"{row.target_title} rates at least somewhat important needs a level "
-                   f"{MIN_GAP_LEVELS} or more above {'the level now' if result.origin.kind == 'occupation' else 'yours'}.")
+                   f"{MIN_GAP_LEVELS} or more above "
+                   f"{'the level now' if result.origin.kind == 'occupation' else 'yours'}.")
         return
     top = gaps.head(12)
     long = pd.concat([
@@ -276,11 +298,13 @@ def render_gaps(result, target: str, row, assessment: SelfAssessment | None) -> 
         "Skill or knowledge": gaps.element_name, "Type": gaps.domain,
         "Importance in target (1-5)": gaps.target_importance.round(2), now: gaps.current_level.round(2),
         "Level needed": gaps.target_level.round(2), "Gap": gaps.gap_levels.round(2),
-        "Priority (importance x gap)": gaps.priority.round(2), "What the needed level looks like": gaps.target_level_example,
+        "Priority (importance x gap)": gaps.priority.round(2),
+        "What the needed level looks like": gaps.target_level_example,
     })
     st.dataframe(table, hide_index=True, width="stretch", key="tr_gap_table")
     note = source_caption("onet")
-    st.caption(f"Listed: elements the target rates at least somewhat important (importance ≥ {MIN_TARGET_IMPORTANCE:g}) "
+    st.caption("Listed: elements the target rates at least somewhat important "
+               f"(importance ≥ {MIN_TARGET_IMPORTANCE:g}) "
                f"and needs at least {MIN_GAP_LEVELS} level above {now.lower()}, largest importance x gap first. Levels "
                "O\\*NET recommends suppressing (imprecise) are left out."
                + (" Only the skills you rated are compared." if result.origin.kind == "self_assessment" else ""))
@@ -330,22 +354,13 @@ def render_pathways(result) -> None:
     if paths.empty:
         st.info("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some.")
         return
-    table = pd.DataFrame({
-        "First step": paths.via_title, "Similarity (first step)": paths.first_similarity.round(0),
-        "Then": paths.target_title, "Similarity (second step)": paths.second_similarity.round(0),
-        "Jobs here": paths.local_employment_count,
-        "Openings a year here (estimate)": paths.local_annual_openings_estimate.round(0),
-        "Pay (%)": (100 * paths.wage_ratio).round(0), "Pay compared with": paths.pay_compared_with,
-        "Why not directly": paths.why_not_direct,
-        "Path": paths.path,
-    })
-    st.dataframe(table, hide_index=True, width="stretch", key="tr_path_table", column_config={
-        "Jobs here": st.column_config.NumberColumn(format="localized"),
-        "Openings a year here (estimate)": st.column_config.NumberColumn(format="localized"),
-        "Path": st.column_config.TextColumn(width="large")})
+    table = tdata.stepping_stone_table(paths)
+    st.dataframe(table, hide_index=True, width="stretch", key="tr_path_table", column_config=tdata.column_config(table))
     note = source_caption(*SOURCES)
-    csv_download(table, "Download the stepping stones (CSV)", f"stepping-stones-{result.origin.label}", note,
-                 key="tr_dl_paths")
+    st.caption("Jobs, openings and location quotient are the target's in the region; “Whose numbers” names the BLS "
+               "group when they are a group's. The path names the group for the first step too.")
+    csv_download(tdata.for_csv(table), "Download the stepping stones (CSV)", f"stepping-stones-{result.origin.label}",
+                 note, key="tr_dl_paths")
 
 
 def render_onet_reference(code: str, title: str) -> None:
@@ -383,13 +398,10 @@ def render_set_aside(result) -> None:
     if result.set_aside.empty:
         return
     with st.expander(f"Similar occupations set aside by the thresholds ({len(result.set_aside)})"):
-        table = pd.DataFrame({"Occupation": result.set_aside.target_title,
-                              "Similarity": result.set_aside.similarity_score.round(0),
-                              "Jobs here": result.set_aside.local_employment_count,
-                              "Why set aside": result.set_aside.reasons_set_aside})
+        table = tdata.set_aside_table(result)
         st.dataframe(table, hide_index=True, width="stretch", key="tr_aside_table",
-                     column_config={"Jobs here": st.column_config.NumberColumn(format="localized")})
-        csv_download(table, "Download the set-aside list (CSV)", f"set-aside-{result.origin.label}",
+                     column_config=tdata.column_config(table, wide=("reasons_set_aside",)))
+        csv_download(tdata.for_csv(table), "Download the set-aside list (CSV)", f"set-aside-{result.origin.label}",
                      data.source_note(SOURCES, stamp), key="tr_dl_aside")
 
 
@@ -424,7 +436,8 @@ def render_method() -> None:
             "(20 x log10 of estimated openings a year here: 10 → 20, 100 → 40, 1,000 → 60); concentration points "
             "(50 x location quotient, capped at 100); pay points (50 x pay ratio to now, capped at 100). A location "
             "quotient or pay ratio BLS did not release counts as neutral (50). Occupations that miss a threshold "
-            "are set aside with the reason.")
+            "are set aside with the reason; when none is left, the page says which threshold removed the most and "
+            "offers the smallest change that ranks at least one.")
         default = Thresholds()
         st.markdown(
             f"**Thresholds (defaults, adjustable above).** {default.describe().capitalize()}. Job zones are O\\*NET's "
@@ -437,15 +450,15 @@ def render_method() -> None:
             "the first step), with enough jobs here, that are not ranked directly; reached through a ranked "
             "occupation from which they pass the similarity, job zone and education thresholds. A path is as "
             "strong as its weaker step.")
+        st.markdown(f"**Openings estimate.** {OPENINGS_METHOD} Rounded on the page (it is an estimate).")
         st.markdown(
-            "**Openings estimate.** BLS projects openings for the nation only. We apply the national openings per "
-            "job (openings 2024-34 ÷ 2024 employment) to the region's OEWS jobs. This assumes the region's growth "
-            "and turnover match the nation's and leaves out openings among the self-employed, so it is an "
-            "estimate, rounded on the page.")
-        st.markdown(
-            "**Numbers for groups.** BLS publishes some O\\*NET occupations only inside a wider occupation (an O\\*NET "
-            "specialty, or an “All Other” group); their jobs, openings and pay are then the group's, and the "
-            "explanation says so.")
+            "**Numbers for groups.** BLS publishes some O\\*NET occupations only inside a wider code (an O\\*NET "
+            "specialty of one SOC occupation, an “All Other” group, or a group BLS publishes only as a whole); their "
+            "jobs, openings and pay are then the group's, and “Whose numbers” names the group beside them. Such a "
+            "figure is one piece of evidence, so it counts once per ranking: the group's own SOC occupation (an "
+            "O\\*NET code ending in .00) or else the most similar occupation showing it carries its openings and "
+            "concentration points; the others get neutral points (50, or the figure's own points where lower, so a "
+            "shared figure never lifts a row) and say “same BLS figure as …”.")
 
 
 # --------------------------------------------------------------------------- page flow

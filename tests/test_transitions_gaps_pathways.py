@@ -106,3 +106,57 @@ def test_no_stepping_stones_when_nothing_is_ranked(engine):
     result = engine.from_occupation(NURSES, HARTFORD, Thresholds(min_similarity=99))
     assert result.ranked.empty
     assert pathways.stepping_stones(engine, result).empty
+
+
+ANESTHESIOLOGIST_ASSISTANTS = "29-1071.01"
+PHYSICIAN_ASSISTANTS_GROUP = "BLS group 29-1071 Physician Assistants, shared by 2 occupations"
+
+
+def test_a_stepping_stone_to_a_group_figure_names_the_group_beside_its_jobs(engine):
+    """From Registered Nurses in Hartford, Anesthesiologist Assistants are reached through Nurse Anesthetists;
+    their 1,460 jobs are BLS's Physician Assistants figure (29-1071), and the path says so."""
+    result = engine.from_occupation(NURSES, HARTFORD)
+    paths = pathways.stepping_stones(engine, result).set_index("target_onet_soc_code")
+    path = paths.loc[ANESTHESIOLOGIST_ASSISTANTS]
+    assert path.local_employment_count == 1460
+    assert path.demand_soc_code == "29-1071" and path.demand_is_shared
+    assert path.demand_basis == PHYSICIAN_ASSISTANTS_GROUP
+    assert f"1,460 jobs here for {PHYSICIAN_ASSISTANTS_GROUP}" in path.path
+    own = paths[~paths.demand_is_shared.astype(bool)]
+    assert not any(" for BLS group" in sentence.split(" then ")[1] for sentence in own.path)
+
+
+def test_stepping_stones_from_anesthesiologist_assistants_never_show_a_group_figure_as_their_own(engine):
+    """Anesthesiologist Assistants share 29-1071 with Physician Assistants: wherever that figure (1,460 jobs)
+    appears in a path, as first step or as target, the group is named beside it."""
+    for thresholds in (Thresholds(), Thresholds(include_same_bls_occupation=True, max_education_step=2)):
+        result = engine.from_occupation(ANESTHESIOLOGIST_ASSISTANTS, HARTFORD, thresholds)
+        paths = pathways.stepping_stones(engine, result)
+        assert len(paths) > 0
+        for sentence in paths.path:
+            for at in range(len(sentence)):
+                if sentence.startswith("1,460 jobs", at):
+                    assert PHYSICIAN_ASSISTANTS_GROUP in sentence[at:at + 120], sentence
+        shared = paths[paths.demand_is_shared.astype(bool)]
+        assert all(f"for {basis}" in sentence for basis, sentence in zip(shared.demand_basis, shared.path))
+
+
+def test_a_first_step_showing_a_group_figure_names_the_group(engine):
+    """Paralegals in Hartford step through Compliance Officers, whose 1,390 jobs are BLS's 13-1041 figure."""
+    result = engine.from_occupation("23-2011.00", HARTFORD)
+    paths = pathways.stepping_stones(engine, result)
+    via_group = paths[paths.via_demand_is_shared.astype(bool)]
+    assert len(via_group) > 0
+    for basis, title, sentence in zip(via_group.via_demand_basis, via_group.via_title, via_group.path):
+        assert sentence.startswith(f"{title} (similarity ")
+        assert f"jobs in Hartford-West Hartford-East Hartford, CT for {basis})" in sentence.split(" then ")[0]
+
+
+def test_stepping_stone_figures_are_the_demand_models(engine, ref_con):
+    from lmi.demand import DemandModel
+
+    result = engine.from_occupation("43-4051.00", HARTFORD)
+    paths = pathways.stepping_stones(engine, result)
+    model = DemandModel(ref_con).occupations(HARTFORD, paths.target_onet_soc_code.tolist())
+    for column in pathways.TARGET_DEMAND_COLUMNS:
+        assert paths[column].tolist() == model[column].tolist(), column

@@ -22,7 +22,11 @@ def app(reference_db, tmp_path, monkeypatch) -> AppTest:
 
 
 def ranked(at: AppTest):
-    return next(d.value for d in at.dataframe if "Why it ranks here" in d.value.columns)
+    return next(d.value for d in at.dataframe if "why" in d.value.columns)
+
+
+def table_with(at: AppTest, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def in_hartford(at: AppTest) -> AppTest:
@@ -40,13 +44,15 @@ def test_registered_nurses_in_hartford_rank_local_targets_with_sources(app):
     app.text_input(key="transitions_query").input("registered nurse").run()
     assert not app.exception
     table = ranked(app)
-    assert {"Nurse Practitioners", "Physician Assistants"} <= set(table.head(5).Occupation)
-    practitioners = table.set_index("Occupation").loc["Nurse Practitioners"]
-    assert practitioners["Jobs here"] == 1370
-    assert practitioners["Why it ranks here"].count("Hartford-West Hartford-East Hartford, CT") >= 1
+    assert {"Nurse Practitioners", "Physician Assistants"} <= set(table.head(5).target_title)
+    practitioners = table.set_index("target_title").loc["Nurse Practitioners"]
+    assert practitioners["local_employment_count"] == 1370
+    assert practitioners["why"].count("Hartford-West Hartford-East Hartford, CT") >= 1
+    assert practitioners["demand_soc_code"] == "29-1171" and practitioners["demand_basis"] == ""
     subheaders = [s.value for s in app.subheader]
     assert subheaders[0] == "Where Registered Nurses can lead in Hartford-West Hartford-East Hartford, CT"
-    assert {"What it would take", "Stepping stones", "Beside O\\*NET's own list of related occupations"} <= set(subheaders)
+    assert {"What it would take", "Stepping stones",
+            "Beside O\\*NET's own list of related occupations"} <= set(subheaders)
     captions = " ".join(c.value for c in app.caption)
     assert "Source: O*NET" in captions and "BLS OEWS May 2025" in captions and "Employment Projections" in captions
     assert len(app.get("vega_lite_chart")) >= 3  # similarity vs demand, similarity breakdown, skill gaps
@@ -75,11 +81,67 @@ def test_onet_reference_sits_beside_our_list(app):
     assert any("are among our 10 most similar" in m.value for m in app.markdown)
 
 
-def test_thresholds_too_strict_explain_instead_of_an_empty_table(app):
+def test_thresholds_too_strict_explain_and_offer_the_nearest_relaxation_in_one_click(app):
+    in_hartford(app)
     app.text_input(key="transitions_query").input("registered nurse").run()
     app.slider(key="tr_min_similarity").set_value(95).run()
     assert not app.exception
-    assert any("No occupation passes every threshold" in w.value for w in app.warning)
+    warning = next(w.value for w in app.warning if "No occupation passes every threshold" in w.value)
+    assert "The threshold that removed the most is the lowest similarity (95)" in warning
+    button = app.button(key="tr_relax")
+    assert button.label == "Rank with the nearest thresholds: lowest similarity 95 → 61"
+    button.click().run()
+    assert not app.exception
+    assert app.slider(key="tr_min_similarity").value == 61
+    assert not any("No occupation passes every threshold" in w.value for w in app.warning)
+    table = ranked(app)
+    assert len(table) >= 1 and (table.similarity_score >= 61).all()
+
+
+def test_paralegals_in_hartford_see_whose_numbers_beside_group_figures(app):
+    """Compliance Officers and two O*NET specialties show BLS's 13-1041 figure: each row names the group, the
+    figure counts once (the repeats say so), and own figures leave "Whose numbers" blank."""
+    in_hartford(app)
+    app.text_input(key="transitions_query").input("23-2011.00").run()
+    assert not app.exception
+    table = ranked(app).set_index("target_onet_soc_code")
+    group = table[table.demand_soc_code == "13-1041"]
+    assert len(group) >= 3
+    assert group.demand_basis.str.startswith("BLS group 13-1041 Compliance Officers, shared by ").all()
+    assert group.loc["13-1041.00", "same_figure_note"] == ""
+    repeats = group.drop(index="13-1041.00")
+    assert (repeats.same_figure_note == "same BLS figure as Compliance Officers (ranked above)").all()
+    assert table.loc["43-6012.00", "demand_basis"] == ""  # Legal Secretaries: their own figure
+    aside = table_with(app, "reasons_set_aside")
+    assert {"demand_basis", "demand_soc_code", "local_employment_count"} <= set(aside.columns)
+    paths = table_with(app, "via_title")
+    assert {"demand_basis", "demand_soc_code", "local_employment_count"} <= set(paths.columns)
+    shared = paths[paths.demand_basis != ""]
+    assert all(basis.startswith("BLS group ") for basis in shared.demand_basis)
+    box = app.selectbox(key="tr_target")
+    box.select(next(o for o in box.options if o.endswith("Equal Opportunity Representatives and Officers"))).run()
+    assert any("for BLS group 13-1041 Compliance Officers" in m.value for m in app.markdown)
+    assert any("are those of BLS group 13-1041 Compliance Officers" in c.value for c in app.caption)
+
+
+def test_downloads_carry_the_bls_code_and_whose_numbers(ref_con):
+    """The CSV of each table keeps demand_soc_code and demand_basis, with the page's labels as headers."""
+    from lmi import pathways
+    from lmi.transitions import TransitionEngine
+    from ui import transitions_data as tdata
+
+    engine = TransitionEngine(ref_con)
+    result = engine.from_occupation("23-2011.00", "0025540")
+    ranked_csv = tdata.for_csv(tdata.ranked_table(result))
+    assert {"BLS code of the figures [demand_soc_code]", "Whose numbers [demand_basis]", "Jobs here "
+            "[local_employment_count]", "Demand counted once [same_figure_note]"} <= set(ranked_csv.columns)
+    rows = ranked_csv.set_index("O*NET-SOC [target_onet_soc_code]")
+    assert rows.loc["13-1041.03", "Whose numbers [demand_basis]"].startswith("BLS group 13-1041 Compliance Officers")
+    assert rows.loc["43-6012.00", "Whose numbers [demand_basis]"] == ""
+    assert rows.loc["43-6012.00", "BLS code of the figures [demand_soc_code]"] == "43-6012"
+    for table in (tdata.set_aside_table(result), tdata.stepping_stone_table(pathways.stepping_stones(engine, result))):
+        assert {"Whose numbers [demand_basis]", "BLS code of the figures [demand_soc_code]"} <= set(
+            tdata.for_csv(table).columns)
 
 
 def test_unknown_occupation_in_the_link_gets_a_clear_error(reference_db, tmp_path, monkeypatch):
@@ -111,7 +173,7 @@ def test_quick_self_assessment_with_mechanical_skills_ranks_machine_and_repair_w
         app.select_slider(key=f"tr_skill_{element}").set_value(level)
     app.button(key="tr_self_submit").click().run()
     assert not app.exception
-    top = ranked(app).head(10).Occupation.tolist()
+    top = ranked(app).head(10).target_title.tolist()
     assert "Maintenance and Repair Workers, General" in top
     assert sum(any(w in t for w in ("Mechanic", "Repair", "Machin", "Tool", "Setters")) for t in top) >= 4, top
     assert any("did not enter your pay" in i.value for i in app.info)
@@ -129,6 +191,7 @@ def test_region_without_numbers_for_the_occupation_says_so(app):
     app.text_input(key="transitions_query").input("registered nurse").run()
     assert not app.exception
     notes = [i.value for i in app.info]
-    assert any("BLS released no employment estimate for Registered Nurses in Durham-Chapel Hill, NC" in n for n in notes)
+    assert any("BLS released no employment estimate for Registered Nurses in Durham-Chapel Hill, NC" in n
+               for n in notes)
     assert any("pay is compared with national medians" in n for n in notes)
     assert len(ranked(app)) > 0

@@ -89,5 +89,5 @@ def test_self_assessment_ranks_in_a_region_with_the_pay_the_worker_entered(ref_c
     assert (result.ranked.wage_ratio >= 0.9).all()
     assert (result.ranked.job_zone_step <= 1).all()
     first = result.ranked.iloc[0]
-    assert first.wage_ratio == pytest.approx(first.local_wage_median_usd / 50_000)
+    assert first.wage_ratio == pytest.approx(first.local_annual_wage_median_usd / 50_000)
     assert "of the pay you entered" in first.why

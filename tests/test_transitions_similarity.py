@@ -18,12 +18,14 @@ def neighbours(ref_con):
 def test_every_occupation_with_descriptors_has_fifty_neighbours_without_itself(ref_con):
     rows = ref_con.execute("""
         SELECT count(DISTINCT onet_soc_code), min(n), max(n), sum(self_pairs), min(low), max(high)
-        FROM (SELECT onet_soc_code, count(*) AS n, count(*) FILTER (WHERE onet_soc_code = target_onet_soc_code) AS self_pairs,
+        FROM (SELECT onet_soc_code, count(*) AS n,
+                     count(*) FILTER (WHERE onet_soc_code = target_onet_soc_code) AS self_pairs,
                      min(similarity_score) AS low, max(similarity_score) AS high
               FROM out_occupation_similarity GROUP BY 1)""").fetchone()
     occupations, fewest, most, self_pairs, low, high = rows
     described = ref_con.execute("""SELECT count(*) FROM (SELECT onet_soc_code FROM core_occupation_rating
-        UNION SELECT onet_soc_code FROM core_occupation_interest UNION SELECT onet_soc_code FROM core_occupation_dwa)""").fetchone()[0]
+        UNION SELECT onet_soc_code FROM core_occupation_interest
+        UNION SELECT onet_soc_code FROM core_occupation_dwa)""").fetchone()[0]
     assert occupations == described == 923
     assert fewest == most == similarity.NEIGHBOURS_KEPT
     assert self_pairs == 0

@@ -1,8 +1,11 @@
 """Career transitions in a real browser: pick a metro, search an occupation, see ranked targets with
-the similarity-vs-demand chart, look closer at one target, download the ranking; then a
-self-assessment that is refused when empty and answered when rated."""
+the similarity-vs-demand chart, look closer at one target, download the ranking; a BLS group figure
+shown with whose numbers it is; too strict thresholds relaxed in one click; then a self-assessment
+that is refused when empty and answered when rated."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -69,3 +72,66 @@ def test_self_assessment_refuses_empty_ratings_then_answers(page, app_url):
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Where your self-assessment can lead in the United States")).to_be_visible()
     expect(page.get_by_text("You did not enter your pay").first).to_be_visible()
+
+
+GROUP_LABEL = "BLS group 13-1041 Compliance Officers, shared by 7 occupations"
+
+
+def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser, app_url, tmp_path):
+    """Compliance Officers' 1,390 jobs in Hartford are BLS's 13-1041 figure, shared by 7 O*NET occupations:
+    the ranked table shows the group label in the row, the closer look names it beside the jobs figure,
+    and the CSV carries the BLS code and the label."""
+    context = browser.new_context(viewport={"width": 2200, "height": 1200})  # every table column in view
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        open_transitions(page, app_url)
+        choose_in_selectbox(page, "State", "Connecticut")
+        choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
+        type_into(page, "Your current or last occupation", "paralegal")
+        expect(page.get_by_role("heading", name="Where Paralegals and Legal Assistants can lead in "
+                                               "Hartford-West Hartford-East Hartford, CT")).to_be_visible()
+
+        # the grid is drawn on a canvas; its cells are also in an accessible table (visually hidden)
+        ranked = page.locator("[data-testid='stDataFrame']").first
+        expect(ranked.get_by_role("columnheader", name="Whose numbers", include_hidden=True)).to_have_count(1)
+        officers = ranked.get_by_role("row", include_hidden=True).filter(
+            has=page.get_by_role("gridcell", name="Compliance Officers", exact=True, include_hidden=True))
+        expect(officers.get_by_role("gridcell", name=GROUP_LABEL, include_hidden=True)).to_have_count(1)
+        jobs = re.compile(r"^1,?390$")  # the accessible cell may carry the raw number
+        expect(officers.get_by_role("gridcell", name=jobs, include_hidden=True)).to_have_count(1)
+        secretaries = ranked.get_by_role("row", include_hidden=True).filter(
+            has=page.get_by_role("gridcell", name="Legal Secretaries and Administrative Assistants", exact=True,
+                                 include_hidden=True))
+        expect(secretaries.get_by_role("gridcell", name="BLS group", include_hidden=True)).to_have_count(0)
+
+        choose_in_selectbox(page, "Look closer at", "#5 Compliance Officers")
+        expect(page.get_by_text(f"1,390 jobs in Hartford-West Hartford-East Hartford, CT now for {GROUP_LABEL}")
+               .first).to_be_visible()
+
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Download the ranked occupations (CSV)").click()
+        saved = tmp_path / "ranked.csv"
+        download.value.save_as(saved)
+        content = saved.read_text()
+        assert "BLS code of the figures [demand_soc_code]" in content and "Whose numbers [demand_basis]" in content
+        assert GROUP_LABEL in content and "13-1041" in content
+        assert "same BLS figure as Compliance Officers (ranked above)" in content
+    finally:
+        context.close()
+
+
+def test_too_strict_thresholds_offer_the_nearest_relaxation_in_one_click(page, app_url):
+    open_transitions(page, app_url)
+    type_into(page, "Your current or last occupation", "registered nurse")
+    page.get_by_text("Thresholds: which occupations are ranked").click()
+    slider = page.locator("[data-testid='stSlider']").filter(has_text="Lowest similarity").first.get_by_role("slider")
+    slider.focus()
+    slider.press("End")
+    wait_for_app(page)
+    expect(page.get_by_text("The threshold that removed the most is the lowest similarity (100)").first).to_be_visible()
+    button = page.get_by_role("button", name="Rank with the nearest thresholds: lowest similarity 100 →")
+    button.click()
+    wait_for_app(page)
+    expect(page.get_by_role("button", name="Download the ranked occupations (CSV)")).to_be_visible()
+    expect(page.get_by_text("No occupation passes every threshold")).to_have_count(0)
