@@ -32,6 +32,8 @@ PAGES = {
         st.Page("pages/funding_view.py", title="Funding view", icon=":material/payments:", url_path="funding"),
         st.Page("pages/program_import.py", title="Import program records", icon=":material/upload_file:",
                 url_path="import"),
+        st.Page("pages/state_projections_import.py", title="Import state projections", icon=":material/trending_up:",
+                url_path="import-projections"),
     ],
     "About the data": [
         st.Page("pages/data_methods.py", title="Data & methods", icon=":material/info:", url_path="data"),

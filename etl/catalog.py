@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import requests
 
 from etl.raw_tables import RawTable
 from etl.releases import load_releases
-from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections
+from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections, state_projections
 
 Frames = dict[str, pd.DataFrame]
 
@@ -31,6 +32,9 @@ class SourceSpec:
     # keeps its tables from the shipped snapshot, and asking for it by name fails with this note.
     automated_download: bool = True
     manual_download_note: str = ""
+    # For a pinned URL that answers with a link to the file rather than the file (Projections Central's
+    # bulk download): (session, pinned URL) -> the URL to fetch. The pinned URL is what provenance records.
+    resolve_url: Callable[[requests.Session, str], str] | None = None
 
 
 def _oews_downloaded(folder: Path) -> Frames:
@@ -110,6 +114,8 @@ SOURCES: tuple[SourceSpec, ...] = (
                lambda root: nj_etpl.read_folder(root / "nj_etpl"),
                tuple(f"nj_etpl/{t.official_file}" for t in nj_etpl.NJ_ETPL_TABLES),
                automated_download=False, manual_download_note=nj_etpl.DOWNLOAD_NOTE),
+    SourceSpec("state_projections", state_projections.STATE_PROJECTIONS_TABLES, state_projections.read_downloaded,
+               state_projections.read_shared, (), resolve_url=state_projections.resolve_download_url),
 )
 
 
@@ -121,4 +127,15 @@ def source_by_key(key: str) -> SourceSpec:
 
 
 def all_raw_tables() -> dict[str, RawTable]:
-    return {t.name: t for spec in SOURCES for t in spec.tables}
+    """The raw tables every snapshot holds (the build refuses a snapshot without one of them)."""
+    return {t.name: t for spec in SOURCES for t in spec.tables if not t.optional}
+
+
+def optional_raw_tables() -> dict[str, RawTable]:
+    """Raw tables a snapshot may hold or lack: sources the shipped snapshot does not carry."""
+    return {t.name: t for spec in SOURCES for t in spec.tables if t.optional}
+
+
+def declared_raw_tables() -> dict[str, RawTable]:
+    """Every declared raw table, required or optional: what a build loads when a snapshot has it."""
+    return {**all_raw_tables(), **optional_raw_tables()}

@@ -36,6 +36,7 @@ DEFAULT_CACHE = PROJECT_ROOT / "var" / "cache"
 SNAPSHOT_FOLDER = "snapshot"
 ORIGIN_DOWNLOADED = "downloaded from the official URL"
 ORIGIN_SHIPPED = "shipped snapshot"
+ORIGIN_NOT_SHIPPED = "not in the shipped snapshot"
 SIDECAR_SUFFIX = ".sha256"
 
 Progress = Callable[[str], None]
@@ -103,7 +104,8 @@ def download_source(spec: SourceSpec, release: Release, cache_dir: Path, session
                     progress: Progress) -> tuple[Frames, dict]:
     """Fetch (or reuse) every pinned file of one release, then parse the folder with the source's reader."""
     folder = cache_folder(cache_dir, release)
-    made_from = [fetch_or_reuse(pinned, folder, session, progress, spec.key) for pinned in release.files]
+    made_from = [fetch_or_reuse(pinned, folder, session, progress, spec.key, spec.resolve_url)
+                 for pinned in release.files]
     progress(f"{spec.key}: parsing {len(made_from)} file(s) in {folder}")
     frames = spec.read_downloaded(folder)
     meta = {
@@ -123,8 +125,11 @@ def cache_folder(cache_dir: Path, release: Release) -> Path:
 
 
 def fetch_or_reuse(pinned: PinnedFile, folder: Path, session: requests.Session, progress: Progress,
-                   source_key: str) -> dict:
-    """One pinned file in the cache, verified; returns its ``made_from`` entry for the manifest."""
+                   source_key: str, resolve_url: Callable[[requests.Session, str], str] | None = None) -> dict:
+    """One pinned file in the cache, verified; returns its ``made_from`` entry for the manifest.
+
+    ``resolve_url`` (a source's own, see ``SourceSpec``) turns a pinned URL that answers with a link into
+    the file's URL; only the pinned URL is recorded, since such links are short-lived."""
     path = folder / pinned.name
     cached = verified_cached_sha256(path, pinned.sha256)
     if cached is not None:
@@ -132,7 +137,8 @@ def fetch_or_reuse(pinned: PinnedFile, folder: Path, session: requests.Session, 
         sha256 = cached
     else:
         progress(f"{source_key}: downloading {pinned.name} from {pinned.url}")
-        sha256 = fetch_file(session, pinned.url, path, pinned.sha256, progress)
+        url = resolve_url(session, pinned.url) if resolve_url is not None else pinned.url
+        sha256 = fetch_file(session, url, path, pinned.sha256, progress)
         write_sidecar(path, sha256)
         pin_note = "matches the pin" if pinned.sha256 else "no pin yet: recorded in the provenance"
         progress(f"{source_key}: {pinned.name}: {path.stat().st_size:,} bytes, sha256 {sha256[:12]}… ({pin_note})")
@@ -168,12 +174,16 @@ def read_sidecar(path: Path) -> str | None:
 
 
 def read_shipped_source(spec: SourceSpec, progress: Progress, snapshot_dir: Path = SHIPPED_SNAPSHOT) -> tuple[Frames, dict]:
-    """A source not downloaded keeps the shipped snapshot's tables, checked against its manifest."""
+    """A source not downloaded keeps the shipped snapshot's tables, checked against its manifest. An
+    optional table the snapshot does not carry (state projections) stays absent."""
     snapshot = read_snapshot(snapshot_dir)
     tables = {name: table for name, table in snapshot.tables.items() if table.source == spec.key}
-    missing = sorted({t.name for t in spec.tables} - set(tables))
+    missing = sorted({t.name for t in spec.tables if not t.optional} - set(tables))
     if missing:
         raise SnapshotError(f"{snapshot.folder / 'manifest.json'}: no entry for raw table(s) {', '.join(missing)}")
+    if not tables and all(t.optional for t in spec.tables):
+        progress(f"{spec.key}: not in the shipped snapshot; download it with --only {spec.key}")
+        return {}, {"version": None, "origin": ORIGIN_NOT_SHIPPED, "official_urls": [], "made_from": []}
     progress(f"{spec.key}: taking {len(tables)} table(s) from the shipped snapshot")
     frames = {}
     for name, table in tables.items():

@@ -32,6 +32,9 @@ class RawTable:
     official_file: str  # where the publisher puts it (file, or file and sheet)
     columns: tuple[Column, ...]
     description: str = ""
+    # True for a table a snapshot may lack: a source the shipped snapshot does not carry (the state
+    # projections, which only ``python -m etl download`` fetches). The build loads it when present.
+    optional: bool = False
 
     @property
     def column_names(self) -> list[str]:

@@ -526,6 +526,34 @@ def indeed_csvs() -> dict[str, bytes]:
 
 
 # --------------------------------------------------------------------------------------------
+# State long-term projections (Projections Central bulk CSV, projections/file/longterm/csv)
+# --------------------------------------------------------------------------------------------
+
+# Made-up test figures in the official layout (lmi/demand/state_projections.py): never shipped, only
+# written by tests. One state (Connecticut, STFIPS written with one digit as Projections Central does),
+# the United States row it files under STFIPS 0, a summary row and a figure the state did not publish.
+STATE_PROJECTION_HEADERS = ("STFIPS", "AREANAME", "CODE", "TITLE", "BASEYEAR", "BASE", "PROJYEAR", "PROJ",
+                            "CHANGE", "PERCENTCHANGE", "AVGANNUALOPENINGS")
+STATE_PROJECTION_PERIOD = ("2022", "2032")
+CT_RN_BASE, CT_RN_PROJECTED, CT_RN_CHANGE_PCT, CT_RN_OPENINGS = 41000, 44000, 7.3, 2900
+STATE_PROJECTION_ROWS = (
+    ("0", "United States", "29-1141", "Registered Nurses", "2022", "3300000", "2032", "3500000", "200000", "6.1",
+     "190000"),
+    ("9", "Connecticut", "00-0000", "Total, All Occupations", "2022", "1800000", "2032", "1900000", "100000", "5.6",
+     "200000"),
+    ("9", "Connecticut", "29-1141", "Registered Nurses", "2022", f"{CT_RN_BASE:,}", "2032", f"{CT_RN_PROJECTED:,}",
+     f"{CT_RN_PROJECTED - CT_RN_BASE:,}", f"{CT_RN_CHANGE_PCT}", f"{CT_RN_OPENINGS:,}"),
+    ("9", "Connecticut", "11-1011", "Chief Executives", "2022", "1700", "2032", "1650", "-50", "-2.9", "110"),
+    ("9", "Connecticut", "29-1211", "Anesthesiologists", "2022", "(NA)", "2032", "(NA)", "(NA)", "(NA)", "(NA)"),
+)
+
+
+def state_projections_csv(headers=STATE_PROJECTION_HEADERS, rows=STATE_PROJECTION_ROWS) -> bytes:
+    """The bulk long-term CSV: one header row, one row per state x occupation, (NA) where unpublished."""
+    return csv_bytes([list(headers)] + [list(row) for row in rows])
+
+
+# --------------------------------------------------------------------------------------------
 # All sources, and small writers
 # --------------------------------------------------------------------------------------------
 
@@ -539,6 +567,7 @@ def official_files() -> dict[str, dict[str, bytes]]:
         "cip_soc": {"CIP2020_SOC2018_Crosswalk.xlsx": cip_soc_workbook(), "CIPCode2020.csv": cip_codes_csv()},
         "geo": {"2024_Gaz_cbsa_national.zip": gazetteer_zip(), "list1_2023.xlsx": delineation_workbook()},
         "indeed": indeed_csvs(),
+        "state_projections": {"ltprojections.csv": state_projections_csv()},
     }
 
 

@@ -8,7 +8,13 @@ Two grains, one set of column words (``lmi.demand.columns``):
 - ``bls_codes(area)``: one row per code BLS publishes (sectors, seats, program local fit), where a
   group figure is counted once.
 
-Results are cached per area inside the model (a few hundred KB each); build one model per database.
+Where a state's own long-term projections are loaded (downloaded into ``core_state_projection``, or
+imported by staff and passed as ``state_projections``), they replace the national-rate openings estimate
+for the state and its areas and add the state's growth (``lmi.demand.state_projections``); every frame
+carries ``local_growth_pct``, ``local_growth_period``, ``local_growth_basis`` and ``local_projection_source``.
+
+Results are cached per area inside the model (a few hundred KB each); build one model per database
+(and per set of imported projections).
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ import pandas as pd
 from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
 from lmi.demand.labels import add_labels
+from lmi.demand.state_projections import StateProjectionOverlay, combine, reference_projections
 
 ALL_OCCUPATIONS = "00-0000"
 JOBS_PER_RATE_BASE = 10_000  # openings are also shown "per 10,000 local jobs" so areas of any size compare
@@ -63,12 +70,23 @@ def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaselin
 
 
 class DemandModel:
-    """The one demand model, read per area and kept for reuse (``max_areas`` most recent)."""
+    """The one demand model, read per area and kept for reuse (``max_areas`` most recent).
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, max_areas: int = 64):
+    ``state_projections``: states' long-term projections imported by staff (the columns of
+    ``lmi.demand.state_projections.PROJECTION_COLUMNS``); for a state they cover they win over projections
+    the reference database holds. Without them the reference database's own (if any) are used."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, max_areas: int = 64,
+                 state_projections: pd.DataFrame | None = None):
         self._con = con
         self._max_areas = max_areas
         self._cache: OrderedDict[tuple[str, str], pd.DataFrame] = OrderedDict()
+        self._overlay = StateProjectionOverlay(con, combine(reference_projections(con), state_projections))
+
+    @property
+    def state_projection_states(self) -> tuple[str, ...]:
+        """FIPS codes of the states whose own long-term projections replace the national-rate estimate."""
+        return self._overlay.states
 
     def baseline(self, area_code: str) -> AreaBaseline:
         return area_baseline(self._con, area_code)
@@ -88,37 +106,57 @@ class DemandModel:
             return frame.copy()
         return _pick(frame, "soc_code", soc_codes, area_code)
 
+    def areas(self, area_codes: list[str], soc_codes: list[str]) -> pd.DataFrame:
+        """``bls_codes`` rows for several areas and codes at once (a sector across a state's metros)."""
+        return areas_frame(self._con, area_codes, soc_codes, self._overlay)
+
     def _area_frame(self, grain: str, area_code: str) -> pd.DataFrame:
         key = (grain, area_code)
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        frame = read_area(self._con, grain, area_code)
+        frame = read_area(self._con, grain, area_code, self._overlay)
         self._cache[key] = frame
         if len(self._cache) > self._max_areas:
             self._cache.popitem(last=False)
         return frame
 
 
-def read_area(con: duckdb.DuckDBPyConnection, grain: str, area_code: str) -> pd.DataFrame:
-    """One area's rows of ``out_occupation_demand`` (grain "occupation") or ``out_soc_demand`` ("soc")."""
+def read_area(con: duckdb.DuckDBPyConnection, grain: str, area_code: str,
+              overlay: StateProjectionOverlay | None = None) -> pd.DataFrame:
+    """One area's rows of ``out_occupation_demand`` (grain "occupation") or ``out_soc_demand`` ("soc"),
+    with a state's own projections applied where ``overlay`` holds them."""
     table, key = {"occupation": ("out_occupation_demand", "onet_soc_code"), "soc": ("out_soc_demand", "soc_code")}[grain]
     baseline = area_baseline(con, area_code)
     frame = _plain(query_df(con, f"SELECT * FROM {table} WHERE area_code = $area ORDER BY {key}",
                             {"area": area_code}))
+    frame = _overlaid(overlay, con).apply(frame, area_code, _CODE_COLUMN[grain])
     frame = add_area_context(frame, baseline)
     return add_labels(frame) if grain == "occupation" else frame
 
 
-def areas_frame(con: duckdb.DuckDBPyConnection, area_codes: list[str], soc_codes: list[str]) -> pd.DataFrame:
+def areas_frame(con: duckdb.DuckDBPyConnection, area_codes: list[str], soc_codes: list[str],
+                overlay: StateProjectionOverlay | None = None) -> pd.DataFrame:
     """``out_soc_demand`` rows for several areas and codes at once (a sector across a state's metros),
-    with each area's context."""
+    with each area's context; ``overlay`` as in ``read_area`` (without one, the reference database's own
+    state projections, if any, apply)."""
     frame = _plain(query_df(con, """
         SELECT * FROM out_soc_demand WHERE list_contains($areas, area_code) AND list_contains($socs, soc_code)
         ORDER BY area_code, soc_code
     """, {"areas": list(area_codes), "socs": list(soc_codes)}))
-    parts = [add_area_context(part.copy(), area_baseline(con, code)) for code, part in frame.groupby("area_code")]
-    return pd.concat(parts, ignore_index=True) if parts else add_area_context(frame, None)
+    overlay = _overlaid(overlay, con)
+    parts = [add_area_context(overlay.apply(part.copy(), code, "soc_code"), area_baseline(con, code))
+             for code, part in frame.groupby("area_code")]
+    return pd.concat(parts, ignore_index=True) if parts else add_area_context(overlay.apply(frame, "", "soc_code"),
+                                                                             None)
+
+
+_CODE_COLUMN = {"occupation": "demand_soc_code", "soc": "soc_code"}
+
+
+def _overlaid(overlay: StateProjectionOverlay | None, con: duckdb.DuckDBPyConnection) -> StateProjectionOverlay:
+    """The given overlay, or one of the reference database's own state projections (none: national only)."""
+    return overlay if overlay is not None else StateProjectionOverlay(con, reference_projections(con))
 
 
 def add_area_context(frame: pd.DataFrame, baseline: AreaBaseline | None) -> pd.DataFrame:

@@ -101,9 +101,31 @@ CREATE TABLE IF NOT EXISTS employer_partner (
     PRIMARY KEY (program_id, employer_name)
 );
 """),
+    (2, "state long-term occupational projections imported by staff", """
+CREATE TABLE IF NOT EXISTS state_projection (
+    state_fips VARCHAR NOT NULL,
+    soc_code VARCHAR NOT NULL,
+    area_name VARCHAR,
+    soc_title VARCHAR,
+    bls_soc_code VARCHAR,
+    base_year INTEGER NOT NULL,
+    projected_year INTEGER NOT NULL CHECK (projected_year > base_year),
+    base_employment_count DOUBLE CHECK (base_employment_count >= 0),
+    projected_employment_count DOUBLE CHECK (projected_employment_count >= 0),
+    employment_change_count DOUBLE,
+    employment_change_pct DOUBLE,
+    annual_openings_count DOUBLE CHECK (annual_openings_count >= 0),
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (state_fips, soc_code)
+);
+"""),
 )
 
 RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")
+# A state's long-term projections in the Projections Central layout (``lmi/records/state_projections.py``):
+# one row per state x SOC code as the file gives it; ``bls_soc_code`` is the code BLS publishes numbers for
+# (NULL for summary rows such as 00-0000). A new file for a state replaces all of that state's rows.
+STATE_PROJECTION_TABLES = ("state_projection",)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
