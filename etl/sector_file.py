@@ -1,18 +1,23 @@
 """The project's sector definitions (``data/sectors/*.toml``): read them, and refuse a bad file with
 a message that names the file and the line to fix.
 
-Sectors are data, not code: each ``[[sector]]`` lists SOC 2018 detailed occupations and the public
-documents the list follows (see the comment block at the top of ``data/sectors/sectors-v1.toml``).
-Everything here is a pure function of the file's text (and, for ``check_soc_codes``, of the SOC
-codes the database publishes), so tests can feed it malformed text without building anything.
+Sectors are data, not code: each ``[[sector]]`` lists SOC 2018 detailed occupations, marks the
+few that signal the sector (``signature``: the occupations people mean when they name it, so a
+verdict can say when BLS released nothing for them), maps the sector to the Indeed Hiring Lab
+job-postings sectors that match it (``indeed_sectors``) and cites the public documents the list
+follows (see the comment block at the top of ``data/sectors/sectors-v2.toml``). Everything here is
+a pure function of the file's text (and, for ``check_soc_codes`` and ``check_indeed_sectors``, of
+what the database publishes), so tests can feed it malformed text without building anything.
 
 Two passes:
-1. ``parse_sector_file``: TOML syntax, required fields, sector keys, SOC code format, duplicates.
-   TOML parsers report positions only for syntax errors, so a small line scan (``_Locator``) finds
-   the line of each sector, field and quoted value for the messages of the later checks.
+1. ``parse_sector_file``: TOML syntax, required fields, sector keys, SOC code format, duplicates,
+   signature codes that are members. TOML parsers report positions only for syntax errors, so a
+   small line scan (``_Locator``) finds the line of each sector, field and quoted value (per field)
+   for the messages of the later checks.
 2. ``check_soc_codes``: every code must be a detailed occupation that has both OEWS estimates
    (local numbers) and a 2024-34 projection (national signal); a broad or minor group code is
    refused with a hint, since BLS publishes detailed numbers for its members instead.
+   ``check_indeed_sectors``: every Indeed sector named is one Indeed publishes a series for.
 """
 
 from __future__ import annotations
@@ -20,9 +25,9 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from etl.errors import EtlError
 
@@ -31,7 +36,8 @@ SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
 SECTOR_KEY = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 FILE_VERSION = re.compile(r"-v([0-9A-Za-z.]+)\.toml$")
 TOP_FIELDS = ("version", "title", "sector")
-SECTOR_FIELDS = ("key", "name", "description", "basis", "selection", "citations", "occupations")
+SECTOR_FIELDS = ("key", "name", "description", "basis", "selection", "citations", "signature", "indeed_sectors",
+                 "indeed_note", "occupations")
 CITATION_FIELDS = ("title", "publisher", "url")
 
 
@@ -57,6 +63,12 @@ class SectorOccupation:
 
 
 @dataclass(frozen=True)
+class IndeedSector:
+    name: str  # exactly as Indeed Hiring Lab publishes it ("Personal Care & Home Health")
+    line: int | None
+
+
+@dataclass(frozen=True)
 class Sector:
     key: str
     name: str
@@ -66,6 +78,12 @@ class Sector:
     citations: tuple[Citation, ...]
     occupations: tuple[SectorOccupation, ...]
     line: int | None
+    signature: tuple[SectorOccupation, ...] = ()  # members that signal the sector; each is in ``occupations``
+    indeed_sectors: tuple[IndeedSector, ...] = ()  # the project's mapping to Indeed's postings sectors
+    indeed_note: str = ""  # how close that mapping is, when it is not obvious
+
+    def is_signature(self, soc_code: str) -> bool:
+        return any(s.soc_code == soc_code for s in self.signature)
 
 
 @dataclass(frozen=True)
@@ -156,7 +174,7 @@ def parse_sector_file(text: str, file_name: str) -> SectorFile:
     return SectorFile(file_name, version, title, sha256, tuple(sectors))
 
 
-def _top_text(document: dict, name: str, file_name: str, where: "_Locator", problems: list[str]) -> str:
+def _top_text(document: dict, name: str, file_name: str, where: _Locator, problems: list[str]) -> str:
     value = document.get(name)
     if not isinstance(value, str) or not value.strip():
         line = where.top_field(name)
@@ -166,7 +184,7 @@ def _top_text(document: dict, name: str, file_name: str, where: "_Locator", prob
     return value.strip()
 
 
-def _parse_sector(raw: object, index: int, file_name: str, where: "_Locator",
+def _parse_sector(raw: object, index: int, file_name: str, where: _Locator,
                   problems: list[str]) -> Sector | None:
     header = where.sector_line(index)
     here = f"{file_name}, line {header}"
@@ -192,13 +210,19 @@ def _parse_sector(raw: object, index: int, file_name: str, where: "_Locator",
                         "letters, digits or underscores, starting with a letter")
     citations = _parse_citations(raw.get("citations"), index, key or "?", file_name, where, problems)
     occupations = _parse_occupations(raw.get("occupations"), index, key or "?", file_name, where, problems)
+    signature = _parse_signature(raw.get("signature"), occupations, index, key or "?", file_name, where, problems)
+    indeed = _parse_indeed_sectors(raw.get("indeed_sectors"), index, key or "?", file_name, where, problems)
+    note = raw.get("indeed_note", "")
+    if not isinstance(note, str):
+        problems.append(f"{file_name}, line {where.field(index, 'indeed_note') or header}: indeed_note of sector "
+                        f"{key or '?'!r} must be a text")
     if len(problems) > before:
         return None
     return Sector(texts["key"], texts["name"], texts["description"], texts["basis"], texts["selection"],
-                  citations, occupations, header)
+                  citations, occupations, header, signature, indeed, note.strip())
 
 
-def _parse_citations(raw: object, index: int, key: str, file_name: str, where: "_Locator",
+def _parse_citations(raw: object, index: int, key: str, file_name: str, where: _Locator,
                      problems: list[str]) -> tuple[Citation, ...]:
     line = where.field(index, "citations") or where.sector_line(index)
     if not isinstance(raw, list) or not raw:
@@ -228,7 +252,7 @@ def _parse_citations(raw: object, index: int, key: str, file_name: str, where: "
     return tuple(citations)
 
 
-def _parse_occupations(raw: object, index: int, key: str, file_name: str, where: "_Locator",
+def _parse_occupations(raw: object, index: int, key: str, file_name: str, where: _Locator,
                        problems: list[str]) -> tuple[SectorOccupation, ...]:
     line = where.field(index, "occupations") or where.sector_line(index)
     if not isinstance(raw, list) or not raw:
@@ -242,7 +266,7 @@ def _parse_occupations(raw: object, index: int, key: str, file_name: str, where:
                             f"{code!r}; SOC codes must be quoted text like \"29-1141\"")
             continue
         occurrence = sum(1 for earlier in raw[:position] if earlier == code)
-        code_line = where.value(index, code, occurrence)
+        code_line = where.value(index, code, occurrence, in_field="occupations")
         if not SOC_CODE.match(code):
             problems.append(f"{file_name}, line {code_line}: {code!r} in sector {key!r} is not a SOC code "
                             "(write six digits as \"29-1141\")")
@@ -254,6 +278,61 @@ def _parse_occupations(raw: object, index: int, key: str, file_name: str, where:
         seen[code] = code_line
         occupations.append(SectorOccupation(code, code_line))
     return tuple(occupations)
+
+
+def _parse_signature(raw: object, members: tuple[SectorOccupation, ...], index: int, key: str, file_name: str,
+                     where: _Locator, problems: list[str]) -> tuple[SectorOccupation, ...]:
+    """The sector's signature occupations: quoted SOC codes, each one of the sector's own occupations."""
+    line = where.field(index, "signature") or where.sector_line(index)
+    if not isinstance(raw, list) or not raw:
+        problems.append(f"{file_name}, line {line}: sector {key!r} needs signature = [\"47-2231\", ...]: the "
+                        "occupations (from its own list) that signal the sector")
+        return ()
+    member_codes = {m.soc_code for m in members}
+    signature, seen = [], {}
+    for position, code in enumerate(raw):
+        if not isinstance(code, str) or not SOC_CODE.match(code):
+            problems.append(f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s signature is "
+                            f"{code!r}; write SOC codes as quoted text like \"29-1141\"")
+            continue
+        occurrence = sum(1 for earlier in raw[:position] if earlier == code)
+        code_line = where.value(index, code, occurrence, in_field="signature")
+        if code in seen:
+            problems.append(f"{file_name}, line {code_line}: {code} is listed twice in the signature of sector "
+                            f"{key!r} (first at line {seen[code]})")
+            continue
+        seen[code] = code_line
+        if members and code not in member_codes:
+            problems.append(f"{file_name}, line {code_line}: signature occupation {code} of sector {key!r} is not one "
+                            "of its occupations; add it to occupations or remove it from signature")
+            continue
+        signature.append(SectorOccupation(code, code_line))
+    return tuple(signature)
+
+
+def _parse_indeed_sectors(raw: object, index: int, key: str, file_name: str, where: _Locator,
+                          problems: list[str]) -> tuple[IndeedSector, ...]:
+    """The Indeed Hiring Lab sectors the project maps to this sector (may be empty: no Indeed sector matches)."""
+    line = where.field(index, "indeed_sectors") or where.sector_line(index)
+    if not isinstance(raw, list):
+        problems.append(f"{file_name}, line {line}: sector {key!r} needs indeed_sectors = [\"Nursing\", ...] (the "
+                        "Indeed Hiring Lab sectors that match it, as Indeed names them; [] when none does)")
+        return ()
+    names, seen = [], {}
+    for position, name in enumerate(raw):
+        if not isinstance(name, str) or not name.strip():
+            problems.append(f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s indeed_sectors is "
+                            f"{name!r}; write Indeed's sector name as quoted text like \"Nursing\"")
+            continue
+        occurrence = sum(1 for earlier in raw[:position] if earlier == name)
+        name_line = where.value(index, name, occurrence, in_field="indeed_sectors")
+        if name in seen:
+            problems.append(f"{file_name}, line {name_line}: Indeed sector {name!r} is listed twice for sector "
+                            f"{key!r} (first at line {seen[name]})")
+            continue
+        seen[name] = name_line
+        names.append(IndeedSector(name, name_line))
+    return tuple(names)
 
 
 # ---------------------------------------------------------------- pass 2: codes BLS publishes
@@ -290,6 +369,19 @@ def check_soc_codes(sector_file: SectorFile, oews_levels: Mapping[str, str],
             elif code not in projected_codes:
                 problems.append(f"{here}: {code} in sector {sector.key!r} has OEWS estimates but no 2024-34 "
                                 "projection, so it can have no national signal; remove it")
+    return problems
+
+
+def check_indeed_sectors(sector_file: SectorFile, published: set[str] | frozenset[str]) -> list[str]:
+    """Problems with Indeed sector names that Indeed publishes no series for, one "file, line N: ..." each
+    (a typo would otherwise silently show no postings trend)."""
+    problems = []
+    for sector in sector_file.sectors:
+        for indeed in sector.indeed_sectors:
+            if indeed.name not in published:
+                problems.append(f"{sector_file.file_name}, line {indeed.line}: {indeed.name!r} (indeed_sectors of "
+                                f"sector {sector.key!r}) is not a sector Indeed Hiring Lab publishes; use one of: "
+                                f"{', '.join(sorted(published))}")
     return problems
 
 
@@ -345,23 +437,29 @@ class _Locator:
     headers: list[int] = field(default_factory=list)
     fields: list[dict[str, int]] = field(default_factory=list)
     values: list[dict[str, list[int]]] = field(default_factory=list)
+    field_values: list[dict[tuple[str, str], list[int]]] = field(default_factory=list)
     top_fields: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        current = ""  # the field whose value the line belongs to (arrays span many lines)
         for number, line in enumerate(self.text.splitlines(), start=1):
             code = _code_part(line)
             if re.match(r"^\s*\[\[\s*sector\s*\]\]\s*$", code):
                 self.headers.append(number)
                 self.fields.append({})
                 self.values.append({})
+                self.field_values.append({})
+                current = ""
                 continue
             assignment = re.match(r"^\s*([A-Za-z0-9_-]+)\s*=", code)
             if assignment:
+                current = assignment.group(1)
                 target = self.fields[-1] if self.headers else self.top_fields
-                target.setdefault(assignment.group(1), number)
+                target.setdefault(current, number)
             if self.headers:
                 for value in re.findall(r'"((?:[^"\\]|\\.)*)"', code):
                     self.values[-1].setdefault(value, []).append(number)
+                    self.field_values[-1].setdefault((current, value), []).append(number)
 
     def sector_line(self, index: int) -> int | None:
         return self.headers[index] if index < len(self.headers) else None
@@ -372,8 +470,13 @@ class _Locator:
     def top_field(self, name: str) -> int | None:
         return self.top_fields.get(name)
 
-    def value(self, index: int, value: str, occurrence: int = 0) -> int | None:
+    def value(self, index: int, value: str, occurrence: int = 0, in_field: str | None = None) -> int | None:
+        """The line of the ``occurrence``-th quoted ``value`` in the sector (within ``in_field`` if given)."""
         if index >= len(self.values):
             return None
-        lines = self.values[index].get(value, [])
-        return lines[occurrence] if occurrence < len(lines) else (lines[-1] if lines else self.sector_line(index))
+        if in_field is None:
+            lines = self.values[index].get(value, [])
+        else:
+            lines = self.field_values[index].get((in_field, value), [])
+        fallback = (self.field(index, in_field) if in_field else None) or self.sector_line(index)
+        return lines[occurrence] if occurrence < len(lines) else (lines[-1] if lines else fallback)

@@ -1,11 +1,18 @@
-"""The state's job-postings trend from the Indeed Hiring Lab index (1 February 2020 = 100), beside the
-nation's: a current, if rough, check on whether employers in the state are hiring more or less.
+"""Job-postings trends from the Indeed Hiring Lab index (1 February 2020 = 100; seasonally adjusted,
+seven-day trailing average): current, if rough, signals beside BLS's ten-year projections.
 
-The index covers all postings on Indeed in the state, not any one sector (Indeed publishes sector
-series for the nation only, in its own sector scheme), so the page shows it as context for the
-region, never as evidence about a sector. Indeed publishes no index for Puerto Rico, Guam or the
-Virgin Islands; for them ``state_postings_trend`` returns None. The national series shown is
-Indeed's seasonally adjusted one; the state series is the one Indeed publishes for states.
+Two uses:
+
+- **the state's trend** beside the nation's (``state_postings_trend``): all postings on Indeed in the
+  state, not any one sector, so the page shows it as context for the region, never as evidence
+  about a sector. Indeed publishes no index for Puerto Rico, Guam or the Virgin Islands; for them
+  ``state_postings_trend`` returns None. The national series shown is Indeed's seasonally adjusted
+  one; the state series is the one Indeed publishes for states.
+- **each sector's national postings trend** (``sector_postings_trends``), the second national signal
+  per sector: Indeed publishes sector series for the nation only, in its own sectors (grouped by job
+  title); the sector file maps each of the project's sectors to the Indeed sectors that match it
+  (``core_sector_indeed``, the project's mapping, not Indeed's). Each mapped Indeed sector is shown
+  on its own: Indeed publishes indexes, not counts, so they cannot be added into one sector figure.
 """
 
 from __future__ import annotations
@@ -75,3 +82,56 @@ def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataF
           AND EXISTS (SELECT 1 FROM core_indeed_state_postings p JOIN st USING (state_postal))
         ORDER BY 1, 2
     """, {"state": state_fips})
+
+
+# ---------------------------------------------------------------- sector series (national)
+
+SECTOR_TREND_COLUMNS = ["sector_key", "indeed_sector", "mapping_order", "latest_on", "latest_index",
+                        "year_earlier_on", "year_earlier_index", "change_12m_pct"]
+
+
+def sector_postings_trends(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
+    """Per (sector, mapped Indeed sector): the latest published index, the index a year earlier (same
+    day, or the closest earlier day published) and the change over those 12 months, in the sector
+    file's order. Sectors mapped to no Indeed sector have no rows."""
+    frame = query_df(con, """
+        WITH mapped AS (
+            SELECT m.sector_key, m.indeed_sector, m.mapping_order, s.sector_order
+            FROM core_sector_indeed m JOIN core_sector s USING (sector_key)
+            WHERE list_contains($keys, m.sector_key)
+        ),
+        latest AS (
+            SELECT p.sector, max(p.posted_on) AS latest_on FROM core_indeed_sector_postings p GROUP BY p.sector
+        ),
+        earlier AS (
+            SELECT p.sector, max(p.posted_on) AS year_earlier_on
+            FROM core_indeed_sector_postings p JOIN latest l USING (sector)
+            WHERE p.posted_on <= l.latest_on - INTERVAL 365 DAY
+            GROUP BY p.sector
+        )
+        SELECT m.sector_key, m.indeed_sector, m.mapping_order, l.latest_on, pl.postings_index AS latest_index,
+               e.year_earlier_on, pe.postings_index AS year_earlier_index,
+               100 * (pl.postings_index / pe.postings_index - 1) AS change_12m_pct
+        FROM mapped m
+        JOIN latest l ON l.sector = m.indeed_sector
+        JOIN core_indeed_sector_postings pl ON pl.sector = m.indeed_sector AND pl.posted_on = l.latest_on
+        LEFT JOIN earlier e ON e.sector = m.indeed_sector
+        LEFT JOIN core_indeed_sector_postings pe ON pe.sector = m.indeed_sector AND pe.posted_on = e.year_earlier_on
+        ORDER BY m.sector_order, m.mapping_order
+    """, {"keys": list(sector_keys)})
+    return frame[SECTOR_TREND_COLUMNS]
+
+
+def sector_postings_words(trends: pd.DataFrame) -> dict[str, str]:
+    """Per sector key, the trend in one line for a table cell, dated: "Nursing 123.5 (−18.2% in 12 months
+    to 27 Sep 2024); Personal Care & Home Health 167.2 (−2.6%)"."""
+    words: dict[str, str] = {}
+    for key, rows in trends.groupby("sector_key", sort=False):
+        parts = []
+        for n, row in enumerate(rows.itertuples()):
+            change = "no value a year earlier" if pd.isna(row.change_12m_pct) else f"{row.change_12m_pct:+.1f}%"
+            change = change.replace("-", "−")
+            span = f" in 12 months to {row.latest_on:%d %b %Y}" if n == 0 and not pd.isna(row.change_12m_pct) else ""
+            parts.append(f"{row.indeed_sector} {row.latest_index:.1f} ({change}{span})")
+        words[key] = "; ".join(parts)
+    return words

@@ -5,15 +5,22 @@ people a year than local employers are estimated to hire?
 
 =====================  =========================================================================
 ``target_kind``        ``"sector"`` or ``"occupation"``
-``target_code``        a sector key from the sector file (``"healthcare"``) or a SOC code (``"29-1141"``)
+``target_code``        a sector key from the sector file (``"healthcare"``) or an occupation code:
+                       any code BLS publishes (``"31-1120"``), or any SOC (``"31-1121"``) or
+                       O*NET-SOC code (``"31-1121.00"``) that leads to one (``lmi.demand.codes``)
 ``seats_per_year_count`` whole number of seats a year, 0 or more
 =====================  =========================================================================
 
 ``parse_seats_text`` turns what an official types ("healthcare, 120" one a line) into that table;
 ``seats_table`` builds it from records (e.g. registry rows); both check it with
 ``validate_seats_table``, which refuses negative, fractional and non-numeric seats, unknown sectors
-and SOC codes, and a target listed twice, naming the line or row. ``compare_seats`` then sets each
-row against the estimated local openings of its sector or occupation (``lmi.demand``).
+and occupation codes, and a target listed twice, naming the line or row. An occupation code is
+stored as the code BLS publishes numbers for (``target_code``) beside the code as given
+(``given_code``): 31-1121 Home Health Aides is planned against 31-1120 Home Health and Personal Care
+Aides, the group BLS publishes, and two lines that lead to the same published code are refused so
+no openings figure is counted twice. ``compare_seats`` then sets each row against the estimated
+local openings of its sector or occupation (``DemandModel.bls_codes``) and says which occupations
+those openings are: for a sector, the members that carry most of them.
 
 **Oversupply**: seats above ``oversupply_ratio`` × estimated annual openings (default 1: more seats
 than openings). Completers are usually fewer than seats and openings are also filled by people
@@ -25,20 +32,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from lmi.sector_flags import about
+from lmi.demand import describe_openings
+from lmi.demand.codes import CodeResolver, UnknownOccupationCodeError
 
 SEATS_COLUMNS = ["target_kind", "target_code", "seats_per_year_count"]
 SECTOR, OCCUPATION = "sector", "occupation"
 OVERSUPPLY, WITHIN, NO_ESTIMATE = "oversupply", "within_openings", "no_openings_estimate"
 SEAT_FLAG_LABELS = {OVERSUPPLY: "Oversupply", WITHIN: "Within estimated openings",
                     NO_ESTIMATE: "No openings estimate"}
-SOC_TYPED = re.compile(r"^(\d{2})-?(\d{4})$")
+CODE_TYPED = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")  # 29-1141, 291141, 31-1121.00
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 SEPARATOR = re.compile(r"\s*[,;\t]\s*")
 
@@ -52,37 +60,57 @@ class SeatsError(ValueError):
 
 
 @dataclass(frozen=True)
+class Target:
+    """What one seats line plans for: a sector, or the code BLS publishes numbers for."""
+
+    kind: str  # SECTOR or OCCUPATION
+    code: str  # sector key, or the published BLS code
+    given_code: str  # as typed or given ("31-1121"); the sector key for a sector
+    name: str  # sector name, or the BLS title of ``code``
+
+
+@dataclass(frozen=True)
 class Targets:
-    """What seats may be planned for: sector keys and names, and SOC codes with titles."""
+    """What seats may be planned for: the sectors of the sector file, and every occupation code the
+    resolver leads to a code BLS publishes (``lmi.demand.codes.CodeResolver``)."""
 
     sector_names: Mapping[str, str]  # key -> name
-    soc_titles: Mapping[str, str]  # "29-1141" -> "Registered Nurses"
+    resolver: CodeResolver
 
-    def resolve(self, typed: str) -> tuple[str, str] | None:
-        """(target_kind, target_code) for a sector key, a sector name or a SOC code as typed."""
-        text = typed.strip()
-        soc = SOC_TYPED.match(text)
-        if soc:
-            code = f"{soc.group(1)}-{soc.group(2)}"
-            return (OCCUPATION, code) if code in self.soc_titles else None
+    def resolve(self, typed: str) -> Target:
+        """The target for a sector key, a sector name or an occupation code as typed; raises
+        ``LookupError`` saying why nothing matches."""
+        text = str(typed).strip()
+        code = CODE_TYPED.match(text)
+        if code:
+            given = f"{code.group(1)}-{code.group(2)}{code.group(3) or ''}"
+            try:
+                resolved = self.resolver.resolve(given)
+            except UnknownOccupationCodeError as exc:
+                raise LookupError(str(exc)) from None
+            return Target(OCCUPATION, resolved.bls_soc_code, given, resolved.bls_title)
         folded = text.casefold()
         for key, name in self.sector_names.items():
             if folded in (key.casefold(), name.casefold()):
-                return SECTOR, key
-        return None
+                return Target(SECTOR, key, key, name)
+        raise LookupError(f"“{text}” is neither a sector ({', '.join(self.sector_names)}) nor an occupation code "
+                          "such as 29-1141 or 31-1121.00")
 
     def name_of(self, kind: str, code: str) -> str:
-        return self.sector_names.get(code, code) if kind == SECTOR else self.soc_titles.get(code, code)
+        if kind == SECTOR:
+            return self.sector_names.get(code, code)
+        resolved = self.resolver.try_resolve(code)
+        return resolved.bls_title if resolved else code
 
 
 # ---------------------------------------------------------------- building the table
 
 def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
-    """Seats typed one a line as "<sector or SOC code>, <seats per year>" (comma, semicolon or tab).
+    """Seats typed one a line as "<sector or occupation code>, <seats per year>" (comma, semicolon or tab).
 
     Blank lines and lines starting with # are skipped; "1,200" is read as 1200. Raises ``SeatsError``
     listing every bad line; nothing is accepted until all lines are fixed, so a typo cannot silently
-    drop a plan.
+    drop a plan. Returns the seats table plus ``given_code`` (the code as typed).
     """
     rows, problems, seen = [], [], {}
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -91,58 +119,99 @@ def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
             continue
         parts = SEPARATOR.split(line, maxsplit=1)
         if len(parts) != 2 or not parts[0] or not parts[1]:
-            problems.append(f"line {number}: write “sector or SOC code, seats per year”, e.g. “healthcare, 120” "
-                            f"(got “{line}”)")
+            problems.append(f"line {number}: write “sector or occupation code, seats per year”, e.g. “healthcare, "
+                            f"120” (got “{line}”)")
             continue
         typed_target, typed_seats = parts
-        target = targets.resolve(typed_target)
+        target, target_problem = _target(typed_target, targets)
         seats, seats_problem = _whole_seats(typed_seats)
-        if target is None:
-            problems.append(f"line {number}: “{typed_target}” is neither a sector ({', '.join(targets.sector_names)}) "
-                            "nor the SOC code of an occupation with BLS estimates, such as 29-1141")
+        if target_problem:
+            problems.append(f"line {number}: {target_problem}")
         if seats_problem:
             problems.append(f"line {number}: {seats_problem}")
         if target is None or seats_problem:
             continue
-        if target in seen:
-            problems.append(f"line {number}: {targets.name_of(*target)} is listed twice (first on line {seen[target]}); "
-                            "give one total per sector or occupation")
+        key = (target.kind, target.code)
+        if key in seen:
+            problems.append(f"line {number}: {_twice(target, seen[key], 'line')}")
             continue
-        seen[target] = number
-        rows.append((*target, seats))
+        seen[key] = (number, target)
+        rows.append((target.kind, target.code, seats, target.given_code))
     if problems:
         raise SeatsError(problems)
-    return pd.DataFrame(rows, columns=SEATS_COLUMNS).astype({"seats_per_year_count": "int64"})
+    return pd.DataFrame(rows, columns=SEATS_COLUMNS + ["given_code"]).astype({"seats_per_year_count": "int64"})
+
+
+def _target(typed: str, targets: Targets) -> tuple[Target | None, str | None]:
+    try:
+        return targets.resolve(typed), None
+    except LookupError as exc:
+        reason = str(exc).strip("'\"")
+        if reason.startswith("“"):
+            return None, reason
+        return None, f"“{typed.strip()}” is neither a sector ({', '.join(targets.sector_names)}) nor a usable " \
+                     f"occupation code: {reason}"
+
+
+def _twice(target: Target, first: tuple[int, Target], place: str) -> str:
+    """Why a second line for the same published code is refused (its openings would count twice)."""
+    number, earlier = first
+    if target.kind == OCCUPATION and target.given_code != earlier.given_code:
+        return (f"{target.given_code} is counted under BLS {target.code} {target.name}, which {place} {number} "
+                f"({earlier.given_code}) already plans for; give one total per BLS code, so its openings are "
+                "compared once")
+    return f"{target.name} is listed twice (first on {place} {number}); give one total per sector or occupation"
 
 
 def seats_table(records: Iterable[Mapping], targets: Targets) -> pd.DataFrame:
     """The seats table from records with the ``SEATS_COLUMNS`` keys (e.g. program-registry rows),
-    checked like typed input."""
+    checked like typed input; occupation codes become the published BLS code (``given_code`` keeps
+    the code as given)."""
     frame = pd.DataFrame(list(records), columns=SEATS_COLUMNS)
-    validate_seats_table(frame, targets)
-    return frame.astype({"seats_per_year_count": "int64"})
+    resolved = validate_seats_table(frame, targets)
+    out = frame.assign(target_code=[t.code for t in resolved], given_code=[t.given_code for t in resolved])
+    return out.astype({"seats_per_year_count": "int64"})
 
 
-def validate_seats_table(frame: pd.DataFrame, targets: Targets) -> None:
+def validate_seats_table(frame: pd.DataFrame, targets: Targets) -> list[Target]:
     """Refuse a seats table with missing columns, unknown targets, duplicates or bad seat counts,
-    naming the row (1 = first row)."""
+    naming the row (1 = first row); return each row's resolved target."""
     missing = [c for c in SEATS_COLUMNS if c not in frame.columns]
     if missing:
         raise SeatsError([f"the seats table lacks column(s) {', '.join(missing)}"])
-    problems, seen = [], {}
+    problems, seen, resolved = [], {}, []
     for number, (kind, code, seats) in enumerate(frame[SEATS_COLUMNS].itertuples(index=False), start=1):
-        if kind == SECTOR and code not in targets.sector_names or kind == OCCUPATION and code not in targets.soc_titles:
-            problems.append(f"row {number}: {kind} {code!r} is not a known {kind}")
-        elif kind not in (SECTOR, OCCUPATION):
+        target = _row_target(kind, code, targets)
+        if kind not in (SECTOR, OCCUPATION):
             problems.append(f"row {number}: target_kind must be 'sector' or 'occupation', not {kind!r}")
+        elif target is None:
+            problems.append(f"row {number}: {kind} {code!r} is not a known {kind}")
         _, seats_problem = _whole_seats(seats)
         if seats_problem:
             problems.append(f"row {number}: {seats_problem}")
-        if (kind, code) in seen:
-            problems.append(f"row {number}: {kind} {code} is listed twice (first in row {seen[(kind, code)]})")
-        seen.setdefault((kind, code), number)
+        if target is not None:
+            key = (target.kind, target.code)
+            if key in seen:
+                problems.append(f"row {number}: {_twice(target, seen[key], 'row')}")
+            seen.setdefault(key, (number, target))
+            resolved.append(target)
     if problems:
         raise SeatsError(problems)
+    return resolved
+
+
+def _row_target(kind, code, targets: Targets) -> Target | None:
+    """The target of a registry row: a known sector key, or an occupation code that resolves."""
+    if kind == SECTOR:
+        key = str(code)
+        return Target(SECTOR, key, key, targets.sector_names[key]) if key in targets.sector_names else None
+    if kind == OCCUPATION:
+        try:
+            target = targets.resolve(str(code))
+        except LookupError:
+            return None
+        return target if target.kind == OCCUPATION else None
+    return None
 
 
 def _whole_seats(value) -> tuple[int | None, str | None]:
@@ -173,21 +242,31 @@ def _whole_seats(value) -> tuple[int | None, str | None]:
 # ---------------------------------------------------------------- comparing with openings
 
 def compare_seats(seats: pd.DataFrame, sector_totals: pd.DataFrame, occupations: pd.DataFrame, targets: Targets,
-                  area_name: str, oversupply_ratio: float = 1.0) -> pd.DataFrame:
-    """Each seats row beside the estimated local annual openings of its target, flagged.
+                  area_name: str, oversupply_ratio: float = 1.0, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each seats row beside the estimated local annual openings of its target, flagged, with a
+    sentence that says which occupations those openings are.
 
-    ``sector_totals``: sector_key, local_annual_openings_est_count (``lmi.sector_summary``);
-    ``occupations``: soc_code, local_annual_openings_est_count (``lmi.demand.occupation_demand``).
+    ``sector_totals``: sector_key, local_annual_openings_est_count and the openings carriers of
+    ``lmi.sector_summary.sector_carriers`` (``RealityCheck.sectors``); ``occupations``:
+    ``DemandModel.bls_codes`` rows (soc_code, soc_title, local_annual_openings_est_count); ``groups``:
+    ``lmi.sectors.group_labels``, so an occupation whose figure is a group's says so.
     """
     if oversupply_ratio <= 0:
         raise SeatsError(["the oversupply ratio must be above 0"])
-    openings = {(SECTOR, k): v for k, v in zip(sector_totals.sector_key, sector_totals.local_annual_openings_est_count)}
-    openings.update({(OCCUPATION, c): v for c, v in zip(occupations.soc_code,
-                                                        occupations.local_annual_openings_est_count)})
-    out = seats[SEATS_COLUMNS].copy()
+    sectors = sector_totals.set_index("sector_key")
+    codes = occupations.set_index("soc_code")
+    labels = {} if groups is None else dict(zip(groups.soc_code, groups.group_label))
+    out = seats.copy()
+    if "given_code" not in out.columns:
+        out["given_code"] = out.target_code
     out["target_name"] = [targets.name_of(k, c) for k, c in zip(out.target_kind, out.target_code)]
-    out["local_annual_openings_est_count"] = [openings.get((k, c), np.nan) for k, c in
-                                              zip(out.target_kind, out.target_code)]
+    out["local_annual_openings_est_count"] = [
+        _lookup(sectors if k == SECTOR else codes, c, "local_annual_openings_est_count")
+        for k, c in zip(out.target_kind, out.target_code)]
+    out["openings_are"] = [_sector_openings_are(sectors, c) if k == SECTOR else _code_openings_are(g, c, labels)
+                           for k, c, g in zip(out.target_kind, out.target_code, out.given_code)]
+    out["group_label"] = [labels.get(c, "") if k == OCCUPATION else "" for k, c in
+                          zip(out.target_kind, out.target_code)]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["seats_to_openings_ratio"] = out.seats_per_year_count / out.local_annual_openings_est_count
     out["flag"] = [_seat_flag(s, o, oversupply_ratio) for s, o in
@@ -195,6 +274,34 @@ def compare_seats(seats: pd.DataFrame, sector_totals: pd.DataFrame, occupations:
     out["flag_label"] = out.flag.map(SEAT_FLAG_LABELS)
     out["flag_reason"] = [_seat_reason(row, area_name, oversupply_ratio) for row in out.to_dict("records")]
     return out
+
+
+def _lookup(frame: pd.DataFrame, key: str, column: str) -> float:
+    return float(frame.at[key, column]) if key in frame.index and column in frame.columns else np.nan
+
+
+def _sector_openings_are(sectors: pd.DataFrame, key: str) -> str:
+    """"60% of them for Home Health and Personal Care Aides (about 3,400 a year), Nursing Assistants (about
+    1,100 a year) and Registered Nurses (about 770 a year)" ("" without carriers)."""
+    if key not in sectors.index or "openings_carrier_titles" not in sectors.columns:
+        return ""
+    row = sectors.loc[key]
+    titles = list(row.openings_carrier_titles or [])
+    if not titles:
+        return ""
+    named = [f"{title} ({describe_openings(count)})" for title, count in zip(titles, row.openings_carrier_counts)]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return f"{row.openings_carriers_share_pct:.0f}% of them for {listed}"
+
+
+def _code_openings_are(given: str, code: str, labels: Mapping[str, str]) -> str:
+    """Says whose openings an occupation row compares with, when they are not simply the code's own:
+    a code BLS counts within another, or a group figure ("" otherwise)."""
+    if given.split(".")[0] != code:
+        return f"entered as {given}, which BLS counts within {code}, so these are the openings of all of {code}"
+    if labels.get(code):
+        return f"a group figure, so these are the openings of all the O*NET occupations BLS counts in {code}"
+    return ""
 
 
 def _seat_flag(seats: int, openings: float, ratio: float) -> str:
@@ -205,15 +312,18 @@ def _seat_flag(seats: int, openings: float, ratio: float) -> str:
 
 def _seat_reason(row: dict, area_name: str, ratio: float) -> str:
     name, seats, openings = row["target_name"], int(row["seats_per_year_count"]), row["local_annual_openings_est_count"]
-    planned = f"{seats:,} planned seat{'s' if seats != 1 else ''} a year for {name}"
+    code = f" (BLS {row['target_code']})" if row["target_kind"] == OCCUPATION else ""
+    planned = f"{seats:,} planned seat{'s' if seats != 1 else ''} a year for {name}{code}"
     if row["flag"] == NO_ESTIMATE:
         return (f"{planned}: BLS released no local employment estimate here, so {area_name}'s openings cannot be "
                 "estimated; confirm demand with local employers first.")
+    which = ""
+    if row.get("openings_are"):
+        which = f", {row['openings_are']}" if row["target_kind"] == SECTOR else f" ({row['openings_are']})"
     share = f"{100 * seats / openings:.0f}%"
     limit = "the estimated openings" if ratio == 1 else f"{ratio:g} times the estimated openings"
+    against = f"{planned} against estimated openings of {describe_openings(openings)} in {area_name}{which}"
     if row["flag"] == OVERSUPPLY:
-        return (f"{planned} against {about(openings)} estimated openings a year in {area_name}: seats are {share} of "
-                f"openings, more than {limit}, so many completers would have to find work elsewhere or in other "
-                "occupations.")
-    return (f"{planned} against {about(openings)} estimated openings a year in {area_name}: seats are {share} of "
-            f"openings, within {limit}.")
+        return (f"{against}: seats are {share} of openings, more than {limit}, so many completers would have to find "
+                "work elsewhere or in other occupations.")
+    return f"{against}: seats are {share} of openings, within {limit}."

@@ -21,15 +21,23 @@ per 10,000 local jobs (default 5; the median occupation has well under 1). These
 occupations that a training portfolio built around popular sectors would miss.
 
 The location quotient is BLS's published one for an occupation and the like-for-like quotient of
-``lmi.sector_summary`` for a sector.
+``lmi.sector_summary`` for a sector. Occupations are the codes BLS publishes (``DemandModel.bls_codes``),
+named by the title BLS publishes them under (``soc_title``).
+
+A sector's sentence also says what the verdict rests on: the members that carry most of the
+sector's local jobs and openings, and the sector's signature occupations BLS released no local
+estimate for ("Balanced" over electricians and plumbers says little about solar installers).
+Openings are worded by ``lmi.demand.describe_openings``, the same words as on every other page.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass
 
 import pandas as pd
+
+from lmi.demand import describe_openings
+from lmi.sector_summary import CARRIERS_SHARE_PCT
 
 THIN = "thin_locally"
 STRENGTH = "local_strength"
@@ -116,7 +124,7 @@ def classify(location_quotient: float, growth_pct: float, has_data: bool, t: Fla
 
 
 def flag_occupations(rows: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
-    """Add ``flag``, ``flag_label`` and ``flag_reason`` to occupation rows (``occupation_demand`` columns)."""
+    """Add ``flag``, ``flag_label`` and ``flag_reason`` to occupation rows (``DemandModel.bls_codes`` columns)."""
     out = rows.copy()
     out["flag"] = [classify(lq, g, has, t) for lq, g, has in
                    zip(out.location_quotient, out.national_growth_2024_34_pct, out.has_local_estimate)]
@@ -126,7 +134,8 @@ def flag_occupations(rows: pd.DataFrame, t: FlagThresholds, area_name: str) -> p
 
 
 def flag_sectors(summary: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
-    """Add ``flag``, ``flag_label`` and ``flag_reason`` to sector totals (``lmi.sector_summary.summarise``)."""
+    """Add ``flag``, ``flag_label`` and ``flag_reason`` to sector totals (``lmi.sector_summary.summarise``,
+    with the carrier columns of ``lmi.sector_summary.sector_carriers`` where the sentence should name them)."""
     out = summary.copy()
     out["flag"] = [classify(lq, g, cov >= t.min_local_coverage_pct, t, TOO_LITTLE_DATA) for lq, g, cov in
                    zip(out.location_quotient, out.national_growth_2024_34_pct, out.local_coverage_pct)]
@@ -150,7 +159,7 @@ def hidden_local_demand(demand: pd.DataFrame, sector_soc_codes: set[str], t: Fla
 # ---------------------------------------------------------------- sentences
 
 def occupation_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
-    name, flag = row["occupation_title"], row["flag"]
+    name, flag = row["soc_title"], row["flag"]
     if flag == NO_ESTIMATE:
         return (f"BLS released no employment estimate for {name} in {area_name} (it withholds estimates that do "
                 "not meet its reliability or confidentiality standards), so local demand cannot be judged from "
@@ -164,17 +173,74 @@ def sector_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
     name, flag = row["sector_name"], row["flag"]
     released, total = int(row["occupations_with_local_estimate_count"]), int(row["occupations_count"])
     if flag == TOO_LITTLE_DATA:
-        return (f"BLS released local estimates for only {released} of the {total} {name} occupations in {area_name}, "
-                f"covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
-                f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here.")
+        verdict = (f"BLS released local estimates for only {released} of the {total} {name} occupations in "
+                   f"{area_name}, covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
+                   f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here.")
+        return _with_basis(verdict, row, carriers=False)
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
     coverage = "" if released == total else f" in the {released} of its {total} occupations with local estimates"
-    return _reason(flag, name, f"{name} jobs are", row["location_quotient"], row["national_growth_2024_34_pct"],
-                   size + coverage, t, area_name)
+    verdict = _reason(flag, name, f"{name} jobs are", row["location_quotient"], row["national_growth_2024_34_pct"],
+                      size + coverage, t, area_name)
+    return _with_basis(verdict, row, carriers=True)
+
+
+def carriers_sentence(row: dict) -> str:
+    """"Carried by Electricians (1,040 jobs), Heating, ... (690 jobs) and Plumbers, Pipefitters, and
+    Steamfitters (660 jobs): 75% of its local jobs and 76% of its estimated openings." ("" when no
+    member has local jobs). The job counts after each title keep titles with commas apart."""
+    titles = list(row.get("carrier_titles") or [])
+    if not titles:
+        return ""
+    counts = list(row.get("carrier_jobs_counts") or [])
+    named = [f"{title} ({int(round(jobs)):,} jobs)" for title, jobs in zip(titles, counts)]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    jobs, openings = row.get("carriers_jobs_share_pct"), row.get("carriers_openings_share_pct")
+    shares = f"{jobs:.0f}% of its local jobs"
+    if not _missing(openings):
+        shares += f" and {openings:.0f}% of its estimated openings"
+    if jobs >= CARRIERS_SHARE_PCT:
+        return f"Carried by {listed}: {shares}."
+    largest = "largest occupation" if len(named) == 1 else f"{_count_words(len(named))} largest occupations"
+    return f"Its jobs are spread out: its {largest} here, {listed}, are only {shares}."
+
+
+def signature_sentence(row: dict) -> str:
+    """"BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine Service
+    Technicians, the sector's signature occupations." ("" when every signature occupation has one)."""
+    missing, count = list(row.get("signature_missing_titles") or []), int(row.get("signature_count") or 0)
+    if not missing:
+        return ""
+    which = join_titles(missing, "or")
+    if len(missing) == count:
+        whose = "the sector's signature occupation" if count == 1 else "the sector's signature occupations"
+    else:
+        whose = f"{_count_words(len(missing))} of its {count} signature occupations"
+    return f"BLS released no local estimate here for {which}, {whose}."
+
+
+def _with_basis(verdict: str, row: dict, carriers: bool) -> str:
+    parts = [verdict, carriers_sentence(row) if carriers else "", signature_sentence(row)]
+    return " ".join(part for part in parts if part)
+
+
+def join_titles(titles: list[str], conjunction: str) -> str:
+    """"A, B and C"; with semicolons when a title has its own commas ("Electricians; Plumbers,
+    Pipefitters, and Steamfitters; and Roofers"), so each title stays whole."""
+    if len(titles) <= 1:
+        return "".join(titles)
+    if len(titles) == 2:
+        return f"{titles[0]} {conjunction} {titles[1]}"
+    separator = "; " if any("," in title for title in titles) else ", "
+    last = f"{separator.strip()} {conjunction} " if separator == "; " else f" {conjunction} "
+    return separator.join(titles[:-1]) + last + titles[-1]
+
+
+def _count_words(number: int) -> str:
+    return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(number, str(number))
 
 
 def hidden_reason(row: dict, area_name: str) -> str:
-    name = row["occupation_title"]
+    name = row["soc_title"]
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
     return (f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
             f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
@@ -200,22 +266,13 @@ def _reason(flag: str, name: str, jobs_are: str, lq: float, growth: float, size:
 
 
 def _size(employment: float, openings: float) -> str:
-    jobs = "no published jobs" if _missing(employment) else f"{int(round(employment)):,} jobs"
-    return f"{jobs} and {about(openings)} estimated openings a year"
-
-
-def about(value: float) -> str:
-    """Estimated openings in honest precision: "about 90", "about 1,200", "fewer than 5"."""
-    if _missing(value):
-        return "no"
-    if value < 5:
-        return "fewer than 5"
-    if value < 100:
-        return f"about {int(round(value / 5) * 5)}"
-    if value < 1000:
-        return f"about {int(round(value, -1)):,}"
-    digits = 2 - int(math.floor(math.log10(value)))  # three significant figures
-    return f"about {int(round(value, digits)):,}"
+    """"740 jobs and estimated openings of about 50 a year" (openings worded by ``describe_openings``)."""
+    if _missing(employment):
+        return "no published jobs, so no openings estimate"
+    jobs = f"{int(round(employment)):,} jobs"
+    if _missing(openings):
+        return f"{jobs} (openings not estimated)"
+    return f"{jobs} and estimated openings of {describe_openings(openings)}"
 
 
 def _growth_words(growth: float) -> str:

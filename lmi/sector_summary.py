@@ -13,9 +13,15 @@ and ``local_coverage_pct`` says how much of the sector (by national employment) 
 occupations are. Local employment and openings are then "at least" figures; flags refuse to judge
 a sector whose coverage is below a threshold (``lmi.sector_flags``).
 
-The aggregation works on any long frame of occupation rows with the columns of
-``lmi.demand.occupation_demand`` plus grouping columns, so the same arithmetic serves one area's
-sectors and one sector across the areas of a state (``lmi.metro_ranking``).
+The aggregation works on any long frame of rows at the grain BLS publishes (``DemandModel.bls_codes``
+or ``lmi.demand.model.areas_frame``: one row per published code, so a group figure such as 31-1120 is
+counted once) plus grouping columns, so the same arithmetic serves one area's sectors and one sector
+across the areas of a state (``lmi.metro_ranking``). The national 2024-34 change is the 2034 count
+minus the 2024 count.
+
+A total hides which occupations make it: ``sector_carriers`` names the few members that carry most
+of a sector's local jobs (and how much of its openings they are), and the signature occupations BLS
+released no local estimate for, so a verdict can say what it rests on.
 """
 
 from __future__ import annotations
@@ -27,12 +33,18 @@ from lmi.demand import JOBS_PER_RATE_BASE
 
 SUMMARY_COLUMNS = [
     "occupations_count", "occupations_with_local_estimate_count",
-    "national_employment_2024_thousands", "national_employment_change_2024_34_thousands",
-    "national_growth_2024_34_pct", "national_annual_openings_count", "national_employment_count",
+    "national_employment_2024_count", "national_employment_2034_count", "national_employment_change_2024_34_count",
+    "national_growth_2024_34_pct", "national_annual_openings_count", "national_oews_employment_count",
     "national_employment_share_pct", "local_employment_count", "local_employment_share_pct",
     "local_coverage_pct", "location_quotient", "local_annual_openings_est_count", "local_openings_per_10k_jobs",
     "local_jobs_above_area_median_wage_pct",
 ]
+CARRIER_COLUMNS = ["carrier_soc_codes", "carrier_titles", "carrier_jobs_counts", "carriers_jobs_share_pct",
+                   "carriers_openings_share_pct", "openings_carrier_soc_codes", "openings_carrier_titles",
+                   "openings_carrier_counts", "openings_carriers_share_pct", "signature_count",
+                   "signature_missing_titles"]
+CARRIERS_MAX = 3  # the sector's largest members named as carrying it
+CARRIERS_SHARE_PCT = 50.0  # they "carry" the sector when they make up at least this share of its local jobs
 
 
 def sector_occupation_rows(demand: pd.DataFrame, membership: pd.DataFrame, sector_keys: list[str] | None = None
@@ -45,11 +57,11 @@ def sector_occupation_rows(demand: pd.DataFrame, membership: pd.DataFrame, secto
 def summarise(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Sector totals per group of ``by`` columns (e.g. ["sector_key"] or ["area_code"]).
 
-    ``rows`` needs the occupation columns of ``occupation_demand`` plus ``area_total_employment_count``
-    and ``national_total_employment_count`` (constant within a group).
+    ``rows`` needs the columns of ``DemandModel.bls_codes`` (which include ``area_total_employment_count``
+    and ``national_total_employment_count``, constant within a group).
     """
     work = rows.assign(
-        _released_national=rows.national_employment_count.where(rows.has_local_estimate),
+        _released_national=rows.national_oews_employment_count.where(rows.has_local_estimate),
         _local_above_median=rows.local_employment_count.where(rows.local_wage_to_area_median_ratio > 1, 0.0)
         .where(rows.local_wage_to_area_median_ratio.notna()),
         _local_wage_known=rows.local_employment_count.where(rows.local_wage_to_area_median_ratio.notna()),
@@ -58,10 +70,10 @@ def summarise(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     out = pd.DataFrame({
         "occupations_count": grouped.soc_code.count(),
         "occupations_with_local_estimate_count": grouped.has_local_estimate.sum(),
-        "national_employment_2024_thousands": grouped.national_employment_2024_thousands.sum(),
-        "national_employment_change_2024_34_thousands": grouped.national_employment_change_2024_34_thousands.sum(),
+        "national_employment_2024_count": grouped.national_employment_2024_count.sum(),
+        "national_employment_2034_count": grouped.national_employment_2034_count.sum(),
         "national_annual_openings_count": grouped.national_annual_openings_count.sum(),
-        "national_employment_count": grouped.national_employment_count.sum(),
+        "national_oews_employment_count": grouped.national_oews_employment_count.sum(),
         "local_employment_count": grouped.local_employment_count.sum(min_count=1),
         "local_annual_openings_est_count": grouped.local_annual_openings_est_count.sum(min_count=1),
         "_released_national": grouped._released_national.sum(min_count=1),
@@ -77,13 +89,65 @@ def _ratios(out: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         area_total = out.area_total_employment_count.astype(float)
         nation_total = out.national_total_employment_count.astype(float)
-        out["national_growth_2024_34_pct"] = (100 * out.national_employment_change_2024_34_thousands
-                                              / out.national_employment_2024_thousands)
-        out["national_employment_share_pct"] = 100 * out.national_employment_count / nation_total
+        out["national_employment_change_2024_34_count"] = (out.national_employment_2034_count
+                                                           - out.national_employment_2024_count)
+        out["national_growth_2024_34_pct"] = (100 * out.national_employment_change_2024_34_count
+                                              / out.national_employment_2024_count)
+        out["national_employment_share_pct"] = 100 * out.national_oews_employment_count / nation_total
         out["local_employment_share_pct"] = 100 * out.local_employment_count / area_total
-        out["local_coverage_pct"] = (100 * out._released_national / out.national_employment_count).fillna(0.0)
+        out["local_coverage_pct"] = (100 * out._released_national / out.national_oews_employment_count).fillna(0.0)
         out["location_quotient"] = ((out.local_employment_count / area_total)
                                     / (out._released_national / nation_total))
         out["local_openings_per_10k_jobs"] = JOBS_PER_RATE_BASE * out.local_annual_openings_est_count / area_total
         out["local_jobs_above_area_median_wage_pct"] = 100 * out._local_above_median / out._local_wage_known
     return out.drop(columns=["_released_national", "_local_above_median", "_local_wage_known"])
+
+
+# ---------------------------------------------------------------- what carries a sector
+
+def sector_carriers(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Per group of ``by`` columns, what a sector total rests on:
+
+    - ``carrier_soc_codes`` / ``carrier_titles`` / ``carrier_jobs_counts``: the ``CARRIERS_MAX`` members
+      with the most local jobs; ``carriers_jobs_share_pct`` and ``carriers_openings_share_pct`` say how
+      much of the sector's local jobs and estimated openings they are (they carry the sector when that
+      is at least ``CARRIERS_SHARE_PCT``);
+    - ``openings_carrier_titles`` / ``openings_carrier_counts`` and ``openings_carriers_share_pct``: the
+      same, ranked by estimated openings (what a seat plan competes for);
+    - ``signature_count`` and ``signature_missing_titles``: the sector's signature occupations, and
+      those BLS released no local estimate for.
+
+    ``rows`` are sector member rows (``sector_occupation_rows``) with ``soc_title`` and ``is_signature``.
+    """
+    records = []
+    for keys, group in rows.groupby(by, sort=False, dropna=False):
+        record = dict(zip(by, keys if isinstance(keys, tuple) else (keys,)))
+        jobs = _leaders(group, "local_employment_count")
+        openings = _leaders(group, "local_annual_openings_est_count")
+        signature = group[group.is_signature.astype(bool)]
+        record.update(
+            carrier_soc_codes=jobs.soc_code.tolist(), carrier_titles=jobs.soc_title.tolist(),
+            carrier_jobs_counts=jobs.local_employment_count.tolist(),
+            carriers_jobs_share_pct=_share(jobs, group, "local_employment_count"),
+            carriers_openings_share_pct=_share(jobs, group, "local_annual_openings_est_count"),
+            openings_carrier_soc_codes=openings.soc_code.tolist(), openings_carrier_titles=openings.soc_title.tolist(),
+            openings_carrier_counts=openings.local_annual_openings_est_count.tolist(),
+            openings_carriers_share_pct=_share(openings, group, "local_annual_openings_est_count"),
+            signature_count=len(signature),
+            signature_missing_titles=signature[~signature.has_local_estimate.astype(bool)].soc_title.tolist(),
+        )
+        records.append(record)
+    return pd.DataFrame.from_records(records, columns=by + CARRIER_COLUMNS)
+
+
+def _leaders(group: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The ``CARRIERS_MAX`` largest members by ``column`` (ties broken by code, so the choice is stable)."""
+    known = group[group[column].notna() & (group[column] > 0)]
+    return known.sort_values([column, "soc_code"], ascending=[False, True]).head(CARRIERS_MAX)
+
+
+def _share(part: pd.DataFrame, whole: pd.DataFrame, column: str) -> float:
+    total = whole[column].sum(min_count=1)
+    if pd.isna(total) or total <= 0 or part.empty:
+        return float("nan")
+    return float(100 * part[column].sum() / total)

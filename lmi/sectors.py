@@ -1,40 +1,58 @@
 """The project's sector definitions as loaded by the ETL (``core_sector*``, from data/sectors/*.toml):
-which sectors exist, exactly which SOC occupations each holds, what public documents each list
-follows, and which version of the file the database was built from."""
+which sectors exist, exactly which occupations each holds and which of them signal the sector
+(``is_signature``), what public documents each list follows, and which version of the file the
+database was built from.
+
+Sector members are codes BLS publishes numbers for, and some of those numbers are a group's: an
+"All Other" residual (29-1299) or a code O*NET splits into several occupations (31-1120 covers
+Home Health Aides and Personal Care Aides). ``group_labels`` says so in words for every such code,
+so a member list, a flag table or a CSV row shows that the figure is the group's.
+"""
 
 from __future__ import annotations
 
 import duckdb
 import pandas as pd
 
+from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
+from lmi.demand.labels import GRAIN_WORDS
+
+GROUP_NAMES_SHOWN = 3  # O*NET titles named in a group label before "and N more"
 
 
 def list_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """One row per sector, in the file's order, with its occupation count."""
+    """One row per sector, in the file's order, with its occupation and signature counts."""
     return query_df(con, """
-        SELECT s.sector_key, s.sector_name, s.description, s.basis, s.selection, s.file_name, s.file_version,
-               (SELECT count(*) FROM core_sector_occupation o WHERE o.sector_key = s.sector_key) AS occupations_count
+        SELECT s.sector_key, s.sector_name, s.description, s.basis, s.selection, s.indeed_note, s.file_name,
+               s.file_version,
+               (SELECT count(*) FROM core_sector_occupation o WHERE o.sector_key = s.sector_key) AS occupations_count,
+               (SELECT count(*) FROM core_sector_occupation o WHERE o.sector_key = s.sector_key AND o.is_signature)
+                   AS signature_occupations_count
         FROM core_sector s
         ORDER BY s.sector_order
     """)
 
 
 def sector_membership(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """(sector_key, soc_code) for every sector occupation: the join key for every sector analysis."""
-    return query_df(con, "SELECT sector_key, soc_code FROM core_sector_occupation ORDER BY sector_key, soc_code")
+    """(sector_key, soc_code, is_signature) for every sector occupation: the join key for every sector analysis."""
+    return query_df(con, "SELECT sector_key, soc_code, is_signature FROM core_sector_occupation "
+                         "ORDER BY sector_key, soc_code")
 
 
 def sector_occupations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
-    """The occupations of the given sectors with their OEWS titles, so a user sees exactly what is in a sector."""
-    return query_df(con, """
-        SELECT s.sector_key, s.sector_name, o.soc_code, c.title AS occupation_title, o.file_line
+    """The occupations of the given sectors with the titles BLS publishes them under, whether each is a
+    signature occupation, and the group label where its figures are a group's, so a user sees exactly
+    what is in a sector."""
+    members = query_df(con, """
+        SELECT s.sector_key, s.sector_name, o.soc_code, d.soc_title, o.is_signature, o.file_line
         FROM core_sector_occupation o
         JOIN core_sector s USING (sector_key)
-        JOIN core_soc_occupation c USING (soc_code)
+        JOIN out_soc_demand d ON d.soc_code = o.soc_code AND d.area_code = $nation
         WHERE list_contains($keys, o.sector_key)
         ORDER BY s.sector_order, o.soc_code
-    """, {"keys": list(sector_keys)})
+    """, {"keys": list(sector_keys), "nation": NATION_CODE})
+    return add_group_labels(members, group_labels(con))
 
 
 def sector_citations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
@@ -47,7 +65,55 @@ def sector_citations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> 
 
 
 def sector_file_note(con: duckdb.DuckDBPyConnection) -> str:
-    """"Sector definitions: data/sectors/sectors-v1.toml, version 1 (SHA-256 d5c9…)." for captions and CSVs."""
+    """"Sector definitions: data/sectors/sectors-v2.toml, version 2 (SHA-256 3286…)." for captions and CSVs."""
     rows = query_rows(con, "SELECT file_name, version, sha256 FROM meta_sector_file ORDER BY file_name")
     parts = [f"data/sectors/{name}, version {version} (SHA-256 {sha[:12]}…)" for name, version, sha in rows]
-    return "Sector definitions: " + "; ".join(parts) + " — the project's own lists, each citing its sources." if parts else ""
+    if not parts:
+        return ""
+    return "Sector definitions: " + "; ".join(parts) + " — the project's own lists, each citing its sources."
+
+
+# ---------------------------------------------------------------- group figures
+
+def group_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """(soc_code, group_label) for every published code whose figure is a group's: an "All Other"
+    residual, or a code covering more than one O*NET occupation. Codes with their own figure are absent.
+
+    "Group figure (a BLS group published only as a whole) for 2 O*NET occupations: Home Health Aides;
+    Personal Care Aides"."""
+    rows = query_df(con, """
+        SELECT d.soc_code, d.is_all_other, d.onet_occupations_count,
+               bool_or(x.oews_match_method = 'broad_group') AS is_aggregate,
+               bool_or(x.oews_match_method = 'residual_in_broad_group') AS is_combined,
+               list(o.title ORDER BY x.onet_soc_code) FILTER (WHERE o.title IS NOT NULL) AS onet_titles
+        FROM out_soc_demand d
+        LEFT JOIN core_onet_soc_crosswalk x ON x.oews_soc_code = d.soc_code
+        LEFT JOIN core_occupation o ON o.onet_soc_code = x.onet_soc_code
+        WHERE d.area_code = $nation AND (d.is_all_other OR d.onet_occupations_count > 1)
+        GROUP BY ALL
+        ORDER BY d.soc_code
+    """, {"nation": NATION_CODE})
+    labels = [group_label(*row) for row in rows[["is_all_other", "is_aggregate", "is_combined",
+                                                   "onet_occupations_count", "onet_titles"]].itertuples(index=False)]
+    return pd.DataFrame({"soc_code": rows.soc_code, "group_label": labels})
+
+
+def group_label(is_all_other: bool, is_aggregate: bool, is_combined: bool, onet_count, onet_titles) -> str:
+    """The words for one group figure, naming (up to three of) the O*NET occupations it covers."""
+    grain = ("all_other" if is_all_other else "bls_aggregate" if is_aggregate else "bls_combined" if is_combined
+             else "shared_soc")
+    titles = [] if onet_titles is None else list(onet_titles)
+    count = 0 if pd.isna(onet_count) else int(onet_count)
+    if not titles:
+        return f"Group figure ({GRAIN_WORDS[grain]})"
+    named = "; ".join(titles[:GROUP_NAMES_SHOWN])
+    more = f"; and {len(titles) - GROUP_NAMES_SHOWN} more" if len(titles) > GROUP_NAMES_SHOWN else ""
+    occupations = "O*NET occupation" if count == 1 else "O*NET occupations"
+    return f"Group figure ({GRAIN_WORDS[grain]}) for {count} {occupations}: {named}{more}"
+
+
+def add_group_labels(frame: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:
+    """``group_label`` on each row ("" where the figure is the code's own)."""
+    out = frame.drop(columns=["group_label"], errors="ignore").merge(labels, on="soc_code", how="left")
+    out["group_label"] = out.group_label.fillna("")
+    return out

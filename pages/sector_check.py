@@ -1,7 +1,8 @@
 """Sector reality check: for the region picked in the sidebar, which popular training sectors lack
-local demand, which are local strengths, which strong local occupations sit in no popular sector,
+local demand, which are local strengths (and which occupations carry each verdict), which strong
+local occupations sit in no popular sector, how each sector's job postings are trending nationally,
 how planned training seats compare with estimated openings, and where in the state a sector's
-trainees would most likely find work. Renders only: numbers and rules come from ``lmi``."""
+trainees would most likely find work. Renders only: numbers, rules and sentences come from ``lmi``."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from lmi.demand import JOBS_PER_RATE_BASE
+from lmi.demand.columns import help_text, label
+from lmi.demand.openings import OPENINGS_METHOD
 from lmi.oews_values import format_usd
+from lmi.postings_trend import sector_postings_words
 from lmi.seats import SeatsError, compare_seats, parse_seats_text
 from lmi.sector_flags import FLAG_LABELS, FlagThresholds, ThresholdError, default_thresholds, rules_text
 from ui import data, sector_data
-from ui.components import csv_download, source_caption
+from ui.components import csv_download, md, source_caption
 from ui.region import current_region
 
 FLAG_COLORS = {
@@ -26,7 +30,19 @@ FLAG_COLORS = {
     "Too little local data": "#c7c7c7",
     "Hidden local demand": "#1f77b4",
 }
-SEATS_EXAMPLE = "healthcare, 120\n29-1141, 40\nclean_energy, 25"
+SEATS_EXAMPLE = "healthcare, 120\n29-1141, 40\n31-1121.00, 30\nclean_energy, 25"
+JOBS, LQ = label("local_employment_count"), label("location_quotient")
+OPENINGS = label("local_annual_openings_est_count")
+GROWTH, NATIONAL_OPENINGS = label("national_growth_2024_34_pct"), label("national_annual_openings_count")
+WAGE, WHOSE = label("local_annual_wage_median_usd"), label("demand_basis")
+CODE, TITLE = label("soc_code"), label("soc_title")
+PER_10K = f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs"
+POSTINGS = "Indeed postings, nation (index, 12-month change)"
+GROUP_HELP = ("Blank where the figure is the code's own. Otherwise the figure is a BLS group's: an “All Other” "
+              "residual or a code covering several O*NET occupations, named here; it is counted once.")
+
+stamp = data.stamp()
+region = current_region()
 
 stamp = data.stamp()
 region = current_region()
@@ -71,24 +87,83 @@ except ThresholdError as exc:
     st.stop()
 rules = rules_text(thresholds)
 
+NUMBER_FORMATS = {
+    GROWTH: st.column_config.NumberColumn(GROWTH, format="%.1f", help=help_text("national_growth_2024_34_pct")),
+    NATIONAL_OPENINGS: st.column_config.NumberColumn(NATIONAL_OPENINGS, format="localized",
+                                                     help=help_text("national_annual_openings_count")),
+    "Share of national jobs (%)": st.column_config.NumberColumn(format="%.2f"),
+    JOBS: st.column_config.NumberColumn(JOBS, format="localized", help=help_text("local_employment_count")),
+    LQ: st.column_config.NumberColumn(LQ, format="%.2f", help=help_text("location_quotient")),
+    OPENINGS: st.column_config.NumberColumn(OPENINGS, format="localized",
+                                            help=help_text("local_annual_openings_est_count")),
+    PER_10K: st.column_config.NumberColumn(format="%.1f"),
+    "Local jobs paying above the area median (%)": st.column_config.NumberColumn(format="%.0f"),
+    WAGE: st.column_config.TextColumn(WAGE, help=help_text("local_annual_wage_median_usd")),
+    "Wage ÷ area median": st.column_config.NumberColumn(format="%.2f"),
+    "Seats a year": st.column_config.NumberColumn(format="localized"),
+    "Seats ÷ openings": st.column_config.NumberColumn(format="%.2f"),
+    WHOSE: st.column_config.TextColumn(WHOSE, help=GROUP_HELP, width="medium"),
+    CODE: st.column_config.TextColumn(CODE, help=help_text("soc_code")),
+    TITLE: st.column_config.TextColumn(TITLE, help=help_text("soc_title")),
+    POSTINGS: st.column_config.TextColumn(POSTINGS, width="medium",
+                                          help="Indeed Hiring Lab's national postings index (1 Feb 2020 = 100) for "
+                                               "each Indeed sector the sector file maps to this sector."),
+    "Why": st.column_config.TextColumn(width="large"),
+}
+
+
+def sector_postings() -> pd.DataFrame:
+    """The chosen sectors' national postings trends, shown beside the projections as a second signal."""
+    trends = sector_data.sector_postings(tuple(chosen), stamp)
+    st.subheader("Second national signal: job postings by sector (Indeed)")
+    if trends.empty:
+        st.info("No chosen sector is mapped to an Indeed Hiring Lab sector.")
+        return trends
+    latest = trends.latest_on.max()
+    st.write(f"BLS projects ten years ahead; Indeed's postings index shows what employers advertise now. Latest "
+             f"published value: {latest:%d %b %Y}, against the same day a year earlier.")
+    shown = pd.DataFrame({
+        "Sector": trends.sector_key.map(sector_names), "Indeed sector": trends.indeed_sector,
+        "Latest date": trends.latest_on, "Index (1 Feb 2020 = 100)": trends.latest_index,
+        "A year earlier": trends.year_earlier_index, "Change over 12 months (%)": trends.change_12m_pct})
+    st.dataframe(shown, hide_index=True, width="stretch", key="sector_postings_table", column_config={
+        "Latest date": st.column_config.DateColumn(format="D MMM YYYY"),
+        "Index (1 Feb 2020 = 100)": st.column_config.NumberColumn(format="%.1f"),
+        "A year earlier": st.column_config.NumberColumn(format="%.1f"),
+        "Change over 12 months (%)": st.column_config.NumberColumn(format="%+.1f")})
+    note = source_caption("indeed")
+    notes = [f"{sector_names[k]}: {n}" for k, n in zip(sector_list.sector_key, sector_list.indeed_note)
+             if n and k in set(trends.sector_key)]
+    st.caption("Which Indeed sectors match each of ours is the project's mapping (in the sector file), not Indeed's: "
+               "Indeed groups postings by job title into its own sectors, so a match is approximate. Indexes, "
+               "not counts, so mapped sectors are shown one by one, never added. " + " ".join(notes))
+    csv_download(shown, "Download the postings trends (CSV)", "sector-postings-indeed", f"{note} {file_note}",
+                 key="dl_sector_postings")
+    return trends
+
 
 def sector_definitions() -> None:
     """What is in each sector, with its citations: shown for every region, including the nation."""
     st.subheader("What is in each sector")
     key = st.selectbox("Sector to show", list(sector_names), format_func=sector_names.get, key="sector_definition")
     row = sector_list.set_index("sector_key").loc[key]
-    st.markdown(f"**{row.sector_name}** — {row.description}  \n*Basis:* {row.basis}.  \n*How the list was made:* "
-                f"{row.selection}")
+    st.markdown(md(f"**{row.sector_name}** — {row.description}  \n*Basis:* {row.basis}.  \n*How the list was "
+                   f"made:* {row.selection}"))
     citations = sector_data.sector_citations((key,), stamp)
     st.markdown("*Follows:* " + "; ".join(f"{c.publisher}, [{c.title}]({c.url})" for c in citations.itertuples()))
     members = sector_data.sector_occupations((key,), stamp)
-    st.dataframe(members.rename(columns={"soc_code": "SOC code", "occupation_title": "Occupation (OEWS title)",
-                                         "file_line": "Line in sector file"})
-                 [["SOC code", "Occupation (OEWS title)", "Line in sector file"]], hide_index=True, width="stretch")
-    st.caption(f"{len(members)} occupations. {file_note} Occupations can belong to several sectors, so sector "
-               "totals overlap and must not be added up.")
+    shown_members = pd.DataFrame({CODE: members.soc_code, TITLE: members.soc_title,
+                                  "Signature occupation": members.is_signature.map({True: "Signature", False: ""}),
+                                  WHOSE: members.group_label, "Line in sector file": members.file_line})
+    st.dataframe(shown_members, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
+                 key="sector_members_table")
+    st.caption(f"{len(members)} occupations, {int(members.is_signature.sum())} of them signature occupations (the "
+               f"ones people mean when they name the sector). {file_note} Occupations can belong to several sectors, "
+               "so sector totals overlap and must not be added up.")
     every = sector_data.sector_occupations(tuple(sector_names), stamp)
-    csv_download(every[["sector_key", "sector_name", "soc_code", "occupation_title"]],
+    csv_download(pd.DataFrame({"Sector key": every.sector_key, "Sector": every.sector_name, CODE: every.soc_code,
+                               TITLE: every.soc_title, "Signature occupation": every.is_signature,
+                               WHOSE: every.group_label}),
                  "Download every sector's occupations (CSV)", "sector-definitions", file_note, key="dl_sector_defs")
 
 
@@ -98,24 +173,25 @@ if region.kind == "national":
             "national signal with a region's employers. Below is the national signal alone.")
     national = sector_data.reality_check(region.area_code, region.label, tuple(chosen), thresholds, stamp).sectors
     if len(national):
-        shown = national.rename(columns={
-            "sector_name": "Sector", "national_growth_2024_34_pct": "Projected growth 2024–34 (%)",
-            "national_annual_openings_count": "Projected openings a year",
-            "national_employment_share_pct": "Share of national jobs (%)", "occupations_count": "Occupations"})
-        shown = shown[["Sector", "Projected growth 2024–34 (%)", "Projected openings a year",
-                       "Share of national jobs (%)", "Occupations"]]
-        st.dataframe(shown, hide_index=True, width="stretch", column_config={
-            "Projected growth 2024–34 (%)": st.column_config.NumberColumn(format="%.1f"),
-            "Projected openings a year": st.column_config.NumberColumn(format="localized"),
-            "Share of national jobs (%)": st.column_config.NumberColumn(format="%.1f")})
-        note = source_caption("projections", "oews")
+        postings = sector_postings_words(sector_data.sector_postings(tuple(chosen), stamp))
+        shown = pd.DataFrame({
+            "Sector": national.sector_name, GROWTH: national.national_growth_2024_34_pct,
+            NATIONAL_OPENINGS: national.national_annual_openings_count,
+            "Share of national jobs (%)": national.national_employment_share_pct,
+            POSTINGS: national.sector_key.map(postings).fillna("no matching Indeed sector"),
+            "Occupations": national.occupations_count})
+        st.dataframe(shown, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
+                     key="sector_national_table")
+        note = source_caption("projections", "oews", "indeed")
         csv_download(shown, "Download (CSV)", "sectors-national-signal", f"{note} {file_note}", key="dl_national")
+        sector_postings()
     sector_definitions()
     st.stop()
 
 # ---------------------------------------------------------------- a state or an area
 check = sector_data.reality_check(region.area_code, region.label, tuple(chosen), thresholds, stamp)
 area = region.label
+groups = sector_data.group_labels(stamp)
 
 if region.state_fips:
     trend = sector_data.postings_trend_for(region.state_fips, stamp)
@@ -135,7 +211,8 @@ if region.state_fips:
             width="stretch")
         source_caption("indeed")
         st.caption("The index covers all of a state's postings; Indeed publishes no state series by sector, so it "
-                   "is context for the region, not evidence about any one sector.")
+                   "is context for the region, not evidence about any one sector. Sector postings (national) are "
+                   "shown below the sector flags.")
     else:
         st.caption("Indeed Hiring Lab publishes no job-postings index for this state or territory.")
 
@@ -153,43 +230,36 @@ cols[0].metric("Popular nationally, thin locally", int(counts.get(FLAG_LABELS["t
 cols[1].metric("Local strengths", int(counts.get(FLAG_LABELS["local_strength"], 0)))
 cols[2].metric("Hidden local demand (occupations)", len(check.hidden))
 
+postings_words = sector_postings_words(sector_data.sector_postings(tuple(chosen), stamp))
 shown_sectors = pd.DataFrame({
     "Sector": sectors.sector_name,
     "Flag": sectors.flag_label,
     "Why": sectors.flag_reason,
-    "National growth 2024–34 (%)": sectors.national_growth_2024_34_pct,
-    "National openings a year": sectors.national_annual_openings_count,
+    GROWTH: sectors.national_growth_2024_34_pct,
+    NATIONAL_OPENINGS: sectors.national_annual_openings_count,
+    POSTINGS: sectors.sector_key.map(postings_words).fillna("no matching Indeed sector"),
     "Share of national jobs (%)": sectors.national_employment_share_pct,
-    "Local jobs": sectors.local_employment_count,
-    "Location quotient": sectors.location_quotient,
-    "Est. local openings a year": sectors.local_annual_openings_est_count.round(0),
-    f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": sectors.local_openings_per_10k_jobs,
+    JOBS: sectors.local_employment_count,
+    LQ: sectors.location_quotient,
+    OPENINGS: sectors.local_annual_openings_est_count.round(0),
+    PER_10K: sectors.local_openings_per_10k_jobs,
     "Local jobs paying above the area median (%)": sectors.local_jobs_above_area_median_wage_pct,
     "Occupations with local estimates": [f"{int(a)} of {int(b)}" for a, b in
                                          zip(sectors.occupations_with_local_estimate_count, sectors.occupations_count)],
 })
-NUMBER_FORMATS = {
-    "National growth 2024–34 (%)": st.column_config.NumberColumn(format="%.1f"),
-    "Growth 2024–34 (%)": st.column_config.NumberColumn(format="%.1f"),
-    "National openings a year": st.column_config.NumberColumn(format="localized"),
-    "Share of national jobs (%)": st.column_config.NumberColumn(format="%.2f"),
-    "Local jobs": st.column_config.NumberColumn(format="localized"),
-    "Location quotient": st.column_config.NumberColumn(format="%.2f"),
-    "Est. local openings a year": st.column_config.NumberColumn(format="localized"),
-    f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": st.column_config.NumberColumn(format="%.1f"),
-    "Local jobs paying above the area median (%)": st.column_config.NumberColumn(format="%.0f"),
-    "Wage ÷ area median": st.column_config.NumberColumn(format="%.2f"),
-    "Seats a year": st.column_config.NumberColumn(format="localized"),
-    "Seats ÷ openings": st.column_config.NumberColumn(format="%.2f"),
-    "Why": st.column_config.TextColumn(width="large"),
-}
 st.dataframe(shown_sectors, hide_index=True, width="stretch", column_config=NUMBER_FORMATS, key="sector_flags_table")
+st.markdown("**Each verdict and what it rests on**\n\n" + "\n".join(
+    f"- **{row.sector_name}: {row.flag_label}.** {md(row.flag_reason)}" for row in sectors.itertuples()))
 note = source_caption("oews", "projections")
-st.caption(f"{file_note} Flags: " + "; ".join(f"**{FLAG_LABELS[k]}**: {rules[k]}" for k in
-                                               ("thin_locally", "local_strength", "balanced", "thin_not_growing",
-                                                "too_little_local_data")) + ".")
+st.caption(f"Each “Why” names the occupations that carry the sector here and the sector's signature occupations "
+           f"BLS released no local estimate for. {file_note} Flags: "
+           + "; ".join(f"**{FLAG_LABELS[k]}**: {rules[k]}" for k in
+                       ("thin_locally", "local_strength", "balanced", "thin_not_growing", "too_little_local_data"))
+           + ".")
 csv_download(shown_sectors, "Download the sector flags (CSV)", f"sector-flags-{area}", f"{note} {file_note}",
              key="dl_sector_flags")
+
+sector_postings()
 
 # ---------------------------------------------------------------- quadrant chart
 st.subheader("National growth against local concentration")
@@ -197,9 +267,11 @@ view = st.radio("Show", ["Sectors", "Occupations in the chosen sectors"], horizo
 if view == "Sectors":
     points = sectors.rename(columns={"sector_name": "label"})
 else:
-    points = check.occupations.drop_duplicates("soc_code").rename(columns={"occupation_title": "label"})
+    points = check.occupations.drop_duplicates("soc_code").rename(columns={"soc_title": "label"})
 points = points.dropna(subset=["location_quotient", "national_growth_2024_34_pct"])
-points = points[points.location_quotient > 0]
+points = points[points.location_quotient > 0][["label", "flag_label", "location_quotient",
+                                               "national_growth_2024_34_pct", "local_employment_count",
+                                               "local_annual_openings_est_count"]]
 if points.empty:
     st.info("No sector or occupation here has a published location quotient to plot.")
 else:
@@ -226,36 +298,40 @@ else:
     st.altair_chart(alt.layer(*layers).properties(height=440), width="stretch")
     st.caption(f"Top left: growing nationally (at least {thresholds.national_growth_min_pct:g}%, horizontal line) "
                f"but thin here (location quotient below {thresholds.thin_lq_below:g}, left dashed line). Right of "
-               f"{thresholds.strength_lq_min:g}: local strengths. Circle size: local jobs. Occupations without a "
-               "published local estimate cannot be plotted. " + data.source_note(("oews", "projections"), stamp))
+               f"{thresholds.strength_lq_min:g}: local strengths. Circle size: local jobs; colour: flag. "
+               "The same points, with their flags in words, are in the tables above and below. Occupations without a "
+               "published local estimate cannot be plotted. " + md(data.source_note(("oews", "projections"), stamp)))
 
 # ---------------------------------------------------------------- occupations
 st.subheader("Occupations in the chosen sectors")
 occupations = check.occupations
-present = [label for label in FLAG_LABELS.values() if label in set(occupations.flag_label)]
+present = [flag for flag in FLAG_LABELS.values() if flag in set(occupations.flag_label)]
 picked = st.multiselect("Show flags", present, default=present, key="sector_occupation_flags")
 rows = occupations[occupations.flag_label.isin(picked)]
 shown_occupations = pd.DataFrame({
     "Sector": rows.sector_name,
-    "SOC code": rows.soc_code,
-    "Occupation": rows.occupation_title,
+    CODE: rows.soc_code,
+    TITLE: rows.soc_title,
+    "Signature occupation": rows.is_signature.map({True: "Signature", False: ""}),
+    WHOSE: rows.group_label,
     "Flag": rows.flag_label,
     "Why": rows.flag_reason,
-    "Growth 2024–34 (%)": rows.national_growth_2024_34_pct,
-    "National openings a year": rows.national_annual_openings_count,
+    GROWTH: rows.national_growth_2024_34_pct,
+    NATIONAL_OPENINGS: rows.national_annual_openings_count,
     "Share of national jobs (%)": rows.national_employment_share_pct,
-    "Local jobs": rows.local_employment_count,
-    "Location quotient": rows.location_quotient,
-    "Local median wage": [format_usd(v, f) for v, f in zip(rows.local_annual_wage_median_usd,
-                                                            rows.local_annual_wage_median_footnote)],
+    JOBS: rows.local_employment_count,
+    LQ: rows.location_quotient,
+    WAGE: [format_usd(v, f) for v, f in zip(rows.local_annual_wage_median_usd, rows.local_annual_wage_median_footnote)],
     "Wage ÷ area median": rows.local_wage_to_area_median_ratio,
-    "Est. local openings a year": rows.local_annual_openings_est_count.round(0),
+    OPENINGS: rows.local_annual_openings_est_count.round(0),
 })
 st.dataframe(shown_occupations, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
              key="sector_occupations_table")
 area_median = format_usd(baseline.local_annual_wage_median_usd)
-st.caption(f"Wage ÷ area median: the occupation's local median annual wage over {area_median}, the median of all "
-           f"occupations in {area}. “≥ … (top-coded)”: BLS publishes only a lower bound. {note}")
+st.caption(f"One row per code BLS publishes numbers for, under BLS's title. “{WHOSE}” names the O*NET occupations a "
+           f"group figure covers (an “All Other” residual, or a code O*NET splits); the figure is the group's and is "
+           f"counted once. Wage ÷ area median: the local median annual wage over {area_median}, the median of all "
+           f"occupations in {area}. “≥ … (top-coded)”: BLS publishes only a lower bound. {md(note)}")
 csv_download(shown_occupations, "Download the occupation flags (CSV)", f"sector-occupations-{area}",
              f"{note} {file_note}", key="dl_sector_occupations")
 
@@ -268,13 +344,13 @@ if hidden.empty:
     st.info(f"No occupation outside the popular sectors meets the hidden-demand rule in {area}.")
 else:
     shown_hidden = pd.DataFrame({
-        "SOC code": hidden.soc_code, "Occupation": hidden.occupation_title, "Why": hidden.flag_reason,
-        "Local jobs": hidden.local_employment_count, "Location quotient": hidden.location_quotient,
-        "Est. local openings a year": hidden.local_annual_openings_est_count.round(0),
-        f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": hidden.local_openings_per_10k_jobs,
-        "Growth 2024–34 (%)": hidden.national_growth_2024_34_pct,
-        "Local median wage": [format_usd(v, f) for v, f in zip(hidden.local_annual_wage_median_usd,
-                                                                hidden.local_annual_wage_median_footnote)],
+        CODE: hidden.soc_code, TITLE: hidden.soc_title, WHOSE: hidden.group_label, "Why": hidden.flag_reason,
+        JOBS: hidden.local_employment_count, LQ: hidden.location_quotient,
+        OPENINGS: hidden.local_annual_openings_est_count.round(0),
+        PER_10K: hidden.local_openings_per_10k_jobs,
+        GROWTH: hidden.national_growth_2024_34_pct,
+        WAGE: [format_usd(v, f) for v, f in zip(hidden.local_annual_wage_median_usd,
+                                                 hidden.local_annual_wage_median_footnote)],
     })
     st.dataframe(shown_hidden, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
                  key="sector_hidden_table")
@@ -284,8 +360,9 @@ else:
 
 # ---------------------------------------------------------------- training seats
 st.subheader("Planned training seats against estimated openings")
-st.write("Enter planned seats a year, one line per sector or occupation: a sector key or name, or a SOC code, "
-         "then the number of seats. Example:")
+st.write("Enter planned seats a year, one line per sector or occupation: a sector key or name, or an occupation "
+         "code (the code BLS publishes, a SOC code or an O*NET-SOC code such as 31-1121.00), then the number of "
+         "seats. An occupation is compared with the openings of the code BLS publishes numbers for. Example:")
 st.code(SEATS_EXAMPLE, language=None)
 cols = st.columns([3, 1])
 typed = cols[0].text_area("Planned seats a year", key="sector_seats", height=140,
@@ -301,25 +378,26 @@ if typed.strip():
                  + "\n".join(f"- {problem}" for problem in exc.problems))
     else:
         all_sectors = sector_data.reality_check(region.area_code, area, tuple(sector_names), thresholds, stamp)
-        compared = compare_seats(seats, all_sectors.sectors, sector_data.occupation_demand(region.area_code, stamp),
-                                 targets, area, ratio)
+        compared = compare_seats(seats, all_sectors.sectors, sector_data.bls_demand(region.area_code), targets, area,
+                                 ratio, groups)
         shown_seats = pd.DataFrame({
-            "Sector or occupation": compared.target_name, "Code": compared.target_code,
-            "Seats a year": compared.seats_per_year_count,
-            "Est. local openings a year": compared.local_annual_openings_est_count.round(0),
+            "Sector or occupation": compared.target_name, "Entered as": compared.given_code,
+            "Code": compared.target_code, "Seats a year": compared.seats_per_year_count,
+            OPENINGS: compared.local_annual_openings_est_count.round(0),
             "Seats ÷ openings": compared.seats_to_openings_ratio, "Flag": compared.flag_label,
+            "Which occupations the openings are": compared.openings_are, WHOSE: compared.group_label,
             "Why": compared.flag_reason})
         st.dataframe(shown_seats, hide_index=True, width="stretch", column_config=NUMBER_FORMATS,
                      key="sector_seats_table")
         st.caption("Openings are also filled by people already trained, by movers and by other programs, and "
                    "completers are usually fewer than seats: seats close to the openings already leave little room. "
-                   f"{note}")
+                   f"{md(note)}")
         csv_download(shown_seats, "Download the seat comparison (CSV)", f"seats-vs-openings-{area}",
                      f"{note} {file_note}", key="dl_seats")
 
 # ---------------------------------------------------------------- across the state's areas
 if region.state_fips:
-    state_name = next((s for s in data.states(stamp).itertuples() if s.state_fips == region.state_fips)).state_name
+    state_name = next(s for s in data.states(stamp).itertuples() if s.state_fips == region.state_fips).state_name
     st.subheader(f"Where in {state_name} would a sector's trainees most likely find work?")
     ranked_key = st.selectbox("Sector to rank the areas for", chosen, format_func=sector_names.get,
                               key="sector_ranking_pick")
@@ -345,9 +423,9 @@ if region.state_fips:
     shown_ranking = pd.DataFrame({
         "Rank": ranking.openings_rank, "Area": ranking.area_name,
         "Kind": ranking.area_kind.map({"metro": "metro", "nonmetro": "nonmetropolitan"}),
-        "Est. local openings a year": ranking.local_annual_openings_est_count.round(0),
-        f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs": ranking.local_openings_per_10k_jobs,
-        "Local jobs": ranking.local_employment_count, "Location quotient": ranking.location_quotient,
+        OPENINGS: ranking.local_annual_openings_est_count.round(0),
+        PER_10K: ranking.local_openings_per_10k_jobs,
+        JOBS: ranking.local_employment_count, LQ: ranking.location_quotient,
         "Local jobs paying above the area median (%)": ranking.local_jobs_above_area_median_wage_pct,
         "Occupations with local estimates": [f"{int(a)} of {int(b)}" for a, b in zip(
             ranking.occupations_with_local_estimate_count, ranking.occupations_count)],
@@ -369,7 +447,7 @@ sector_definitions()
 
 # ---------------------------------------------------------------- method
 with st.expander("How these numbers are made"):
-    st.markdown(
+    st.markdown(md(
         "- **National signal** — BLS Employment Projections 2024–34: projected employment change (%) and average "
         "annual openings (from growth, people leaving the labor force and people changing occupation). A sector's "
         "growth is its occupations' total change over their total 2024 employment.\n"
@@ -378,10 +456,16 @@ with st.expander("How these numbers are made"):
         "- **A sector's location quotient** compares like with like: local jobs in the sector's occupations that BLS "
         "released here, over the same occupations' national jobs, each as a share of all jobs. Where BLS withheld "
         "some occupations, local jobs and openings are “at least” figures.\n"
-        "- **Estimated local openings** = national annual openings × the area's share of national employment in the "
-        "occupation (area OEWS jobs ÷ national jobs in the projections), i.e. BLS's national openings per job applied "
-        "to local jobs. This assumes local turnover and growth equal the nation's; openings among the "
-        "self-employed are not allocated. No estimate is made where BLS released no local employment.\n"
+        f"- **Estimated local openings** — {OPENINGS_METHOD} No estimate is made where BLS released no local "
+        "employment. Sentences word an estimate the same way on every page (“about 1,200 a year”).\n"
+        "- **One row per code BLS publishes** — a sector's members are the codes BLS publishes numbers for; where "
+        "such a figure is a group's (an “All Other” residual, or a code O*NET splits into several occupations) the "
+        "row says so and the figure is counted once.\n"
+        "- **What carries a verdict** — each sector's sentence names its three largest occupations here and their "
+        "share of its local jobs and openings, and the sector's signature occupations (marked in the sector file) "
+        "that BLS released no local estimate for.\n"
+        "- **Job postings by sector** — Indeed Hiring Lab's national index for its own sectors, matched to ours by "
+        "the project's mapping in the sector file.\n"
         "- **Flags** — " + "; ".join(f"*{FLAG_LABELS[k]}*: {v}" for k, v in rules.items()) + ".\n"
         "- **Sectors** are the project's own lists (data/sectors), each citing the public documents it follows; "
-        "change them there and rebuild the database.")
+        "change them there and rebuild the database."))

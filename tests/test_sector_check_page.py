@@ -1,5 +1,6 @@
-"""The Sector reality check page (AppTest, real reference database): flags with reasons for a named
-metro, seats refused or compared, thresholds, sector definitions, sources and downloads."""
+"""The Sector reality check page (AppTest, real reference database): flags with reasons that name what
+carries them for a named metro, group figures labelled on their rows, the Indeed sector postings
+trend, seats refused or compared, thresholds, sector definitions, sources and downloads."""
 
 from __future__ import annotations
 
@@ -23,12 +24,16 @@ def app(reference_db, tmp_path, monkeypatch) -> AppTest:
     return at
 
 
-@pytest.fixture
-def bakersfield(app) -> AppTest:
-    app.sidebar.selectbox(key="region_state").select("California").run()
-    app.sidebar.selectbox(key="region_area").select("Bakersfield-Delano, CA").run()
+def pick_area(app: AppTest, state: str, area: str) -> AppTest:
+    app.sidebar.selectbox(key="region_state").select(state).run()
+    app.sidebar.selectbox(key="region_area").select(area).run()
     assert not app.exception, app.exception
     return app
+
+
+@pytest.fixture
+def bakersfield(app) -> AppTest:
+    return pick_area(app, "California", "Bakersfield-Delano, CA")
 
 
 def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
@@ -38,9 +43,11 @@ def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
 
 def test_nation_explains_that_a_region_is_needed_and_shows_the_national_signal(app):
     assert "Pick a state" in app.info[0].value
-    national = table_with(app, "Projected growth 2024–34 (%)").set_index("Sector")
-    assert national.loc["Healthcare", "Projected growth 2024–34 (%)"] == pytest.approx(9.70, abs=0.01)
-    assert table_with(app, "SOC code")["SOC code"].tolist()[:2] == ["11-9111", "29-1011"]
+    national = table_with(app, "Projected growth 2024-34 (nation)", "Occupations").set_index("Sector")
+    assert national.loc["Healthcare", "Projected growth 2024-34 (nation)"] == pytest.approx(9.70, abs=0.01)
+    assert national.loc["Healthcare", "Indeed postings, nation (index, 12-month change)"].startswith(
+        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024)")
+    assert table_with(app, "Line in sector file")["BLS code"].tolist()[:2] == ["11-9111", "29-1011"]
 
 
 def test_bakersfield_it_is_popular_nationally_and_thin_locally(bakersfield):
@@ -49,21 +56,60 @@ def test_bakersfield_it_is_popular_nationally_and_thin_locally(bakersfield):
     assert it["Flag"] == "Popular nationally, thin locally"
     assert it["Location quotient"] == pytest.approx(0.443, abs=0.001)
     assert it["Why"].startswith("BLS projects Information technology and cybersecurity to grow 9.4% nationally")
+    assert "its three largest occupations here, Computer Occupations, All Other (1,080 jobs)" in it["Why"]
     assert flags.loc["Clean and green energy", "Flag"] == "Balanced"
     metrics = {m.label: m.value for m in bakersfield.metric}
     assert metrics["Popular nationally, thin locally"] == "3"
     assert metrics["Change over 12 months"].endswith("%")
     captions = " ".join(c.value for c in bakersfield.caption)
     assert "Source: BLS OEWS May 2025" in captions and "BLS Employment Projections 2024-34" in captions
-    assert "Sector definitions: data/sectors/sectors-v1.toml, version 1" in captions
+    assert "Sector definitions: data/sectors/sectors-v2.toml, version 2" in captions
     assert "Indeed Hiring Lab" in captions
 
 
 def test_occupation_table_flags_software_developers_and_not_solar_installers(bakersfield):
-    occupations = table_with(bakersfield, "Occupation")
-    by_code = occupations.drop_duplicates("SOC code").set_index("SOC code")
+    occupations = table_with(bakersfield, "BLS occupation", "Flag")
+    by_code = occupations.drop_duplicates("BLS code").set_index("BLS code")
     assert by_code.loc["15-1252", "Flag"] == "Popular nationally, thin locally"
     assert by_code.loc["47-2231", "Flag"] == "Local strength"
+    assert by_code.loc["47-2231", "Signature occupation"] == "Signature"
+
+
+def test_group_figures_are_labelled_on_their_rows(bakersfield):
+    """31-1120 is BLS's one figure for home health aides and personal care aides: the row says so."""
+    occupations = table_with(bakersfield, "BLS occupation", "Flag").set_index("BLS code")
+    assert occupations.loc["31-1120", "Whose numbers"] == (
+        "Group figure (a BLS group published only as a whole) for 2 O*NET occupations: Home Health Aides; "
+        "Personal Care Aides")
+    assert occupations.loc["15-1252", "Whose numbers"] == ""
+    hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "BLS occupation").set_index("BLS code")
+    assert hidden.loc["25-9045", "Whose numbers"].startswith("Group figure (a BLS code combining several occupations)")
+
+
+def test_springfield_clean_energy_names_its_carriers_and_missing_signature_occupations(app):
+    pick_area(app, "Missouri", "Springfield, MO")
+    flags = table_with(app, "Flag", "Why").set_index("Sector")
+    why = flags.loc["Clean and green energy", "Why"]
+    assert flags.loc["Clean and green energy", "Flag"] == "Balanced"
+    assert "Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and " \
+           "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs)" in why
+    assert why.endswith("BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine "
+                        "Service Technicians, the sector's signature occupations.")
+    verdicts = next(m.value for m in app.markdown if m.value.startswith("**Each verdict and what it rests on**"))
+    assert "- **Clean and green energy: Balanced.** In Springfield, MO Clean and green energy jobs" in verdicts
+
+
+def test_indeed_sector_postings_are_shown_beside_the_projections(bakersfield):
+    flags = table_with(bakersfield, "Flag", "Why").set_index("Sector")
+    assert flags.loc["Healthcare", "Indeed postings, nation (index, 12-month change)"].startswith(
+        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024); Personal Care & Home Health 167.2 (−2.6%)")
+    postings = table_with(bakersfield, "Indeed sector", "Change over 12 months (%)")
+    nursing = postings.set_index("Indeed sector").loc["Nursing"]
+    assert nursing["Sector"] == "Healthcare" and nursing["Index (1 Feb 2020 = 100)"] == pytest.approx(123.53)
+    assert pd.Timestamp(nursing["Latest date"]) == pd.Timestamp("2024-09-27")
+    captions = " ".join(c.value for c in bakersfield.caption)
+    assert "the project's mapping (in the sector file), not Indeed's" in captions
+    assert "Indeed has no energy sector" in captions
 
 
 def test_quadrant_chart_shows_sectors_or_occupations(bakersfield):
@@ -74,8 +120,8 @@ def test_quadrant_chart_shows_sectors_or_occupations(bakersfield):
 
 
 def test_hidden_local_demand_lists_farmworkers(bakersfield):
-    hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "Occupation")
-    assert "Farmworkers and Laborers, Crop, Nursery, and Greenhouse" in hidden.Occupation.tolist()
+    hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "BLS occupation")
+    assert "Farmworkers and Laborers, Crop, Nursery, and Greenhouse" in hidden["BLS occupation"].tolist()
 
 
 def test_negative_and_non_numeric_seats_are_refused(bakersfield):
@@ -88,10 +134,15 @@ def test_negative_and_non_numeric_seats_are_refused(bakersfield):
 
 
 def test_seats_above_openings_are_flagged(bakersfield):
-    bakersfield.text_area(key="sector_seats").input("it_cybersecurity, 900\n15-1252, 10").run()
+    bakersfield.text_area(key="sector_seats").input("it_cybersecurity, 900\n15-1252, 10\n31-1121, 20").run()
     seats = table_with(bakersfield, "Seats a year").set_index("Code")
     assert seats.loc["it_cybersecurity", "Flag"] == "Oversupply"
+    assert seats.loc["it_cybersecurity", "Which occupations the openings are"].startswith(
+        "47% of them for Computer Occupations, All Other")
     assert seats.loc["15-1252", "Flag"] == "Within estimated openings"
+    aides = seats.loc["31-1120"]  # typed as 31-1121 Home Health Aides
+    assert aides["Entered as"] == "31-1121" and aides["Sector or occupation"] == "Home Health and Personal Care Aides"
+    assert aides["Whose numbers"].startswith("Group figure (a BLS group published only as a whole)")
 
 
 def test_metro_ranking_for_the_state(bakersfield):
@@ -111,8 +162,12 @@ def test_thresholds_can_be_changed_and_impossible_ones_are_refused(bakersfield):
 
 def test_sector_definitions_show_exactly_which_occupations_and_citations(bakersfield):
     bakersfield.selectbox(key="sector_definition").select("clean_energy").run()
-    members = table_with(bakersfield, "Line in sector file")
-    assert "Solar Photovoltaic Installers" in members["Occupation (OEWS title)"].tolist()
+    members = table_with(bakersfield, "Line in sector file").set_index("BLS code")
+    assert members.loc["47-2231", "BLS occupation"] == "Solar Photovoltaic Installers"
+    assert members.loc["47-2231", "Signature occupation"] == "Signature"
+    assert members.loc["47-2111", "Signature occupation"] == ""
+    assert members.loc["47-2152", "Whose numbers"].endswith(
+        "Plumbers, Pipefitters, and Steamfitters; Solar Thermal Installers and Technicians")
     assert len(members) == 22
     text = " ".join(m.value for m in bakersfield.markdown)
     assert "https://www.bls.gov/green/solar_power/home.htm" in text
@@ -122,8 +177,8 @@ def test_sector_definitions_show_exactly_which_occupations_and_citations(bakersf
 def test_every_table_can_be_downloaded(bakersfield):
     bakersfield.text_area(key="sector_seats").input("healthcare, 10").run()
     keys = {b.key for b in bakersfield.get("download_button")}
-    assert {"dl_sector_flags", "dl_sector_occupations", "dl_hidden", "dl_seats", "dl_sector_ranking",
-            "dl_sector_defs"} <= keys
+    assert {"dl_sector_flags", "dl_sector_postings", "dl_sector_occupations", "dl_hidden", "dl_seats",
+            "dl_sector_ranking", "dl_sector_defs"} <= keys
 
 
 def test_a_state_and_a_territory_without_postings_render(app):

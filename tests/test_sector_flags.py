@@ -1,28 +1,46 @@
 """Flags on real cases: national hype against local demand in named metro areas (OEWS May 2025,
-BLS projections 2024-34), with adjustable thresholds and sentences an official can read aloud."""
+BLS projections 2024-34), with adjustable thresholds and sentences an official can read aloud that
+name what carries each verdict."""
 
 from __future__ import annotations
 
 import pytest
 
-from lmi import demand, sectors
+from lmi import sectors
+from lmi.demand import DemandModel, describe_openings
 from lmi.sector_check import reality_check
-from lmi.sector_flags import (BALANCED, HIDDEN, NO_ESTIMATE, STRENGTH, THIN, THIN_NOT_GROWING, FlagThresholds,
-                              ThresholdError, about, classify, default_thresholds)
+from lmi.sector_flags import (
+    BALANCED,
+    HIDDEN,
+    NO_ESTIMATE,
+    STRENGTH,
+    THIN,
+    THIN_NOT_GROWING,
+    FlagThresholds,
+    ThresholdError,
+    classify,
+    default_thresholds,
+    join_titles,
+)
 
-BAKERSFIELD, HARTFORD, RALEIGH = "0012540", "0025540", "0039580"
+BAKERSFIELD, HARTFORD, RALEIGH, SPRINGFIELD_MO = "0012540", "0025540", "0039580", "0044180"
 
 
 @pytest.fixture(scope="module")
-def inputs(ref_con):
-    return sectors.sector_membership(ref_con), sectors.list_sectors(ref_con)
+def model(ref_con):
+    return DemandModel(ref_con)
+
+
+@pytest.fixture(scope="module")
+def inputs(ref_con, model):
+    return sectors.sector_membership(ref_con), sectors.list_sectors(ref_con), sectors.group_labels(ref_con), model
 
 
 def check_for(ref_con, inputs, area_code, area_name, thresholds=None, chosen=None):
-    membership, listed = inputs
-    thresholds = thresholds or default_thresholds(demand.area_baseline(ref_con, area_code).national_growth_2024_34_pct)
-    return reality_check(demand.occupation_demand(ref_con, area_code), membership, listed,
-                         chosen or listed.sector_key.tolist(), thresholds, area_name)
+    membership, listed, groups, model = inputs
+    thresholds = thresholds or default_thresholds(model.baseline(area_code).national_growth_2024_34_pct)
+    return reality_check(model.bls_codes(area_code), membership, listed, chosen or listed.sector_key.tolist(),
+                         thresholds, area_name, groups)
 
 
 def occupation(check, soc_code, sector_key):
@@ -30,8 +48,8 @@ def occupation(check, soc_code, sector_key):
     return rows.iloc[0]
 
 
-def test_default_growth_threshold_is_the_all_occupation_projection(ref_con):
-    assert default_thresholds(demand.area_baseline(ref_con, HARTFORD).national_growth_2024_34_pct) == FlagThresholds(
+def test_default_growth_threshold_is_the_all_occupation_projection(model):
+    assert default_thresholds(model.baseline(HARTFORD).national_growth_2024_34_pct) == FlagThresholds(
         national_growth_min_pct=3.1, thin_lq_below=0.75, strength_lq_min=1.25, hidden_openings_per_10k_min=5.0,
         min_local_coverage_pct=50.0)
 
@@ -46,7 +64,7 @@ def test_growing_occupation_thin_in_bakersfield_is_flagged_and_a_concentrated_on
     assert developers.flag_reason == (
         "BLS projects Software Developers to grow 15.8% nationally from 2024 to 2034 (threshold 3.1%), but in "
         "Bakersfield-Delano, CA jobs as Software Developers are only 0.20 times as concentrated as in the nation "
-        "(below 0.75): 740 jobs and about 50 estimated openings a year.")
+        "(below 0.75): 740 jobs and estimated openings of about 50 a year.")
     solar = occupation(check, "47-2231", "clean_energy")
     assert solar.location_quotient == pytest.approx(5.43) and solar.flag == STRENGTH
     assert "5.43 times as concentrated" in solar.flag_reason and "to grow 42.1%" in solar.flag_reason
@@ -96,7 +114,7 @@ def test_hidden_local_demand_outside_every_sector(ref_con, inputs):
     assert hidden.iloc[0].flag_reason.startswith(
         "Farmworkers and Laborers, Crop, Nursery, and Greenhouse sit in none of the popular sectors, yet in "
         "Bakersfield-Delano, CA jobs as Farmworkers and Laborers, Crop, Nursery, and Greenhouse are 56.27 times")
-    membership, _ = inputs
+    membership = inputs[0]
     assert not hidden.soc_code.isin(membership.soc_code).any()
     assert (hidden.location_quotient >= 1.25).all() and (hidden.local_openings_per_10k_jobs >= 5).all()
 
@@ -134,6 +152,61 @@ def test_classify_rules_in_order():
     assert classify(0.75, 30.0, True, t) == BALANCED
 
 
-def test_openings_are_worded_in_honest_precision():
-    assert [about(v) for v in (3, 47.6, 313.4, 8820.26, float("nan"))] == [
-        "fewer than 5", "about 50", "about 310", "about 8,820", "no"]
+def test_openings_are_worded_as_on_every_other_page(ref_con, inputs):
+    """One wording everywhere (``describe_openings``, two significant digits): Hartford healthcare's 8,820.3
+    estimated openings read "about 8,800 a year" here as on every other page (the page used to say "about 8,820")."""
+    healthcare = check_for(ref_con, inputs, HARTFORD, "Hartford").sectors.set_index("sector_key").loc["healthcare"]
+    assert healthcare.local_annual_openings_est_count == pytest.approx(8820.26, abs=0.01)
+    assert describe_openings(healthcare.local_annual_openings_est_count) == "about 8,800 a year"
+    assert "81,850 jobs and estimated openings of about 8,800 a year" in healthcare.flag_reason
+    assert "8,820" not in healthcare.flag_reason
+
+
+def test_springfield_clean_energy_names_its_carriers_and_missing_signature_occupations(ref_con, inputs):
+    """Springfield, MO (0044180): clean energy is balanced, carried by electricians, HVAC mechanics and plumbers;
+    BLS released nothing there for solar PV installers or wind turbine technicians."""
+    check = check_for(ref_con, inputs, SPRINGFIELD_MO, "Springfield, MO")
+    clean = check.sectors.set_index("sector_key").loc["clean_energy"]
+    assert clean.flag == BALANCED
+    assert ("Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and "
+            "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs): 74% of its local jobs and "
+            "78% of its estimated openings.") in clean.flag_reason
+    assert clean.flag_reason.endswith(
+        "BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine Service Technicians, "
+        "the sector's signature occupations.")
+    assert clean.flag_reason.startswith("In Springfield, MO Clean and green energy jobs are about as concentrated")
+
+
+def test_a_spread_out_sector_says_so_and_partly_missing_signatures_are_counted(ref_con, inputs):
+    """Springfield construction: its three largest occupations are only a third of its jobs. Springfield
+    transportation: three of its seven signature occupations (pilots, locomotive engineers, ship captains)
+    have no local estimate."""
+    check = check_for(ref_con, inputs, SPRINGFIELD_MO, "Springfield, MO").sectors.set_index("sector_key")
+    assert ("Its jobs are spread out: its three largest occupations here, Electricians (1,040 jobs), Construction "
+            "Laborers (1,020 jobs) and Carpenters (920 jobs), are only 34% of its local jobs") in \
+        check.loc["construction_infrastructure", "flag_reason"]
+    assert check.loc["transportation_logistics", "flag_reason"].endswith(
+        "BLS released no local estimate here for Airline Pilots, Copilots, and Flight Engineers; Locomotive Engineers; "
+        "or Captains, Mates, and Pilots of Water Vessels, three of its 7 signature occupations.")
+
+
+def test_group_figures_say_so_on_their_rows(ref_con, inputs):
+    """Hartford healthcare: 31-1120 is BLS's one figure for home health aides and personal care aides, and
+    29-1299 an "All Other" residual; each row says whose figure it is, and each code is one row per sector."""
+    check = check_for(ref_con, inputs, HARTFORD, "Hartford", chosen=["healthcare"])
+    rows = check.occupations.set_index("soc_code")
+    assert rows.index.is_unique
+    assert rows.loc["31-1120", "group_label"] == ("Group figure (a BLS group published only as a whole) for 2 O*NET "
+                                                  "occupations: Home Health Aides; Personal Care Aides")
+    assert rows.loc["29-1299", "group_label"].startswith("Group figure (a BLS \"All Other\" group) for 3 O*NET")
+    assert rows.loc["29-1051", "group_label"] == ""  # pharmacists: BLS's own figure
+    assert rows.loc["31-1120", "local_employment_count"] == 19_230
+    hidden = check_for(ref_con, inputs, HARTFORD, "Hartford").hidden.set_index("soc_code")
+    assert hidden.loc["25-9045", "group_label"].startswith("Group figure (a BLS code combining several occupations)")
+
+
+def test_titles_with_commas_stay_whole_in_a_list():
+    assert join_titles(["Electricians", "Plumbers, Pipefitters, and Steamfitters", "Roofers"], "or") == (
+        "Electricians; Plumbers, Pipefitters, and Steamfitters; or Roofers")
+    assert join_titles(["Solar Photovoltaic Installers", "Wind Turbine Service Technicians"], "or") == (
+        "Solar Photovoltaic Installers or Wind Turbine Service Technicians")

@@ -1,5 +1,6 @@
-"""One sector across a state's areas (where trainees would most likely find work) and the state's
-Indeed job-postings trend, on the real reference database."""
+"""One sector across a state's areas (where trainees would most likely find work), the state's Indeed
+job-postings trend, and each sector's national Indeed postings trend (the second national signal), on
+the real reference database."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lmi import demand, sectors
+from lmi import sectors
+from lmi.demand import DemandModel
 from lmi.metro_ranking import sector_across_areas
-from lmi.postings_trend import postings_series, state_postings_trend
+from lmi.postings_trend import postings_series, sector_postings_trends, sector_postings_words, state_postings_trend
 from lmi.sector_summary import sector_occupation_rows, summarise
 
 CALIFORNIA, CONNECTICUT, DC, PUERTO_RICO = "06", "09", "11", "72"
@@ -30,7 +32,7 @@ def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con)
 
 def test_an_area_in_the_ranking_matches_the_same_area_analysed_alone(ref_con):
     ranking = sector_across_areas(ref_con, "healthcare", CONNECTICUT).set_index("area_code")
-    alone = summarise(sector_occupation_rows(demand.occupation_demand(ref_con, "0025540"),
+    alone = summarise(sector_occupation_rows(DemandModel(ref_con).bls_codes("0025540"),
                                              sectors.sector_membership(ref_con), ["healthcare"]), ["sector_key"])
     for column in ("local_employment_count", "location_quotient", "local_annual_openings_est_count",
                    "local_coverage_pct", "local_jobs_above_area_median_wage_pct"):
@@ -66,3 +68,24 @@ def test_connecticut_postings_trend_matches_indeed(ref_con):
 def test_no_postings_index_for_puerto_rico(ref_con):
     assert state_postings_trend(ref_con, PUERTO_RICO) is None
     assert postings_series(ref_con, PUERTO_RICO).empty
+
+
+def test_healthcare_postings_trend_is_shown_per_mapped_indeed_sector(ref_con):
+    """The sector file maps healthcare to nine Indeed sectors, Nursing first; Indeed's sector file ends on
+    27 Sep 2024, when Nursing stood at 123.53 against 150.98 a year earlier (28 Sep 2023)."""
+    trends = sector_postings_trends(ref_con, ["healthcare"])
+    assert trends.indeed_sector.tolist()[:2] == ["Nursing", "Personal Care & Home Health"]
+    assert len(trends) == 9 and set(trends.sector_key) == {"healthcare"}
+    nursing = trends.iloc[0]
+    assert (nursing.latest_on, nursing.latest_index) == (pd.Timestamp("2024-09-27"), 123.53)
+    assert (nursing.year_earlier_on, nursing.year_earlier_index) == (pd.Timestamp("2023-09-28"), 150.98)
+    assert nursing.change_12m_pct == pytest.approx(100 * (123.53 / 150.98 - 1))
+    words = sector_postings_words(trends)["healthcare"]
+    assert words.startswith("Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024); Personal Care & Home Health 167.2")
+
+
+def test_every_sector_is_mapped_to_indeed_sectors_that_exist(ref_con):
+    mapped = ref_con.execute("SELECT sector_key, count(*) FROM core_sector_indeed GROUP BY 1").fetchall()
+    assert {key for key, _ in mapped} == set(sectors.list_sectors(ref_con).sector_key)
+    trends = sector_postings_trends(ref_con, sectors.list_sectors(ref_con).sector_key.tolist())
+    assert len(trends) == sum(n for _, n in mapped) and trends.latest_index.notna().all()

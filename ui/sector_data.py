@@ -1,18 +1,19 @@
 """Cached queries for the Sector reality check page. Like ``ui.data``: the shared read-only
-connection, results keyed by small scalars plus the database stamp so a rebuilt database (or a
-rebuilt sector file) is never mixed with the old one. Threshold-dependent results are keyed by the
-threshold values themselves, so changing a threshold recomputes only the cheap flagging step."""
+connection and demand model, results keyed by small scalars plus the database stamp so a rebuilt
+database (or a rebuilt sector file) is never mixed with the old one. Threshold-dependent results are
+keyed by the threshold values themselves, so changing a threshold recomputes only the cheap flagging
+step."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from lmi import demand, metro_ranking, postings_trend, sector_check, sectors
-from lmi.areas import NATION_CODE
-from lmi.sector_flags import FlagThresholds
+from lmi import metro_ranking, postings_trend, sector_check, sectors
+from lmi.demand import AreaBaseline
 from lmi.seats import Targets
-from ui.data import Stamp, connection
+from lmi.sector_flags import FlagThresholds
+from ui.data import Stamp, code_resolver, connection, demand_model
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -23,6 +24,11 @@ def sector_list(stamp: Stamp) -> pd.DataFrame:
 @st.cache_data(max_entries=4, show_spinner=False)
 def membership(stamp: Stamp) -> pd.DataFrame:
     return sectors.sector_membership(connection())
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def group_labels(stamp: Stamp) -> pd.DataFrame:
+    return sectors.group_labels(connection())
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -41,27 +47,30 @@ def sector_file_note(stamp: Stamp) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def area_baseline(area_code: str, stamp: Stamp) -> demand.AreaBaseline:
-    return demand.area_baseline(connection(), area_code)
+def area_baseline(area_code: str, stamp: Stamp) -> AreaBaseline:
+    return demand_model().baseline(area_code)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def occupation_demand(area_code: str, stamp: Stamp) -> pd.DataFrame:
-    return demand.occupation_demand(connection(), area_code)
+def bls_demand(area_code: str) -> pd.DataFrame:
+    """The area's demand at the grain BLS publishes (the demand model caches it per area)."""
+    return demand_model().bls_codes(area_code)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
 def reality_check(area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds,
                   stamp: Stamp) -> sector_check.RealityCheck:
-    return sector_check.reality_check(occupation_demand(area_code, stamp), membership(stamp), sector_list(stamp),
-                                      list(chosen), thresholds, area_name)
+    return sector_check.reality_check(bls_demand(area_code), membership(stamp), sector_list(stamp), list(chosen),
+                                      thresholds, area_name, group_labels(stamp))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def seat_targets(stamp: Stamp) -> Targets:
+@st.cache_resource(max_entries=1)
+def _seat_targets(stamp: Stamp) -> Targets:
     listed = sector_list(stamp)
-    nation = occupation_demand(NATION_CODE, stamp)
-    return Targets(dict(zip(listed.sector_key, listed.sector_name)), dict(zip(nation.soc_code, nation.occupation_title)))
+    return Targets(dict(zip(listed.sector_key, listed.sector_name)), code_resolver())
+
+
+def seat_targets(stamp: Stamp) -> Targets:
+    return _seat_targets(stamp)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -77,3 +86,8 @@ def postings_trend_for(state_fips: str, stamp: Stamp) -> postings_trend.Postings
 @st.cache_data(max_entries=64, show_spinner=False)
 def postings_series(state_fips: str, stamp: Stamp) -> pd.DataFrame:
     return postings_trend.postings_series(connection(), state_fips)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def sector_postings(keys: tuple[str, ...], stamp: Stamp) -> pd.DataFrame:
+    return postings_trend.sector_postings_trends(connection(), list(keys))
