@@ -23,7 +23,7 @@ from typing import Callable
 import duckdb
 
 from etl import checks, provenance
-from etl.catalog import all_raw_tables
+from etl.catalog import all_raw_tables, declared_raw_tables
 from etl.steps import discover_steps
 from etl.errors import EtlError, SchemaDriftError, SnapshotError
 from etl.releases import load_releases
@@ -92,7 +92,7 @@ def build_database(db_path: Path = DEFAULT_DB, snapshot_dir: Path = SHIPPED_SNAP
 
 
 def _load_raw_tables(con: duckdb.DuckDBPyConnection, snapshot: Snapshot, progress: Progress) -> None:
-    declared = all_raw_tables()
+    declared = declared_raw_tables()
     for index, (name, table) in enumerate(sorted(snapshot.tables.items()), start=1):
         if name not in declared:
             continue  # a snapshot may carry tables a newer ETL declared; this one ignores them

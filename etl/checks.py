@@ -134,12 +134,28 @@ _DEMAND_CHECKS = (  # out_soc_demand, out_occupation_demand (etl/steps/step_40_o
               "WHERE x.oews_soc_code = d.demand_soc_code) AND d.demand_soc_code IS NOT NULL"),
     DataCheck("demand_grain_agrees_with_sharing", "a figure called the occupation's own is shared with nobody",
               "SELECT area_code, onet_soc_code FROM out_occupation_demand WHERE "
-              "(demand_grain = 'own') <> (shared_with_count = 1 AND demand_grain IS NOT NULL)"),
+              "demand_grain = 'own' AND shared_with_count IS DISTINCT FROM 1"),
+    DataCheck("demand_shared_figures_never_called_own", "a figure several O*NET occupations share is never "
+              "called the occupation's own",
+              "SELECT area_code, onet_soc_code FROM out_occupation_demand WHERE shared_with_count > 1 "
+              "AND demand_grain = 'own'"),
+    _unique("core_state_projection", "state_fips", "soc_code"),
+    _matches("core_state_projection", "soc_code", SOC),
     DataCheck("demand_openings_not_negative", "estimated local openings are >= 0 and only where jobs are known",
               "SELECT area_code, soc_code FROM out_soc_demand WHERE local_annual_openings_est_count < 0 OR "
               "(local_annual_openings_est_count IS NOT NULL AND local_employment_count IS NULL)"),
     _rows_between("out_occupation_demand", 550_000, 650_000),
     _rows_between("out_soc_demand", 450_000, 520_000),
+)
+
+_SECTOR_FILE_CHECKS = (  # core_sector* (data/sectors/*.toml, etl/steps/step_20_sectors.py)
+    _unique("core_sector_indeed", "sector_key", "indeed_sector"),
+    DataCheck("sector_indeed_series_published", "every Indeed sector a sector maps to has a published postings series",
+              "SELECT sector_key, indeed_sector FROM core_sector_indeed "
+              "WHERE indeed_sector NOT IN (SELECT sector FROM core_indeed_sector_postings)"),
+    DataCheck("sector_members_have_demand", "every sector occupation has a row in the demand model (out_soc_demand)",
+              "SELECT o.sector_key, o.soc_code FROM core_sector_occupation o "
+              "WHERE o.soc_code NOT IN (SELECT soc_code FROM out_soc_demand WHERE area_code = '0000000')"),
 )
 
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
@@ -207,6 +223,7 @@ CHECKS: tuple[DataCheck, ...] = (
     *_NJ_ETPL_CHECKS,
     *_SIMILARITY_CHECKS,
     *_DEMAND_CHECKS,
+    *_SECTOR_FILE_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),

@@ -21,6 +21,7 @@ SOURCE_SHORT_NAMES = {
     "indeed": "Indeed Hiring Lab",
     "nj_etpl": "New Jersey ETPL (published)",
     "sectors": "Sector definitions",
+    "state_projections": "State projections (Projections Central)",
 }
 
 
@@ -44,9 +45,12 @@ def _short_license(license_text: str) -> str:
 
 
 def data_vintages(con: duckdb.DuckDBPyConnection) -> dict:
-    """What the footer shows: each source's version and the build time of the database."""
+    """What the footer shows: the version of each source this database holds rows of (a pinned source
+    that was not loaded, such as state projections before a download, is not claimed) and the build time."""
     build = query_rows(con, "SELECT build_id, built_utc FROM meta_build ORDER BY built_utc DESC LIMIT 1")
-    versions = {key: version for key, version in query_rows(con, "SELECT source_key, version FROM meta_source")}
+    versions = {key: version for key, version in query_rows(con, """
+        SELECT source_key, version FROM meta_source
+        WHERE source_key IN (SELECT source_key FROM meta_provenance WHERE row_count > 0)""")}
     sector_files = query_rows(con, "SELECT string_agg('v' || version, ', ' ORDER BY file_name) FROM meta_sector_file")
     if sector_files and sector_files[0][0]:
         versions["sectors"] = sector_files[0][0]

@@ -13,7 +13,7 @@ from lmi.db import file_stamp, open_reference, reference_db_path
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
 
-Stamp = tuple[int, int, int]
+Stamp = tuple
 
 
 @st.cache_resource(max_entries=1)
@@ -27,17 +27,19 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 
 def stamp() -> Stamp:
-    return file_stamp(reference_db_path())
+    """What every cached reference result depends on: the reference file's identity and, because demand
+    figures include states' projections that staff import, the records store's revision."""
+    from ui import demand_data
 
-
-@st.cache_resource(max_entries=1)
-def _demand_model(stamp: Stamp) -> DemandModel:
-    return DemandModel(connection())
+    return (*file_stamp(reference_db_path()), demand_data.records_key())
 
 
 def demand_model() -> DemandModel:
-    """The one demand model for the database now being served (kept across reruns and sessions)."""
-    return _demand_model(stamp())
+    """The one demand model for the databases now being served, states' own projections included
+    (``ui.demand_data``; imported here lazily because that module reads the records store)."""
+    from ui import demand_data
+
+    return demand_data.demand_model()
 
 
 @st.cache_resource(max_entries=1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -25,13 +26,20 @@ from ui import data, records_data
 
 @st.cache_resource(max_entries=2)
 def _demand_model(ref_stamp: data.Stamp, records_key: tuple) -> DemandModel:
+    if records_key[1] is None:  # records store unavailable: the reference database's projections only
+        return DemandModel(data.connection())
     imported = records_projections.stored_projections(records_data.connection())
     return DemandModel(data.connection(), state_projections=imported)
 
 
 def records_key() -> tuple:
-    """What the model depends on in the records database: its file and its revision."""
-    return (records_data.path(), records_data.revision())
+    """What the model depends on in the records database: its file and its revision. When the records
+    file cannot be opened (another process holds it), the revision is None and public pages still serve
+    the reference figures rather than fail."""
+    try:
+        return (records_data.path(), records_data.revision())
+    except duckdb.Error:
+        return (records_data.path(), None)
 
 
 def demand_model() -> DemandModel:
