@@ -22,6 +22,14 @@ settings.register_profile("thorough", max_examples=200, deadline=None, suppress_
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("thorough" if os.environ.get("CI") else "quick"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def records_store_outside_the_project(tmp_path_factory):
+    """Pages read states' imported projections from the records store; tests that do not choose one get
+    an empty store in a temporary folder, so no test creates var/records.duckdb."""
+    if "LMI_RECORDS_DB" not in os.environ:
+        os.environ["LMI_RECORDS_DB"] = str(tmp_path_factory.mktemp("records") / "records.duckdb")
+
+
 @pytest.fixture(scope="session")
 def reference_db(tmp_path_factory) -> Path:
     """Path of a reference database built from data/snapshot for this test session."""
