@@ -18,7 +18,6 @@ from lmi.db import query_df
 from lmi.demand import DemandModel
 from lmi.demand.columns import for_download
 from lmi.demand.labels import missing_words
-from lmi.demand.model import areas_frame
 from lmi.demand.openings import OPENINGS_BASIS_WORDS
 
 LEVELS = ("area", "state", "nation")
@@ -81,7 +80,7 @@ def areas_of_state(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_
     """, {"state": state_fips})
     soc_code = basis.demand_soc_code
     if soc_code:
-        figures = areas_frame(con, places.area_code.tolist(), [soc_code]).drop(columns=["soc_title"])
+        figures = model.areas(places.area_code.tolist(), [soc_code]).drop(columns=["soc_title"])
     else:
         figures = pd.DataFrame({"area_code": places.area_code, "local_employment_count": float("nan"),
                                 "local_employment_missing_reason": "no_bls_code",

@@ -2,7 +2,7 @@
 likely find work?
 
 Areas are ranked by the sector's estimated local annual openings (national openings per job applied
-to the area's jobs, from the one demand model: ``lmi.demand.model.areas_frame``): openings are what a
+to the area's jobs, from the one demand model: ``lmi.demand.DemandModel.areas``): openings are what a
 completer competes for, and an area with many openings absorbs more completers than a small area with
 the same concentration. The table also gives the rate per 10,000 local jobs and the sector's
 location quotient, so a small but specialised area stands out too. A metro area that crosses a
@@ -16,13 +16,14 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df
-from lmi.demand.model import areas_frame
+from lmi.demand import DemandModel
 from lmi.sector_summary import summarise
 
 AREA_COLUMNS = ["area_code", "area_name", "area_kind", "cbsa_code", "latitude_deg", "longitude_deg", "states_count"]
 
 
-def sector_across_areas(con: duckdb.DuckDBPyConnection, sector_key: str, state_fips: str) -> pd.DataFrame:
+def sector_across_areas(con: duckdb.DuckDBPyConnection, model: DemandModel, sector_key: str,
+                        state_fips: str) -> pd.DataFrame:
     """Sector totals for every metro and nonmetropolitan area of the state, most openings first,
     with ``openings_rank`` (1 = most estimated openings; areas without any estimate come last, unranked)."""
     areas = state_areas(con, state_fips)
@@ -30,7 +31,7 @@ def sector_across_areas(con: duckdb.DuckDBPyConnection, sector_key: str, state_f
                        {"sector": sector_key}).soc_code.tolist()
     if areas.empty or not members:
         return pd.DataFrame(columns=AREA_COLUMNS + ["openings_rank"])
-    rows = areas.merge(areas_frame(con, areas.area_code.tolist(), members), on="area_code")
+    rows = areas.merge(model.areas(areas.area_code.tolist(), members), on="area_code")
     totals = summarise(rows, by=AREA_COLUMNS)
     totals = totals.sort_values(["local_annual_openings_est_count", "area_name"], ascending=[False, True],
                                 na_position="last").reset_index(drop=True)

@@ -10,7 +10,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from lmi.demand.openings import OPENINGS_METHOD
 from lmi.occupations import UnknownOccupationError
 from lmi.pathways import DESIRABLE_WAGE_RATIO
 from lmi.self_assessment import (INTEREST_RANGE, MIN_RATED_SKILLS, QUICK_SKILLS, SELF_WEIGHTS, WORK_STYLE_RANGE,
@@ -450,7 +449,7 @@ def render_method() -> None:
             "the first step), with enough jobs here, that are not ranked directly; reached through a ranked "
             "occupation from which they pass the similarity, job zone and education thresholds. A path is as "
             "strong as its weaker step.")
-        st.markdown(f"**Openings estimate.** {OPENINGS_METHOD} Rounded on the page (it is an estimate).")
+        st.markdown(f"**Openings estimate.** {data.openings_method()} Rounded on the page (it is an estimate).")
         st.markdown(
             "**Numbers for groups.** BLS publishes some O\\*NET occupations only inside a wider code (an O\\*NET "
             "specialty of one SOC occupation, an “All Other” group, or a group BLS publishes only as a whole); their "

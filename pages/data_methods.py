@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lmi.demand.openings import OPENINGS_METHOD
 from ui import data, sector_data
 from ui.components import csv_download, md
 
@@ -74,7 +73,7 @@ st.write(md(
     "figure, and the dashboard says so beside the figure: \"BLS group 31-1120 Home Health and Personal Care "
     "Aides, shared by 2 occupations\". Rankings and sector totals count such a figure once. A value BLS did not "
     "release stays empty with the reason, never zero. `out_soc_demand` holds the same numbers once per BLS code."))
-st.markdown(md(f"**Estimated local openings.** {OPENINGS_METHOD}"))
+st.markdown(md(f"**Estimated local openings.** {data.openings_method()}"))
 st.dataframe(data.demand_grain_summary(stamp), hide_index=True,
              column_config={"demand_grain": "Whose figure", "onet_occupations_count": "O*NET occupations",
                             "bls_codes_count": "BLS codes"})

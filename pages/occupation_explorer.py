@@ -10,7 +10,7 @@ import streamlit as st
 
 from lmi.area_stats import for_csv
 from lmi.demand.columns import help_text, label
-from lmi.demand.openings import OPENINGS_METHOD, describe_openings
+from lmi.demand.openings import describe_openings
 from lmi.occupation_alternatives import AlternativesOffer
 from lmi.occupations import UnknownOccupationError
 from lmi.oews_values import NO_ESTIMATE, format_estimates, shown_help, shown_labels
@@ -109,7 +109,7 @@ cols[2].metric(SHOWN["lq"], first[SHOWN["lq"]],
                     "Above 1: more concentrated here than nationally." + whose(here))
 cols = st.columns(3)
 cols[0].metric(SHOWN["openings"], describe_openings(here.local_annual_openings_est_count),
-               help=f"{OPENINGS_METHOD} Basis: {here.openings_basis_words}." + whose(here))
+               help=f"{data.openings_method()} Basis: {here.openings_basis_words}." + whose(here))
 cols[0].caption(f"Basis: {here.openings_basis_words}")
 projections_code = f" at BLS code {here.projections_soc_code}" if here.projections_soc_code else ""
 cols[1].metric(SHOWN["growth"], first[SHOWN["growth"]],
@@ -118,7 +118,7 @@ cols[1].metric(SHOWN["growth"], first[SHOWN["growth"]],
 shown.insert(0, "Area", [f"{LEVEL_NAMES[lv]}: {name}" for lv, name in zip(comparison.level, comparison.area_name)])
 st.dataframe(shown, hide_index=True, width="stretch", column_config=text_columns(shown))
 source_note = source_caption("oews", "projections")
-st.caption(md(f"{label('local_annual_openings_est_count')}: {OPENINGS_METHOD}"))
+st.caption(md(f"{label('local_annual_openings_est_count')}: {data.openings_method()}"))
 st.caption("“not released”: BLS did not publish the estimate (footnote 8). “≥ … (top-coded)”: BLS "
            "publishes only that the wage is at least this amount (footnote 5). Jobs exclude the self-employed. "
            "“Whose numbers” names the BLS group when the figures are a group's, shared with other occupations.")

@@ -10,7 +10,6 @@ import pandas as pd
 import streamlit as st
 
 from lmi import outcomes, program_fit
-from lmi.demand.openings import OPENINGS_METHOD
 from lmi.outcome_format import (NOT_APPLICABLE, SUPPRESSED, data_label, format_outcomes, format_value, group_label,
                                 program_type_label, services_label)
 from lmi.program_fit import column_words
@@ -170,7 +169,7 @@ else:
                  column_config=fit_column_config(FIT_TARGET_SHOWN))
     fit_note = records_data.fit_source(ref_stamp)
     with st.expander("How local fit is worked out"):
-        st.markdown(md(f"{program_fit.READ_AT_BLS_CODES}\n\n{OPENINGS_METHOD}"))
+        st.markdown(md(f"{program_fit.READ_AT_BLS_CODES}\n\n{data.openings_method()}"))
     st.caption(md(f"{program_fit.VERDICT_RULES} " + data.source_note(("oews", "projections", "onet", "cip_soc"),
                                                                        ref_stamp)))
     csv_download(program_fit.for_download(targets, FIT_TARGET_DOWNLOAD), "Download local fit (CSV)",

@@ -12,7 +12,6 @@ import streamlit as st
 
 from lmi.demand import JOBS_PER_RATE_BASE
 from lmi.demand.columns import help_text, label
-from lmi.demand.openings import OPENINGS_METHOD
 from lmi.oews_values import format_usd
 from lmi.postings_trend import sector_postings_words
 from lmi.seats import SeatsError, compare_seats, parse_seats_text
@@ -456,7 +455,7 @@ with st.expander("How these numbers are made"):
         "- **A sector's location quotient** compares like with like: local jobs in the sector's occupations that BLS "
         "released here, over the same occupations' national jobs, each as a share of all jobs. Where BLS withheld "
         "some occupations, local jobs and openings are “at least” figures.\n"
-        f"- **Estimated local openings** — {OPENINGS_METHOD} No estimate is made where BLS released no local "
+        f"- **Estimated local openings** — {data.openings_method()} No estimate is made where BLS released no local "
         "employment. Sentences word an estimate the same way on every page (“about 1,200 a year”).\n"
         "- **One row per code BLS publishes** — a sector's members are the codes BLS publishes numbers for; where "
         "such a figure is a group's (an “All Other” residual, or a code O*NET splits into several occupations) the "

@@ -19,7 +19,7 @@ CALIFORNIA, CONNECTICUT, DC, PUERTO_RICO = "06", "09", "11", "72"
 
 
 def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con):
-    ranking = sector_across_areas(ref_con, "it_cybersecurity", CALIFORNIA)
+    ranking = sector_across_areas(ref_con, DemandModel(ref_con), "it_cybersecurity", CALIFORNIA)
     assert ranking.area_name.head(3).tolist() == ["Los Angeles-Long Beach-Anaheim, CA",
                                                   "San Francisco-Oakland-Fremont, CA",
                                                   "San Jose-Sunnyvale-Santa Clara, CA"]
@@ -31,7 +31,7 @@ def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con)
 
 
 def test_an_area_in_the_ranking_matches_the_same_area_analysed_alone(ref_con):
-    ranking = sector_across_areas(ref_con, "healthcare", CONNECTICUT).set_index("area_code")
+    ranking = sector_across_areas(ref_con, DemandModel(ref_con), "healthcare", CONNECTICUT).set_index("area_code")
     alone = summarise(sector_occupation_rows(DemandModel(ref_con).bls_codes("0025540"),
                                              sectors.sector_membership(ref_con), ["healthcare"]), ["sector_key"])
     for column in ("local_employment_count", "location_quotient", "local_annual_openings_est_count",
@@ -40,7 +40,7 @@ def test_an_area_in_the_ranking_matches_the_same_area_analysed_alone(ref_con):
 
 
 def test_nonmetro_areas_are_listed_without_a_centroid(ref_con):
-    ranking = sector_across_areas(ref_con, "healthcare", CONNECTICUT)
+    ranking = sector_across_areas(ref_con, DemandModel(ref_con), "healthcare", CONNECTICUT)
     assert len(ranking) == 6
     nonmetro = ranking[ranking.area_kind == "nonmetro"]
     assert nonmetro.area_name.tolist() == ["Connecticut nonmetropolitan area"]
@@ -49,7 +49,7 @@ def test_nonmetro_areas_are_listed_without_a_centroid(ref_con):
 
 
 def test_a_metro_crossing_state_lines_says_so(ref_con):
-    ranking = sector_across_areas(ref_con, "clean_energy", DC)
+    ranking = sector_across_areas(ref_con, DemandModel(ref_con), "clean_energy", DC)
     assert ranking.area_name.tolist() == ["Washington-Arlington-Alexandria, DC-VA-MD-WV"]
     assert ranking.states_count.item() == 4
 

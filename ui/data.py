@@ -34,6 +34,11 @@ def stamp() -> Stamp:
     return (*file_stamp(reference_db_path()), demand_data.records_key())
 
 
+def openings_method() -> str:
+    """The openings method in words for the model now served (names states whose own projections apply)."""
+    return demand_model().openings_method()
+
+
 def demand_model() -> DemandModel:
     """The one demand model for the databases now being served, states' own projections included
     (``ui.demand_data``; imported here lazily because that module reads the records store)."""

@@ -75,7 +75,7 @@ def seat_targets(stamp: Stamp) -> Targets:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def sector_across_areas(sector_key: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return metro_ranking.sector_across_areas(connection(), sector_key, state_fips)
+    return metro_ranking.sector_across_areas(connection(), demand_model(), sector_key, state_fips)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

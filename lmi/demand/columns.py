@@ -21,9 +21,16 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
     "local_annual_wage_median_usd": ("Median annual wage here", "BLS OEWS May 2025"),
     "national_growth_2024_34_pct": ("Projected growth 2024-34 (nation)", "BLS Employment Projections 2024-34"),
     "national_annual_openings_count": ("Annual openings (nation)", "BLS Employment Projections 2024-34"),
-    "local_annual_openings_est_count": ("Est. annual openings here", "National openings per job x local jobs; "
-                                        "see the method"),
+    "local_annual_openings_est_count": ("Est. annual openings here", "National openings per job x local jobs, "
+                                        "or the state's own projected openings where loaded; see the method"),
     "openings_basis": ("Openings basis", "How the local openings figure was estimated"),
+    "local_growth_pct": ("Projected growth here", "The state's own long-term projection where loaded, "
+                         "else BLS's national 2024-34 projection"),
+    "local_growth_period": ("Projection period", "The years the projected growth spans"),
+    "local_growth_basis": ("Growth basis", "Whether growth is the state's own projection or the nation's"),
+    "local_projection_source": ("Projection source", "Which projections the openings and growth come from"),
+    "local_annual_wage_p10_usd": ("10th percentile annual wage here", "BLS OEWS May 2025"),
+    "local_annual_wage_p90_usd": ("90th percentile annual wage here", "BLS OEWS May 2025"),
 }
 
 

@@ -29,7 +29,13 @@ import pandas as pd
 from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
 from lmi.demand.labels import add_labels
-from lmi.demand.state_projections import StateProjectionOverlay, combine, reference_projections
+from lmi.demand.openings import OPENINGS_METHOD
+from lmi.demand.state_projections import (
+    STATE_OPENINGS_METHOD,
+    StateProjectionOverlay,
+    combine,
+    reference_projections,
+)
 
 ALL_OCCUPATIONS = "00-0000"
 JOBS_PER_RATE_BASE = 10_000  # openings are also shown "per 10,000 local jobs" so areas of any size compare
@@ -90,6 +96,17 @@ class DemandModel:
 
     def baseline(self, area_code: str) -> AreaBaseline:
         return area_baseline(self._con, area_code)
+
+    def openings_method(self) -> str:
+        """How the openings figures of this model were estimated, naming the states whose own projections
+        replace the national rate (pages show this beside the figures)."""
+        if not self.state_projection_states:
+            return OPENINGS_METHOD
+        names = dict(query_rows(self._con, "SELECT state_fips, state_name FROM core_state "
+                                           "WHERE list_contains($states, state_fips)",
+                                {"states": list(self.state_projection_states)}))
+        loaded = ", ".join(names.get(fips, fips) for fips in self.state_projection_states)
+        return f"{OPENINGS_METHOD} {STATE_OPENINGS_METHOD} States' own projections loaded: {loaded}."
 
     def occupations(self, area_code: str, onet_soc_codes: list[str] | None = None) -> pd.DataFrame:
         """One row per O*NET-SOC occupation in the area (in the given order; unknown codes get empty

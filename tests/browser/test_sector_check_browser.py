@@ -40,7 +40,7 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     expect(page.get_by_text(re.compile(r"Sector definitions: data/sectors/sectors-v2\.toml, version 2")).first
            ).to_be_visible()
     # each verdict names what carries it
-    expect(page.get_by_text(re.compile(r"Carried by Home Health and Personal Care Aides \(17,270 jobs\), "
+    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Carried by Home Health and Personal Care Aides \(17,270 jobs\), "
                                        r"Registered Nurses \(5,620 jobs\) and Medical Assistants")).first
            ).to_be_visible()
     # a group figure says so on its row (the grid is drawn on a canvas; the cells in view are also in an
@@ -78,12 +78,12 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     # Springfield, MO: clean energy is balanced, carried by its trades; its signature occupations have no estimate
     choose_in_selectbox(page, "State", "Missouri")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Springfield, MO")
-    verdict = page.get_by_text(re.compile(r"Clean and green energy: Balanced\.")).first
+    verdict = page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Clean and green energy: Balanced\.")).first
     expect(verdict).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Carried by Electricians \(1,040 jobs\), Heating, Air Conditioning, and "
+    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Carried by Electricians \(1,040 jobs\), Heating, Air Conditioning, and "
                                        r"Refrigeration Mechanics and Installers \(690 jobs\) and Plumbers, "
                                        r"Pipefitters, and Steamfitters \(660 jobs\)")).first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"BLS released no local estimate here for Solar Photovoltaic Installers or "
+    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"BLS released no local estimate here for Solar Photovoltaic Installers or "
                                        r"Wind Turbine Service Technicians, the sector's signature occupations"))
            .first).to_be_visible()
 
