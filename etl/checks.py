@@ -116,8 +116,9 @@ _DEMAND_CHECKS = (  # out_soc_demand, out_occupation_demand (etl/steps/step_40_o
     _unique("out_soc_demand", "area_code", "soc_code"),
     _unique("out_occupation_demand", "area_code", "onet_soc_code"),
     DataCheck("demand_every_area_and_occupation", "every OEWS area has a row for every O*NET occupation",
-              "SELECT a.area_code, o.onet_soc_code FROM core_area a CROSS JOIN core_occupation o "
-              "EXCEPT SELECT area_code, onet_soc_code FROM out_occupation_demand"),
+              "SELECT count(*) FROM out_occupation_demand HAVING count(*) <> (SELECT count(*) FROM core_area) * "
+              "(SELECT count(*) FROM core_occupation) OR count(DISTINCT area_code) <> (SELECT count(*) FROM core_area)"
+              " OR count(DISTINCT onet_soc_code) <> (SELECT count(*) FROM core_occupation)"),
     DataCheck("demand_missing_has_reason", "a NULL local employment always carries the reason, a value never does",
               "SELECT area_code, onet_soc_code FROM out_occupation_demand WHERE "
               "(local_employment_count IS NULL) <> (local_employment_missing_reason IS NOT NULL)"),
