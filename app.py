@@ -17,23 +17,33 @@ st.set_page_config(page_title="Local Labor Market Dashboard", page_icon="📊", 
 
 PAGES = {
     "Workers and occupations": [
-        st.Page("pages/occupation_explorer.py", title="Occupation explorer", icon=":material/search:",
-                url_path="occupations", default=True),
-        st.Page("pages/career_transitions.py", title="Career transitions", icon=":material/route:",
-                url_path="transitions"),
+        st.Page(
+            "pages/occupation_explorer.py",
+            title="Occupation explorer",
+            icon=":material/search:",
+            url_path="occupations",
+            default=True,
+        ),
+        st.Page(
+            "pages/career_transitions.py", title="Career transitions", icon=":material/route:", url_path="transitions"
+        ),
     ],
     "Regions and sectors": [
         st.Page("pages/sector_check.py", title="Sector reality check", icon=":material/balance:", url_path="sectors"),
     ],
     "Training programs": [
         st.Page("pages/program_list.py", title="Program outcomes", icon=":material/school:", url_path="programs"),
-        st.Page("pages/program_detail.py", title="Program detail", icon=":material/insights:",
-                url_path="program"),
+        st.Page("pages/program_detail.py", title="Program detail", icon=":material/insights:", url_path="program"),
         st.Page("pages/funding_view.py", title="Funding view", icon=":material/payments:", url_path="funding"),
-        st.Page("pages/program_import.py", title="Import program records", icon=":material/upload_file:",
-                url_path="import"),
-        st.Page("pages/state_projections_import.py", title="Import state projections", icon=":material/trending_up:",
-                url_path="import-projections"),
+        st.Page(
+            "pages/program_import.py", title="Import program records", icon=":material/upload_file:", url_path="import"
+        ),
+        st.Page(
+            "pages/state_projections_import.py",
+            title="Import state projections",
+            icon=":material/trending_up:",
+            url_path="import-projections",
+        ),
     ],
     "About the data": [
         st.Page("pages/data_methods.py", title="Data & methods", icon=":material/info:", url_path="data"),
@@ -46,8 +56,10 @@ def main() -> None:
     try:
         data.connection()
     except (MissingDatabaseError, FileNotFoundError):
-        st.error(f"The reference database {reference_db_path()} has not been built yet. "
-                 "Run `./dev.sh start` (or `python -m etl build`) and reload this page.")
+        st.error(
+            f"The reference database {reference_db_path()} has not been built yet. "
+            "Run `./dev.sh start` (or `python -m etl build`) and reload this page."
+        )
         st.stop()
     render_region_picker()
     render_footer()

@@ -24,12 +24,31 @@ import requests
 
 from bench.common import summarize_ms, time_once, write_results
 from lmi.db import DEFAULT_REFERENCE_DB
-from lmi.search import load_title_index, search_occupations
+from lmi.occupations.search import load_title_index, search_occupations
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ["cashier", "RN", "coal miner", "paralegal", "registerd nurse", "welder", "truck driver", "electrician",
-           "software developer", "home health aide", "forklift", "CNA", "accountant", "teacher", "machinist",
-           "medical assistant", "hvac technician", "customer service", "plumber", "data scientist"]
+QUERIES = [
+    "cashier",
+    "RN",
+    "coal miner",
+    "paralegal",
+    "registerd nurse",
+    "welder",
+    "truck driver",
+    "electrician",
+    "software developer",
+    "home health aide",
+    "forklift",
+    "CNA",
+    "accountant",
+    "teacher",
+    "machinist",
+    "medical assistant",
+    "hvac technician",
+    "customer service",
+    "plumber",
+    "data scientist",
+]
 FIRST_RENDER = """
 import time; started = time.perf_counter()
 from streamlit.testing.v1 import AppTest
@@ -45,9 +64,25 @@ def measure_server_ready(db: Path) -> float:
         port = sock.getsockname()[1]
     env = {**os.environ, "LMI_REFERENCE_DB": str(db)}
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-                                "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-                               cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         while True:
             try:
@@ -63,8 +98,7 @@ def measure_server_ready(db: Path) -> float:
 def measure_first_render(db: Path) -> float:
     env = {**os.environ, "LMI_REFERENCE_DB": str(db)}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-c", FIRST_RENDER], cwd=PROJECT_ROOT, env=env, check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, "-c", FIRST_RENDER], cwd=PROJECT_ROOT, env=env, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -85,12 +119,15 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_REFERENCE_DB)
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
-    write_results("app", {
-        "database": str(args.db),
-        "server_ready_s": round(measure_server_ready(args.db), 2),
-        "first_render_s": round(measure_first_render(args.db), 2),
-        "search": measure_search(args.db, args.rounds),
-    })
+    write_results(
+        "app",
+        {
+            "database": str(args.db),
+            "server_ready_s": round(measure_server_ready(args.db), 2),
+            "first_render_s": round(measure_first_render(args.db), 2),
+            "search": measure_search(args.db, args.rounds),
+        },
+    )
 
 
 if __name__ == "__main__":

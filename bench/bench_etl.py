@@ -44,12 +44,18 @@ def main() -> None:
             bare.append(time_once(lambda: bare_load(SHIPPED_SNAPSHOT, Path(tmp) / "bare.duckdb")))
             build.append(time_once(lambda: build_database(Path(tmp) / "lmi.duckdb", progress=lambda m: None)))
     ratio = statistics.median(build) / statistics.median(bare)
-    write_results("etl", {
-        "snapshot": str(SHIPPED_SNAPSHOT), "repeat": args.repeat,
-        "bare_load_s": {"median": round(statistics.median(bare), 3), "all": [round(s, 3) for s in bare]},
-        "build_s": {"median": round(statistics.median(build), 3), "all": [round(s, 3) for s in build]},
-        "ratio_build_to_bare": round(ratio, 2), "target_ratio": TARGET_RATIO, "within_target": ratio <= TARGET_RATIO,
-    })
+    write_results(
+        "etl",
+        {
+            "snapshot": str(SHIPPED_SNAPSHOT),
+            "repeat": args.repeat,
+            "bare_load_s": {"median": round(statistics.median(bare), 3), "all": [round(s, 3) for s in bare]},
+            "build_s": {"median": round(statistics.median(build), 3), "all": [round(s, 3) for s in build]},
+            "ratio_build_to_bare": round(ratio, 2),
+            "target_ratio": TARGET_RATIO,
+            "within_target": ratio <= TARGET_RATIO,
+        },
+    )
 
 
 if __name__ == "__main__":

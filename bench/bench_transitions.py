@@ -3,7 +3,7 @@
 - ``recall_at_10``: for every occupation with an O*NET Related Occupations list, the share of its
   Primary-Short + Primary-Long occupations (10) found among our 10 most similar; averaged over
   all occupations. Reported for the shipped weights on all occupations and on the held-out half
-  (the half the weights were *not* tuned on, ``lmi.similarity.TUNING_SEED``), for equal weights
+  (the half the weights were *not* tuned on, ``lmi.transitions.similarity.TUNING_SEED``), for equal weights
   (no tuning at all), for each component alone, without the task-statement component, and for the
   baseline the issue quotes: plain cosine similarity of importance ratings (skills, knowledge,
   work activities). The tuning itself is re-run (coordinate search from equal weights on the
@@ -43,8 +43,8 @@ from bench.common import RESULTS_DIR, summarize_ms, time_once, write_results
 from etl.build import build_database
 from etl.snapshot import SHIPPED_SNAPSHOT
 from etl.steps import step_30_occupation_similarity as similarity_step
-from lmi import similarity
-from lmi.transitions import TransitionEngine
+from lmi.transitions import similarity
+from lmi.transitions.ranking import TransitionEngine
 
 K = 10
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -56,21 +56,26 @@ RESULT_KEYS = {"agreement": "agreement_with_onet", "latency": "ranking_latency",
 
 # --------------------------------------------------------------------------- agreement
 
+
 def onet_lists(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     rows = con.execute("""SELECT onet_soc_code, list(related_onet_soc_code) FROM core_related_occupation
                           WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long') GROUP BY 1""").fetchall()
     return {code: set(related) for code, related in rows}
 
 
-def recall_at_k(matrix: np.ndarray, codes: list[str], truth: dict[str, set[str]], subset: set[str] | None = None,
-                k: int = K) -> float:
+def recall_at_k(
+    matrix: np.ndarray, codes: list[str], truth: dict[str, set[str]], subset: set[str] | None = None, k: int = K
+) -> float:
     """Mean share of O*NET's list found in our top k (self and NaN excluded)."""
     scores = np.where(np.isnan(matrix), -np.inf, matrix)
     np.fill_diagonal(scores, -np.inf)
     top = np.argpartition(-scores, k, axis=1)[:, :k]
     position = {code: i for i, code in enumerate(codes)}
-    recalls = [len({codes[j] for j in top[position[code]]} & related) / len(related)
-               for code, related in truth.items() if code in position and (subset is None or code in subset)]
+    recalls = [
+        len({codes[j] for j in top[position[code]]} & related) / len(related)
+        for code, related in truth.items()
+        if code in position and (subset is None or code in subset)
+    ]
     return float(np.mean(recalls))
 
 
@@ -78,7 +83,7 @@ def halves(truth: dict[str, set[str]], seed: int) -> tuple[set[str], set[str]]:
     """The tuning half and the held-out half of the occupations (fixed seed)."""
     codes = sorted(truth)
     np.random.default_rng(seed).shuffle(codes)
-    return set(codes[:len(codes) // 2]), set(codes[len(codes) // 2:])
+    return set(codes[: len(codes) // 2]), set(codes[len(codes) // 2 :])
 
 
 def tune(pairs: similarity.PairScores, truth: dict[str, set[str]], tuning_half: set[str]) -> tuple[dict, float]:
@@ -142,23 +147,32 @@ def agreement(con: duckdb.DuckDBPyConnection) -> dict:
         "recall_at_10_without_task_statements_all": recall(without_tasks),
         "recall_at_10_each_component_alone": {key: recall({key: 1.0}) for key in similarity.COMPONENT_KEYS},
         "baseline_importance_cosine_all": round(recall_at_k(baseline_importance_cosine(con, codes), codes, truth), 4),
-        "retuned": {"seed": similarity.TUNING_SEED, "grid": list(WEIGHT_GRID), "weights": tuned,
-                    "recall_tuning_half": round(tuned_train, 4), "recall_held_out": recall(tuned, held_out),
-                    "matches_shipped_weights": tuned == {k: float(v) for k, v in similarity.WEIGHTS.items()}},
+        "retuned": {
+            "seed": similarity.TUNING_SEED,
+            "grid": list(WEIGHT_GRID),
+            "weights": tuned,
+            "recall_tuning_half": round(tuned_train, 4),
+            "recall_held_out": recall(tuned, held_out),
+            "matches_shipped_weights": tuned == {k: float(v) for k, v in similarity.WEIGHTS.items()},
+        },
     }
 
 
 # --------------------------------------------------------------------------- latency
+
 
 def ranking_latency(con: duckdb.DuckDBPyConnection, rankings: int, seed: int = 1) -> dict:
     started = time.perf_counter()
     engine = TransitionEngine(con)
     load_s = time.perf_counter() - started
     codes = sorted(engine.neighbours._slices)
-    areas = [r[0] for r in con.execute("""
+    areas = [
+        r[0]
+        for r in con.execute("""
         SELECT area_code FROM (SELECT area_code, area_kind FROM core_area
                                WHERE area_kind IN ('national', 'state', 'metro'))
-        ORDER BY area_kind <> 'national', area_code""").fetchall()]
+        ORDER BY area_kind <> 'national', area_code""").fetchall()
+    ]
     rng = random.Random(seed)
     regions = [areas[0]] + rng.sample(areas[1:], 29)
     engine.from_occupation(codes[0], regions[0])  # warm the code paths (imports, pandas)
@@ -169,12 +183,18 @@ def ranking_latency(con: duckdb.DuckDBPyConnection, rankings: int, seed: int = 1
         elapsed = time_once(lambda code=code, area=area: engine.from_occupation(code, area))
         (repeat if area in seen else first).append(elapsed)
         seen.add(area)
-    return {"engine_load_s": round(load_s, 3), "regions": len(regions), "all": summarize_ms(first + repeat),
-            "region_already_read": summarize_ms(repeat), "first_in_region": summarize_ms(first),
-            "target_p95_ms": 20}
+    return {
+        "engine_load_s": round(load_s, 3),
+        "regions": len(regions),
+        "all": summarize_ms(first + repeat),
+        "region_already_read": summarize_ms(repeat),
+        "first_in_region": summarize_ms(first),
+        "target_p95_ms": 20,
+    }
 
 
 # --------------------------------------------------------------------------- ETL
+
 
 def etl_times(repeat: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
@@ -192,14 +212,19 @@ def etl_times(repeat: int) -> dict:
         con.close()
         single = _step_with_single_threaded_blas(db, repeat)
     build, bare = statistics.median(builds), statistics.median(bares)
-    return {"step_s": {"median": round(statistics.median(steps), 3), "min": round(min(steps), 3),
-                       "all": [round(s, 3) for s in steps]},
-            "step_s_single_threaded_blas": single,
-            "out_occupation_similarity_rows": rows,
-            "build_s": {"median": round(build, 3), "all": [round(s, 3) for s in builds]},
-            "bare_load_s": {"median": round(bare, 3), "all": [round(s, 3) for s in bares]},
-            "ratio_build_to_bare": round(build / bare, 2),
-            "step_share_of_build": round(statistics.median(steps) / build, 3)}
+    return {
+        "step_s": {
+            "median": round(statistics.median(steps), 3),
+            "min": round(min(steps), 3),
+            "all": [round(s, 3) for s in steps],
+        },
+        "step_s_single_threaded_blas": single,
+        "out_occupation_similarity_rows": rows,
+        "build_s": {"median": round(build, 3), "all": [round(s, 3) for s in builds]},
+        "bare_load_s": {"median": round(bare, 3), "all": [round(s, 3) for s in bares]},
+        "ratio_build_to_bare": round(build / bare, 2),
+        "step_share_of_build": round(statistics.median(steps) / build, 3),
+    }
 
 
 STEP_TIMER = """
@@ -218,8 +243,14 @@ def _step_with_single_threaded_blas(db: Path, repeat: int) -> dict:
     """The same step in a process whose OpenBLAS uses one thread: on a small, busy machine
     OpenBLAS's worker threads spin between the step's matrix products and slow the rest of it."""
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-    out = subprocess.run([sys.executable, "-c", STEP_TIMER, str(db), str(repeat)], env=env, cwd=PROJECT_ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", STEP_TIMER, str(db), str(repeat)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return {"median": round(float(out[0]), 3), "min": round(float(out[1]), 3)}
 
 

@@ -6,9 +6,9 @@ import json
 import platform
 import statistics
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 RESULTS_DIR = Path(__file__).with_name("results")
 
@@ -27,16 +27,27 @@ def percentile(values: list[float], pct: float) -> float:
 
 def summarize_ms(seconds: list[float]) -> dict[str, float]:
     ms = [s * 1000 for s in seconds]
-    return {"n": len(ms), "p50_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 95), 2),
-            "max_ms": round(max(ms), 2)}
+    return {
+        "n": len(ms),
+        "p50_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "max_ms": round(max(ms), 2),
+    }
 
 
 def write_results(name: str, results: dict) -> Path:
     RESULTS_DIR.mkdir(exist_ok=True)
     path = RESULTS_DIR / f"{name}.json"
-    document = {"benchmark": name, "measured_utc": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-                "machine": {"python": platform.python_version(), "processor": platform.machine(),
-                            "cpus": __import__("os").cpu_count()}, **results}
+    document = {
+        "benchmark": name,
+        "measured_utc": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "machine": {
+            "python": platform.python_version(),
+            "processor": platform.machine(),
+            "cpus": __import__("os").cpu_count(),
+        },
+        **results,
+    }
     path.write_text(json.dumps(document, indent=2) + "\n")
     print(json.dumps(document, indent=2))
     return path

@@ -15,19 +15,19 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 
 from etl import checks, provenance
 from etl.catalog import all_raw_tables, declared_raw_tables
-from etl.steps import discover_steps
 from etl.errors import EtlError, SchemaDriftError, SnapshotError
 from etl.releases import load_releases
 from etl.snapshot import SHIPPED_SNAPSHOT, Snapshot, read_snapshot, verify_snapshot
+from etl.steps import discover_steps
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = PROJECT_ROOT / "var" / "lmi.duckdb"
@@ -53,8 +53,12 @@ class BuildReport:
     check_results: list[checks.CheckResult]
 
 
-def build_database(db_path: Path = DEFAULT_DB, snapshot_dir: Path = SHIPPED_SNAPSHOT,
-                   progress: Progress = print, check_row_counts: bool = True) -> BuildReport:
+def build_database(
+    db_path: Path = DEFAULT_DB,
+    snapshot_dir: Path = SHIPPED_SNAPSHOT,
+    progress: Progress = print,
+    check_row_counts: bool = True,
+) -> BuildReport:
     """Build ``db_path`` from ``snapshot_dir``; on any failure the existing ``db_path`` is untouched."""
     started = time.perf_counter()
     db_path = Path(db_path)
@@ -106,17 +110,25 @@ def _load_raw_tables(con: duckdb.DuckDBPyConnection, snapshot: Snapshot, progres
         if loaded != table.rows:
             raise SnapshotError(f"{table.path}: holds {loaded} rows, the manifest says {table.rows}")
     for name, file in REFERENCE_TABLES.items():
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv($path, header=true, all_varchar=true)",
-                    {"path": str(REFERENCE_DIR / file)})
+        con.execute(
+            f"CREATE TABLE {name} AS SELECT * FROM read_csv($path, header=true, all_varchar=true)",
+            {"path": str(REFERENCE_DIR / file)},
+        )
 
 
 def _require_columns(con: duckdb.DuckDBPyConnection, name: str, expected: list[str], path: Path) -> None:
-    actual = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
-        {"t": name}).fetchall()]
+    actual = [
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $t ORDER BY ordinal_position",
+            {"t": name},
+        ).fetchall()
+    ]
     missing = [c for c in expected if c not in actual]
     if missing:
-        raise SchemaDriftError(f"{path}: column(s) {', '.join(missing)} missing from {name} (found {', '.join(actual)})")
+        raise SchemaDriftError(
+            f"{path}: column(s) {', '.join(missing)} missing from {name} (found {', '.join(actual)})"
+        )
 
 
 def _run_sql_steps(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
@@ -135,4 +147,4 @@ def _remove(path: Path) -> None:
 
 
 def _now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -7,9 +7,9 @@ tables and readers, and add one ``SourceSpec`` here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import requests
@@ -56,8 +56,10 @@ def _oews_shared(root: Path) -> Frames:
 
 
 def _cip_downloaded(folder: Path) -> Frames:
-    return {"raw_cip_soc_crosswalk": cip.read_crosswalk_workbook(folder / "CIP2020_SOC2018_Crosswalk.xlsx"),
-            "raw_cip_codes": cip.read_cip_codes(folder / "CIPCode2020.csv")}
+    return {
+        "raw_cip_soc_crosswalk": cip.read_crosswalk_workbook(folder / "CIP2020_SOC2018_Crosswalk.xlsx"),
+        "raw_cip_codes": cip.read_cip_codes(folder / "CIPCode2020.csv"),
+    }
 
 
 def _cip_shared(root: Path) -> Frames:
@@ -65,13 +67,17 @@ def _cip_shared(root: Path) -> Frames:
 
 
 def _geo_downloaded(folder: Path) -> Frames:
-    return {"raw_cbsa_gazetteer": geo.read_gazetteer(folder / "2024_Gaz_cbsa_national.zip"),
-            "raw_cbsa_delineation": geo.read_delineation(folder / "list1_2023.xlsx")}
+    return {
+        "raw_cbsa_gazetteer": geo.read_gazetteer(folder / "2024_Gaz_cbsa_national.zip"),
+        "raw_cbsa_delineation": geo.read_delineation(folder / "list1_2023.xlsx"),
+    }
 
 
 def _geo_shared(root: Path) -> Frames:
-    return {"raw_cbsa_gazetteer": geo.read_gazetteer(root / "geo/2024_Gaz_cbsa_national.txt"),
-            "raw_cbsa_delineation": geo.read_delineation(root / "geo/list1_2023_cbsa_county_delineation.xlsx")}
+    return {
+        "raw_cbsa_gazetteer": geo.read_gazetteer(root / "geo/2024_Gaz_cbsa_national.txt"),
+        "raw_cbsa_delineation": geo.read_delineation(root / "geo/list1_2023_cbsa_county_delineation.xlsx"),
+    }
 
 
 _INDEED_SHARED_NAMES = {
@@ -86,36 +92,75 @@ def _indeed_downloaded(folder: Path) -> Frames:
 
 
 def _indeed_shared(root: Path) -> Frames:
-    return {t.name: indeed.read_postings_csv(root / "indeed_hiring_lab" / _INDEED_SHARED_NAMES[t.official_file],
-                                             t.official_file) for t in indeed.INDEED_TABLES}
+    return {
+        t.name: indeed.read_postings_csv(
+            root / "indeed_hiring_lab" / _INDEED_SHARED_NAMES[t.official_file], t.official_file
+        )
+        for t in indeed.INDEED_TABLES
+    }
 
 
 SOURCES: tuple[SourceSpec, ...] = (
-    SourceSpec("onet", onet.ONET_TABLES,
-               lambda folder: onet.read_text_zip(folder / "db_29_3_text.zip", onet.ONET_TABLES),
-               lambda root: onet.read_excel_dir(root / "onet/29.3", onet.ONET_TABLES),
-               tuple(f"onet/29.3/{t.official_file}.xlsx" for t in onet.ONET_TABLES)),
-    SourceSpec("onet_work_activities", onet.ONET_WORK_ACTIVITIES_TABLES,
-               lambda folder: onet.read_text_zip(folder / "db_28_2_text.zip", onet.ONET_WORK_ACTIVITIES_TABLES),
-               lambda root: onet.read_excel_dir(root / "onet/28.2", onet.ONET_WORK_ACTIVITIES_TABLES),
-               ("onet/28.2/Work Activities.xlsx",)),
+    SourceSpec(
+        "onet",
+        onet.ONET_TABLES,
+        lambda folder: onet.read_text_zip(folder / "db_29_3_text.zip", onet.ONET_TABLES),
+        lambda root: onet.read_excel_dir(root / "onet/29.3", onet.ONET_TABLES),
+        tuple(f"onet/29.3/{t.official_file}.xlsx" for t in onet.ONET_TABLES),
+    ),
+    SourceSpec(
+        "onet_work_activities",
+        onet.ONET_WORK_ACTIVITIES_TABLES,
+        lambda folder: onet.read_text_zip(folder / "db_28_2_text.zip", onet.ONET_WORK_ACTIVITIES_TABLES),
+        lambda root: onet.read_excel_dir(root / "onet/28.2", onet.ONET_WORK_ACTIVITIES_TABLES),
+        ("onet/28.2/Work Activities.xlsx",),
+    ),
     SourceSpec("oews", oews.OEWS_TABLES, _oews_downloaded, _oews_shared, ("bls_oews/oews-2025.sqlite.gz",)),
-    SourceSpec("projections", projections.PROJECTIONS_TABLES,
-               lambda folder: projections.read_workbook(folder / "occupation.xlsx"),
-               lambda root: projections.read_workbook(root / "bls_projections/occupation_2024_34_bls_ep.xlsx"),
-               ("bls_projections/occupation_2024_34_bls_ep.xlsx",)),
-    SourceSpec("cip_soc", cip.CIP_TABLES, _cip_downloaded, _cip_shared,
-               ("cip_soc/CIP2020_SOC2018_Crosswalk.xlsx", "cip_soc/CIPCode2020.csv")),
-    SourceSpec("geo", geo.GEO_TABLES, _geo_downloaded, _geo_shared,
-               ("geo/2024_Gaz_cbsa_national.txt", "geo/list1_2023_cbsa_county_delineation.xlsx")),
-    SourceSpec("indeed", indeed.INDEED_TABLES, _indeed_downloaded, _indeed_shared,
-               tuple(f"indeed_hiring_lab/{n}" for n in _INDEED_SHARED_NAMES.values())),
-    SourceSpec("nj_etpl", nj_etpl.NJ_ETPL_TABLES, nj_etpl.read_downloaded,
-               lambda root: nj_etpl.read_folder(root / "nj_etpl"),
-               tuple(f"nj_etpl/{t.official_file}" for t in nj_etpl.NJ_ETPL_TABLES),
-               automated_download=False, manual_download_note=nj_etpl.DOWNLOAD_NOTE),
-    SourceSpec("state_projections", state_projections.STATE_PROJECTIONS_TABLES, state_projections.read_downloaded,
-               state_projections.read_shared, (), resolve_url=state_projections.resolve_download_url),
+    SourceSpec(
+        "projections",
+        projections.PROJECTIONS_TABLES,
+        lambda folder: projections.read_workbook(folder / "occupation.xlsx"),
+        lambda root: projections.read_workbook(root / "bls_projections/occupation_2024_34_bls_ep.xlsx"),
+        ("bls_projections/occupation_2024_34_bls_ep.xlsx",),
+    ),
+    SourceSpec(
+        "cip_soc",
+        cip.CIP_TABLES,
+        _cip_downloaded,
+        _cip_shared,
+        ("cip_soc/CIP2020_SOC2018_Crosswalk.xlsx", "cip_soc/CIPCode2020.csv"),
+    ),
+    SourceSpec(
+        "geo",
+        geo.GEO_TABLES,
+        _geo_downloaded,
+        _geo_shared,
+        ("geo/2024_Gaz_cbsa_national.txt", "geo/list1_2023_cbsa_county_delineation.xlsx"),
+    ),
+    SourceSpec(
+        "indeed",
+        indeed.INDEED_TABLES,
+        _indeed_downloaded,
+        _indeed_shared,
+        tuple(f"indeed_hiring_lab/{n}" for n in _INDEED_SHARED_NAMES.values()),
+    ),
+    SourceSpec(
+        "nj_etpl",
+        nj_etpl.NJ_ETPL_TABLES,
+        nj_etpl.read_downloaded,
+        lambda root: nj_etpl.read_folder(root / "nj_etpl"),
+        tuple(f"nj_etpl/{t.official_file}" for t in nj_etpl.NJ_ETPL_TABLES),
+        automated_download=False,
+        manual_download_note=nj_etpl.DOWNLOAD_NOTE,
+    ),
+    SourceSpec(
+        "state_projections",
+        state_projections.STATE_PROJECTIONS_TABLES,
+        state_projections.read_downloaded,
+        state_projections.read_shared,
+        (),
+        resolve_url=state_projections.resolve_download_url,
+    ),
 )
 
 

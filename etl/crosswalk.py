@@ -50,22 +50,29 @@ def match_codes(onet_socs: list[str], published: set[str]) -> dict[str, tuple[st
 def build_crosswalk(con: duckdb.DuckDBPyConnection) -> None:
     """Create ``core_onet_soc_crosswalk`` from the O*NET occupations and the published code lists."""
     occupations = con.execute("SELECT onet_soc_code, soc_code FROM core_occupation ORDER BY 1").df()
-    oews_codes = {r[0] for r in con.execute(
-        "SELECT DISTINCT e.soc_code FROM core_oews_estimate e JOIN core_soc_occupation s USING (soc_code) "
-        "WHERE s.soc_level = 'detailed'").fetchall()}
-    projection_codes = {r[0] for r in con.execute(
-        "SELECT soc_code FROM core_projection WHERE occupation_type = 'Line item'").fetchall()}
+    oews_codes = {
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT e.soc_code FROM core_oews_estimate e JOIN core_soc_occupation s USING (soc_code) "
+            "WHERE s.soc_level = 'detailed'"
+        ).fetchall()
+    }
+    projection_codes = {
+        r[0] for r in con.execute("SELECT soc_code FROM core_projection WHERE occupation_type = 'Line item'").fetchall()
+    }
     socs = occupations.soc_code.unique().tolist()
     oews_match = match_codes(socs, oews_codes)
     projection_match = match_codes(socs, projection_codes)
-    frame = pd.DataFrame({
-        "onet_soc_code": occupations.onet_soc_code,
-        "soc_code": occupations.soc_code,
-        "oews_soc_code": [oews_match[s][0] for s in occupations.soc_code],
-        "oews_match_method": [oews_match[s][1] for s in occupations.soc_code],
-        "projections_soc_code": [projection_match[s][0] for s in occupations.soc_code],
-        "projections_match_method": [projection_match[s][1] for s in occupations.soc_code],
-    })
+    frame = pd.DataFrame(
+        {
+            "onet_soc_code": occupations.onet_soc_code,
+            "soc_code": occupations.soc_code,
+            "oews_soc_code": [oews_match[s][0] for s in occupations.soc_code],
+            "oews_match_method": [oews_match[s][1] for s in occupations.soc_code],
+            "projections_soc_code": [projection_match[s][0] for s in occupations.soc_code],
+            "projections_match_method": [projection_match[s][1] for s in occupations.soc_code],
+        }
+    )
     con.register("crosswalk_frame", frame)
     con.execute("CREATE TABLE core_onet_soc_crosswalk AS SELECT * FROM crosswalk_frame")
     con.unregister("crosswalk_frame")

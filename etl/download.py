@@ -17,9 +17,9 @@ Steps, each reported through ``progress``:
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 import requests
@@ -43,10 +43,16 @@ Progress = Callable[[str], None]
 Frames = dict[str, pd.DataFrame]
 
 
-def download_and_build(db_path: Path = DEFAULT_DB, cache_dir: Path | None = None, contact_email: str | None = None,
-                       only: list[str] | None = None, progress: Progress = print,
-                       releases: dict[str, Release] | None = None, check_row_counts: bool = True,
-                       session: requests.Session | None = None) -> BuildReport:
+def download_and_build(
+    db_path: Path = DEFAULT_DB,
+    cache_dir: Path | None = None,
+    contact_email: str | None = None,
+    only: list[str] | None = None,
+    progress: Progress = print,
+    releases: dict[str, Release] | None = None,
+    check_row_counts: bool = True,
+    session: requests.Session | None = None,
+) -> BuildReport:
     """Download the chosen sources (all by default), snapshot them with the rest, and build ``db_path``."""
     releases = releases if releases is not None else load_releases()
     cache_dir = Path(cache_dir) if cache_dir is not None else DEFAULT_CACHE
@@ -59,7 +65,8 @@ def download_and_build(db_path: Path = DEFAULT_DB, cache_dir: Path | None = None
     for spec in SOURCES:
         if spec.key in chosen_keys:
             frames_by_source[spec.key], meta[spec.key] = download_source(
-                spec, release_for(spec, releases), cache_dir, session, progress)
+                spec, release_for(spec, releases), cache_dir, session, progress
+            )
         else:
             frames_by_source[spec.key], meta[spec.key] = read_shipped_source(spec, progress)
     snapshot_dir = cache_dir / SNAPSHOT_FOLDER
@@ -90,7 +97,9 @@ def release_for(spec: SourceSpec, releases: dict[str, Release]) -> Release:
     try:
         return releases[spec.key]
     except KeyError:
-        raise EtlError(f"etl/releases.toml: no [sources.{spec.key}] release is pinned, so it cannot be downloaded") from None
+        raise EtlError(
+            f"etl/releases.toml: no [sources.{spec.key}] release is pinned, so it cannot be downloaded"
+        ) from None
 
 
 def require_contact_for_all(chosen: list[SourceSpec], releases: dict[str, Release], contact: str | None) -> None:
@@ -100,12 +109,14 @@ def require_contact_for_all(chosen: list[SourceSpec], releases: dict[str, Releas
             require_contact_email(pinned.url, contact)
 
 
-def download_source(spec: SourceSpec, release: Release, cache_dir: Path, session: requests.Session,
-                    progress: Progress) -> tuple[Frames, dict]:
+def download_source(
+    spec: SourceSpec, release: Release, cache_dir: Path, session: requests.Session, progress: Progress
+) -> tuple[Frames, dict]:
     """Fetch (or reuse) every pinned file of one release, then parse the folder with the source's reader."""
     folder = cache_folder(cache_dir, release)
-    made_from = [fetch_or_reuse(pinned, folder, session, progress, spec.key, spec.resolve_url)
-                 for pinned in release.files]
+    made_from = [
+        fetch_or_reuse(pinned, folder, session, progress, spec.key, spec.resolve_url) for pinned in release.files
+    ]
     progress(f"{spec.key}: parsing {len(made_from)} file(s) in {folder}")
     frames = spec.read_downloaded(folder)
     meta = {
@@ -124,8 +135,14 @@ def cache_folder(cache_dir: Path, release: Release) -> Path:
     return Path(cache_dir) / release.key / version
 
 
-def fetch_or_reuse(pinned: PinnedFile, folder: Path, session: requests.Session, progress: Progress,
-                   source_key: str, resolve_url: Callable[[requests.Session, str], str] | None = None) -> dict:
+def fetch_or_reuse(
+    pinned: PinnedFile,
+    folder: Path,
+    session: requests.Session,
+    progress: Progress,
+    source_key: str,
+    resolve_url: Callable[[requests.Session, str], str] | None = None,
+) -> dict:
     """One pinned file in the cache, verified; returns its ``made_from`` entry for the manifest.
 
     ``resolve_url`` (a source's own, see ``SourceSpec``) turns a pinned URL that answers with a link into
@@ -173,7 +190,9 @@ def read_sidecar(path: Path) -> str | None:
     return words[0].lower() if words else None
 
 
-def read_shipped_source(spec: SourceSpec, progress: Progress, snapshot_dir: Path = SHIPPED_SNAPSHOT) -> tuple[Frames, dict]:
+def read_shipped_source(
+    spec: SourceSpec, progress: Progress, snapshot_dir: Path = SHIPPED_SNAPSHOT
+) -> tuple[Frames, dict]:
     """A source not downloaded keeps the shipped snapshot's tables, checked against its manifest. An
     optional table the snapshot does not carry (state projections) stays absent."""
     snapshot = read_snapshot(snapshot_dir)
@@ -204,8 +223,8 @@ def read_shipped_source(spec: SourceSpec, progress: Progress, snapshot_dir: Path
 
 
 def _mtime_utc(path: Path) -> str:
-    return datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(microsecond=0).isoformat()
 
 
 def _now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -21,9 +21,9 @@ import email.utils
 import hashlib
 import os
 import time
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 import requests
@@ -53,8 +53,15 @@ class DownloadSession(requests.Session):
     tests can use ``session.get`` as usual.
     """
 
-    def __init__(self, contact_email: str | None, timeout: tuple[float, float], max_attempts: int,
-                 backoff_s: float, max_wait_s: float, sleep: Sleep) -> None:
+    def __init__(
+        self,
+        contact_email: str | None,
+        timeout: tuple[float, float],
+        max_attempts: int,
+        backoff_s: float,
+        max_wait_s: float,
+        sleep: Sleep,
+    ) -> None:
         super().__init__()
         self.contact_email = contact_email
         self.timeout = timeout
@@ -98,12 +105,24 @@ class DownloadSession(requests.Session):
         return min(asked, self.max_wait_s)
 
 
-def make_session(contact_email: str | None = None, *, timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
-                 max_attempts: int = MAX_ATTEMPTS, backoff_s: float = BACKOFF_S, max_wait_s: float = MAX_WAIT_S,
-                 sleep: Sleep | None = None) -> DownloadSession:
+def make_session(
+    contact_email: str | None = None,
+    *,
+    timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+    max_attempts: int = MAX_ATTEMPTS,
+    backoff_s: float = BACKOFF_S,
+    max_wait_s: float = MAX_WAIT_S,
+    sleep: Sleep | None = None,
+) -> DownloadSession:
     """The one session every download uses. ``sleep`` defaults to ``time.sleep``; tests pass a recorder."""
-    return DownloadSession(resolve_contact_email(contact_email), timeout, max_attempts, backoff_s,
-                           max_wait_s, sleep if sleep is not None else time.sleep)
+    return DownloadSession(
+        resolve_contact_email(contact_email),
+        timeout,
+        max_attempts,
+        backoff_s,
+        max_wait_s,
+        sleep if sleep is not None else time.sleep,
+    )
 
 
 def resolve_contact_email(contact_email: str | None = None) -> str | None:
@@ -130,7 +149,8 @@ def require_contact_email(url: str, contact_email: str | None) -> None:
     raise DownloadError(
         f"{url}: BLS refuses downloads that do not give a contact e-mail address. Set one with "
         f"`python -m etl download --contact-email you@example.org` or the environment variable "
-        f"{CONTACT_ENV}=you@example.org, then run the download again.")
+        f"{CONTACT_ENV}=you@example.org, then run the download again."
+    )
 
 
 def parse_retry_after(value: str | None) -> float | None:
@@ -145,12 +165,13 @@ def parse_retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def fetch_file(session: requests.Session, url: str, dest: Path, expected_sha256: str,
-               progress: Progress | None = None) -> str:
+def fetch_file(
+    session: requests.Session, url: str, dest: Path, expected_sha256: str, progress: Progress | None = None
+) -> str:
     """Download ``url`` to ``dest`` and return its SHA-256; ``dest`` appears only when verified.
 
     Raises ``DownloadError`` (naming the URL or file) for a 4xx/5xx answer, a network failure, a
@@ -212,17 +233,24 @@ def _stream_to(response: requests.Response, partial: Path, url: str, progress: P
                 if progress and size >= next_report:
                     progress(f"  ... {size / 1e6:,.0f} MB of {partial.stem}")
                     next_report += PROGRESS_EVERY_BYTES
-    except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
-            requests.exceptions.ContentDecodingError) as exc:
-        raise DownloadError(f"{url}: the transfer broke off after {size:,} bytes ({exc}); "
-                            "the file is truncated, run the download again") from exc
+    except (
+        requests.ConnectionError,
+        requests.Timeout,
+        requests.exceptions.ChunkedEncodingError,
+        requests.exceptions.ContentDecodingError,
+    ) as exc:
+        raise DownloadError(
+            f"{url}: the transfer broke off after {size:,} bytes ({exc}); the file is truncated, run the download again"
+        ) from exc
     return size, digest.hexdigest()
 
 
 def _require_size(url: str, size: int, expected: int | None) -> None:
     if expected is not None and size != expected:
-        raise DownloadError(f"{url}: received {size:,} bytes but the server announced {expected:,} "
-                            "(Content-Length); the transfer is truncated, run the download again")
+        raise DownloadError(
+            f"{url}: received {size:,} bytes but the server announced {expected:,} "
+            "(Content-Length); the transfer is truncated, run the download again"
+        )
 
 
 def _require_checksum(name: str, url: str, expected: str, actual: str) -> None:
@@ -230,4 +258,5 @@ def _require_checksum(name: str, url: str, expected: str, actual: str) -> None:
         raise DownloadError(
             f"{name} (from {url}): SHA-256 {actual} does not match the pinned {expected}. The publisher "
             "may have replaced the file with a new release; a new release needs a reviewed change to "
-            "etl/releases.toml (version and sha256), not a silent reload.")
+            "etl/releases.toml (version and sha256), not a silent reload."
+        )

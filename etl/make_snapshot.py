@@ -7,8 +7,8 @@ download, so the snapshot and a fresh download load through one path.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from etl.catalog import SOURCES
 from etl.checksums import sha256_file
@@ -18,8 +18,7 @@ from etl.snapshot import SHIPPED_SNAPSHOT, Snapshot, write_snapshot
 Progress = Callable[[str], None]
 
 
-def make_snapshot_from_shared(shared_root: Path, out: Path = SHIPPED_SNAPSHOT,
-                              progress: Progress = print) -> Snapshot:
+def make_snapshot_from_shared(shared_root: Path, out: Path = SHIPPED_SNAPSHOT, progress: Progress = print) -> Snapshot:
     releases = load_releases()
     frames_by_source, meta = {}, {}
     for spec in SOURCES:

@@ -25,9 +25,23 @@ def record_sources(con: duckdb.DuckDBPyConnection, releases: dict[str, Release])
     con.execute("""CREATE TABLE meta_source (source_key VARCHAR PRIMARY KEY, title VARCHAR, version VARCHAR,
                    published VARCHAR, license VARCHAR, license_url VARCHAR, attribution VARCHAR,
                    homepage VARCHAR, official_urls VARCHAR[])""")
-    con.executemany("INSERT INTO meta_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-        (r.key, r.title, r.version, r.published, r.license, r.license_url, r.attribution, r.homepage,
-         [f.url for f in r.files]) for r in releases.values()])
+    con.executemany(
+        "INSERT INTO meta_source VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                r.key,
+                r.title,
+                r.version,
+                r.published,
+                r.license,
+                r.license_url,
+                r.attribution,
+                r.homepage,
+                [f.url for f in r.files],
+            )
+            for r in releases.values()
+        ],
+    )
 
 
 def record_provenance(con: duckdb.DuckDBPyConnection, snapshot: Snapshot, built_utc: str, build_id: str) -> None:
@@ -39,15 +53,30 @@ def record_provenance(con: duckdb.DuckDBPyConnection, snapshot: Snapshot, built_
     for table in snapshot.tables.values():
         source = snapshot.sources.get(table.source, {})
         loaded = con.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0]
-        rows.append((table.name, table.source, source.get("version"), source.get("origin"),
-                     str(table.path), table.sha256, json.dumps(source.get("made_from", [])),
-                     source.get("retrieved_utc", snapshot.created_utc), built_utc, build_id, loaded))
+        rows.append(
+            (
+                table.name,
+                table.source,
+                source.get("version"),
+                source.get("origin"),
+                str(table.path),
+                table.sha256,
+                json.dumps(source.get("made_from", [])),
+                source.get("retrieved_utc", snapshot.created_utc),
+                built_utc,
+                build_id,
+                loaded,
+            )
+        )
     con.executemany("INSERT INTO meta_provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
-def record_build(con: duckdb.DuckDBPyConnection, build_id: str, built_utc: str, snapshot: Snapshot,
-                 seconds: float) -> None:
+def record_build(
+    con: duckdb.DuckDBPyConnection, build_id: str, built_utc: str, snapshot: Snapshot, seconds: float
+) -> None:
     con.execute("""CREATE TABLE meta_build (build_id VARCHAR, built_utc VARCHAR, snapshot_folder VARCHAR,
                    snapshot_created_utc VARCHAR, duration_s DOUBLE)""")
-    con.execute("INSERT INTO meta_build VALUES (?, ?, ?, ?, ?)",
-                [build_id, built_utc, str(snapshot.folder), snapshot.created_utc, seconds])
+    con.execute(
+        "INSERT INTO meta_build VALUES (?, ?, ?, ?, ?)",
+        [build_id, built_utc, str(snapshot.folder), snapshot.created_utc, seconds],
+    )

@@ -41,8 +41,9 @@ class RawTable:
         return [c.name for c in self.columns]
 
 
-def conform_frame(frame: pd.DataFrame, table: RawTable, label: str, first_row: int = 2,
-                  null_markers: tuple[str, ...] = ()) -> pd.DataFrame:
+def conform_frame(
+    frame: pd.DataFrame, table: RawTable, label: str, first_row: int = 2, null_markers: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Return ``frame`` with exactly ``table``'s columns, renamed and typed.
 
     ``label`` names the file for messages; ``first_row`` is the file row number of the frame's
@@ -74,8 +75,7 @@ def _clean_header(header: object) -> str:
     return str(header).replace("\ufeff", "").strip().lower()
 
 
-def _typed(values: pd.Series, column: Column, label: str, first_row: int,
-           null_markers: tuple[str, ...]) -> pd.Series:
+def _typed(values: pd.Series, column: Column, label: str, first_row: int, null_markers: tuple[str, ...]) -> pd.Series:
     text = values.astype("string").str.strip()
     text = text.mask((text == "") | text.isin(null_markers), pd.NA)
     if column.kind == "text":

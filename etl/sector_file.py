@@ -36,8 +36,18 @@ SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
 SECTOR_KEY = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 FILE_VERSION = re.compile(r"-v([0-9A-Za-z.]+)\.toml$")
 TOP_FIELDS = ("version", "title", "sector")
-SECTOR_FIELDS = ("key", "name", "description", "basis", "selection", "citations", "signature", "indeed_sectors",
-                 "indeed_note", "occupations")
+SECTOR_FIELDS = (
+    "key",
+    "name",
+    "description",
+    "basis",
+    "selection",
+    "citations",
+    "signature",
+    "indeed_sectors",
+    "indeed_note",
+    "occupations",
+)
 CITATION_FIELDS = ("title", "publisher", "url")
 
 
@@ -97,6 +107,7 @@ class SectorFile:
 
 # ---------------------------------------------------------------- reading files
 
+
 def sector_files(folder: Path = SECTOR_DIR) -> list[Path]:
     """Every sector file, in name order (one file per version; keys must be unique across files)."""
     return sorted(Path(folder).glob("*.toml"))
@@ -125,14 +136,17 @@ def _duplicate_keys_across_files(files: list[SectorFile]) -> list[str]:
         for sector in sector_file.sectors:
             if sector.key in seen:
                 first_file, first_line = seen[sector.key]
-                problems.append(f"{sector_file.file_name}, line {sector.line}: sector key {sector.key!r} is already "
-                                f"defined in {first_file}, line {first_line}; keys must be unique across files")
+                problems.append(
+                    f"{sector_file.file_name}, line {sector.line}: sector key {sector.key!r} is already "
+                    f"defined in {first_file}, line {first_line}; keys must be unique across files"
+                )
             else:
                 seen[sector.key] = (sector_file.file_name, sector.line)
     return problems
 
 
 # ---------------------------------------------------------------- pass 1: syntax and structure
+
 
 def parse_sector_file(text: str, file_name: str) -> SectorFile:
     """Parse one sector file's text; raise ``SectorFileError`` naming every bad line."""
@@ -146,13 +160,17 @@ def parse_sector_file(text: str, file_name: str) -> SectorFile:
     title = _top_text(document, "title", file_name, where, problems)
     for name in document:
         if name not in TOP_FIELDS:
-            problems.append(f"{file_name}, line {where.top_field(name)}: unknown field {name!r} "
-                            f"(allowed at the top: {', '.join(TOP_FIELDS)})")
+            problems.append(
+                f"{file_name}, line {where.top_field(name)}: unknown field {name!r} "
+                f"(allowed at the top: {', '.join(TOP_FIELDS)})"
+            )
     if version:
         match = FILE_VERSION.search(file_name)
         if match and match.group(1) != version:
-            problems.append(f"{file_name}, line {where.top_field('version')}: version {version!r} does not match "
-                            f"the file name's version {match.group(1)!r}")
+            problems.append(
+                f"{file_name}, line {where.top_field('version')}: version {version!r} does not match "
+                f"the file name's version {match.group(1)!r}"
+            )
     raw_sectors = document.get("sector")
     sectors: list[Sector] = []
     if not isinstance(raw_sectors, list) or not raw_sectors:
@@ -164,8 +182,10 @@ def parse_sector_file(text: str, file_name: str) -> SectorFile:
             if sector is None:
                 continue
             if sector.key in keys:
-                problems.append(f"{file_name}, line {where.field(index, 'key')}: sector key {sector.key!r} is "
-                                f"used twice (first at line {keys[sector.key]})")
+                problems.append(
+                    f"{file_name}, line {where.field(index, 'key')}: sector key {sector.key!r} is "
+                    f"used twice (first at line {keys[sector.key]})"
+                )
             keys.setdefault(sector.key, sector.line)
             sectors.append(sector)
     if problems:
@@ -179,13 +199,12 @@ def _top_text(document: dict, name: str, file_name: str, where: _Locator, proble
     if not isinstance(value, str) or not value.strip():
         line = where.top_field(name)
         place = f", line {line}" if line else ""
-        problems.append(f"{file_name}{place}: the top of the file needs {name} = \"...\" (a non-empty text)")
+        problems.append(f'{file_name}{place}: the top of the file needs {name} = "..." (a non-empty text)')
         return ""
     return value.strip()
 
 
-def _parse_sector(raw: object, index: int, file_name: str, where: _Locator,
-                  problems: list[str]) -> Sector | None:
+def _parse_sector(raw: object, index: int, file_name: str, where: _Locator, problems: list[str]) -> Sector | None:
     header = where.sector_line(index)
     here = f"{file_name}, line {header}"
     if not isinstance(raw, dict):
@@ -194,40 +213,62 @@ def _parse_sector(raw: object, index: int, file_name: str, where: _Locator,
     before = len(problems)
     for name in raw:
         if name not in SECTOR_FIELDS:
-            problems.append(f"{file_name}, line {where.field(index, name) or header}: unknown field {name!r} in "
-                            f"[[sector]] (allowed: {', '.join(SECTOR_FIELDS)})")
+            problems.append(
+                f"{file_name}, line {where.field(index, name) or header}: unknown field {name!r} in "
+                f"[[sector]] (allowed: {', '.join(SECTOR_FIELDS)})"
+            )
     texts = {}
     for name in ("key", "name", "description", "basis", "selection"):
         value = raw.get(name)
         if not isinstance(value, str) or not value.strip():
-            problems.append(f"{file_name}, line {where.field(index, name) or header}: [[sector]] needs "
-                            f"{name} = \"...\" (a non-empty text)")
+            problems.append(
+                f"{file_name}, line {where.field(index, name) or header}: [[sector]] needs "
+                f'{name} = "..." (a non-empty text)'
+            )
         else:
             texts[name] = value.strip()
     key = texts.get("key")
     if key and not SECTOR_KEY.match(key):
-        problems.append(f"{file_name}, line {where.field(index, 'key')}: sector key {key!r} must be 2-40 lower-case "
-                        "letters, digits or underscores, starting with a letter")
+        problems.append(
+            f"{file_name}, line {where.field(index, 'key')}: sector key {key!r} must be 2-40 lower-case "
+            "letters, digits or underscores, starting with a letter"
+        )
     citations = _parse_citations(raw.get("citations"), index, key or "?", file_name, where, problems)
     occupations = _parse_occupations(raw.get("occupations"), index, key or "?", file_name, where, problems)
     signature = _parse_signature(raw.get("signature"), occupations, index, key or "?", file_name, where, problems)
     indeed = _parse_indeed_sectors(raw.get("indeed_sectors"), index, key or "?", file_name, where, problems)
     note = raw.get("indeed_note", "")
     if not isinstance(note, str):
-        problems.append(f"{file_name}, line {where.field(index, 'indeed_note') or header}: indeed_note of sector "
-                        f"{key or '?'!r} must be a text")
+        problems.append(
+            f"{file_name}, line {where.field(index, 'indeed_note') or header}: indeed_note of sector "
+            f"{key or '?'!r} must be a text"
+        )
     if len(problems) > before:
         return None
-    return Sector(texts["key"], texts["name"], texts["description"], texts["basis"], texts["selection"],
-                  citations, occupations, header, signature, indeed, note.strip())
+    return Sector(
+        texts["key"],
+        texts["name"],
+        texts["description"],
+        texts["basis"],
+        texts["selection"],
+        citations,
+        occupations,
+        header,
+        signature,
+        indeed,
+        note.strip(),
+    )
 
 
-def _parse_citations(raw: object, index: int, key: str, file_name: str, where: _Locator,
-                     problems: list[str]) -> tuple[Citation, ...]:
+def _parse_citations(
+    raw: object, index: int, key: str, file_name: str, where: _Locator, problems: list[str]
+) -> tuple[Citation, ...]:
     line = where.field(index, "citations") or where.sector_line(index)
     if not isinstance(raw, list) or not raw:
-        problems.append(f"{file_name}, line {line}: sector {key!r} needs citations = [ {{ title = \"...\", "
-                        "publisher = \"...\", url = \"https://...\" }, ... ] naming the public documents its list follows")
+        problems.append(
+            f'{file_name}, line {line}: sector {key!r} needs citations = [ {{ title = "...", '
+            'publisher = "...", url = "https://..." }, ... ] naming the public documents its list follows'
+        )
         return ()
     citations = []
     for item in raw:
@@ -239,96 +280,129 @@ def _parse_citations(raw: object, index: int, key: str, file_name: str, where: _
         missing = [name for name in CITATION_FIELDS if not isinstance(item.get(name), str) or not item[name].strip()]
         extra = [name for name in item if name not in CITATION_FIELDS]
         if missing or extra:
-            problems.append(f"{here}: a citation of sector {key!r} "
-                            + (f"lacks {', '.join(missing)}" if missing else "")
-                            + ("; " if missing and extra else "")
-                            + (f"has unknown field(s) {', '.join(extra)}" if extra else ""))
+            problems.append(
+                f"{here}: a citation of sector {key!r} "
+                + (f"lacks {', '.join(missing)}" if missing else "")
+                + ("; " if missing and extra else "")
+                + (f"has unknown field(s) {', '.join(extra)}" if extra else "")
+            )
             continue
         if not item["url"].startswith(("https://", "http://")):
-            problems.append(f"{here}: citation url {item['url']!r} of sector {key!r} must be a web address "
-                            "(https://...) so the source can be checked")
+            problems.append(
+                f"{here}: citation url {item['url']!r} of sector {key!r} must be a web address "
+                "(https://...) so the source can be checked"
+            )
             continue
         citations.append(Citation(item["title"].strip(), item["publisher"].strip(), item["url"].strip()))
     return tuple(citations)
 
 
-def _parse_occupations(raw: object, index: int, key: str, file_name: str, where: _Locator,
-                       problems: list[str]) -> tuple[SectorOccupation, ...]:
+def _parse_occupations(
+    raw: object, index: int, key: str, file_name: str, where: _Locator, problems: list[str]
+) -> tuple[SectorOccupation, ...]:
     line = where.field(index, "occupations") or where.sector_line(index)
     if not isinstance(raw, list) or not raw:
-        problems.append(f"{file_name}, line {line}: sector {key!r} needs occupations = [\"29-1141\", ...] "
-                        "(SOC 2018 detailed codes)")
+        problems.append(
+            f'{file_name}, line {line}: sector {key!r} needs occupations = ["29-1141", ...] (SOC 2018 detailed codes)'
+        )
         return ()
     occupations, seen = [], {}
     for position, code in enumerate(raw):
         if not isinstance(code, str):
-            problems.append(f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s occupations is "
-                            f"{code!r}; SOC codes must be quoted text like \"29-1141\"")
+            problems.append(
+                f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s occupations is "
+                f'{code!r}; SOC codes must be quoted text like "29-1141"'
+            )
             continue
         occurrence = sum(1 for earlier in raw[:position] if earlier == code)
         code_line = where.value(index, code, occurrence, in_field="occupations")
         if not SOC_CODE.match(code):
-            problems.append(f"{file_name}, line {code_line}: {code!r} in sector {key!r} is not a SOC code "
-                            "(write six digits as \"29-1141\")")
+            problems.append(
+                f"{file_name}, line {code_line}: {code!r} in sector {key!r} is not a SOC code "
+                '(write six digits as "29-1141")'
+            )
             continue
         if code in seen:
-            problems.append(f"{file_name}, line {code_line}: {code} is listed twice in sector {key!r} "
-                            f"(first at line {seen[code]})")
+            problems.append(
+                f"{file_name}, line {code_line}: {code} is listed twice in sector {key!r} (first at line {seen[code]})"
+            )
             continue
         seen[code] = code_line
         occupations.append(SectorOccupation(code, code_line))
     return tuple(occupations)
 
 
-def _parse_signature(raw: object, members: tuple[SectorOccupation, ...], index: int, key: str, file_name: str,
-                     where: _Locator, problems: list[str]) -> tuple[SectorOccupation, ...]:
+def _parse_signature(
+    raw: object,
+    members: tuple[SectorOccupation, ...],
+    index: int,
+    key: str,
+    file_name: str,
+    where: _Locator,
+    problems: list[str],
+) -> tuple[SectorOccupation, ...]:
     """The sector's signature occupations: quoted SOC codes, each one of the sector's own occupations."""
     line = where.field(index, "signature") or where.sector_line(index)
     if not isinstance(raw, list) or not raw:
-        problems.append(f"{file_name}, line {line}: sector {key!r} needs signature = [\"47-2231\", ...]: the "
-                        "occupations (from its own list) that signal the sector")
+        problems.append(
+            f'{file_name}, line {line}: sector {key!r} needs signature = ["47-2231", ...]: the '
+            "occupations (from its own list) that signal the sector"
+        )
         return ()
     member_codes = {m.soc_code for m in members}
     signature, seen = [], {}
     for position, code in enumerate(raw):
         if not isinstance(code, str) or not SOC_CODE.match(code):
-            problems.append(f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s signature is "
-                            f"{code!r}; write SOC codes as quoted text like \"29-1141\"")
+            problems.append(
+                f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s signature is "
+                f'{code!r}; write SOC codes as quoted text like "29-1141"'
+            )
             continue
         occurrence = sum(1 for earlier in raw[:position] if earlier == code)
         code_line = where.value(index, code, occurrence, in_field="signature")
         if code in seen:
-            problems.append(f"{file_name}, line {code_line}: {code} is listed twice in the signature of sector "
-                            f"{key!r} (first at line {seen[code]})")
+            problems.append(
+                f"{file_name}, line {code_line}: {code} is listed twice in the signature of sector "
+                f"{key!r} (first at line {seen[code]})"
+            )
             continue
         seen[code] = code_line
         if members and code not in member_codes:
-            problems.append(f"{file_name}, line {code_line}: signature occupation {code} of sector {key!r} is not one "
-                            "of its occupations; add it to occupations or remove it from signature")
+            problems.append(
+                f"{file_name}, line {code_line}: signature occupation {code} of sector {key!r} is not one "
+                "of its occupations; add it to occupations or remove it from signature"
+            )
             continue
         signature.append(SectorOccupation(code, code_line))
     return tuple(signature)
 
 
-def _parse_indeed_sectors(raw: object, index: int, key: str, file_name: str, where: _Locator,
-                          problems: list[str]) -> tuple[IndeedSector, ...]:
+def _parse_indeed_sectors(
+    raw: object, index: int, key: str, file_name: str, where: _Locator, problems: list[str]
+) -> tuple[IndeedSector, ...]:
     """The Indeed Hiring Lab sectors the project maps to this sector (may be empty: no Indeed sector matches)."""
     line = where.field(index, "indeed_sectors") or where.sector_line(index)
     if not isinstance(raw, list):
-        problems.append(f"{file_name}, line {line}: sector {key!r} needs indeed_sectors = [\"Nursing\", ...] (the "
-                        "Indeed Hiring Lab sectors that match it, as Indeed names them; [] when none does)")
+        problems.append(
+            f'{file_name}, line {line}: sector {key!r} needs indeed_sectors = ["Nursing", ...] (the '
+            "Indeed Hiring Lab sectors that match it, as Indeed names them; [] when none does)"
+        )
         return ()
     names, seen = [], {}
     for position, name in enumerate(raw):
         if not isinstance(name, str) or not name.strip():
-            problems.append(f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s indeed_sectors is "
-                            f"{name!r}; write Indeed's sector name as quoted text like \"Nursing\"")
+            problems.append(
+                f"{file_name}, line {line}: item {position + 1} of sector {key!r}'s indeed_sectors is "
+                f'{name!r}; write Indeed\'s sector name as quoted text like "Nursing"'
+            )
             continue
         occurrence = sum(1 for earlier in raw[:position] if earlier == name)
         name_line = where.value(index, name, occurrence, in_field="indeed_sectors")
         if name in seen:
-            problems.append(f"{file_name}, line {name_line}: Indeed sector {name!r} is listed twice for sector "
-                            f"{key!r} (first at line {seen[name]})")
+            problems.append(
+                f"{file_name}, line {name_line}: Indeed sector {name!r} is listed twice for sector "
+                f"{key!r} (first at line {seen[name]})"
+            )
             continue
         seen[name] = name_line
         names.append(IndeedSector(name, name_line))
@@ -337,8 +411,13 @@ def _parse_indeed_sectors(raw: object, index: int, key: str, file_name: str, whe
 
 # ---------------------------------------------------------------- pass 2: codes BLS publishes
 
-def check_soc_codes(sector_file: SectorFile, oews_levels: Mapping[str, str],
-                    projected_codes: set[str] | frozenset[str], skip_absent: bool = False) -> list[str]:
+
+def check_soc_codes(
+    sector_file: SectorFile,
+    oews_levels: Mapping[str, str],
+    projected_codes: set[str] | frozenset[str],
+    skip_absent: bool = False,
+) -> list[str]:
     """Problems with codes that are well formed but unusable, one "file, line N: ..." each.
 
     ``oews_levels`` maps each SOC code in OEWS to its level (detailed, broad, minor, major, total);
@@ -355,20 +434,30 @@ def check_soc_codes(sector_file: SectorFile, oews_levels: Mapping[str, str],
             if skip_absent and (level is None or level == "detailed" and code not in projected_codes):
                 continue
             if level is None and code not in projected_codes:
-                problems.append(f"{here}: unknown SOC code {code} in sector {sector.key!r}: BLS publishes no "
-                                "OEWS estimate or projection for it (check https://www.bls.gov/soc/2018/major_groups.htm)")
+                problems.append(
+                    f"{here}: unknown SOC code {code} in sector {sector.key!r}: BLS publishes no "
+                    "OEWS estimate or projection for it (check https://www.bls.gov/soc/2018/major_groups.htm)"
+                )
             elif level == "total":
-                problems.append(f"{here}: {code} in sector {sector.key!r} is the all-occupations total, not an "
-                                "occupation; remove it")
+                problems.append(
+                    f"{here}: {code} in sector {sector.key!r} is the all-occupations total, not an "
+                    "occupation; remove it"
+                )
             elif level is not None and level != "detailed":
-                problems.append(f"{here}: {code} in sector {sector.key!r} is a SOC {level} group, not a detailed "
-                                "occupation; list the detailed occupations in it instead")
+                problems.append(
+                    f"{here}: {code} in sector {sector.key!r} is a SOC {level} group, not a detailed "
+                    "occupation; list the detailed occupations in it instead"
+                )
             elif level is None:
-                problems.append(f"{here}: {code} in sector {sector.key!r} has a projection but no OEWS estimates, "
-                                "so it can have no local numbers; remove it")
+                problems.append(
+                    f"{here}: {code} in sector {sector.key!r} has a projection but no OEWS estimates, "
+                    "so it can have no local numbers; remove it"
+                )
             elif code not in projected_codes:
-                problems.append(f"{here}: {code} in sector {sector.key!r} has OEWS estimates but no 2024-34 "
-                                "projection, so it can have no national signal; remove it")
+                problems.append(
+                    f"{here}: {code} in sector {sector.key!r} has OEWS estimates but no 2024-34 "
+                    "projection, so it can have no national signal; remove it"
+                )
     return problems
 
 
@@ -379,13 +468,16 @@ def check_indeed_sectors(sector_file: SectorFile, published: set[str] | frozense
     for sector in sector_file.sectors:
         for indeed in sector.indeed_sectors:
             if indeed.name not in published:
-                problems.append(f"{sector_file.file_name}, line {indeed.line}: {indeed.name!r} (indeed_sectors of "
-                                f"sector {sector.key!r}) is not a sector Indeed Hiring Lab publishes; use one of: "
-                                f"{', '.join(sorted(published))}")
+                problems.append(
+                    f"{sector_file.file_name}, line {indeed.line}: {indeed.name!r} (indeed_sectors of "
+                    f"sector {sector.key!r}) is not a sector Indeed Hiring Lab publishes; use one of: "
+                    f"{', '.join(sorted(published))}"
+                )
     return problems
 
 
 # ---------------------------------------------------------------- syntax messages and line finding
+
 
 def _syntax_problem(text: str, file_name: str, message: str) -> str:
     """A TOML syntax error as "file, line N: ...", pointing at the line a person must edit."""
@@ -398,12 +490,16 @@ def _syntax_problem(text: str, file_name: str, message: str) -> str:
     shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if reason == "Unclosed array":
         if re.search(r"(?<![\"\d])\d{2}-\d{4}(?![\"\d])", _code_part(shown)):
-            return (f"{file_name}, line {line}: SOC codes must be in double quotes, e.g. \"29-1141\" "
-                    f"(the line reads: {shown})")
+            return (
+                f'{file_name}, line {line}: SOC codes must be in double quotes, e.g. "29-1141" '
+                f"(the line reads: {shown})"
+            )
         previous = _previous_item_line(lines, line)
         if previous is not None:
-            return (f"{file_name}, line {previous}: a comma is missing after this item "
-                    f"(the line reads: {lines[previous - 1].strip()})")
+            return (
+                f"{file_name}, line {previous}: a comma is missing after this item "
+                f"(the line reads: {lines[previous - 1].strip()})"
+            )
     hint = "; is a comma missing between two items?" if reason == "Unclosed array" else ""
     return f"{file_name}, line {line}: not valid TOML ({reason}{hint}) (the line reads: {shown})"
 

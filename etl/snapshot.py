@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -46,8 +46,9 @@ class Snapshot:
     created_utc: str
 
 
-def write_snapshot(folder: Path, frames_by_source: dict[str, dict[str, pd.DataFrame]],
-                   source_meta: dict[str, dict]) -> Snapshot:
+def write_snapshot(
+    folder: Path, frames_by_source: dict[str, dict[str, pd.DataFrame]], source_meta: dict[str, dict]
+) -> Snapshot:
     """Write every frame as zstd Parquet and the manifest; replace ``folder`` only when all is written."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -57,12 +58,16 @@ def write_snapshot(folder: Path, frames_by_source: dict[str, dict[str, pd.DataFr
         for source, frames in frames_by_source.items():
             for name, frame in frames.items():
                 path = staging / f"{name}.parquet"
-                pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path,
-                               compression="zstd", compression_level=9)
-                tables[name] = {"file": path.name, "source": source, "rows": len(frame),
-                                "sha256": sha256_file(path)}
-        manifest = {"format": FORMAT_VERSION, "created_utc": _now_utc(), "sources": source_meta,
-                    "tables": dict(sorted(tables.items()))}
+                pq.write_table(
+                    pa.Table.from_pandas(frame, preserve_index=False), path, compression="zstd", compression_level=9
+                )
+                tables[name] = {"file": path.name, "source": source, "rows": len(frame), "sha256": sha256_file(path)}
+        manifest = {
+            "format": FORMAT_VERSION,
+            "created_utc": _now_utc(),
+            "sources": source_meta,
+            "tables": dict(sorted(tables.items())),
+        }
         (staging / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, sort_keys=False) + "\n")
         _replace_folder(staging, folder)
     except BaseException:
@@ -92,8 +97,10 @@ def read_snapshot(folder: Path) -> Snapshot:
         raise SnapshotError(f"{manifest_path}: not valid JSON ({exc})") from exc
     if manifest.get("format") != FORMAT_VERSION:
         raise SnapshotError(f"{manifest_path}: snapshot format {manifest.get('format')!r}, expected {FORMAT_VERSION}")
-    tables = {name: SnapshotTable(name, folder / t["file"], t["source"], int(t["rows"]), t["sha256"])
-              for name, t in manifest["tables"].items()}
+    tables = {
+        name: SnapshotTable(name, folder / t["file"], t["source"], int(t["rows"]), t["sha256"])
+        for name, t in manifest["tables"].items()
+    }
     return Snapshot(folder, tables, manifest["sources"], manifest["created_utc"])
 
 
@@ -109,8 +116,9 @@ def verify_snapshot(snapshot: Snapshot, expected_tables: set[str]) -> None:
         if actual != table.sha256:
             raise SnapshotError(
                 f"{table.path}: checksum {actual[:12]}… does not match the manifest ({table.sha256[:12]}…); "
-                "the file is corrupt or was changed outside the ETL")
+                "the file is corrupt or was changed outside the ETL"
+            )
 
 
 def _now_utc() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()

@@ -31,8 +31,9 @@ class Area:
 
 
 def get_area(con: duckdb.DuckDBPyConnection, area_code: str) -> Area:
-    rows = query_rows(con, "SELECT area_code, area_name, area_kind, state_fips FROM core_area WHERE area_code = $c",
-                      {"c": area_code})
+    rows = query_rows(
+        con, "SELECT area_code, area_name, area_kind, state_fips FROM core_area WHERE area_code = $c", {"c": area_code}
+    )
     if not rows:
         raise UnknownAreaError(f"no OEWS area with code {area_code!r}")
     return Area(*rows[0])
@@ -40,26 +41,34 @@ def get_area(con: duckdb.DuckDBPyConnection, area_code: str) -> Area:
 
 def list_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """States, D.C. and territories that OEWS publishes, with their state-level area code."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT s.state_fips, s.state_postal, s.state_name, a.area_code
         FROM core_state s JOIN core_area a ON a.area_kind = 'state' AND a.state_fips = s.state_fips
         ORDER BY s.state_name
-    """)
+    """,
+    )
 
 
 def list_areas_in_state(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataFrame:
     """Metro and nonmetropolitan areas with any part in the state, metros first, by name."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT a.area_code, a.area_name, a.area_kind
         FROM core_area_state s JOIN core_area a USING (area_code)
         WHERE s.state_fips = $state AND a.area_kind IN ('metro', 'nonmetro')
         ORDER BY a.area_kind, a.area_name
-    """, {"state": state_fips})
+    """,
+        {"state": state_fips},
+    )
 
 
 def state_area_code(con: duckdb.DuckDBPyConnection, state_fips: str) -> str:
-    rows = query_rows(con, "SELECT area_code FROM core_area WHERE area_kind = 'state' AND state_fips = $s",
-                      {"s": state_fips})
+    rows = query_rows(
+        con, "SELECT area_code FROM core_area WHERE area_kind = 'state' AND state_fips = $s", {"s": state_fips}
+    )
     if not rows:
         raise UnknownAreaError(f"no OEWS state with FIPS code {state_fips!r}")
     return rows[0][0]

@@ -62,6 +62,7 @@ def assert_untouched(db: Path, before: str) -> None:
 # Damaged snapshots are refused by name; the serving database stays as it was
 # ---------------------------------------------------------------------------------------------
 
+
 def test_corrupted_parquet_is_refused_by_name(snapshot, existing_db):
     before = file_sha256(existing_db)
     path = snapshot / "raw_oews_area.parquet"
@@ -140,19 +141,22 @@ def test_successful_rebuild_replaces_the_database_atomically(existing_db):
 # Published values (OEWS May 2025, Employment Projections 2024-34), checked against the raw snapshot
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def raw_cells() -> pd.DataFrame:
     return pd.read_parquet(SHIPPED_SNAPSHOT / "raw_oews_cell.parquet").set_index("series_key")
 
 
 def estimate(con, area: str, soc: str, *columns: str) -> tuple:
-    return con.execute(f"SELECT {', '.join(columns)} FROM core_oews_estimate WHERE area_code = ? AND soc_code = ?",
-                       [area, soc]).fetchone()
+    return con.execute(
+        f"SELECT {', '.join(columns)} FROM core_oews_estimate WHERE area_code = ? AND soc_code = ?", [area, soc]
+    ).fetchone()
 
 
 def test_hartford_registered_nurses(ref_con, raw_cells):
-    assert estimate(ref_con, "0025540", "29-1141", "employment_count", "annual_wage_median_usd",
-                    "location_quotient") == (13850, 101470.0, 1.06)
+    assert estimate(
+        ref_con, "0025540", "29-1141", "employment_count", "annual_wage_median_usd", "location_quotient"
+    ) == (13850, 101470.0, 1.06)
     raw = raw_cells.loc["OEUM0025540000000291141"]
     assert (raw.v01, raw.v13, raw.v17) == ("13850", "101470", "1.06")
 
@@ -163,50 +167,73 @@ def test_national_employment_all_occupations(ref_con, raw_cells):
 
 
 def test_connecticut_registered_nurses(ref_con, raw_cells):
-    assert estimate(ref_con, "0900000", "29-1141", "employment_count", "annual_wage_median_usd",
-                    "hourly_wage_mean_usd") == (40110, 102740.0, 50.60)
+    assert estimate(
+        ref_con, "0900000", "29-1141", "employment_count", "annual_wage_median_usd", "hourly_wage_mean_usd"
+    ) == (40110, 102740.0, 50.60)
     raw = raw_cells.loc["OEUS0900000000000291141"]
     assert (raw.v01, raw.v13, raw.v03) == ("40110", "102740", "50.60")
 
 
 def test_top_coded_wage_is_stored_as_the_footnotes_bound(ref_con, raw_cells):
     # Family medicine physicians, Albany-Lebanon, OR: BLS publishes "-" with footnote 5 (">= $239,200").
-    assert estimate(ref_con, "0010540", "29-1215", "annual_wage_median_usd", "annual_wage_median_footnote",
-                    "hourly_wage_median_usd", "employment_count") == (239200.0, "5", 115.0, 50)
+    assert estimate(
+        ref_con,
+        "0010540",
+        "29-1215",
+        "annual_wage_median_usd",
+        "annual_wage_median_footnote",
+        "hourly_wage_median_usd",
+        "employment_count",
+    ) == (239200.0, "5", 115.0, 50)
     raw = raw_cells.loc["OEUM0010540000000291215"]
     assert (raw.v13, raw.f13, raw.v08, raw.f08) == ("-", "5", "-", "5")
 
 
 def test_not_released_value_is_null_with_its_footnote(ref_con, raw_cells):
     # Anesthesiologists in Connecticut: employment not released (footnote 8), wages published.
-    assert estimate(ref_con, "0900000", "29-1211", "employment_count", "employment_footnote",
-                    "location_quotient", "annual_wage_median_usd") == (None, "8", None, 481820.0)
+    assert estimate(
+        ref_con,
+        "0900000",
+        "29-1211",
+        "employment_count",
+        "employment_footnote",
+        "location_quotient",
+        "annual_wage_median_usd",
+    ) == (None, "8", None, 481820.0)
     raw = raw_cells.loc["OEUS0900000000000291211"]
     assert (raw.v01, raw.f01, raw.v13) == ("-", "8", "481820")
 
 
 def test_registered_nurses_projection(ref_con):
-    row = ref_con.execute("SELECT employment_2024_thousands, employment_2034_thousands, annual_openings_thousands, "
-                          "annual_wage_median_2024_usd FROM core_projection WHERE soc_code = '29-1141'").fetchone()
+    row = ref_con.execute(
+        "SELECT employment_2024_thousands, employment_2034_thousands, annual_openings_thousands, "
+        "annual_wage_median_2024_usd FROM core_projection WHERE soc_code = '29-1141'"
+    ).fetchone()
     assert row == (3391.0, 3557.1, 189.1, 93600.0)
     raw = pd.read_parquet(SHIPPED_SNAPSHOT / "raw_ep_occupation.parquet").set_index("soc_code").loc["29-1141"]
     assert (raw.employment_2024_thousands, raw.annual_openings_thousands) == (3391.0, 189.1)
 
 
 def test_top_coded_projection_wage_keeps_bound_and_flag(ref_con):
-    assert ref_con.execute("SELECT annual_wage_median_2024_usd, annual_wage_median_2024_is_top_coded "
-                           "FROM core_projection WHERE soc_code = '29-1211'").fetchone() == (239200.0, True)
+    assert ref_con.execute(
+        "SELECT annual_wage_median_2024_usd, annual_wage_median_2024_is_top_coded "
+        "FROM core_projection WHERE soc_code = '29-1211'"
+    ).fetchone() == (239200.0, True)
 
 
-@pytest.mark.parametrize("onet_code, soc, method", [
-    ("29-1141.03", "29-1141", "exact"),
-    ("13-1021.00", "13-1020", "broad_group"),
-    ("53-1042.00", "53-1047", "residual_in_broad_group"),
-    ("55-1011.00", None, "none"),
-])
+@pytest.mark.parametrize(
+    "onet_code, soc, method",
+    [
+        ("29-1141.03", "29-1141", "exact"),
+        ("13-1021.00", "13-1020", "broad_group"),
+        ("53-1042.00", "53-1047", "residual_in_broad_group"),
+        ("55-1011.00", None, "none"),
+    ],
+)
 def test_onet_to_oews_crosswalk(ref_con, onet_code, soc, method):
-    assert ref_con.execute("SELECT oews_soc_code, oews_match_method FROM core_onet_soc_crosswalk "
-                           "WHERE onet_soc_code = ?", [onet_code]).fetchone() == (soc, method)
+    assert ref_con.execute(
+        "SELECT oews_soc_code, oews_match_method FROM core_onet_soc_crosswalk WHERE onet_soc_code = ?", [onet_code]
+    ).fetchone() == (soc, method)
 
 
 def test_build_writes_where_the_app_reads_unless_told_otherwise(monkeypatch, tmp_path):

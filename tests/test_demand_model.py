@@ -8,19 +8,28 @@ import math
 import pandas as pd
 import pytest
 
+from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
 from lmi.demand.codes import CodeResolver, UnknownOccupationCodeError
 from lmi.demand.labels import basis_label, is_shared
-from lmi.db import query_df
 
 SPRINGFIELD_MO = "0044180"
 HARTFORD = "0025540"
 NATION = "0000000"
 REQUIRED_COLUMNS = {
-    "area_code", "onet_soc_code", "demand_soc_code", "demand_title", "shared_with_count",
-    "local_employment_count", "local_employment_missing_reason", "local_annual_wage_median_usd",
-    "location_quotient", "national_growth_2024_34_pct", "national_annual_openings_count",
-    "local_annual_openings_est_count", "openings_basis",
+    "area_code",
+    "onet_soc_code",
+    "demand_soc_code",
+    "demand_title",
+    "shared_with_count",
+    "local_employment_count",
+    "local_employment_missing_reason",
+    "local_annual_wage_median_usd",
+    "location_quotient",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "local_annual_openings_est_count",
+    "openings_basis",
 }
 
 
@@ -30,8 +39,11 @@ def model(ref_con):
 
 
 def _row(ref_con, area_code: str, onet_soc_code: str) -> pd.Series:
-    frame = query_df(ref_con, "SELECT * FROM out_occupation_demand WHERE area_code = $a AND onet_soc_code = $o",
-                     {"a": area_code, "o": onet_soc_code})
+    frame = query_df(
+        ref_con,
+        "SELECT * FROM out_occupation_demand WHERE area_code = $a AND onet_soc_code = $o",
+        {"a": area_code, "o": onet_soc_code},
+    )
     assert len(frame) == 1
     return frame.iloc[0]
 
@@ -42,9 +54,12 @@ def test_table_has_the_issue_columns(ref_con):
 
 
 def test_every_area_has_every_occupation(ref_con):
-    counts = query_df(ref_con, """
+    counts = query_df(
+        ref_con,
+        """
         SELECT (SELECT count(*) FROM core_area) * (SELECT count(*) FROM core_occupation) AS expected,
-               (SELECT count(*) FROM out_occupation_demand) AS actual""").iloc[0]
+               (SELECT count(*) FROM out_occupation_demand) AS actual""",
+    ).iloc[0]
     assert counts.actual == counts.expected
 
 
@@ -74,11 +89,14 @@ def test_personal_care_aides_in_hartford_read_the_home_health_aggregate(ref_con)
 
 
 def test_footnote_8_stays_null_with_not_released(ref_con):
-    frame = query_df(ref_con, """
+    frame = query_df(
+        ref_con,
+        """
         SELECT d.local_employment_count, d.local_employment_missing_reason
         FROM out_occupation_demand d JOIN core_oews_estimate e
           ON e.area_code = d.area_code AND e.soc_code = d.demand_soc_code
-        WHERE e.employment_footnote = '8' LIMIT 50""")
+        WHERE e.employment_footnote = '8' LIMIT 50""",
+    )
     assert len(frame) > 0
     assert frame.local_employment_count.isna().all()
     assert (frame.local_employment_missing_reason == "not_released").all()
@@ -98,8 +116,9 @@ def test_all_other_groups_are_marked(ref_con):
 
 
 def test_own_figures_are_shared_with_nobody(ref_con):
-    frame = query_df(ref_con, "SELECT DISTINCT demand_grain, shared_with_count FROM out_occupation_demand "
-                              "WHERE demand_grain = 'own'")
+    frame = query_df(
+        ref_con, "SELECT DISTINCT demand_grain, shared_with_count FROM out_occupation_demand WHERE demand_grain = 'own'"
+    )
     assert set(frame.shared_with_count) == {1}
 
 
@@ -113,7 +132,8 @@ def test_local_openings_are_national_rate_times_local_jobs(ref_con):
 def test_model_labels_whose_numbers_they_are(model):
     frame = model.occupations(SPRINGFIELD_MO, ["47-2152.04", "47-2231.00", "47-2111.00"]).set_index("onet_soc_code")
     assert frame.loc["47-2152.04", "demand_basis"] == (
-        "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations")
+        "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
+    )
     assert bool(frame.loc["47-2152.04", "demand_is_shared"])
     assert not bool(frame.loc["47-2111.00", "demand_is_shared"])
     assert frame.loc["47-2111.00", "demand_basis"] == "BLS 47-2111 Electricians"
@@ -142,13 +162,22 @@ def test_area_context_is_computed_once(model):
     row = model.occupations(HARTFORD, ["29-1141.00"]).iloc[0]
     assert row.local_employment_share_pct == pytest.approx(100 * 13850 / row.area_total_employment_count)
     assert row.local_openings_per_10k_jobs == pytest.approx(
-        10_000 * row.local_annual_openings_est_count / row.area_total_employment_count)
+        10_000 * row.local_annual_openings_est_count / row.area_total_employment_count
+    )
 
 
-@pytest.mark.parametrize("given, published", [
-    ("31-1120", "31-1120"), ("31-1121", "31-1120"), ("31-1121.00", "31-1120"), ("13-1020", "13-1020"),
-    ("29-2010", "29-2010"), ("47-2152.04", "47-2152"), ("53-1042", "53-1047"),
-])
+@pytest.mark.parametrize(
+    "given, published",
+    [
+        ("31-1120", "31-1120"),
+        ("31-1121", "31-1120"),
+        ("31-1121.00", "31-1120"),
+        ("13-1020", "13-1020"),
+        ("29-2010", "29-2010"),
+        ("47-2152.04", "47-2152"),
+        ("53-1042", "53-1047"),
+    ],
+)
 def test_any_code_resolves_to_the_published_one(ref_con, given, published):
     assert CodeResolver(ref_con).resolve(given).bls_soc_code == published
 

@@ -71,8 +71,9 @@ def session(sleeps):
     return make_session(CONTACT, sleep=sleeps, timeout=(2, 10))
 
 
-def local_releases(server, served: dict[str, dict[str, bytes]], pins: dict[str, str] | None = None,
-                   register: bool = True) -> dict[str, Release]:
+def local_releases(
+    server, served: dict[str, dict[str, bytes]], pins: dict[str, str] | None = None, register: bool = True
+) -> dict[str, Release]:
     """The pinned releases with every URL moved to ``server``; optionally serve the files there too."""
     releases = load_releases()
     for key, release in releases.items():
@@ -80,8 +81,9 @@ def local_releases(server, served: dict[str, dict[str, bytes]], pins: dict[str, 
         for pinned in release.files:
             path = f"/{key}/{pinned.name}"
             if register:
-                server.expect_request(path).respond_with_data(served[key][pinned.name],
-                                                              content_type="application/octet-stream")
+                server.expect_request(path).respond_with_data(
+                    served[key][pinned.name], content_type="application/octet-stream"
+                )
             files.append(PinnedFile(pinned.name, server.url_for(path), (pins or {}).get(pinned.name, "")))
         releases[key] = dataclasses.replace(release, files=tuple(files))
     return releases
@@ -102,13 +104,24 @@ def built(tmp_path_factory, make_httpserver, served):
     folder = tmp_path_factory.mktemp("downloaded")
     releases = local_releases(make_httpserver, served)
     messages: list[str] = []
-    report = download_and_build(folder / "lmi.duckdb", cache_dir=folder / "cache", releases=releases,
-                                check_row_counts=False, session=make_session(CONTACT, sleep=SleepRecorder()),
-                                progress=messages.append)
+    report = download_and_build(
+        folder / "lmi.duckdb",
+        cache_dir=folder / "cache",
+        releases=releases,
+        check_row_counts=False,
+        session=make_session(CONTACT, sleep=SleepRecorder()),
+        progress=messages.append,
+    )
     requested = [entry[0].path for entry in make_httpserver.log]
     make_httpserver.clear()
-    return {"db": folder / "lmi.duckdb", "cache": folder / "cache", "report": report, "messages": messages,
-            "releases": releases, "requested": requested}
+    return {
+        "db": folder / "lmi.duckdb",
+        "cache": folder / "cache",
+        "report": report,
+        "messages": messages,
+        "releases": releases,
+        "requested": requested,
+    }
 
 
 @pytest.fixture
@@ -128,20 +141,24 @@ def assert_untouched(db: Path, before: str) -> None:
 # (a) success: the database holds the served values and records the served files' checksums
 # ---------------------------------------------------------------------------------------------
 
+
 def test_download_builds_database_holding_the_served_values(built):
     con = duckdb.connect(str(built["db"]), read_only=True)
     try:
         employment, median, lq = con.execute(
             "SELECT employment_count, annual_wage_median_usd, location_quotient FROM core_oews_estimate "
-            "WHERE area_code = ? AND soc_code = '29-1141'", [official.HARTFORD]).fetchone()
+            "WHERE area_code = ? AND soc_code = '29-1141'",
+            [official.HARTFORD],
+        ).fetchone()
         importance = con.execute(
             "SELECT importance FROM core_occupation_rating WHERE onet_soc_code = '29-1141.00' "
-            "AND element_id = '2.A.1.a'").fetchone()[0]
+            "AND element_id = '2.A.1.a'"
+        ).fetchone()[0]
         rn_projection = con.execute(
             "SELECT employment_2024_thousands, annual_openings_thousands FROM core_projection "
-            "WHERE soc_code = '29-1141'").fetchone()
-        crosswalk = dict(con.execute(
-            "SELECT onet_soc_code, oews_match_method FROM core_onet_soc_crosswalk").fetchall())
+            "WHERE soc_code = '29-1141'"
+        ).fetchone()
+        crosswalk = dict(con.execute("SELECT onet_soc_code, oews_match_method FROM core_onet_soc_crosswalk").fetchall())
     finally:
         con.close()
     assert (employment, median, lq) == (13850, 101470.0, 1.06)
@@ -182,15 +199,22 @@ def test_download_reports_progress_and_caches_under_source_and_version(built, se
 
 def test_sources_not_downloaded_come_from_the_shipped_snapshot(httpserver, served, session, tmp_path):
     releases = local_releases(httpserver, served)
-    download_and_build(tmp_path / "lmi.duckdb", cache_dir=tmp_path / "cache", only=["indeed"], releases=releases,
-                       session=session, progress=lambda m: None)  # row-count bands on: the rest is real data
+    download_and_build(
+        tmp_path / "lmi.duckdb",
+        cache_dir=tmp_path / "cache",
+        only=["indeed"],
+        releases=releases,
+        session=session,
+        progress=lambda m: None,
+    )  # row-count bands on: the rest is real data
     assert {entry[0].path for entry in httpserver.log} == {f"/indeed/{name}" for name in served["indeed"]}
     con = duckdb.connect(str(tmp_path / "lmi.duckdb"), read_only=True)
     try:
         origins = dict(con.execute("SELECT source_key, any_value(origin) FROM meta_provenance GROUP BY 1").fetchall())
         national_postings = con.execute("SELECT count(*) FROM core_indeed_national_postings").fetchone()[0]
-        hartford_rn = con.execute("SELECT employment_count FROM core_oews_estimate "
-                                  "WHERE area_code = '0025540' AND soc_code = '29-1141'").fetchone()[0]
+        hartford_rn = con.execute(
+            "SELECT employment_count FROM core_oews_estimate WHERE area_code = '0025540' AND soc_code = '29-1141'"
+        ).fetchone()[0]
     finally:
         con.close()
     assert origins.pop("indeed") == ORIGIN_DOWNLOADED
@@ -202,6 +226,7 @@ def test_sources_not_downloaded_come_from_the_shipped_snapshot(httpserver, serve
 # ---------------------------------------------------------------------------------------------
 # (b) retries: 503 then success, 429 with Retry-After, and giving up
 # ---------------------------------------------------------------------------------------------
+
 
 def test_503_is_retried_with_backoff_then_succeeds(tmp_path, httpserver, session, sleeps):
     httpserver.expect_oneshot_request("/file").respond_with_data("busy", status=503)
@@ -244,6 +269,7 @@ def test_retry_after_accepts_seconds_and_http_dates():
 # (c) 404: no retry, the error names the URL and the status
 # ---------------------------------------------------------------------------------------------
 
+
 def test_404_names_the_url_and_is_not_retried(tmp_path, httpserver, session, sleeps):
     httpserver.expect_request("/gone.xlsx").respond_with_data("not here", status=404)
     url = httpserver.url_for("/gone.xlsx")
@@ -259,14 +285,21 @@ def test_404_during_download_leaves_the_database_untouched(existing_db, httpserv
     releases = local_releases(httpserver, served, register=False)
     httpserver.expect_request("/onet/db_29_3_text.zip").respond_with_data("not here", status=404)
     with pytest.raises(DownloadError, match=re.escape(releases["onet"].files[0].url)):
-        download_and_build(existing_db, cache_dir=tmp_path / "cache", only=["onet"], releases=releases,
-                           session=session, progress=lambda m: None)
+        download_and_build(
+            existing_db,
+            cache_dir=tmp_path / "cache",
+            only=["onet"],
+            releases=releases,
+            session=session,
+            progress=lambda m: None,
+        )
     assert_untouched(existing_db, before)
 
 
 # ---------------------------------------------------------------------------------------------
 # (d) truncated transfers: short of Content-Length, or a cut archive served as if complete
 # ---------------------------------------------------------------------------------------------
+
 
 def _serve_cut_short(httpserver, path: str, data: bytes, content_length: str | None) -> None:
     cut = data[: len(data) // 2]
@@ -287,24 +320,37 @@ def test_transfer_shorter_than_content_length_is_refused(existing_db, httpserver
     archive = served["onet"]["db_29_3_text.zip"]
     _serve_cut_short(httpserver, "/onet/db_29_3_text.zip", archive, content_length=str(len(archive)))
     with pytest.raises(DownloadError, match=re.escape(releases["onet"].files[0].url)) as error:
-        download_and_build(existing_db, cache_dir=tmp_path / "cache", only=["onet"], releases=releases,
-                           session=session, progress=lambda m: None)
+        download_and_build(
+            existing_db,
+            cache_dir=tmp_path / "cache",
+            only=["onet"],
+            releases=releases,
+            session=session,
+            progress=lambda m: None,
+        )
     assert "truncated" in str(error.value)
     assert_untouched(existing_db, before)
     assert not list((tmp_path / "cache").rglob("db_29_3_text.zip*")), "no partial or unverified file is cached"
 
 
 @pytest.mark.parametrize("content_length", ["matching", None], ids=["matching-length", "no-length"])
-def test_cut_archive_that_arrives_whole_fails_to_parse(existing_db, httpserver, served, session, tmp_path,
-                                                       content_length):
+def test_cut_archive_that_arrives_whole_fails_to_parse(
+    existing_db, httpserver, served, session, tmp_path, content_length
+):
     before = file_sha256(existing_db)
     releases = local_releases(httpserver, served, register=False)
     archive = served["onet"]["db_29_3_text.zip"]
     length = str(len(archive) // 2) if content_length == "matching" else None
     _serve_cut_short(httpserver, "/onet/db_29_3_text.zip", archive, content_length=length)
     with pytest.raises(SnapshotError, match=r"db_29_3_text\.zip: not a readable zip archive") as error:
-        download_and_build(existing_db, cache_dir=tmp_path / "cache", only=["onet"], releases=releases,
-                           session=session, progress=lambda m: None)
+        download_and_build(
+            existing_db,
+            cache_dir=tmp_path / "cache",
+            only=["onet"],
+            releases=releases,
+            session=session,
+            progress=lambda m: None,
+        )
     assert "truncated" in str(error.value)
     assert_untouched(existing_db, before)
 
@@ -313,13 +359,20 @@ def test_cut_archive_that_arrives_whole_fails_to_parse(existing_db, httpserver, 
 # (e) a pinned checksum that does not match
 # ---------------------------------------------------------------------------------------------
 
+
 def test_checksum_mismatch_names_file_and_both_checksums(existing_db, httpserver, served, session, tmp_path):
     before = file_sha256(existing_db)
     wrong = "0" * 64
     releases = local_releases(httpserver, served, pins={"oe.area": wrong})
     with pytest.raises(DownloadError) as error:
-        download_and_build(existing_db, cache_dir=tmp_path / "cache", only=["oews"], releases=releases,
-                           session=session, progress=lambda m: None)
+        download_and_build(
+            existing_db,
+            cache_dir=tmp_path / "cache",
+            only=["oews"],
+            releases=releases,
+            session=session,
+            progress=lambda m: None,
+        )
     message = str(error.value)
     assert "oe.area" in message and wrong in message and sha256(served["oews"]["oe.area"]) in message
     assert "etl/releases.toml" in message and "reviewed change" in message
@@ -337,14 +390,21 @@ def test_matching_pinned_checksum_is_accepted(tmp_path, httpserver, session):
 # (f) BLS needs a contact e-mail: refused before any request is made
 # ---------------------------------------------------------------------------------------------
 
+
 def test_missing_contact_email_for_bls_is_refused_before_any_request(tmp_path, sleeps):
     session = make_session(None, sleep=sleeps)
     adapter = RefusingAdapter()
     session.mount("https://", adapter)
     session.mount("http://", adapter)
     with pytest.raises(DownloadError) as error:
-        download_and_build(tmp_path / "lmi.duckdb", cache_dir=tmp_path / "cache", only=["oews"],
-                           releases=load_releases(), session=session, progress=lambda m: None)
+        download_and_build(
+            tmp_path / "lmi.duckdb",
+            cache_dir=tmp_path / "cache",
+            only=["oews"],
+            releases=load_releases(),
+            session=session,
+            progress=lambda m: None,
+        )
     message = str(error.value)
     assert "download.bls.gov" in message and "--contact-email" in message and http.CONTACT_ENV in message
     assert adapter.sent == []
@@ -380,13 +440,20 @@ def test_unknown_source_key_is_refused(tmp_path, session):
 # (g) the raw cache: a verified file is reused, a damaged one fetched again
 # ---------------------------------------------------------------------------------------------
 
+
 def test_cached_files_with_matching_checksums_are_not_downloaded_again(built, httpserver, served, session, tmp_path):
     cache = tmp_path / "cache"
     shutil.copytree(built["cache"], cache)
     releases = local_releases(httpserver, served)
     messages: list[str] = []
-    download_and_build(tmp_path / "lmi.duckdb", cache_dir=cache, releases=releases, check_row_counts=False,
-                       session=session, progress=messages.append)
+    download_and_build(
+        tmp_path / "lmi.duckdb",
+        cache_dir=cache,
+        releases=releases,
+        check_row_counts=False,
+        session=session,
+        progress=messages.append,
+    )
     assert httpserver.log == []
     assert sum("reusing cached" in m for m in messages) == sum(len(files) for files in served.values())
 

@@ -29,8 +29,10 @@ def issues_at(result) -> set[tuple]:
 
 
 def log_rows(con) -> list[tuple]:
-    return con.execute("SELECT import_id, imported_by, import_kind, file_name, file_sha256, rows_in_file_count, "
-                       "rows_added_count, outcome FROM import_log ORDER BY import_id").fetchall()
+    return con.execute(
+        "SELECT import_id, imported_by, import_kind, file_name, file_sha256, rows_in_file_count, "
+        "rows_added_count, outcome FROM import_log ORDER BY import_id"
+    ).fetchall()
 
 
 def with_programs(con, *programs) -> None:
@@ -38,6 +40,7 @@ def with_programs(con, *programs) -> None:
 
 
 # ------------------------------------------------------------------------------------------- templates
+
 
 @pytest.mark.parametrize("kind", list(TEMPLATES))
 def test_templates_are_the_validated_columns(kind):
@@ -55,17 +58,30 @@ def test_empty_template_is_refused_as_having_no_rows(con):
 
 # ------------------------------------------------------------------------------------------- good files
 
+
 def test_programs_then_participants_are_stored_and_logged(con):
-    result = do_import(con, "programs", csv_bytes([program("A"), program("B", target_soc_codes="51-4121;47-2111")],
-                                                  "programs"), name="programs.csv", who="Dana")
+    result = do_import(
+        con,
+        "programs",
+        csv_bytes([program("A"), program("B", target_soc_codes="51-4121;47-2111")], "programs"),
+        name="programs.csv",
+        who="Dana",
+    )
     assert (result.outcome, result.added) == ("imported", 2)
     result = do_import(con, "participants", csv_bytes([participant(i, "A") for i in range(12)], "participants"))
     assert (result.outcome, result.added) == ("imported", 12)
-    assert table_counts(con) == {"provider": 1, "program": 2, "program_target_occupation": 3, "participant": 12,
-                                 "employer_partner": 0}
+    assert table_counts(con) == {
+        "provider": 1,
+        "program": 2,
+        "program_target_occupation": 3,
+        "participant": 12,
+        "employer_partner": 0,
+    }
     log = log_rows(con)
-    assert [(r[1], r[2], r[5], r[6], r[7]) for r in log] == [("Dana", "programs", 2, 2, "imported"),
-                                                              ("tester", "participants", 12, 12, "imported")]
+    assert [(r[1], r[2], r[5], r[6], r[7]) for r in log] == [
+        ("Dana", "programs", 2, 2, "imported"),
+        ("tester", "participants", 12, 12, "imported"),
+    ]
     assert len(log[0][4]) == 64  # SHA-256 of the file
 
 
@@ -88,10 +104,15 @@ def test_xlsx_with_date_cells_imports(con):
     columns = TEMPLATES["participants"].column_names
     sheet.append(columns)
     import datetime as dt
+
     for i in range(3):
         row = participant(i)
-        row.update(enrollment_date=dt.datetime(2023, 9, 1), exit_date=dt.date(2024, 3, 15),
-                   credential_date=dt.datetime(2024, 4, 1), earnings_q2_usd=10000.0)
+        row.update(
+            enrollment_date=dt.datetime(2023, 9, 1),
+            exit_date=dt.date(2024, 3, 15),
+            credential_date=dt.datetime(2024, 4, 1),
+            earnings_q2_usd=10000.0,
+        )
         sheet.append([row[c] for c in columns])
     out = io.BytesIO()
     book.save(out)
@@ -102,8 +123,17 @@ def test_xlsx_with_date_cells_imports(con):
 
 def test_follow_up_fills_blanks_but_never_changes_a_recorded_value(con):
     with_programs(con)
-    enrolled = participant(1, exit_date="", completed="", credential_attained="", credential_date="",
-                           employed_q2="", employed_q4="", earnings_q2_usd="", training_related_employment="")
+    enrolled = participant(
+        1,
+        exit_date="",
+        completed="",
+        credential_attained="",
+        credential_date="",
+        employed_q2="",
+        employed_q4="",
+        earnings_q2_usd="",
+        training_related_employment="",
+    )
     do_import(con, "participants", csv_bytes([enrolled], "participants"))
     result = do_import(con, "participants", csv_bytes([participant(1)], "participants"))
     assert (result.outcome, result.updated) == ("imported", 1)
@@ -114,6 +144,7 @@ def test_follow_up_fills_blanks_but_never_changes_a_recorded_value(con):
 
 
 # ------------------------------------------------------------------------------------------- bad files
+
 
 def test_wrong_columns_are_named(con):
     data = b"program_id,participant,enrolled_on\nPRG-1,P1,2024-01-01\n"
@@ -127,18 +158,28 @@ def test_wrong_columns_are_named(con):
 
 def test_every_bad_row_and_column_is_reported(con):
     with_programs(con)
-    rows = [participant(1, enrollment_date="2024-13-01"),  # not a date
-            participant(2, enrollment_date="03/01/2024"),  # not ISO
-            participant(3, exit_date="2023-01-01"),  # exit before enrollment
-            participant(4, sex="unknown", completed="maybe"),  # two bad cells in one row
-            participant(5, participant_id="123-45-6789"),  # shaped like an SSN
-            participant(6, employed_q4="yes", exit_date="2026-06-30", enrollment_date="2026-01-05"),  # quarter not over
-            participant(7, earnings_q2_usd="-5"),
-            participant(8)]
+    rows = [
+        participant(1, enrollment_date="2024-13-01"),  # not a date
+        participant(2, enrollment_date="03/01/2024"),  # not ISO
+        participant(3, exit_date="2023-01-01"),  # exit before enrollment
+        participant(4, sex="unknown", completed="maybe"),  # two bad cells in one row
+        participant(5, participant_id="123-45-6789"),  # shaped like an SSN
+        participant(6, employed_q4="yes", exit_date="2026-06-30", enrollment_date="2026-01-05"),  # quarter not over
+        participant(7, earnings_q2_usd="-5"),
+        participant(8),
+    ]
     result = do_import(con, "participants", csv_bytes(rows, "participants"))
     assert result.outcome == "refused"
-    assert {(2, "enrollment_date"), (3, "enrollment_date"), (4, "exit_date"), (5, "sex"), (5, "completed"),
-            (6, "participant_id"), (7, "employed_q4"), (8, "earnings_q2_usd")} <= issues_at(result)
+    assert {
+        (2, "enrollment_date"),
+        (3, "enrollment_date"),
+        (4, "exit_date"),
+        (5, "sex"),
+        (5, "completed"),
+        (6, "participant_id"),
+        (7, "employed_q4"),
+        (8, "earnings_q2_usd"),
+    } <= issues_at(result)
     messages = {(i.row, i.column): i.message for i in result.issues}
     assert "before enrollment" in messages[(4, "exit_date")]
     assert "YYYY-MM-DD" in messages[(3, "enrollment_date")]
@@ -149,8 +190,12 @@ def test_every_bad_row_and_column_is_reported(con):
 
 
 def test_unknown_cip_soc_and_area_codes_are_refused_by_row_and_column(con):
-    rows = [program("A", cip_code="99.9999"), program("B", target_soc_codes="51-4121;11-9999"),
-            program("C", region_area_code="1234567"), program("D", cip_code="480508")]
+    rows = [
+        program("A", cip_code="99.9999"),
+        program("B", target_soc_codes="51-4121;11-9999"),
+        program("C", region_area_code="1234567"),
+        program("D", cip_code="480508"),
+    ]
     result = do_import(con, "programs", csv_bytes(rows, "programs"))
     assert {(2, "cip_code"), (3, "target_soc_codes"), (4, "region_area_code"), (5, "cip_code")} == issues_at(result)
     messages = " ".join(i.message for i in result.issues)
@@ -160,15 +205,26 @@ def test_unknown_cip_soc_and_area_codes_are_refused_by_row_and_column(con):
 
 # ------------------------------------------------------------------------------------------- occupation codes
 
+
 @pytest.fixture(scope="module")
 def real_codes(ref_con):
     """The codes of the real reference database (every code BLS publishes, the O*NET-SOC crosswalk)."""
     return reference_codes(ref_con)
 
 
-@pytest.mark.parametrize("given, bls", [("31-1121", "31-1120"), ("31-1121.00", "31-1120"), ("31-1120", "31-1120"),
-                                        ("13-1020", "13-1020"), ("29-2010", "29-2010"), ("29-2099", "29-2099"),
-                                        ("13-1022", "13-1020"), ("29-2011.01", "29-2010")])
+@pytest.mark.parametrize(
+    "given, bls",
+    [
+        ("31-1121", "31-1120"),
+        ("31-1121.00", "31-1120"),
+        ("31-1120", "31-1120"),
+        ("13-1020", "13-1020"),
+        ("29-2010", "29-2010"),
+        ("29-2099", "29-2099"),
+        ("13-1022", "13-1020"),
+        ("29-2011.01", "29-2010"),
+    ],
+)
 def test_a_program_may_target_any_code_bls_publishes_or_a_code_inside_one(con, real_codes, given, bls):
     result = do_import(con, "programs", csv_bytes([program(target_soc_codes=given)], "programs"), codes=real_codes)
     assert result.outcome == "imported", result.issues
@@ -189,13 +245,23 @@ def test_targets_that_share_a_bls_code_are_all_kept(con, real_codes):
 
 
 def test_unknown_occupation_codes_are_refused_with_row_and_column(con, real_codes):
-    rows = [program("A", target_soc_codes="31-1121"), program("B", target_soc_codes="31-1121;99-9999"),
-            program("C", target_soc_codes="31-1121.77"), program("D", target_soc_codes="home health aide"),
-            program("E", target_soc_codes="31-1100"), program("F", target_soc_codes="31-1121, 31-1122")]
+    rows = [
+        program("A", target_soc_codes="31-1121"),
+        program("B", target_soc_codes="31-1121;99-9999"),
+        program("C", target_soc_codes="31-1121.77"),
+        program("D", target_soc_codes="home health aide"),
+        program("E", target_soc_codes="31-1100"),
+        program("F", target_soc_codes="31-1121, 31-1122"),
+    ]
     result = do_import(con, "programs", csv_bytes(rows, "programs"), codes=real_codes)
     assert result.outcome == "refused"
-    assert issues_at(result) == {(3, "target_soc_codes"), (4, "target_soc_codes"), (5, "target_soc_codes"),
-                                 (6, "target_soc_codes"), (7, "target_soc_codes")}
+    assert issues_at(result) == {
+        (3, "target_soc_codes"),
+        (4, "target_soc_codes"),
+        (5, "target_soc_codes"),
+        (6, "target_soc_codes"),
+        (7, "target_soc_codes"),
+    }
     messages = {i.row: i.message for i in result.issues}
     assert "99-9999 is not a code BLS publishes numbers for" in messages[3] and "31-1121," not in messages[3]
     assert "31-1121.77 is not a code BLS publishes numbers for" in messages[4]
@@ -211,8 +277,9 @@ def test_duplicate_participants_in_the_file_and_against_stored_records(con):
     assert result.outcome == "refused"
     assert result.issues[0].row == 4 and "same program_id and participant_id as row 2" in result.issues[0].message
     do_import(con, "participants", csv_bytes([participant(1)], "participants"))
-    clash = do_import(con, "participants", csv_bytes([participant(2), participant(1, enrollment_date="2023-10-01")],
-                                                     "participants"))
+    clash = do_import(
+        con, "participants", csv_bytes([participant(2), participant(1, enrollment_date="2023-10-01")], "participants")
+    )
     assert clash.outcome == "refused" and clash.issues[0].row == 3
     assert "already stored" in clash.issues[0].message
     assert table_counts(con)["participant"] == 1  # participant 2 was not stored either
@@ -220,18 +287,27 @@ def test_duplicate_participants_in_the_file_and_against_stored_records(con):
 
 def test_participants_of_unknown_programs_and_mismatched_example_flags(con):
     with_programs(con)
-    result = do_import(con, "participants", csv_bytes([participant(1, "NOPE"), participant(2, is_generated_example="yes")],
-                                                      "participants"))
+    result = do_import(
+        con,
+        "participants",
+        csv_bytes([participant(1, "NOPE"), participant(2, is_generated_example="yes")], "participants"),
+    )
     assert issues_at(result) == {(2, "program_id"), (3, "is_generated_example")}
 
 
 def test_work_experience_hours(con):
-    rows = [program("W1", program_type="work_experience", work_experience_hours=""),
-            program("W2", program_type="work_experience", work_experience_hours="1200"),
-            program("C1", work_experience_hours="160"),
-            program("W3", program_type="work_experience", work_experience_hours="160")]
+    rows = [
+        program("W1", program_type="work_experience", work_experience_hours=""),
+        program("W2", program_type="work_experience", work_experience_hours="1200"),
+        program("C1", work_experience_hours="160"),
+        program("W3", program_type="work_experience", work_experience_hours="160"),
+    ]
     result = do_import(con, "programs", csv_bytes(rows, "programs"))
-    assert issues_at(result) == {(2, "work_experience_hours"), (3, "work_experience_hours"), (4, "work_experience_hours")}
+    assert issues_at(result) == {
+        (2, "work_experience_hours"),
+        (3, "work_experience_hours"),
+        (4, "work_experience_hours"),
+    }
 
 
 def test_a_failure_while_storing_rolls_everything_back(con, monkeypatch):
@@ -251,6 +327,7 @@ def test_a_failure_while_storing_rolls_everything_back(con, monkeypatch):
 
 
 # ------------------------------------------------------------------------------------------- size and type
+
 
 class CountingFile(io.FileIO):
     """A real file that counts the bytes read from it."""
@@ -284,14 +361,17 @@ def test_a_100_mb_file_is_refused_without_reading_it(con, tmp_path: Path):
     assert MAX_UPLOAD_BYTES == 20 * 1024 * 1024
 
 
-@pytest.mark.parametrize("name, data, words", [
-    ("report.pdf", b"%PDF-1.7\n...", "only CSV (.csv) or Excel workbook (.xlsx)"),
-    ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a CSV text file"),
-    ("programs.csv", b"%PDF-1.4 renamed", "not a CSV text file"),
-    ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", "not an Excel .xlsx workbook"),
-    ("latin1.csv", "provider_id,provider_name\nP1,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
-    ("programs.csv", b"", "empty"),
-])
+@pytest.mark.parametrize(
+    "name, data, words",
+    [
+        ("report.pdf", b"%PDF-1.7\n...", "only CSV (.csv) or Excel workbook (.xlsx)"),
+        ("photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not a CSV text file"),
+        ("programs.csv", b"%PDF-1.4 renamed", "not a CSV text file"),
+        ("old.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old excel", "not an Excel .xlsx workbook"),
+        ("latin1.csv", "provider_id,provider_name\nP1,Caf\xe9\n".encode("latin-1"), "not UTF-8"),
+        ("programs.csv", b"", "empty"),
+    ],
+)
 def test_non_csv_files_are_refused_clearly(con, name, data, words):
     result = do_import(con, "programs", data, name=name)
     assert result.outcome == "refused"

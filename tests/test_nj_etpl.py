@@ -11,18 +11,39 @@ from etl.catalog import source_by_key
 from etl.download import choose_sources
 from etl.errors import DownloadError
 from etl.snapshot import SHIPPED_SNAPSHOT
-from lmi import nj_etpl
 from lmi.db import query_rows
+from lmi.programs import nj_etpl
 from lmi.provenance import source_note
 
-CONTACT_COLUMNS = {"contactname", "contactphone", "contactfirstname", "contactlastname", "contacttitle", "phone",
-                   "phoneextension", "fax", "email", "website", "street1", "street2", "mstreet1", "mstreet2", "zip",
-                   "mzip", "busroute1", "trnroute1", "google_direction_url", "statecomment", "wibcomment"}
+CONTACT_COLUMNS = {
+    "contactname",
+    "contactphone",
+    "contactfirstname",
+    "contactlastname",
+    "contacttitle",
+    "phone",
+    "phoneextension",
+    "fax",
+    "email",
+    "website",
+    "street1",
+    "street2",
+    "mstreet1",
+    "mstreet2",
+    "zip",
+    "mzip",
+    "busroute1",
+    "trnroute1",
+    "google_direction_url",
+    "statecomment",
+    "wibcomment",
+}
 
 
 def outcome(ref_con, provider_id: str, cip_code: str) -> dict:
-    frame = ref_con.execute("SELECT * FROM core_nj_etpl_outcome WHERE provider_id = ? AND cip_code = ?",
-                            [provider_id, cip_code]).df()
+    frame = ref_con.execute(
+        "SELECT * FROM core_nj_etpl_outcome WHERE provider_id = ? AND cip_code = ?", [provider_id, cip_code]
+    ).df()
     assert len(frame) == 1
     return frame.iloc[0].to_dict()
 
@@ -60,7 +81,9 @@ def test_suppressed_counts_match_the_file(ref_con):
     # the file holds 1,565 rows, 476 of them with PerEmployed2 = -99999, and 998 with PerRetention8 = -99999
     counts = nj_etpl.outcome_counts(ref_con)
     assert counts == {"rows": 1565, "employed_q2_suppressed": 476, "providers": 417}
-    assert ref_con.execute("SELECT count(*) FROM core_nj_etpl_outcome WHERE retention_q8_suppressed").fetchone()[0] == 998
+    assert (
+        ref_con.execute("SELECT count(*) FROM core_nj_etpl_outcome WHERE retention_q8_suppressed").fetchone()[0] == 998
+    )
 
 
 def test_formatted_table_says_suppressed(ref_con):
@@ -110,8 +133,11 @@ def test_linked_jobs_read_bls_groups_once(ref_con):
     sample = nj_etpl.program_sample(ref_con).set_index("program_id")
     linked = query_rows(ref_con, "SELECT cip_code FROM core_cip_soc WHERE soc_code IN ('31-1121', '31-1122')")
     cips = {row[0] for row in linked} & set(sample.cip_code)
-    group = query_rows(ref_con, "SELECT local_employment_count FROM out_soc_demand s JOIN core_area a USING (area_code) "
-                                "WHERE a.area_kind = 'state' AND a.state_fips = '34' AND s.soc_code = '31-1120'")[0][0]
+    group = query_rows(
+        ref_con,
+        "SELECT local_employment_count FROM out_soc_demand s JOIN core_area a USING (area_code) "
+        "WHERE a.area_kind = 'state' AND a.state_fips = '34' AND s.soc_code = '31-1120'",
+    )[0][0]
     for cip in cips:
         row = sample[sample.cip_code == cip].iloc[0]
         assert row.nj_jobs_in_linked_occupations_count >= group

@@ -21,7 +21,10 @@ def test_notebook_executes(path, reference_db, monkeypatch):
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("PYTHONPATH", str(PROJECT_ROOT))
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(PROJECT_ROOT)}}).execute()
-    errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(PROJECT_ROOT)}}
+    ).execute()
+    errors = [
+        o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"
+    ]
     assert not errors

@@ -55,8 +55,11 @@ def test_explorer_shows_projected_growth_and_estimated_openings(app):
     assert OPENINGS_METHOD in metric_help(app)["Est. annual openings here"]
     assert "national openings rate applied to local jobs" in metric_help(app)["Est. annual openings here"]
     table = app.dataframe[0].value
-    assert table["Est. annual openings here"].tolist() == ["about 770 a year", "about 2,200 a year",
-                                                          "about 190,000 a year"]
+    assert table["Est. annual openings here"].tolist() == [
+        "about 770 a year",
+        "about 2,200 a year",
+        "about 190,000 a year",
+    ]
     assert set(table["Projected growth 2024-34 (nation)"]) == {"+4.9%"}
     assert any(OPENINGS_METHOD in c.value for c in app.caption)
     assert any("BLS Employment Projections 2024-34" in c.value for c in app.caption)

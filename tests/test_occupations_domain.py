@@ -7,10 +7,14 @@ import math
 import pandas as pd
 import pytest
 
-from lmi import area_stats, areas, coverage, occupation_alternatives, occupations, provenance, search
+from lmi import areas, provenance
 from lmi.demand import DemandModel, describe_openings
-from lmi.levels import describe_importance, describe_level, nearest_anchor
-from lmi.oews_values import format_count, format_estimates, format_growth, format_usd
+from lmi.demand import area_comparison as area_stats
+from lmi.demand.oews_values import format_count, format_estimates, format_growth, format_usd
+from lmi.occupations import alternatives as occupation_alternatives
+from lmi.occupations import coverage, search
+from lmi.occupations import profile as occupations
+from lmi.occupations.levels import describe_importance, describe_level, nearest_anchor
 
 PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
 
@@ -120,7 +124,8 @@ def test_areas_of_state_carry_the_group_label_and_openings(ref_con, model):
     springfield = frame[frame.area_code == "0044180"].iloc[0]
     assert springfield.local_employment_count == 660
     assert springfield.local_annual_openings_est_count == pytest.approx(
-        area_stats.region_comparison(ref_con, model, "47-2152.04", "0044180").local_annual_openings_est_count.iloc[0])
+        area_stats.region_comparison(ref_con, model, "47-2152.04", "0044180").local_annual_openings_est_count.iloc[0]
+    )
     assert set(frame.demand_basis) == {PLUMBERS_GROUP}
     assert set(area_stats.for_csv(frame)["BLS code of the figures [demand_soc_code]"]) == {"47-2152"}
 
@@ -137,8 +142,10 @@ def test_unknown_area_raises(ref_con, model):
 
 
 def test_source_note_names_version_and_license(ref_con):
-    assert provenance.source_note(ref_con, "oews", "onet") == \
-        "Source: BLS OEWS May 2025 (public domain); O*NET 29.3 (CC BY 4.0)."
+    assert (
+        provenance.source_note(ref_con, "oews", "onet")
+        == "Source: BLS OEWS May 2025 (public domain); O*NET 29.3 (CC BY 4.0)."
+    )
 
 
 def test_coverage_report_lists_military_as_unmatched(ref_con):
@@ -148,8 +155,18 @@ def test_coverage_report_lists_military_as_unmatched(ref_con):
     assert summary.onet_occupations.sum() == 2 * len(occupations.query_df(ref_con, "SELECT * FROM core_occupation"))
 
 
-@pytest.mark.parametrize("level, words", [(0.5, "little"), (2.0, "basic"), (3.2, "intermediate"), (5.0, "advanced"),
-                                          (6.5, "expert"), (None, "not rated"), (math.nan, "not rated")])
+@pytest.mark.parametrize(
+    "level, words",
+    [
+        (0.5, "little"),
+        (2.0, "basic"),
+        (3.2, "intermediate"),
+        (5.0, "advanced"),
+        (6.5, "expert"),
+        (None, "not rated"),
+        (math.nan, "not rated"),
+    ],
+)
 def test_level_words(level, words):
     assert describe_level(level) == words
 
@@ -200,8 +217,10 @@ def test_coal_miner_in_kentucky_leads_to_the_underground_mining_machine_operator
     assert not offered.title.str.contains("All Other").any()
     roof_bolters = offered[offered.onet_soc_code == "47-5043.00"].iloc[0]
     assert roof_bolters.local_employment_count == 120
-    assert roof_bolters.reason == ("O*NET also calls it “Roof Bolting Coal Miner”; same SOC group (47-5040 "
-                                   "Underground Mining Machine Operators); 120 jobs here, openings about 5 a year")
+    assert roof_bolters.reason == (
+        "O*NET also calls it “Roof Bolting Coal Miner”; same SOC group (47-5040 "
+        "Underground Mining Machine Operators); 120 jobs here, openings about 5 a year"
+    )
     assert all("\n" not in reason for reason in offered.reason)
 
 
@@ -249,9 +268,21 @@ def test_military_occupation_explains_even_with_nothing_to_offer(ref_con, model)
     assert result.alternatives.empty
 
 
-@pytest.mark.parametrize("words, stem", [("miner", "min"), ("mining", "min"), ("miners", "min"), ("mine", "min"),
-                                         ("drivers", "driv"), ("driving", "driv"), ("nurse", "nurs"),
-                                         ("nursing", "nurs"), ("coal", "coal"), ("bolters", "bolt")])
+@pytest.mark.parametrize(
+    "words, stem",
+    [
+        ("miner", "min"),
+        ("mining", "min"),
+        ("miners", "min"),
+        ("mine", "min"),
+        ("drivers", "driv"),
+        ("driving", "driv"),
+        ("nurse", "nurs"),
+        ("nursing", "nurs"),
+        ("coal", "coal"),
+        ("bolters", "bolt"),
+    ],
+)
 def test_light_stemmer_meets_word_forms(words, stem):
     assert occupation_alternatives.stem(words) == stem
 
@@ -260,5 +291,7 @@ def test_title_match_ignores_all_other_and_codes():
     wanted = occupation_alternatives.stems("Extraction Workers, All Other")
     assert wanted == {"extraction", "work"}
     assert occupation_alternatives.stems("47-5049.00") == frozenset()
-    assert occupation_alternatives.match_share(occupation_alternatives.stems("coal miner"),
-                                               "Roof Bolting Coal Miner") == 1.0
+    assert (
+        occupation_alternatives.match_share(occupation_alternatives.stems("coal miner"), "Roof Bolting Coal Miner")
+        == 1.0
+    )

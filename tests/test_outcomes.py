@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lmi import outcomes
+from lmi.programs import outcomes
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
 
@@ -33,20 +33,46 @@ def cohort_of_40() -> list[dict]:
     for i in range(40):
         completed = i < 30
         employed_q2 = i < 20 or 30 <= i < 34
-        rows.append(participant(i, completed="yes" if completed else "no",
-                                employed_q2="yes" if employed_q2 else "no",
-                                employed_q4="yes" if i < 22 else "no",
-                                earnings_q2_usd=str(1000 * (i + 1)) if employed_q2 else "",
-                                training_related_employment=("yes" if i < 15 else "no") if employed_q2 else "",
-                                credential_attained="yes" if i < 20 else "no",
-                                credential_date=("2025-06-01" if i < 2 else "2024-04-01") if i < 20 else "",
-                                sex="female" if i % 2 else "male"))
+        rows.append(
+            participant(
+                i,
+                completed="yes" if completed else "no",
+                employed_q2="yes" if employed_q2 else "no",
+                employed_q4="yes" if i < 22 else "no",
+                earnings_q2_usd=str(1000 * (i + 1)) if employed_q2 else "",
+                training_related_employment=("yes" if i < 15 else "no") if employed_q2 else "",
+                credential_attained="yes" if i < 20 else "no",
+                credential_date=("2025-06-01" if i < 2 else "2024-04-01") if i < 20 else "",
+                sex="female" if i % 2 else "male",
+            )
+        )
     for i in range(40, 45):  # still enrolled
-        rows.append(participant(i, exit_date="", completed="", credential_attained="", credential_date="",
-                                employed_q2="", employed_q4="", earnings_q2_usd="", training_related_employment=""))
+        rows.append(
+            participant(
+                i,
+                exit_date="",
+                completed="",
+                credential_attained="",
+                credential_date="",
+                employed_q2="",
+                employed_q4="",
+                earnings_q2_usd="",
+                training_related_employment="",
+            )
+        )
     for i in range(45, 50):  # exited 2026-05: neither quarter has ended on 2026-11-25
-        rows.append(participant(i, exit_date="2026-05-10", employed_q2="", employed_q4="", earnings_q2_usd="",
-                                training_related_employment="", credential_attained="", credential_date=""))
+        rows.append(
+            participant(
+                i,
+                exit_date="2026-05-10",
+                employed_q2="",
+                employed_q4="",
+                earnings_q2_usd="",
+                training_related_employment="",
+                credential_attained="",
+                credential_date="",
+            )
+        )
     return rows
 
 
@@ -69,10 +95,15 @@ def test_indicators_match_hand_counts(con):
 
 
 def test_ojt_and_customized_training_have_no_credential_indicator(con):
-    load(con, [program("OJT", program_type="on_the_job_training"),
-               program("CUST", program_type="employer_based_customized")],
-         [participant(i, program_id=pid, credential_attained="", credential_date="")
-          for pid in ("OJT", "CUST") for i in range(20)])
+    load(
+        con,
+        [program("OJT", program_type="on_the_job_training"), program("CUST", program_type="employer_based_customized")],
+        [
+            participant(i, program_id=pid, credential_attained="", credential_date="")
+            for pid in ("OJT", "CUST")
+            for i in range(20)
+        ],
+    )
     for pid in ("OJT", "CUST"):
         report = outcomes.program_report(con, pid)
         assert not report.credential_indicator
@@ -126,8 +157,10 @@ def test_cohort_is_the_exit_program_year(con):
 
 def test_aggregates_add_only_published_program_cells(con):
     big = [participant(i, program_id="BIG") for i in range(30)]
-    small = [participant(i, program_id="SMALL", employed_q2="no", earnings_q2_usd="", training_related_employment="")
-             for i in range(4)]
+    small = [
+        participant(i, program_id="SMALL", employed_q2="no", earnings_q2_usd="", training_related_employment="")
+        for i in range(4)
+    ]
     load(con, [program("BIG"), program("SMALL")], big + small)
     totals = outcomes.aggregate_outcomes(con, "funding_stream").iloc[0]
     assert totals.programs_count == 2 and totals.programs_published_count == 1
@@ -154,6 +187,7 @@ def test_no_public_function_returns_participant_rows():
     import inspect
 
     from lmi.records import queries
+
     for module in (outcomes, queries):
         source = inspect.getsource(module)
         assert "participant_id" not in source, module.__name__

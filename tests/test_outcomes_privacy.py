@@ -25,7 +25,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmi import outcomes
+from lmi.programs import outcomes
 from lmi.records import vocab
 from lmi.records.schema import migrate
 
@@ -35,46 +35,65 @@ RACES = list(vocab.RACE_ETHNICITY)
 AGES = list(vocab.AGE_BANDS)
 EXITS = [dt.date(2022, 9, 1), dt.date(2023, 3, 1), dt.date(2023, 10, 1)]  # PY2022, PY2022, PY2023
 
-person = st.fixed_dictionaries({
-    "sex": st.sampled_from([0, 0, 0, 1, 1, 2]),  # skewed: mostly female, rarely not reported
-    "race": st.sampled_from([5, 5, 5, 3, 3, 0, 2, 7]),
-    "age": st.sampled_from([2, 2, 1, 3, 4, 5, 0]),
-    "veteran": st.sampled_from([False, False, False, True, None]),
-    "disability": st.booleans(),
-    "exit": st.sampled_from([0, 0, 1, 2]),
-    "completed": st.sampled_from([True, True, True, False]),
-    "employed_q2": st.booleans(),
-    "employed_q4": st.booleans(),
-    "credential": st.booleans(),
-    "related": st.booleans(),
-    "earnings": st.integers(min_value=0, max_value=30_000),
-    "follow_up_done": st.sampled_from([True, True, True, True, False]),
-})
+person = st.fixed_dictionaries(
+    {
+        "sex": st.sampled_from([0, 0, 0, 1, 1, 2]),  # skewed: mostly female, rarely not reported
+        "race": st.sampled_from([5, 5, 5, 3, 3, 0, 2, 7]),
+        "age": st.sampled_from([2, 2, 1, 3, 4, 5, 0]),
+        "veteran": st.sampled_from([False, False, False, True, None]),
+        "disability": st.booleans(),
+        "exit": st.sampled_from([0, 0, 1, 2]),
+        "completed": st.sampled_from([True, True, True, False]),
+        "employed_q2": st.booleans(),
+        "employed_q4": st.booleans(),
+        "credential": st.booleans(),
+        "related": st.booleans(),
+        "earnings": st.integers(min_value=0, max_value=30_000),
+        "follow_up_done": st.sampled_from([True, True, True, True, False]),
+    }
+)
 
 
 def records_db(people: list[dict], program_type: str) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:")
     migrate(con)
     con.execute("INSERT INTO provider VALUES ('PRV', 'Attack College', false, 1)")
-    con.execute("""INSERT INTO program VALUES ($p, 'PRV', 'Attack program', $t, NULL, 'wioa_adult', '48.0508',
-                   '0025540', 4000, 30, false, false, true, true, false, 1)""", {"p": PROGRAM, "t": program_type})
+    con.execute(
+        """INSERT INTO program VALUES ($p, 'PRV', 'Attack program', $t, NULL, 'wioa_adult', '48.0508',
+                   '0025540', 4000, 30, false, false, true, true, false, 1)""",
+        {"p": PROGRAM, "t": program_type},
+    )
     rows = []
     for i, p in enumerate(people):
         exit_day = EXITS[p["exit"]]
         done = p["follow_up_done"]
         credential = p["credential"] and p["completed"]
-        rows.append({
-            "program_id": PROGRAM, "participant_id": f"P{i}", "enrollment_date": exit_day - dt.timedelta(days=90),
-            "exit_date": exit_day, "completed": p["completed"],
-            "credential_attained": credential if done else None,
-            "credential_date": exit_day + dt.timedelta(days=30) if credential and done else None,
-            "employed_q2": p["employed_q2"] if done else None, "employed_q4": p["employed_q4"] if done else None,
-            "earnings_q2_usd": float(p["earnings"]) if p["employed_q2"] and done and p["earnings"] else None,
-            "training_related_employment": (p["related"] and p["employed_q2"]) if done else None,
-            "sex": SEXES[p["sex"]], "race_ethnicity": RACES[p["race"]], "age_band": AGES[p["age"]],
-            "is_veteran": p["veteran"], "has_disability": p["disability"], "is_justice_involved": False,
-            "is_english_learner": None, "is_long_term_unemployed": True, "is_displaced_worker": False,
-            "is_generated_example": False, "import_id": 1})
+        rows.append(
+            {
+                "program_id": PROGRAM,
+                "participant_id": f"P{i}",
+                "enrollment_date": exit_day - dt.timedelta(days=90),
+                "exit_date": exit_day,
+                "completed": p["completed"],
+                "credential_attained": credential if done else None,
+                "credential_date": exit_day + dt.timedelta(days=30) if credential and done else None,
+                "employed_q2": p["employed_q2"] if done else None,
+                "employed_q4": p["employed_q4"] if done else None,
+                "earnings_q2_usd": float(p["earnings"]) if p["employed_q2"] and done and p["earnings"] else None,
+                "training_related_employment": (p["related"] and p["employed_q2"]) if done else None,
+                "sex": SEXES[p["sex"]],
+                "race_ethnicity": RACES[p["race"]],
+                "age_band": AGES[p["age"]],
+                "is_veteran": p["veteran"],
+                "has_disability": p["disability"],
+                "is_justice_involved": False,
+                "is_english_learner": None,
+                "is_long_term_unemployed": True,
+                "is_displaced_worker": False,
+                "is_generated_example": False,
+                "import_id": 1,
+            }
+        )
     if rows:
         frame = pd.DataFrame(rows).astype(object)
         con.register("incoming", frame.where(frame.notna(), None))
@@ -85,10 +104,12 @@ def records_db(people: list[dict], program_type: str) -> duckdb.DuckDBPyConnecti
 def true_counts(con) -> dict:
     """What the attacker wants: the unsuppressed counts per table and group (the test computes them
     from the records; the public functions never return them)."""
-    from lmi import _outcome_counts as raw
+    from lmi.programs import counts as raw
 
-    return {dim: raw.group_counts(con, [PROGRAM], dim).set_index("group")
-            for dim in (*outcomes.EQUITY_DIMENSIONS, outcomes.COHORT_DIMENSION)}
+    return {
+        dim: raw.group_counts(con, [PROGRAM], dim).set_index("group")
+        for dim in (*outcomes.EQUITY_DIMENSIONS, outcomes.COHORT_DIMENSION)
+    }
 
 
 def kind_of(reason: str) -> str:
@@ -105,8 +126,12 @@ def bounds(table, reasons, row, column, threshold, size_bounds, total_size) -> t
     """What a reader knows about one hidden cell from its reason and its group's size."""
     kind = kind_of(reasons.loc[row, column])
     if column == outcomes.DENOMINATOR:
-        return {"small": (0, threshold - 1), "passes": (threshold, total_size), "column": (0, total_size),
-                "small_group": (0, threshold - 1)}[kind]
+        return {
+            "small": (0, threshold - 1),
+            "passes": (threshold, total_size),
+            "column": (0, total_size),
+            "small_group": (0, threshold - 1),
+        }[kind]
     low_size, high_size = size_bounds[row]
     if kind == "small_group":
         return 0, min(high_size, threshold - 1)
@@ -146,9 +171,11 @@ def size_bounds_of(result, threshold: int, total_size: int) -> dict[int, tuple[i
     return out
 
 
-@given(people=st.lists(person, min_size=0, max_size=70),
-       threshold=st.sampled_from([5, 10, 11]),
-       program_type=st.sampled_from(["classroom_occupational_skills", "on_the_job_training"]))
+@given(
+    people=st.lists(person, min_size=0, max_size=70),
+    threshold=st.sampled_from([5, 10, 11]),
+    program_type=st.sampled_from(["classroom_occupational_skills", "on_the_job_training"]),
+)
 def test_hidden_cells_cannot_be_recovered(people, threshold, program_type):
     con = records_db(people, program_type)
     report = outcomes.program_report(con, PROGRAM, threshold)
@@ -186,8 +213,9 @@ def test_hidden_cells_cannot_be_recovered(people, threshold, program_type):
         # 2 and 3. total minus shown, then intervals
         sizes = size_bounds_of(result, threshold, total_size)
         for column in columns:
-            recovered += [f"{name}: {hit}" for hit in attack_column(result, column, overall[column], threshold,
-                                                                      sizes, total_size)]
+            recovered += [
+                f"{name}: {hit}" for hit in attack_column(result, column, overall[column], threshold, sizes, total_size)
+            ]
         # 6. medians only over enough earners
         medians = report.medians.get(name if name != "cohort" else "exit_program_year")
         if medians is not None:
@@ -197,10 +225,12 @@ def test_hidden_cells_cannot_be_recovered(people, threshold, program_type):
     assert not recovered, recovered
 
     # 4. derived overall measures only from shown counts
-    for derived, inputs in {"placement_rate": ("placed_count", "exiters_count"),
-                            "training_related_rate": ("training_related_count", "placed_count"),
-                            "cost_per_placement_usd": ("placed_count", "exiters_count"),
-                            "cost_per_credential_usd": ("credential_count", "exiters_count")}.items():
+    for derived, inputs in {
+        "placement_rate": ("placed_count", "exiters_count"),
+        "training_related_rate": ("training_related_count", "placed_count"),
+        "cost_per_placement_usd": ("placed_count", "exiters_count"),
+        "cost_per_credential_usd": ("credential_count", "exiters_count"),
+    }.items():
         if not pd.isna(overall.get(derived, pd.NA)):
             assert all(not pd.isna(overall[i]) for i in inputs), derived
     con.close()
@@ -214,7 +244,7 @@ def _same(a, b) -> bool:
 
 def test_the_attacker_does_recover_an_unprotected_table():
     """The attack is not toothless: on a table with one small cell and nothing else hidden, it wins."""
-    from lmi.suppression import SuppressedBreakdown
+    from lmi.programs.suppression import SuppressedBreakdown
 
     table = pd.DataFrame({"group": ["a", "b", "All"], "exiters_count": pd.array([pd.NA, 30, 33], dtype="Int64")})
     hidden = pd.DataFrame({"group": [False] * 3, "exiters_count": [True, False, False]})

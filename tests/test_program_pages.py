@@ -40,8 +40,11 @@ def start(monkeypatch, reference_db, records: Path, page: str, password: str | N
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header",
-                                  "subheader") for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader")
+        for e in getattr(at, kind)
+    ]
     parts += [str(m.value) for m in at.metric] + [m.label for m in at.metric]
     return "\n".join(str(p) for p in parts)
 
@@ -107,8 +110,7 @@ def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, referen
     assert fit.fit_verdict.tolist() == ["few openings here"]  # about 67 openings a year in Hartford
 
 
-def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monkeypatch, reference_db,
-                                                                             example_records):
+def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-HHA").run()
     assert not at.exception, at.exception
@@ -118,8 +120,9 @@ def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monk
     assert metrics["Local fit"] == "hiring here"
     fit = frames(at)[-1]
     [row] = fit.to_dict("records")  # 31-1121 and 31-1122.00 lead to one BLS code: one row, counted once
-    assert row["numbers_for"] == ("31-1121; 31-1122.00 → BLS group 31-1120 Home Health and Personal Care Aides, "
-                                  "shared by 2 occupations")
+    assert row["numbers_for"] == (
+        "31-1121; 31-1122.00 → BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations"
+    )
     assert (row["local_employment_count"], row["fit_verdict"]) == ("19,230", "hiring here")
     shown = texts(at)
     assert "Hartford-West Hartford-East Hartford, CT" in shown
@@ -143,8 +146,7 @@ def test_ojt_program_has_no_credential_indicator(monkeypatch, reference_db, exam
     assert {m.label: m.value for m in at.metric}["Credential attainment rate"] == "n/a"
 
 
-def test_program_list_finds_programs_by_the_bls_code_their_targets_lead_to(monkeypatch, reference_db,
-                                                                          example_records):
+def test_program_list_finds_programs_by_the_bls_code_their_targets_lead_to(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
     at.multiselect(key="list_occupations").select("31-1120").run()
     programs = frames(at)[0]

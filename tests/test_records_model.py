@@ -12,10 +12,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from lmi import program_fit
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
-from lmi.program_filters import filter_programs
+from lmi.programs import local_fit as program_fit
+from lmi.programs.filters import filter_programs
 from lmi.records import example, queries
 from lmi.records.db import open_records, records_db_path, revision
 from lmi.records.schema import MIGRATIONS, RECORD_TABLES, migrate, schema_version
@@ -109,8 +109,12 @@ HARTFORD = "0025540"
 
 def programs_frame(*programs: tuple[str, str, list[str]], region: str = HARTFORD) -> pd.DataFrame:
     """Programs as the records give them: (program_id, cip_code, target codes as stored)."""
-    return pd.DataFrame([{"program_id": p, "cip_code": cip, "target_soc_codes": codes, "region_area_code": region}
-                         for p, cip, codes in programs])
+    return pd.DataFrame(
+        [
+            {"program_id": p, "cip_code": cip, "target_soc_codes": codes, "region_area_code": region}
+            for p, cip, codes in programs
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -124,8 +128,9 @@ def test_home_health_aide_program_in_hartford_shows_19230_jobs_under_31_1120(fit
     [row] = targets.to_dict("records")
     assert (row["soc_code"], row["soc_title"]) == ("31-1120", "Home Health and Personal Care Aides")
     assert row["local_employment_count"] == 19_230
-    assert row["numbers_for"] == ("31-1121 → BLS group 31-1120 Home Health and Personal Care Aides, "
-                                  "shared by 2 occupations")
+    assert row["numbers_for"] == (
+        "31-1121 → BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations"
+    )
     assert row["demand_is_shared"] and row["listed_codes"] == "31-1121"
     assert row["local_annual_openings_words"] == "about 3,400 a year" and row["fit_verdict"] == program_fit.HIRING
     assert summary.local_employment_count == 19_230 and summary.bls_codes == "31-1120"
@@ -139,10 +144,16 @@ def test_figures_are_the_demand_models_own(fit_of, ref_con):
     model = DemandModel(ref_con).bls_codes(HARTFORD, list(targets.soc_code)).set_index("soc_code")
     for row in targets.itertuples():
         expected = model.loc[row.soc_code]
-        for column in ("local_employment_count", "local_annual_openings_est_count", "location_quotient",
-                       "local_annual_wage_median_usd", "national_growth_2024_34_pct"):
-            assert getattr(row, column) == expected[column] or (pd.isna(getattr(row, column))
-                                                                 and pd.isna(expected[column])), (row.soc_code, column)
+        for column in (
+            "local_employment_count",
+            "local_annual_openings_est_count",
+            "location_quotient",
+            "local_annual_wage_median_usd",
+            "national_growth_2024_34_pct",
+        ):
+            assert getattr(row, column) == expected[column] or (
+                pd.isna(getattr(row, column)) and pd.isna(expected[column])
+            ), (row.soc_code, column)
     assert list(targets.soc_code) == ["31-1120", "13-1020", "29-2010", "29-2099", "51-4121", "29-1141"]
     own = targets.set_index("soc_code")
     assert own.loc["51-4121", "numbers_for"] == "BLS 51-4121 Welders, Cutters, Solderers, and Brazers"  # its own
@@ -151,8 +162,11 @@ def test_figures_are_the_demand_models_own(fit_of, ref_con):
 
 
 def test_a_bls_code_counts_once_however_many_targets_lead_to_it(fit_of):
-    fit = fit_of(programs_frame(("HHA", "51.2602", ["31-1120", "31-1121", "31-1122.00"]),
-                                ("TWO", "51.2602", ["31-1121", "51-4121"])))
+    fit = fit_of(
+        programs_frame(
+            ("HHA", "51.2602", ["31-1120", "31-1121", "31-1122.00"]), ("TWO", "51.2602", ["31-1121", "51-4121"])
+        )
+    )
     targets, summary = fit.of("HHA")
     assert len(targets) == 1 and targets.listed_codes.iloc[0] == "31-1120; 31-1121; 31-1122.00"
     assert (summary.listed_codes_count, summary.bls_codes_count) == (3, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lmi.search import load_title_index, normalize, search_occupations
+from lmi.occupations.search import load_title_index, normalize, search_occupations
 
 
 @pytest.fixture(scope="module")
@@ -12,20 +12,23 @@ def index(ref_con):
     return load_title_index(ref_con)
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("cashier", "41-2011.00"),
-    ("RN", "29-1141.00"),
-    ("coal miner", "47-5049.00"),
-    ("paralegal", "23-2011.00"),
-    ("registerd nurse", "29-1141.00"),
-    ("Registered Nurse", "29-1141.00"),
-    ("LPN", "29-2061.00"),
-    ("electrcian", "47-2111.00"),
-    ("home health", "31-1121.00"),
-    ("forklift", "53-7051.00"),
-    ("truck driver", "53-3032.00"),
-    ("software developer", "15-1252.00"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("cashier", "41-2011.00"),
+        ("RN", "29-1141.00"),
+        ("coal miner", "47-5049.00"),
+        ("paralegal", "23-2011.00"),
+        ("registerd nurse", "29-1141.00"),
+        ("Registered Nurse", "29-1141.00"),
+        ("LPN", "29-2061.00"),
+        ("electrcian", "47-2111.00"),
+        ("home health", "31-1121.00"),
+        ("forklift", "53-7051.00"),
+        ("truck driver", "53-3032.00"),
+        ("software developer", "15-1252.00"),
+    ],
+)
 def test_first_match_is_the_right_occupation(index, query, expected):
     assert search_occupations(index, query).onet_soc_code.iloc[0] == expected
 

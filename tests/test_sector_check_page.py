@@ -46,7 +46,8 @@ def test_nation_explains_that_a_region_is_needed_and_shows_the_national_signal(a
     national = table_with(app, "Projected growth 2024-34 (nation)", "Occupations").set_index("Sector")
     assert national.loc["Healthcare", "Projected growth 2024-34 (nation)"] == pytest.approx(9.70, abs=0.01)
     assert national.loc["Healthcare", "Indeed postings, nation (index, 12-month change)"].startswith(
-        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024)")
+        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024)"
+    )
     assert table_with(app, "Line in sector file")["BLS code"].tolist()[:2] == ["11-9111", "29-1011"]
 
 
@@ -80,7 +81,8 @@ def test_group_figures_are_labelled_on_their_rows(bakersfield):
     occupations = table_with(bakersfield, "BLS occupation", "Flag").set_index("BLS code")
     assert occupations.loc["31-1120", "Whose numbers"] == (
         "Group figure (a BLS group published only as a whole) for 2 O*NET occupations: Home Health Aides; "
-        "Personal Care Aides")
+        "Personal Care Aides"
+    )
     assert occupations.loc["15-1252", "Whose numbers"] == ""
     hidden = table_with(bakersfield, "Est. openings per 10,000 local jobs", "BLS occupation").set_index("BLS code")
     assert hidden.loc["25-9045", "Whose numbers"].startswith("Group figure (a BLS code combining several occupations)")
@@ -91,10 +93,14 @@ def test_springfield_clean_energy_names_its_carriers_and_missing_signature_occup
     flags = table_with(app, "Flag", "Why").set_index("Sector")
     why = flags.loc["Clean and green energy", "Why"]
     assert flags.loc["Clean and green energy", "Flag"] == "Balanced"
-    assert "Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and " \
-           "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs)" in why
-    assert why.endswith("BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine "
-                        "Service Technicians, the sector's signature occupations.")
+    assert (
+        "Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and "
+        "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs)" in why
+    )
+    assert why.endswith(
+        "BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine "
+        "Service Technicians, the sector's signature occupations."
+    )
     verdicts = next(m.value for m in app.markdown if m.value.startswith("**Each verdict and what it rests on**"))
     assert "- **Clean and green energy: Balanced.** In Springfield, MO Clean and green energy jobs" in verdicts
 
@@ -102,7 +108,8 @@ def test_springfield_clean_energy_names_its_carriers_and_missing_signature_occup
 def test_indeed_sector_postings_are_shown_beside_the_projections(bakersfield):
     flags = table_with(bakersfield, "Flag", "Why").set_index("Sector")
     assert flags.loc["Healthcare", "Indeed postings, nation (index, 12-month change)"].startswith(
-        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024); Personal Care & Home Health 167.2 (−2.6%)")
+        "Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024); Personal Care & Home Health 167.2 (−2.6%)"
+    )
     postings = table_with(bakersfield, "Indeed sector", "Change over 12 months (%)")
     nursing = postings.set_index("Indeed sector").loc["Nursing"]
     assert nursing["Sector"] == "Healthcare" and nursing["Index (1 Feb 2020 = 100)"] == pytest.approx(123.53)
@@ -138,7 +145,8 @@ def test_seats_above_openings_are_flagged(bakersfield):
     seats = table_with(bakersfield, "Seats a year").set_index("Code")
     assert seats.loc["it_cybersecurity", "Flag"] == "Oversupply"
     assert seats.loc["it_cybersecurity", "Which occupations the openings are"].startswith(
-        "47% of them for Computer Occupations, All Other")
+        "47% of them for Computer Occupations, All Other"
+    )
     assert seats.loc["15-1252", "Flag"] == "Within estimated openings"
     aides = seats.loc["31-1120"]  # typed as 31-1121 Home Health Aides
     assert aides["Entered as"] == "31-1121" and aides["Sector or occupation"] == "Home Health and Personal Care Aides"
@@ -148,8 +156,11 @@ def test_seats_above_openings_are_flagged(bakersfield):
 def test_metro_ranking_for_the_state(bakersfield):
     bakersfield.selectbox(key="sector_ranking_pick").select("it_cybersecurity").run()
     ranking = table_with(bakersfield, "Rank")
-    assert ranking.Area.tolist()[:3] == ["Los Angeles-Long Beach-Anaheim, CA", "San Francisco-Oakland-Fremont, CA",
-                                         "San Jose-Sunnyvale-Santa Clara, CA"]
+    assert ranking.Area.tolist()[:3] == [
+        "Los Angeles-Long Beach-Anaheim, CA",
+        "San Francisco-Oakland-Fremont, CA",
+        "San Jose-Sunnyvale-Santa Clara, CA",
+    ]
 
 
 def test_thresholds_can_be_changed_and_impossible_ones_are_refused(bakersfield):
@@ -167,7 +178,8 @@ def test_sector_definitions_show_exactly_which_occupations_and_citations(bakersf
     assert members.loc["47-2231", "Signature occupation"] == "Signature"
     assert members.loc["47-2111", "Signature occupation"] == ""
     assert members.loc["47-2152", "Whose numbers"].endswith(
-        "Plumbers, Pipefitters, and Steamfitters; Solar Thermal Installers and Technicians")
+        "Plumbers, Pipefitters, and Steamfitters; Solar Thermal Installers and Technicians"
+    )
     assert len(members) == 22
     text = " ".join(m.value for m in bakersfield.markdown)
     assert "https://www.bls.gov/green/solar_power/home.htm" in text
@@ -177,8 +189,15 @@ def test_sector_definitions_show_exactly_which_occupations_and_citations(bakersf
 def test_every_table_can_be_downloaded(bakersfield):
     bakersfield.text_area(key="sector_seats").input("healthcare, 10").run()
     keys = {b.key for b in bakersfield.get("download_button")}
-    assert {"dl_sector_flags", "dl_sector_postings", "dl_sector_occupations", "dl_hidden", "dl_seats",
-            "dl_sector_ranking", "dl_sector_defs"} <= keys
+    assert {
+        "dl_sector_flags",
+        "dl_sector_postings",
+        "dl_sector_occupations",
+        "dl_hidden",
+        "dl_seats",
+        "dl_sector_ranking",
+        "dl_sector_defs",
+    } <= keys
 
 
 def test_a_state_and_a_territory_without_postings_render(app):

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmi import sectors
 from lmi.demand import DemandModel, allocate_openings
-from lmi.sector_summary import CARRIERS_MAX, sector_carriers, sector_occupation_rows, summarise
+from lmi.sectors import definitions as sectors
+from lmi.sectors.totals import CARRIERS_MAX, sector_carriers, sector_occupation_rows, summarise
 
 BAKERSFIELD, HARTFORD, CONNECTICUT, NATION, SPRINGFIELD_MO = "0012540", "0025540", "0900000", "0000000", "0044180"
 
@@ -37,8 +37,9 @@ def test_allocation_is_national_openings_per_job_applied_to_local_jobs():
     assert allocate_openings(189_100, 13_850, 3_391_000) == pytest.approx(189_100 * 13_850 / 3_391_000)
     assert math.isnan(allocate_openings(1000, None, 1000))  # no local estimate: no openings, not zero
     assert math.isnan(allocate_openings(1000, 50, 0))
-    result = allocate_openings(pd.Series([100.0, 100.0]), pd.Series([10, pd.NA], dtype="Int64"),
-                               pd.Series([1000.0, 1000.0]))
+    result = allocate_openings(
+        pd.Series([100.0, 100.0]), pd.Series([10, pd.NA], dtype="Int64"), pd.Series([1000.0, 1000.0])
+    )
     assert result.iloc[0] == pytest.approx(1.0) and np.isnan(result.iloc[1])
 
 
@@ -53,8 +54,9 @@ def test_hartford_registered_nurses_match_published_numbers(hartford):
     assert rn.national_employment_2024_count == pytest.approx(3_391_000)
     assert rn.local_annual_openings_est_count == pytest.approx(189_100 * 13_850 / 3_391_000)
     assert rn.local_wage_to_area_median_ratio == pytest.approx(101_470 / rn.area_annual_wage_median_usd)
-    assert rn.national_employment_share_pct == pytest.approx(100 * rn.national_oews_employment_count
-                                                             / rn.national_total_employment_count)
+    assert rn.national_employment_share_pct == pytest.approx(
+        100 * rn.national_oews_employment_count / rn.national_total_employment_count
+    )
 
 
 def test_self_employed_openings_are_not_handed_to_an_area(model):
@@ -71,8 +73,9 @@ def test_suppressed_local_estimates_stay_missing(hartford):
     """Solar photovoltaic installers have no published estimate in Hartford: no jobs, LQ or openings are made up."""
     row = hartford.loc["47-2231"]
     assert not row.has_local_estimate
-    assert all(pd.isna(row[c]) for c in ("local_employment_count", "location_quotient",
-                                         "local_annual_openings_est_count"))
+    assert all(
+        pd.isna(row[c]) for c in ("local_employment_count", "location_quotient", "local_annual_openings_est_count")
+    )
 
 
 def test_every_published_code_is_listed_once(hartford, model):
@@ -87,34 +90,43 @@ def test_sector_location_quotient_compares_like_with_like(model, membership):
     rows = sector_occupation_rows(model.bls_codes(HARTFORD), membership, ["clean_energy"])
     [total] = summarise(rows, ["sector_key"]).to_dict("records")
     released = rows[rows.has_local_estimate]
-    expected = ((released.local_employment_count.sum() / released.area_total_employment_count.iloc[0])
-                / (released.national_oews_employment_count.sum() / released.national_total_employment_count.iloc[0]))
+    expected = (released.local_employment_count.sum() / released.area_total_employment_count.iloc[0]) / (
+        released.national_oews_employment_count.sum() / released.national_total_employment_count.iloc[0]
+    )
     assert total["location_quotient"] == pytest.approx(expected)
     assert total["occupations_count"] == len(rows) == 22
     assert total["occupations_with_local_estimate_count"] == len(released) < len(rows)
-    assert total["local_coverage_pct"] == pytest.approx(100 * released.national_oews_employment_count.sum()
-                                                        / rows.national_oews_employment_count.sum())
+    assert total["local_coverage_pct"] == pytest.approx(
+        100 * released.national_oews_employment_count.sum() / rows.national_oews_employment_count.sum()
+    )
     change = rows.national_employment_2034_count.sum() - rows.national_employment_2024_count.sum()
     assert total["national_employment_change_2024_34_count"] == pytest.approx(change)
-    assert total["national_growth_2024_34_pct"] == pytest.approx(100 * change / rows.national_employment_2024_count.sum())
+    assert total["national_growth_2024_34_pct"] == pytest.approx(
+        100 * change / rows.national_employment_2024_count.sum()
+    )
     assert total["local_annual_openings_est_count"] == pytest.approx(released.local_annual_openings_est_count.sum())
 
 
 def test_nation_sector_totals_are_the_national_figures(model, membership):
-    totals = summarise(sector_occupation_rows(model.bls_codes(NATION), membership),
-                       ["sector_key"]).set_index("sector_key")
+    totals = summarise(sector_occupation_rows(model.bls_codes(NATION), membership), ["sector_key"]).set_index(
+        "sector_key"
+    )
     assert np.allclose(totals.location_quotient, 1.0)
     assert (totals.local_coverage_pct == 100).all()
     assert totals.loc["healthcare", "national_growth_2024_34_pct"] == pytest.approx(9.70, abs=0.005)
-    assert totals.loc["healthcare", "national_growth_2024_34_pct"] > totals.loc["hospitality",
-                                                                                "national_growth_2024_34_pct"]
+    assert (
+        totals.loc["healthcare", "national_growth_2024_34_pct"]
+        > totals.loc["hospitality", "national_growth_2024_34_pct"]
+    )
 
 
 def test_state_sector_totals_use_the_state_as_the_area(ref_con, model, membership):
     rows = sector_occupation_rows(model.bls_codes(CONNECTICUT), membership, ["healthcare"])
     [total] = summarise(rows, ["sector_key"]).to_dict("records")
-    state_total = ref_con.execute("SELECT employment_count FROM core_oews_estimate "
-                                  "WHERE area_code = $a AND soc_code = '00-0000'", {"a": CONNECTICUT}).fetchone()[0]
+    state_total = ref_con.execute(
+        "SELECT employment_count FROM core_oews_estimate WHERE area_code = $a AND soc_code = '00-0000'",
+        {"a": CONNECTICUT},
+    ).fetchone()[0]
     assert total["local_employment_share_pct"] == pytest.approx(100 * total["local_employment_count"] / state_total)
     assert 0 < total["local_jobs_above_area_median_wage_pct"] < 100
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from lmi import sectors
 from lmi.demand import DemandModel, describe_openings
-from lmi.sector_check import reality_check
-from lmi.sector_flags import (
+from lmi.sectors import definitions as sectors
+from lmi.sectors.flags import (
     BALANCED,
     HIDDEN,
     NO_ESTIMATE,
@@ -22,6 +21,7 @@ from lmi.sector_flags import (
     default_thresholds,
     join_titles,
 )
+from lmi.sectors.reality_check import reality_check
 
 BAKERSFIELD, HARTFORD, RALEIGH, SPRINGFIELD_MO = "0012540", "0025540", "0039580", "0044180"
 
@@ -39,8 +39,15 @@ def inputs(ref_con, model):
 def check_for(ref_con, inputs, area_code, area_name, thresholds=None, chosen=None):
     membership, listed, groups, model = inputs
     thresholds = thresholds or default_thresholds(model.baseline(area_code).national_growth_2024_34_pct)
-    return reality_check(model.bls_codes(area_code), membership, listed, chosen or listed.sector_key.tolist(),
-                         thresholds, area_name, groups)
+    return reality_check(
+        model.bls_codes(area_code),
+        membership,
+        listed,
+        chosen or listed.sector_key.tolist(),
+        thresholds,
+        area_name,
+        groups,
+    )
 
 
 def occupation(check, soc_code, sector_key):
@@ -50,8 +57,12 @@ def occupation(check, soc_code, sector_key):
 
 def test_default_growth_threshold_is_the_all_occupation_projection(model):
     assert default_thresholds(model.baseline(HARTFORD).national_growth_2024_34_pct) == FlagThresholds(
-        national_growth_min_pct=3.1, thin_lq_below=0.75, strength_lq_min=1.25, hidden_openings_per_10k_min=5.0,
-        min_local_coverage_pct=50.0)
+        national_growth_min_pct=3.1,
+        thin_lq_below=0.75,
+        strength_lq_min=1.25,
+        hidden_openings_per_10k_min=5.0,
+        min_local_coverage_pct=50.0,
+    )
 
 
 def test_growing_occupation_thin_in_bakersfield_is_flagged_and_a_concentrated_one_is_not(ref_con, inputs):
@@ -64,7 +75,8 @@ def test_growing_occupation_thin_in_bakersfield_is_flagged_and_a_concentrated_on
     assert developers.flag_reason == (
         "BLS projects Software Developers to grow 15.8% nationally from 2024 to 2034 (threshold 3.1%), but in "
         "Bakersfield-Delano, CA jobs as Software Developers are only 0.20 times as concentrated as in the nation "
-        "(below 0.75): 740 jobs and estimated openings of about 50 a year.")
+        "(below 0.75): 740 jobs and estimated openings of about 50 a year."
+    )
     solar = occupation(check, "47-2231", "clean_energy")
     assert solar.location_quotient == pytest.approx(5.43) and solar.flag == STRENGTH
     assert "5.43 times as concentrated" in solar.flag_reason and "to grow 42.1%" in solar.flag_reason
@@ -81,7 +93,8 @@ def test_it_sector_is_thin_in_bakersfield_and_a_strength_in_raleigh(ref_con, inp
     assert bakersfield.loc["it_cybersecurity", "flag"] == THIN
     assert bakersfield.loc["it_cybersecurity", "location_quotient"] == pytest.approx(0.443, abs=0.001)
     assert bakersfield.loc["it_cybersecurity", "flag_reason"].startswith(
-        "BLS projects Information technology and cybersecurity to grow 9.4% nationally from 2024 to 2034")
+        "BLS projects Information technology and cybersecurity to grow 9.4% nationally from 2024 to 2034"
+    )
     assert raleigh.loc["it_cybersecurity", "flag"] == STRENGTH
     assert raleigh.loc["it_cybersecurity", "location_quotient"] > 1.25
 
@@ -96,7 +109,9 @@ def test_occupation_without_local_estimate_is_not_judged(ref_con, inputs):
     check = check_for(ref_con, inputs, HARTFORD, "Hartford")
     solar = occupation(check, "47-2231", "clean_energy")
     assert solar.flag == NO_ESTIMATE
-    assert solar.flag_reason.startswith("BLS released no employment estimate for Solar Photovoltaic Installers in Hartford")
+    assert solar.flag_reason.startswith(
+        "BLS released no employment estimate for Solar Photovoltaic Installers in Hartford"
+    )
 
 
 def test_thin_and_not_growing_is_not_called_hype(ref_con, inputs):
@@ -113,7 +128,8 @@ def test_hidden_local_demand_outside_every_sector(ref_con, inputs):
     assert hidden.iloc[0].soc_code == "45-2092" and hidden.iloc[0].flag == HIDDEN
     assert hidden.iloc[0].flag_reason.startswith(
         "Farmworkers and Laborers, Crop, Nursery, and Greenhouse sit in none of the popular sectors, yet in "
-        "Bakersfield-Delano, CA jobs as Farmworkers and Laborers, Crop, Nursery, and Greenhouse are 56.27 times")
+        "Bakersfield-Delano, CA jobs as Farmworkers and Laborers, Crop, Nursery, and Greenhouse are 56.27 times"
+    )
     membership = inputs[0]
     assert not hidden.soc_code.isin(membership.soc_code).any()
     assert (hidden.location_quotient >= 1.25).all() and (hidden.local_openings_per_10k_jobs >= 5).all()
@@ -130,8 +146,11 @@ def test_thresholds_change_flags_and_the_reason_quotes_them(ref_con, inputs):
     strict = FlagThresholds(national_growth_min_pct=10.0, thin_lq_below=0.5, strength_lq_min=2.0)
     check = check_for(ref_con, inputs, BAKERSFIELD, "Bakersfield-Delano, CA", thresholds=strict)
     developers = occupation(check, "15-1252", "it_cybersecurity")
-    assert developers.flag == THIN and "(threshold 10%)" in developers.flag_reason and "(below 0.5)" in \
-        developers.flag_reason
+    assert (
+        developers.flag == THIN
+        and "(threshold 10%)" in developers.flag_reason
+        and "(below 0.5)" in developers.flag_reason
+    )
     # IT grows 9.4% < 10%: no longer "popular nationally" under the stricter growth threshold
     assert check.sectors.set_index("sector_key").loc["it_cybersecurity", "flag"] == THIN_NOT_GROWING
 
@@ -168,12 +187,15 @@ def test_springfield_clean_energy_names_its_carriers_and_missing_signature_occup
     check = check_for(ref_con, inputs, SPRINGFIELD_MO, "Springfield, MO")
     clean = check.sectors.set_index("sector_key").loc["clean_energy"]
     assert clean.flag == BALANCED
-    assert ("Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and "
-            "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs): 74% of its local jobs and "
-            "78% of its estimated openings.") in clean.flag_reason
+    assert (
+        "Carried by Electricians (1,040 jobs), Heating, Air Conditioning, and Refrigeration Mechanics and "
+        "Installers (690 jobs) and Plumbers, Pipefitters, and Steamfitters (660 jobs): 74% of its local jobs and "
+        "78% of its estimated openings."
+    ) in clean.flag_reason
     assert clean.flag_reason.endswith(
         "BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine Service Technicians, "
-        "the sector's signature occupations.")
+        "the sector's signature occupations."
+    )
     assert clean.flag_reason.startswith("In Springfield, MO Clean and green energy jobs are about as concentrated")
 
 
@@ -182,12 +204,14 @@ def test_a_spread_out_sector_says_so_and_partly_missing_signatures_are_counted(r
     transportation: three of its seven signature occupations (pilots, locomotive engineers, ship captains)
     have no local estimate."""
     check = check_for(ref_con, inputs, SPRINGFIELD_MO, "Springfield, MO").sectors.set_index("sector_key")
-    assert ("Its jobs are spread out: its three largest occupations here, Electricians (1,040 jobs), Construction "
-            "Laborers (1,020 jobs) and Carpenters (920 jobs), are only 34% of its local jobs") in \
-        check.loc["construction_infrastructure", "flag_reason"]
+    assert (
+        "Its jobs are spread out: its three largest occupations here, Electricians (1,040 jobs), Construction "
+        "Laborers (1,020 jobs) and Carpenters (920 jobs), are only 34% of its local jobs"
+    ) in check.loc["construction_infrastructure", "flag_reason"]
     assert check.loc["transportation_logistics", "flag_reason"].endswith(
         "BLS released no local estimate here for Airline Pilots, Copilots, and Flight Engineers; Locomotive Engineers; "
-        "or Captains, Mates, and Pilots of Water Vessels, three of its 7 signature occupations.")
+        "or Captains, Mates, and Pilots of Water Vessels, three of its 7 signature occupations."
+    )
 
 
 def test_group_figures_say_so_on_their_rows(ref_con, inputs):
@@ -196,9 +220,11 @@ def test_group_figures_say_so_on_their_rows(ref_con, inputs):
     check = check_for(ref_con, inputs, HARTFORD, "Hartford", chosen=["healthcare"])
     rows = check.occupations.set_index("soc_code")
     assert rows.index.is_unique
-    assert rows.loc["31-1120", "group_label"] == ("Group figure (a BLS group published only as a whole) for 2 O*NET "
-                                                  "occupations: Home Health Aides; Personal Care Aides")
-    assert rows.loc["29-1299", "group_label"].startswith("Group figure (a BLS \"All Other\" group) for 3 O*NET")
+    assert rows.loc["31-1120", "group_label"] == (
+        "Group figure (a BLS group published only as a whole) for 2 O*NET "
+        "occupations: Home Health Aides; Personal Care Aides"
+    )
+    assert rows.loc["29-1299", "group_label"].startswith('Group figure (a BLS "All Other" group) for 3 O*NET')
     assert rows.loc["29-1051", "group_label"] == ""  # pharmacists: BLS's own figure
     assert rows.loc["31-1120", "local_employment_count"] == 19_230
     hidden = check_for(ref_con, inputs, HARTFORD, "Hartford").hidden.set_index("soc_code")
@@ -207,6 +233,8 @@ def test_group_figures_say_so_on_their_rows(ref_con, inputs):
 
 def test_titles_with_commas_stay_whole_in_a_list():
     assert join_titles(["Electricians", "Plumbers, Pipefitters, and Steamfitters", "Roofers"], "or") == (
-        "Electricians; Plumbers, Pipefitters, and Steamfitters; or Roofers")
+        "Electricians; Plumbers, Pipefitters, and Steamfitters; or Roofers"
+    )
     assert join_titles(["Solar Photovoltaic Installers", "Wind Turbine Service Technicians"], "or") == (
-        "Solar Photovoltaic Installers or Wind Turbine Service Technicians")
+        "Solar Photovoltaic Installers or Wind Turbine Service Technicians"
+    )

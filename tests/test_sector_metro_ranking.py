@@ -9,20 +9,27 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from lmi import sectors
 from lmi.demand import DemandModel
-from lmi.metro_ranking import sector_across_areas
-from lmi.postings_trend import postings_series, sector_postings_trends, sector_postings_words, state_postings_trend
-from lmi.sector_summary import sector_occupation_rows, summarise
+from lmi.demand.postings_trend import (
+    postings_series,
+    sector_postings_trends,
+    sector_postings_words,
+    state_postings_trend,
+)
+from lmi.sectors import definitions as sectors
+from lmi.sectors.across_areas import sector_across_areas
+from lmi.sectors.totals import sector_occupation_rows, summarise
 
 CALIFORNIA, CONNECTICUT, DC, PUERTO_RICO = "06", "09", "11", "72"
 
 
 def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con):
     ranking = sector_across_areas(ref_con, DemandModel(ref_con), "it_cybersecurity", CALIFORNIA)
-    assert ranking.area_name.head(3).tolist() == ["Los Angeles-Long Beach-Anaheim, CA",
-                                                  "San Francisco-Oakland-Fremont, CA",
-                                                  "San Jose-Sunnyvale-Santa Clara, CA"]
+    assert ranking.area_name.head(3).tolist() == [
+        "Los Angeles-Long Beach-Anaheim, CA",
+        "San Francisco-Oakland-Fremont, CA",
+        "San Jose-Sunnyvale-Santa Clara, CA",
+    ]
     assert ranking.openings_rank.head(3).tolist() == [1, 2, 3]
     ranked = ranking.dropna(subset=["local_annual_openings_est_count"])
     assert ranked.local_annual_openings_est_count.is_monotonic_decreasing
@@ -32,10 +39,19 @@ def test_california_it_openings_rank_los_angeles_san_francisco_san_jose(ref_con)
 
 def test_an_area_in_the_ranking_matches_the_same_area_analysed_alone(ref_con):
     ranking = sector_across_areas(ref_con, DemandModel(ref_con), "healthcare", CONNECTICUT).set_index("area_code")
-    alone = summarise(sector_occupation_rows(DemandModel(ref_con).bls_codes("0025540"),
-                                             sectors.sector_membership(ref_con), ["healthcare"]), ["sector_key"])
-    for column in ("local_employment_count", "location_quotient", "local_annual_openings_est_count",
-                   "local_coverage_pct", "local_jobs_above_area_median_wage_pct"):
+    alone = summarise(
+        sector_occupation_rows(
+            DemandModel(ref_con).bls_codes("0025540"), sectors.sector_membership(ref_con), ["healthcare"]
+        ),
+        ["sector_key"],
+    )
+    for column in (
+        "local_employment_count",
+        "location_quotient",
+        "local_annual_openings_est_count",
+        "local_coverage_pct",
+        "local_jobs_above_area_median_wage_pct",
+    ):
         assert ranking.loc["0025540", column] == pytest.approx(alone[column].item()), column
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from lmi import sectors
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
-from lmi.seats import (
+from lmi.sectors import definitions as sectors
+from lmi.sectors.flags import default_thresholds
+from lmi.sectors.reality_check import reality_check
+from lmi.sectors.seats import (
     NO_ESTIMATE,
     OVERSUPPLY,
     SEATS_COLUMNS,
@@ -21,8 +23,6 @@ from lmi.seats import (
     parse_seats_text,
     seats_table,
 )
-from lmi.sector_check import reality_check
-from lmi.sector_flags import default_thresholds
 
 BAKERSFIELD, HARTFORD = "0012540", "0025540"
 
@@ -42,8 +42,15 @@ def area_inputs(ref_con, model, area_code, area_name):
     listed = sectors.list_sectors(ref_con)
     local = model.bls_codes(area_code)
     groups = sectors.group_labels(ref_con)
-    check = reality_check(local, sectors.sector_membership(ref_con), listed, listed.sector_key.tolist(),
-                          default_thresholds(3.1), area_name, groups)
+    check = reality_check(
+        local,
+        sectors.sector_membership(ref_con),
+        listed,
+        listed.sector_key.tolist(),
+        default_thresholds(3.1),
+        area_name,
+        groups,
+    )
     return check.sectors, local, groups
 
 
@@ -64,11 +71,13 @@ def refused(text, targets) -> list[str]:
 
 
 def test_typed_seats_accept_keys_names_codes_and_separators(targets):
-    seats = parse_seats_text("# plan for 2027\nhealthcare, 120\n\nClean and green energy; 1,200\n291141\t40\n",
-                             targets)
+    seats = parse_seats_text("# plan for 2027\nhealthcare, 120\n\nClean and green energy; 1,200\n291141\t40\n", targets)
     assert list(seats.columns) == SEATS_COLUMNS + ["given_code"]
-    assert seats[SEATS_COLUMNS].values.tolist() == [["sector", "healthcare", 120], ["sector", "clean_energy", 1200],
-                                                    ["occupation", "29-1141", 40]]
+    assert seats[SEATS_COLUMNS].values.tolist() == [
+        ["sector", "healthcare", 120],
+        ["sector", "clean_energy", 1200],
+        ["occupation", "29-1141", 40],
+    ]
 
 
 def test_any_code_that_leads_to_a_published_code_is_accepted(targets):
@@ -84,13 +93,15 @@ def test_any_code_that_leads_to_a_published_code_is_accepted(targets):
 def test_two_codes_for_one_published_figure_are_refused_so_openings_count_once(targets):
     assert refused("31-1121, 10\n31-1122.00, 5", targets) == [
         "line 2: 31-1122.00 is counted under BLS 31-1120 Home Health and Personal Care Aides, which line 1 (31-1121) "
-        "already plans for; give one total per BLS code, so its openings are compared once"]
+        "already plans for; give one total per BLS code, so its openings are compared once"
+    ]
 
 
 def test_negative_and_non_numeric_seats_are_refused_with_the_line(targets):
     assert refused("healthcare, 120\nit_cybersecurity, -5", targets) == ["line 2: seats cannot be negative; got -5"]
     assert refused("healthcare, forty", targets) == [
-        "line 1: “forty” is not a number of seats; write a whole number such as 25"]
+        "line 1: “forty” is not a number of seats; write a whole number such as 25"
+    ]
     assert refused("29-1141, 12.5", targets) == ["line 1: seats must be a whole number of 0 or more; got “12.5”"]
 
 
@@ -100,37 +111,49 @@ def test_every_bad_line_is_reported_and_nothing_is_accepted(targets):
     assert problems[1].startswith("line 2: “29-1149” is neither a sector")
     assert problems[1].endswith("29-1149 is not a code BLS publishes numbers for, and no published code covers it")
     assert problems[2].startswith("line 3: write “sector or occupation code, seats per year”")
-    assert problems[3] == ("line 5: Healthcare is listed twice (first on line 4); give one total per sector or "
-                           "occupation")
+    assert problems[3] == (
+        "line 5: Healthcare is listed twice (first on line 4); give one total per sector or occupation"
+    )
     assert problems[4].startswith("line 6: “31-1121.07” is neither a sector")
 
 
 def test_registry_records_go_through_the_same_checks(targets):
-    table = seats_table([{"target_kind": "occupation", "target_code": "15-1252", "seats_per_year_count": 30},
-                         {"target_kind": "occupation", "target_code": "31-1121.00", "seats_per_year_count": 8}],
-                        targets)
+    table = seats_table(
+        [
+            {"target_kind": "occupation", "target_code": "15-1252", "seats_per_year_count": 30},
+            {"target_kind": "occupation", "target_code": "31-1121.00", "seats_per_year_count": 8},
+        ],
+        targets,
+    )
     assert table[SEATS_COLUMNS].values.tolist() == [["occupation", "15-1252", 30], ["occupation", "31-1120", 8]]
     assert table.given_code.tolist() == ["15-1252", "31-1121.00"]
     with pytest.raises(SeatsError) as caught:
-        seats_table([{"target_kind": "sector", "target_code": "healthcare", "seats_per_year_count": -1},
-                     {"target_kind": "sector", "target_code": "space", "seats_per_year_count": "ten"},
-                     {"target_kind": "program", "target_code": "x", "seats_per_year_count": 1.5},
-                     {"target_kind": "occupation", "target_code": "29-1149", "seats_per_year_count": 1}], targets)
+        seats_table(
+            [
+                {"target_kind": "sector", "target_code": "healthcare", "seats_per_year_count": -1},
+                {"target_kind": "sector", "target_code": "space", "seats_per_year_count": "ten"},
+                {"target_kind": "program", "target_code": "x", "seats_per_year_count": 1.5},
+                {"target_kind": "occupation", "target_code": "29-1149", "seats_per_year_count": 1},
+            ],
+            targets,
+        )
     assert caught.value.problems == [
         "row 1: seats cannot be negative; got -1",
         "row 2: sector 'space' is not a known sector",
         "row 2: “ten” is not a number of seats; write a whole number such as 25",
         "row 3: target_kind must be 'sector' or 'occupation', not 'program'",
         "row 3: seats must be a whole number of 0 or more; got 1.5",
-        "row 4: occupation '29-1149' is not a known occupation"]
+        "row 4: occupation '29-1149' is not a known occupation",
+    ]
 
 
 def test_seats_above_estimated_openings_are_flagged_as_oversupply(targets, bakersfield):
     """Bakersfield-Delano: about 350 estimated IT openings a year, about 50 for software developers."""
     sector_totals, local, groups = bakersfield
     seats = parse_seats_text("it_cybersecurity, 900\n15-1252, 10\n47-2231, 0\n49-9081, 12", targets)
-    compared = compare_seats(seats, sector_totals, local, targets, "Bakersfield-Delano, CA", 1.0,
-                             groups).set_index("target_code")
+    compared = compare_seats(seats, sector_totals, local, targets, "Bakersfield-Delano, CA", 1.0, groups).set_index(
+        "target_code"
+    )
     it = compared.loc["it_cybersecurity"]
     assert it.local_annual_openings_est_count == pytest.approx(349.4, abs=0.1)
     assert it.flag == OVERSUPPLY and it.seats_to_openings_ratio == pytest.approx(900 / 349.39, rel=1e-3)
@@ -139,7 +162,8 @@ def test_seats_above_estimated_openings_are_flagged_as_oversupply(targets, baker
         "350 a year in Bakersfield-Delano, CA, 47% of them for Computer Occupations, All Other (about 72 a year), "
         "Software Developers (about 50 a year) and Computer User Support Specialists (about 44 a year): seats are "
         "258% of openings, more than the estimated openings, so many completers would have to find work elsewhere "
-        "or in other occupations.")
+        "or in other occupations."
+    )
     assert compared.loc["15-1252", "flag"] == WITHIN
     assert compared.loc["47-2231", "flag"] == WITHIN  # zero seats never oversupply
     # wind turbine technicians: no Bakersfield estimate, so no comparison is made up
@@ -150,16 +174,22 @@ def test_seats_for_home_health_aides_compare_with_the_group_bls_publishes(target
     """31-1121 Home Health Aides: BLS publishes only 31-1120 (19,230 jobs in Hartford); the row says the openings
     are the whole group's and carries the group label."""
     sector_totals, local, groups = hartford
-    [row] = compare_seats(parse_seats_text("31-1121, 40", targets), sector_totals, local, targets, "Hartford", 1.0,
-                          groups).to_dict("records")
+    [row] = compare_seats(
+        parse_seats_text("31-1121, 40", targets), sector_totals, local, targets, "Hartford", 1.0, groups
+    ).to_dict("records")
     assert (row["target_code"], row["given_code"], row["target_name"]) == (
-        "31-1120", "31-1121", "Home Health and Personal Care Aides")
+        "31-1120",
+        "31-1121",
+        "Home Health and Personal Care Aides",
+    )
     assert row["local_annual_openings_est_count"] == pytest.approx(
-        local.set_index("soc_code").at["31-1120", "local_annual_openings_est_count"])
+        local.set_index("soc_code").at["31-1120", "local_annual_openings_est_count"]
+    )
     assert row["flag_reason"].startswith(
         "40 planned seats a year for Home Health and Personal Care Aides (BLS 31-1120) against estimated openings of "
         "about 3,400 a year in Hartford (entered as 31-1121, which BLS counts within 31-1120, so these are the "
-        "openings of all of 31-1120)")
+        "openings of all of 31-1120)"
+    )
     assert row["group_label"].endswith("for 2 O*NET occupations: Home Health Aides; Personal Care Aides")
 
 
@@ -168,4 +198,6 @@ def test_a_lower_oversupply_ratio_flags_earlier(targets, bakersfield):
     seats = parse_seats_text("15-1252, 30", targets)  # about 50 openings
     assert compare_seats(seats, sector_totals, local, targets, "B", 1.0).flag.item() == WITHIN
     strict = compare_seats(seats, sector_totals, local, targets, "B", 0.5)
-    assert strict.flag.item() == OVERSUPPLY and "more than 0.5 times the estimated openings" in strict.flag_reason.item()
+    assert (
+        strict.flag.item() == OVERSUPPLY and "more than 0.5 times the estimated openings" in strict.flag_reason.item()
+    )

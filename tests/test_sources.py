@@ -25,8 +25,12 @@ def write(tmp_path, name: str, data: bytes):
 # conform_frame: what every parser relies on for its error messages
 # ---------------------------------------------------------------------------------------------
 
-TABLE = RawTable("raw_example", "example", "example.csv", (
-    Column("Code", "code"), Column("Employment", "employment", "integer"), Column("Wage", "wage", "double")))
+TABLE = RawTable(
+    "raw_example",
+    "example",
+    "example.csv",
+    (Column("Code", "code"), Column("Employment", "employment", "integer"), Column("Wage", "wage", "double")),
+)
 
 
 def test_bad_number_names_file_row_and_column():
@@ -60,6 +64,7 @@ def test_conform_strips_headers_types_values_and_keeps_thousands():
 # ---------------------------------------------------------------------------------------------
 # O*NET text edition
 # ---------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def onet_frames(tmp_path_factory):
@@ -100,16 +105,19 @@ def test_onet_na_marks_become_null(onet_frames):
 
 def test_onet_file_with_excel_edition_headers_also_parses():
     table = onet.ONET_TABLES[5]  # Job Zones: the Excel edition adds Title
-    raw = official.text_table([c.header for c in table.columns],
-                              [["29-1141.00", "Registered Nurses", "3", "08/2024", "Analyst"]])
+    raw = official.text_table(
+        [c.header for c in table.columns], [["29-1141.00", "Registered Nurses", "3", "08/2024", "Analyst"]]
+    )
     frame = onet.parse_text_table(raw, table, "Job Zones.txt")
     assert frame.iloc[0].job_zone == 3 and frame.iloc[0].title == "Registered Nurses"
 
 
 def test_onet_archive_without_a_table_names_the_missing_file(tmp_path):
     rows = official.onet_rows()
-    members = {f"db_29_3_text/{name}.txt": official.text_table(official.TEXT_HEADERS[name], rows[name])
-               for name in ("Occupation Data", "Skills", "Scales Reference")}
+    members = {
+        f"db_29_3_text/{name}.txt": official.text_table(official.TEXT_HEADERS[name], rows[name])
+        for name in ("Occupation Data", "Skills", "Scales Reference")
+    }
     path = write(tmp_path, "db_29_3_text.zip", official.zip_bytes(members))
     with pytest.raises(SnapshotError, match=r"db_29_3_text\.zip: 'Knowledge\.txt' is missing from the archive"):
         onet.read_text_zip(path, onet.ONET_TABLES[:3])
@@ -118,8 +126,10 @@ def test_onet_archive_without_a_table_names_the_missing_file(tmp_path):
 def test_onet_bad_rating_names_member_row_and_column(tmp_path):
     rows = official.onet_rows()
     rows["Skills"][3][4] = "high"  # Data Value of the 4th data row (file row 5)
-    members = {f"db_29_3_text/{name}.txt": official.text_table(official.TEXT_HEADERS[name], rows[name])
-               for name in official.TEXT_HEADERS}
+    members = {
+        f"db_29_3_text/{name}.txt": official.text_table(official.TEXT_HEADERS[name], rows[name])
+        for name in official.TEXT_HEADERS
+    }
     path = write(tmp_path, "db_29_3_text.zip", official.zip_bytes(members))
     expected = "db_29_3_text.zip:db_29_3_text/Skills.txt: row 5, column 'Data Value': 'high' is not a number"
     with pytest.raises(SourceValueError, match=re.escape(expected)):
@@ -130,6 +140,7 @@ def test_onet_bad_rating_names_member_row_and_column(tmp_path):
 # BLS OEWS flat files
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def oews_folder(tmp_path_factory):
     return official.write_files(tmp_path_factory.mktemp("oews"), official.oews_flat_files())
@@ -137,8 +148,12 @@ def oews_folder(tmp_path_factory):
 
 def test_oews_lookup_files_are_parsed_and_stripped(oews_folder):
     areas = oews.read_lookup_file(oews_folder / "oe.area")
-    assert areas.to_dict("records")[2] == {"area_code": "0025540", "areatype_code": "M", "state_code": "09",
-                                           "area_name": "Hartford-West Hartford-East Hartford, CT"}
+    assert areas.to_dict("records")[2] == {
+        "area_code": "0025540",
+        "areatype_code": "M",
+        "state_code": "09",
+        "area_name": "Hartford-West Hartford-East Hartford, CT",
+    }
     occupations = oews.read_lookup_file(oews_folder / "oe.occupation")
     assert list(occupations.columns) == ["occupation_code", "occupation_name", "display_level"]
     assert occupations.set_index("occupation_code").loc["291141", "display_level"] == 3
@@ -147,16 +162,19 @@ def test_oews_lookup_files_are_parsed_and_stripped(oews_folder):
 
 
 def test_oews_lookup_file_is_read_as_windows_1252(tmp_path):
-    data = official.labstat_table(["state_code", "area_code", "areatype_code", "area_name"],
-                                  [("72", "0032420", "M", "Mayagüez, PR")])
+    data = official.labstat_table(
+        ["state_code", "area_code", "areatype_code", "area_name"], [("72", "0032420", "M", "Mayagüez, PR")]
+    )
     assert "ü".encode("cp1252") in data
     areas = oews.read_lookup_file(write(tmp_path, "oe.area", data))
     assert areas.iloc[0].area_name == "Mayagüez, PR"
 
 
 def test_oews_bad_display_level_names_file_row_and_column(tmp_path):
-    data = official.labstat_table(["occupation_code", "occupation_name", "display_level"],
-                                  [("000000", "All Occupations", "0"), ("291141", "Registered Nurses", "three")])
+    data = official.labstat_table(
+        ["occupation_code", "occupation_name", "display_level"],
+        [("000000", "All Occupations", "0"), ("291141", "Registered Nurses", "three")],
+    )
     with pytest.raises(SourceValueError, match=r"oe\.occupation: row 3, column 'display_level': 'three'"):
         oews.read_lookup_file(write(tmp_path, "oe.occupation", data))
 
@@ -206,6 +224,7 @@ def test_oews_year_and_period_come_from_releases_toml(oews_folder):
 # BLS Employment Projections workbook
 # ---------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def projection_frames(tmp_path_factory):
     path = write(tmp_path_factory.mktemp("ep"), "occupation.xlsx", official.projections_workbook())
@@ -230,8 +249,12 @@ def test_projections_em_dash_is_null_and_top_coded_wage_stays_text(projection_fr
 def test_projections_bad_number_names_sheet_row_and_column(tmp_path):
     table_1_2, table_1_10 = official.projection_rows()
     table_1_2[4][3] = "n.a."  # 5th data row: sheet row 7 (title row 1, headers row 2)
-    data = official.workbook_bytes({"Table 1.2": [["title"], official.TABLE_1_2_HEADERS, *table_1_2],
-                                    "Table 1.10": [["title"], official.TABLE_1_10_HEADERS, *table_1_10]})
+    data = official.workbook_bytes(
+        {
+            "Table 1.2": [["title"], official.TABLE_1_2_HEADERS, *table_1_2],
+            "Table 1.10": [["title"], official.TABLE_1_10_HEADERS, *table_1_10],
+        }
+    )
     expected = "occupation.xlsx, sheet 'Table 1.2': row 7, column 'Employment, 2024': 'n.a.' is not a number"
     with pytest.raises(SourceValueError, match=re.escape(expected)):
         projections.read_workbook(write(tmp_path, "occupation.xlsx", data))
@@ -247,6 +270,7 @@ def test_projections_missing_sheet_is_schema_drift(tmp_path):
 # NCES CIP
 # ---------------------------------------------------------------------------------------------
 
+
 def test_cip_codes_are_unwrapped_from_excel_formulas(tmp_path):
     codes = cip.read_cip_codes(write(tmp_path, "CIPCode2020.csv", official.cip_codes_csv()))
     assert list(codes.cip_code) == [code for _, code, _ in official.CIP_CODES]
@@ -254,9 +278,15 @@ def test_cip_codes_are_unwrapped_from_excel_formulas(tmp_path):
 
 
 def test_cip_soc_crosswalk_sheet_is_read(tmp_path):
-    crosswalk = cip.read_crosswalk_workbook(write(tmp_path, "CIP2020_SOC2018_Crosswalk.xlsx", official.cip_soc_workbook()))
-    assert crosswalk.iloc[1].to_dict() == {"cip_code": "51.3801", "cip_title": "Registered Nursing/Registered Nurse.",
-                                           "soc_code": "29-1141", "soc_title": "Registered Nurses"}
+    crosswalk = cip.read_crosswalk_workbook(
+        write(tmp_path, "CIP2020_SOC2018_Crosswalk.xlsx", official.cip_soc_workbook())
+    )
+    assert crosswalk.iloc[1].to_dict() == {
+        "cip_code": "51.3801",
+        "cip_title": "Registered Nursing/Registered Nurse.",
+        "soc_code": "29-1141",
+        "soc_title": "Registered Nurses",
+    }
 
 
 def test_cip_workbook_without_the_sheet_is_schema_drift(tmp_path):
@@ -268,6 +298,7 @@ def test_cip_workbook_without_the_sheet_is_schema_drift(tmp_path):
 # ---------------------------------------------------------------------------------------------
 # Census gazetteer and OMB delineation
 # ---------------------------------------------------------------------------------------------
+
 
 def test_delineation_header_is_found_on_row_three(tmp_path):
     frame = geo.read_delineation(write(tmp_path, "list1_2023.xlsx", official.delineation_workbook()))
@@ -300,9 +331,11 @@ def test_gazetteer_cut_short_is_refused(tmp_path):
 # Indeed Hiring Lab
 # ---------------------------------------------------------------------------------------------
 
+
 def test_indeed_csvs_are_read(tmp_path):
     files = official.indeed_csvs()
     for table in indeed.INDEED_TABLES:
-        frame = indeed.read_postings_csv(write(tmp_path, table.official_file, files[table.official_file]),
-                                         table.official_file)
+        frame = indeed.read_postings_csv(
+            write(tmp_path, table.official_file, files[table.official_file]), table.official_file
+        )
         assert list(frame.columns) == table.column_names and len(frame) == 6

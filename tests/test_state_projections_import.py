@@ -11,8 +11,14 @@ import pytest
 
 from lmi.demand.codes import CodeResolver
 from lmi.records.db import open_records, revision
-from lmi.records.state_projections import (import_history, import_state_projections, imported_states,
-                                           layout_template_csv, projection_reference, stored_projections)
+from lmi.records.state_projections import (
+    import_history,
+    import_state_projections,
+    imported_states,
+    layout_template_csv,
+    projection_reference,
+    stored_projections,
+)
 from tests import official_formats as official
 
 STATE_ROWS = tuple(row for row in official.STATE_PROJECTION_ROWS if row[0] != "0")  # one state's file
@@ -35,14 +41,16 @@ def run(records, reference, data: bytes, name: str = "connecticut.csv", who: str
 
 
 def stored(records) -> list[tuple]:
-    return records.execute("SELECT state_fips, soc_code, bls_soc_code, annual_openings_count, import_id "
-                           "FROM state_projection ORDER BY state_fips, soc_code").fetchall()
+    return records.execute(
+        "SELECT state_fips, soc_code, bls_soc_code, annual_openings_count, import_id "
+        "FROM state_projection ORDER BY state_fips, soc_code"
+    ).fetchall()
 
 
 def with_row(rows, index: int, column: str, value: str) -> tuple:
     position = official.STATE_PROJECTION_HEADERS.index(column)
     changed = list(rows)
-    changed[index] = changed[index][:position] + (value,) + changed[index][position + 1:]
+    changed[index] = changed[index][:position] + (value,) + changed[index][position + 1 :]
     return tuple(changed)
 
 
@@ -59,18 +67,34 @@ def test_a_good_file_is_stored_and_logged(records, reference):
     ]
     log = import_history(records)
     assert log[["outcome", "imported_by", "file_name", "rows_stored_count"]].values.tolist() == [
-        ["imported", "Dana", "connecticut.csv", 4]]
+        ["imported", "Dana", "connecticut.csv", 4]
+    ]
     states = imported_states(records)
-    assert states[["state_fips", "state_name", "projection_period", "rows_count", "occupation_rows_count"]
-                  ].values.tolist() == [["09", "Connecticut", "2022-2032", 4, 3]]
+    assert states[
+        ["state_fips", "state_name", "projection_period", "rows_count", "occupation_rows_count"]
+    ].values.tolist() == [["09", "Connecticut", "2022-2032", 4, 3]]
     label = stored_projections(records).set_index("soc_code").at["29-1141", "source_label"]
-    assert label.startswith("Connecticut long-term projections 2022-2032 (imported by staff: connecticut.csv, "
-                            f"import #{result.import_id} on ")
+    assert label.startswith(
+        "Connecticut long-term projections 2022-2032 (imported by staff: connecticut.csv, "
+        f"import #{result.import_id} on "
+    )
 
 
 def test_an_xlsx_workbook_with_the_rest_service_names_is_read_the_same(records, reference):
-    headers = ("STFIPS", "Area", "OccCode", "Title", "BaseYear", "Base", "ProjYear", "Projected", "Change",
-               "PercentChange", "AvgAnnualOpenings", "StateURL")
+    headers = (
+        "STFIPS",
+        "Area",
+        "OccCode",
+        "Title",
+        "BaseYear",
+        "Base",
+        "ProjYear",
+        "Projected",
+        "Change",
+        "PercentChange",
+        "AvgAnnualOpenings",
+        "StateURL",
+    )
     rows = [list(row) + ["https://example.org/ct"] for row in STATE_ROWS]
     for row in rows:  # numbers as numbers, the way a spreadsheet holds them
         for position in (4, 6):
@@ -90,8 +114,19 @@ def test_every_problem_is_named_by_row_and_column_and_nothing_is_stored(records,
         ("9", "Connecticut", "13-1020", "Buyers", "2022", "about 5,000", "2032", "5000", "0", "0", "-4"),
         ("9", "Connecticut", "47-2152", "Plumbers", "2032", "4000", "2022", "4100", "100", "2.5", "300"),
         ("9", "Connecticut", "29-1141", "Registered Nurses again", "2022", "1", "2032", "1", "0", "0", "1"),
-        ("25", "Massachusetts", "29-1141", "Registered Nurses", "2022", "90000", "2032", "95000", "5000", "5.6",
-         "6000"),
+        (
+            "25",
+            "Massachusetts",
+            "29-1141",
+            "Registered Nurses",
+            "2022",
+            "90000",
+            "2032",
+            "95000",
+            "5000",
+            "5.6",
+            "6000",
+        ),
         ("0", "United States", "11-1011", "Chief Executives", "2022", "1", "2032", "1", "0", "0", "1"),
         ("9", "Connecticut", "53-7062", "Laborers", "2024", "9000", "2034", "9100", "100", "1.1", "1200"),
     )
@@ -107,8 +142,10 @@ def test_every_problem_is_named_by_row_and_column_and_nothing_is_stored(records,
     assert "code 29-1141 repeats row 3" in found[(10, "code")]
     assert "United States row" in found[(12, "stfips")]
     assert "more than one state" in found[(None, "stfips")] and "25: 1 row(s), first row 11" in found[(None, "stfips")]
-    assert "more than one projection period (2022-2032: 10 row(s), first row 2; 2024-2034: 1 row(s), first row 13)" \
+    assert (
+        "more than one projection period (2022-2032: 10 row(s), first row 2; 2024-2034: 1 row(s), first row 13)"
         in found[(None, "baseyear")]
+    )
     assert stored(records) == []
     assert import_history(records).outcome.tolist() == ["refused"]
     assert "refused, nothing stored: 9 problem(s)" in import_history(records).message.iloc[0]
@@ -157,8 +194,10 @@ def test_a_new_file_for_the_state_replaces_its_rows_and_leaves_other_states(reco
     assert f"replacing 4 row(s) of import #{first.import_id}" in second.message
     connecticut = [r for r in stored(records) if r[0] == "09"]
     assert [(r[1], r[3], r[4]) for r in connecticut] == [
-        ("00-0000", 200000.0, second.import_id), ("11-1011", 110.0, second.import_id),
-        ("29-1141", 3100.0, second.import_id)]
+        ("00-0000", 200000.0, second.import_id),
+        ("11-1011", 110.0, second.import_id),
+        ("29-1141", 3100.0, second.import_id),
+    ]
     assert len([r for r in stored(records) if r[0] == "13"]) == 4
     back = run(records, reference, official.state_projections_csv(rows=STATE_ROWS), "connecticut.csv")
     assert back.outcome == "imported"  # the older file again restores its rows: content decides, not checksums

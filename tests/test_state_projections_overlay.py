@@ -17,8 +17,7 @@ import pytest
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
 from lmi.demand.openings import OPENINGS_BASIS_WORDS
-from lmi.demand.state_projections import (NATIONAL_BASIS, STATE_BASIS, combine, downloaded_states,
-                                          reference_projections)
+from lmi.demand.state_projections import NATIONAL_BASIS, STATE_BASIS, combine, downloaded_states, reference_projections
 from lmi.records.db import open_records
 from lmi.records.state_projections import import_state_projections, projection_reference, stored_projections
 from tests import official_formats as official
@@ -27,8 +26,16 @@ CONNECTICUT, HARTFORD, MASSACHUSETTS, BOSTON = "0900000", "0025540", "2500000", 
 GEORGIA, SOUTH_CAROLINA, AUGUSTA = "1300000", "4500000", "0012260"  # Augusta-Richmond County, GA-SC
 CODES = ["29-1141", "11-1011", "29-1211", "31-1120", "15-1252"]
 STATE_ROWS = tuple(row for row in official.STATE_PROJECTION_ROWS if row[0] != "0")
-COLUMNS = ["soc_code", "local_employment_count", "local_annual_openings_est_count", "openings_basis",
-           "local_growth_pct", "local_growth_period", "local_growth_basis", "local_projection_source"]
+COLUMNS = [
+    "soc_code",
+    "local_employment_count",
+    "local_annual_openings_est_count",
+    "openings_basis",
+    "local_growth_pct",
+    "local_growth_period",
+    "local_growth_basis",
+    "local_projection_source",
+]
 
 
 def state_file(fips: str, name: str, rows=STATE_ROWS) -> bytes:
@@ -68,12 +75,17 @@ def test_the_state_shows_its_own_openings_and_growth(connecticut):
     assert rn.local_annual_openings_est_count == official.CT_RN_OPENINGS
     assert rn.openings_basis == "state_projections"
     assert (rn.local_growth_pct, rn.local_growth_period, rn.local_growth_basis) == (
-        official.CT_RN_CHANGE_PCT, "2022-2032", STATE_BASIS)
-    assert rn.local_projection_source.startswith("Connecticut long-term projections 2022-2032 (imported by staff: "
-                                                 "connecticut.csv")
+        official.CT_RN_CHANGE_PCT,
+        "2022-2032",
+        STATE_BASIS,
+    )
+    assert rn.local_projection_source.startswith(
+        "Connecticut long-term projections 2022-2032 (imported by staff: connecticut.csv"
+    )
     assert rn.national_growth_2024_34_pct == 4.9  # the national columns stay as they are
-    assert rn.local_openings_per_10k_jobs == pytest.approx(10_000 * official.CT_RN_OPENINGS
-                                                           / rn.area_total_employment_count)
+    assert rn.local_openings_per_10k_jobs == pytest.approx(
+        10_000 * official.CT_RN_OPENINGS / rn.area_total_employment_count
+    )
     assert connecticut.state_projection_states == ("09",)
     assert "state's own long-term projections" in OPENINGS_BASIS_WORDS[rn.openings_basis]
 
@@ -89,8 +101,12 @@ def test_an_area_of_the_state_gets_the_states_openings_per_oews_job(connecticut)
 
 
 def test_every_area_of_the_state_is_covered(ref_con, connecticut):
-    areas = [code for code, in ref_con.execute(
-        "SELECT area_code FROM core_area WHERE state_fips = '09' AND area_kind <> 'state'").fetchall()]
+    areas = [
+        code
+        for (code,) in ref_con.execute(
+            "SELECT area_code FROM core_area WHERE state_fips = '09' AND area_kind <> 'state'"
+        ).fetchall()
+    ]
     frame = connecticut.areas(areas, ["11-1011"])
     published = frame[frame.local_employment_count.notna()]
     assert len(published) and set(published.openings_basis) == {"state_projections"}
@@ -111,8 +127,9 @@ def test_other_states_and_codes_the_file_lacks_keep_the_national_rate(connecticu
 
 
 def test_the_nation_is_never_overlaid(connecticut, national):
-    pd.testing.assert_frame_equal(connecticut.bls_codes("0000000", CODES)[COLUMNS],
-                                  national.bls_codes("0000000", CODES)[COLUMNS])
+    pd.testing.assert_frame_equal(
+        connecticut.bls_codes("0000000", CODES)[COLUMNS], national.bls_codes("0000000", CODES)[COLUMNS]
+    )
 
 
 def test_occupations_show_the_state_figure_of_their_bls_code_and_say_whose_it_is(connecticut):
@@ -127,12 +144,28 @@ def test_occupations_show_the_state_figure_of_their_bls_code_and_say_whose_it_is
 
 
 def test_a_group_is_summed_only_when_the_state_published_all_its_members(ref_con, tmp_path, national):
-    members = (("9", "Connecticut", "31-1121", "Home Health Aides", "2022", "20000", "2032", "24000", "4000",
-                "20.0", "3400"),
-               ("9", "Connecticut", "31-1122", "Personal Care Aides", "2022", "30000", "2032", "33000", "3000",
-                "10.0", "4600"))
-    whole = DemandModel(ref_con, state_projections=imported(tmp_path / "whole", ref_con,
-                                                            ("ct.csv", official.state_projections_csv(rows=members))))
+    members = (
+        ("9", "Connecticut", "31-1121", "Home Health Aides", "2022", "20000", "2032", "24000", "4000", "20.0", "3400"),
+        (
+            "9",
+            "Connecticut",
+            "31-1122",
+            "Personal Care Aides",
+            "2022",
+            "30000",
+            "2032",
+            "33000",
+            "3000",
+            "10.0",
+            "4600",
+        ),
+    )
+    whole = DemandModel(
+        ref_con,
+        state_projections=imported(
+            tmp_path / "whole", ref_con, ("ct.csv", official.state_projections_csv(rows=members))
+        ),
+    )
     aides = row(whole.bls_codes(CONNECTICUT, ["31-1120"]), "31-1120")
     assert aides.local_annual_openings_est_count == 3400 + 4600
     assert aides.local_growth_pct == pytest.approx(100 * (57000 - 50000) / 50000)
@@ -142,16 +175,22 @@ def test_a_group_is_summed_only_when_the_state_published_all_its_members(ref_con
 
 
 def test_a_metro_crossing_a_state_line_takes_its_home_states_projections(ref_con, tmp_path, national):
-    georgia = DemandModel(ref_con, state_projections=imported(tmp_path / "ga", ref_con,
-                                                              ("georgia.csv", state_file("13", "Georgia"))))
+    georgia = DemandModel(
+        ref_con, state_projections=imported(tmp_path / "ga", ref_con, ("georgia.csv", state_file("13", "Georgia")))
+    )
     augusta = row(georgia.bls_codes(AUGUSTA, ["29-1141"]), "29-1141")
     state = row(georgia.bls_codes(GEORGIA, ["29-1141"]), "29-1141")
     assert augusta.openings_basis == "state_projections"
     assert augusta.local_annual_openings_est_count == pytest.approx(
-        official.CT_RN_OPENINGS * augusta.local_employment_count / state.local_employment_count)
+        official.CT_RN_OPENINGS * augusta.local_employment_count / state.local_employment_count
+    )
     assert "including those in South Carolina (OEWS files the area under Georgia)" in augusta.local_projection_source
-    south_carolina = DemandModel(ref_con, state_projections=imported(
-        tmp_path / "sc", ref_con, ("south-carolina.csv", state_file("45", "South Carolina"))))
+    south_carolina = DemandModel(
+        ref_con,
+        state_projections=imported(
+            tmp_path / "sc", ref_con, ("south-carolina.csv", state_file("45", "South Carolina"))
+        ),
+    )
     assert row(south_carolina.bls_codes(SOUTH_CAROLINA, ["29-1141"]), "29-1141").openings_basis == "state_projections"
     assert row(south_carolina.bls_codes(AUGUSTA, ["29-1141"]), "29-1141").openings_basis == "national_rate"
 
@@ -162,21 +201,29 @@ def test_downloaded_projections_apply_and_a_staff_import_wins_for_its_state(refe
     con = duckdb.connect(str(copy))
     try:
         for fips, name, openings in (("09", "Connecticut", 2500), ("13", "Georgia", 6000)):
-            con.execute("""INSERT INTO core_state_projection VALUES ($fips, $name, '29-1141', 'Registered Nurses',
+            con.execute(
+                """INSERT INTO core_state_projection VALUES ($fips, $name, '29-1141', 'Registered Nurses',
                            2022, 2032, 40000, 43000, 3000, 7.5, $openings)""",
-                        {"fips": fips, "name": name, "openings": openings})
+                {"fips": fips, "name": name, "openings": openings},
+            )
         downloaded = DemandModel(con)
         assert downloaded.state_projection_states == ("09", "13")
-        assert downloaded_states(con).values.tolist() == [["09", "Connecticut", "2022-2032", 1],
-                                                          ["13", "Georgia", "2022-2032", 1]]
+        assert downloaded_states(con).values.tolist() == [
+            ["09", "Connecticut", "2022-2032", 1],
+            ["13", "Georgia", "2022-2032", 1],
+        ]
         rn = row(downloaded.bls_codes(CONNECTICUT, ["29-1141"]), "29-1141")
         assert (rn.local_annual_openings_est_count, rn.openings_basis) == (2500, "state_projections")
-        assert rn.local_projection_source == "Connecticut long-term projections 2022-2032 (Projections Central, " \
-                                             "downloaded)"
+        assert (
+            rn.local_projection_source == "Connecticut long-term projections 2022-2032 (Projections Central, "
+            "downloaded)"
+        )
         staff = imported(tmp_path, ref_con, ("connecticut.csv", state_file("9", "Connecticut")))
         both = DemandModel(con, state_projections=staff)
-        assert row(both.bls_codes(CONNECTICUT, ["29-1141"]), "29-1141").local_annual_openings_est_count == \
-            official.CT_RN_OPENINGS
+        assert (
+            row(both.bls_codes(CONNECTICUT, ["29-1141"]), "29-1141").local_annual_openings_est_count
+            == official.CT_RN_OPENINGS
+        )
         assert row(both.bls_codes(GEORGIA, ["29-1141"]), "29-1141").local_annual_openings_est_count == 6000
         combined = combine(reference_projections(con), staff)
         labels = combined.loc[combined.state_fips == "09", "source_label"]

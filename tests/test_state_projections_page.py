@@ -24,8 +24,9 @@ def import_connecticut(records_path: Path, ref_con, name: str = "connecticut.csv
     records = open_records(records_path)
     try:
         reference = projection_reference(ref_con, CodeResolver(ref_con))
-        return import_state_projections(records, reference, name,
-                                        io.BytesIO(official.state_projections_csv(rows=STATE_ROWS)), "Dana")
+        return import_state_projections(
+            records, reference, name, io.BytesIO(official.state_projections_csv(rows=STATE_ROWS)), "Dana"
+        )
     finally:
         records.close()
 
@@ -44,8 +45,11 @@ def start(monkeypatch, reference_db, records: Path, password: str | None = None)
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "subheader")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "title", "subheader")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -63,14 +67,14 @@ def test_without_a_password_the_page_explains_the_layout_and_is_read_only(monkey
     assert len(at.get("download_button")) == 1  # the layout stays downloadable
 
 
-def test_signed_in_staff_see_the_imported_state_the_uploader_and_the_log(monkeypatch, reference_db, ref_con,
-                                                                         tmp_path):
+def test_signed_in_staff_see_the_imported_state_the_uploader_and_the_log(monkeypatch, reference_db, ref_con, tmp_path):
     records = tmp_path / "records.duckdb"
     assert import_connecticut(records, ref_con).outcome == "imported"
     at = start(monkeypatch, reference_db, records, PASSWORD)
     imported = at.dataframe[1].value
     assert imported[["state_name", "projection_period", "rows_count"]].values.tolist() == [
-        ["Connecticut", "2022-2032", 4]]
+        ["Connecticut", "2022-2032", 4]
+    ]
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
@@ -91,8 +95,9 @@ def test_the_cached_demand_model_picks_up_an_import_at_once(monkeypatch, referen
     assert demand_data.demand_model() is before  # cached while nothing changes
     records_con = demand_data.records_data.connection()
     reference = projection_reference(ref_con, CodeResolver(ref_con))
-    result = import_state_projections(records_con, reference, "connecticut.csv",
-                                      io.BytesIO(official.state_projections_csv(rows=STATE_ROWS)), "Dana")
+    result = import_state_projections(
+        records_con, reference, "connecticut.csv", io.BytesIO(official.state_projections_csv(rows=STATE_ROWS)), "Dana"
+    )
     assert result.outcome == "imported"
     after = demand_data.demand_model()
     assert after.state_projection_states == ("09",)

@@ -1,4 +1,4 @@
-"""Example-based tests of small-cell suppression (lmi.suppression) on hand-made tables: each rule of
+"""Example-based tests of small-cell suppression (lmi.programs.suppression) on hand-made tables: each rule of
 the module docstring, with the cells it must hide."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from lmi.suppression import (
+from lmi.programs.suppression import (
     DEFAULT_THRESHOLD,
     SuppressedBreakdown,
     is_outcome_publishable,
@@ -78,8 +78,14 @@ def test_large_cells_are_all_shown_with_rates_and_an_all_row():
 def test_each_numerator_is_followed_by_its_rate():
     frame = breakdown([100, 80], [50, 40], credential=[20, 60])
     result = run(frame)
-    assert list(result.table.columns) == ["group", "people", "employed", "employed_rate", "credential",
-                                          "credential_rate"]
+    assert list(result.table.columns) == [
+        "group",
+        "people",
+        "employed",
+        "employed_rate",
+        "credential",
+        "credential_rate",
+    ]
     assert result.table["credential_rate"].iloc[1] == pytest.approx(0.75)
 
 
@@ -197,11 +203,15 @@ def test_hidden_group_size_hides_its_outcomes_and_rates():
 
 
 def test_several_outcomes_and_small_groups_reach_a_fixed_point():
-    frame = pd.DataFrame({"group": ["F", "M", "X"], "people": [50, 40, 5], "employed": [0, 10, 3],
-                          "credential": [45, 30, 2]})
+    frame = pd.DataFrame(
+        {"group": ["F", "M", "X"], "people": [50, 40, 5], "employed": [0, 10, 3], "credential": [45, 30, 2]}
+    )
     result = run(frame)
-    assert hidden_counts(result) == {("F", "employed"), ("F", "credential"), *{
-        (g, c) for g in "MX" for c in ("people", "employed", "credential")}}
+    assert hidden_counts(result) == {
+        ("F", "employed"),
+        ("F", "credential"),
+        *{(g, c) for g in "MX" for c in ("people", "employed", "credential")},
+    }
     assert list(result.table.iloc[3][["people", "employed", "credential"]]) == [95, 13, 77]
 
 
@@ -241,14 +251,17 @@ def test_bad_threshold_is_refused(threshold):
 # Input checks
 
 
-@pytest.mark.parametrize("sizes, employed, message", [
-    ([100, -1], [50, 0], "group 'B', column 'people'"),
-    ([100, 80], [50, -2], "group 'B', column 'employed'"),
-    ([100, 80.5], [50, 40], "group 'B', column 'people'"),
-    ([100, 80], [float("nan"), 40], "group 'A', column 'employed'"),
-    ([100, 80], [50, None], "group 'B', column 'employed'"),
-    ([100, 80], [50, 81], "group 'B', column 'employed': 81 exceeds"),
-])
+@pytest.mark.parametrize(
+    "sizes, employed, message",
+    [
+        ([100, -1], [50, 0], "group 'B', column 'people'"),
+        ([100, 80], [50, -2], "group 'B', column 'employed'"),
+        ([100, 80.5], [50, 40], "group 'B', column 'people'"),
+        ([100, 80], [float("nan"), 40], "group 'A', column 'employed'"),
+        ([100, 80], [50, None], "group 'B', column 'employed'"),
+        ([100, 80], [50, 81], "group 'B', column 'employed': 81 exceeds"),
+    ],
+)
 def test_bad_counts_are_refused_naming_group_and_column(sizes, employed, message):
     with pytest.raises(ValueError, match=message):
         suppress_breakdown(breakdown(sizes, employed), "group", "people", ["employed"])
@@ -259,11 +272,14 @@ def test_whole_floats_and_numpy_integers_are_accepted():
     assert list(result.table["people"]) == [100, 80, 180]
 
 
-@pytest.mark.parametrize("groups, message", [
-    (["A", "A"], "repeat"),
-    (["A", "All"], "'All'"),
-    (["A", None], "missing"),
-])
+@pytest.mark.parametrize(
+    "groups, message",
+    [
+        (["A", "A"], "repeat"),
+        (["A", "All"], "'All'"),
+        (["A", None], "missing"),
+    ],
+)
 def test_ambiguous_groups_are_refused(groups, message):
     with pytest.raises(ValueError, match=message):
         suppress_breakdown(breakdown([100, 80], [50, 40], groups=groups), "group", "people", ["employed"])

@@ -1,4 +1,4 @@
-"""Property-based attacks on small-cell suppression (lmi.suppression).
+"""Property-based attacks on small-cell suppression (lmi.programs.suppression).
 
 Hypothesis draws random breakdowns; an attacker who sees only the published table (counts, rates and
 the All row), knows the threshold and the rules, and reads the reasons tries to recover hidden cells:
@@ -23,7 +23,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmi.suppression import suppress_breakdown
+from lmi.programs.suppression import suppress_breakdown
 
 SIZE, GROUP = "people", "group"
 
@@ -141,8 +141,7 @@ def table_exists(view: View, fixed: dict, truth: dict, cap: int, budget: list[in
         """Pruning only: every outcome cell of the row has some value it may take with this size."""
         for column in view.outcomes:
             cell = (column, row)
-            values = [view.shown[cell]] if cell in view.shown else [fixed[cell]] if cell in fixed \
-                else range(size + 1)
+            values = [view.shown[cell]] if cell in view.shown else [fixed[cell]] if cell in fixed else range(size + 1)
             if not any(0 <= v <= size and allowed(view, cell, v, size) for v in values):
                 return False
         return True
@@ -164,7 +163,10 @@ def table_exists(view: View, fixed: dict, truth: dict, cap: int, budget: list[in
         if i == len(rows):
             return (left is None or left == 0) and leaf()
         row = rows[i]
-        if view.knows.get((SIZE, view.total)) == "size<t" and sum(v for r, v in sizes.items() if r != view.total) >= view.t:
+        if (
+            view.knows.get((SIZE, view.total)) == "size<t"
+            and sum(v for r, v in sizes.items() if r != view.total) >= view.t
+        ):
             return False  # pruning only: the All row is known to hold fewer than t people
         if left is not None and i == len(rows) - 1:
             options = [left] if left in domain(row, left) else []
@@ -205,8 +207,12 @@ def column_exists(view: View, column: str, sizes: dict[int, int], fixed: dict) -
     else:
         candidates = [fixed[total_cell]] if total_cell in fixed else range(total_size + 1)
     for total in candidates:
-        if total <= total_size and allowed(view, total_cell, total, total_size) and total >= base \
-                and (reach >> (total - base)) & 1:
+        if (
+            total <= total_size
+            and allowed(view, total_cell, total, total_size)
+            and total >= base
+            and (reach >> (total - base)) & 1
+        ):
             return True
     return False
 
@@ -266,13 +272,15 @@ def test_total_minus_shown_recovers_nothing(case):
         assert len(hidden) != 1, f"{column}: the only hidden cell is total minus shown"
         if not hidden:
             continue
-        pooled = view.shown[(column, view.total)] - sum(view.shown[(column, r)]
-                                                        for r in range(view.groups) if r not in hidden)
+        pooled = view.shown[(column, view.total)] - sum(
+            view.shown[(column, r)] for r in range(view.groups) if r not in hidden
+        )
         assert pooled == sum(truth[(column, r)] for r in hidden)
         assert pooled >= t, f"{column}: hidden cells add up to {pooled}"
         if column != SIZE and (SIZE, view.total) in view.shown:
-            sizes = view.shown[(SIZE, view.total)] - sum(view.shown[(SIZE, r)] for r in range(view.groups)
-                                                         if r not in hidden)
+            sizes = view.shown[(SIZE, view.total)] - sum(
+                view.shown[(SIZE, r)] for r in range(view.groups) if r not in hidden
+            )
             assert sizes - pooled >= t, f"{column}: hidden cells hold {sizes - pooled} without it"
 
 

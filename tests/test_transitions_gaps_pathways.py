@@ -1,13 +1,14 @@
-"""What a move takes (lmi.skill_gaps, lmi.training_programs) and stepping stones (lmi.pathways), on
+"""What a move takes (lmi.transitions.skill_gaps, lmi.transitions.fields_of_study) and stepping stones (lmi.transitions.pathways), on
 the real reference database."""
 
 from __future__ import annotations
 
 import pytest
 
-from lmi import pathways, skill_gaps, training_programs
-from lmi.occupations import UnknownOccupationError
-from lmi.transitions import Thresholds, TransitionEngine
+from lmi.occupations.profile import UnknownOccupationError
+from lmi.transitions import fields_of_study as training_programs
+from lmi.transitions import pathways, skill_gaps
+from lmi.transitions.ranking import Thresholds, TransitionEngine
 
 NURSES, NURSE_PRACTITIONERS = "29-1141.00", "29-1171.00"
 HARTFORD, CONNECTICUT = "0025540", "0900000"
@@ -33,8 +34,11 @@ def test_gap_values_are_the_published_levels(ref_con):
     gaps = skill_gaps.occupation_gaps(ref_con, NURSES, NURSE_PRACTITIONERS).set_index("element_name")
 
     def biology(code):
-        return ref_con.execute("""SELECT level FROM core_occupation_rating
-                                  WHERE onet_soc_code = $c AND element_name = 'Biology'""", {"c": code}).fetchone()[0]
+        return ref_con.execute(
+            """SELECT level FROM core_occupation_rating
+                                  WHERE onet_soc_code = $c AND element_name = 'Biology'""",
+            {"c": code},
+        ).fetchone()[0]
 
     assert gaps.loc["Biology", "current_level"] == pytest.approx(biology(NURSES))
     assert gaps.loc["Biology", "target_level"] == pytest.approx(biology(NURSE_PRACTITIONERS))
@@ -136,7 +140,7 @@ def test_stepping_stones_from_anesthesiologist_assistants_never_show_a_group_fig
         for sentence in paths.path:
             for at in range(len(sentence)):
                 if sentence.startswith("1,460 jobs", at):
-                    assert PHYSICIAN_ASSISTANTS_GROUP in sentence[at:at + 120], sentence
+                    assert PHYSICIAN_ASSISTANTS_GROUP in sentence[at : at + 120], sentence
         shared = paths[paths.demand_is_shared.astype(bool)]
         assert all(f"for {basis}" in sentence for basis, sentence in zip(shared.demand_basis, shared.path))
 

@@ -51,8 +51,9 @@ def test_registered_nurses_in_hartford_rank_local_targets_with_sources(app):
     assert practitioners["demand_soc_code"] == "29-1171" and practitioners["demand_basis"] == ""
     subheaders = [s.value for s in app.subheader]
     assert subheaders[0] == "Where Registered Nurses can lead in Hartford-West Hartford-East Hartford, CT"
-    assert {"What it would take", "Stepping stones",
-            "Beside O\\*NET's own list of related occupations"} <= set(subheaders)
+    assert {"What it would take", "Stepping stones", "Beside O\\*NET's own list of related occupations"} <= set(
+        subheaders
+    )
     captions = " ".join(c.value for c in app.caption)
     assert "Source: O*NET" in captions and "BLS OEWS May 2025" in captions and "Employment Projections" in captions
     assert len(app.get("vega_lite_chart")) >= 3  # similarity vs demand, similarity breakdown, skill gaps
@@ -126,22 +127,27 @@ def test_paralegals_in_hartford_see_whose_numbers_beside_group_figures(app):
 
 def test_downloads_carry_the_bls_code_and_whose_numbers(ref_con):
     """The CSV of each table keeps demand_soc_code and demand_basis, with the page's labels as headers."""
-    from lmi import pathways
-    from lmi.transitions import TransitionEngine
+    from lmi.transitions import pathways
+    from lmi.transitions.ranking import TransitionEngine
     from ui import transitions_data as tdata
 
     engine = TransitionEngine(ref_con)
     result = engine.from_occupation("23-2011.00", "0025540")
     ranked_csv = tdata.for_csv(tdata.ranked_table(result))
-    assert {"BLS code of the figures [demand_soc_code]", "Whose numbers [demand_basis]", "Jobs here "
-            "[local_employment_count]", "Demand counted once [same_figure_note]"} <= set(ranked_csv.columns)
+    assert {
+        "BLS code of the figures [demand_soc_code]",
+        "Whose numbers [demand_basis]",
+        "Jobs here [local_employment_count]",
+        "Demand counted once [same_figure_note]",
+    } <= set(ranked_csv.columns)
     rows = ranked_csv.set_index("O*NET-SOC [target_onet_soc_code]")
     assert rows.loc["13-1041.03", "Whose numbers [demand_basis]"].startswith("BLS group 13-1041 Compliance Officers")
     assert rows.loc["43-6012.00", "Whose numbers [demand_basis]"] == ""
     assert rows.loc["43-6012.00", "BLS code of the figures [demand_soc_code]"] == "43-6012"
     for table in (tdata.set_aside_table(result), tdata.stepping_stone_table(pathways.stepping_stones(engine, result))):
         assert {"Whose numbers [demand_basis]", "BLS code of the figures [demand_soc_code]"} <= set(
-            tdata.for_csv(table).columns)
+            tdata.for_csv(table).columns
+        )
 
 
 def test_unknown_occupation_in_the_link_gets_a_clear_error(reference_db, tmp_path, monkeypatch):
@@ -191,7 +197,8 @@ def test_region_without_numbers_for_the_occupation_says_so(app):
     app.text_input(key="transitions_query").input("registered nurse").run()
     assert not app.exception
     notes = [i.value for i in app.info]
-    assert any("BLS released no employment estimate for Registered Nurses in Durham-Chapel Hill, NC" in n
-               for n in notes)
+    assert any(
+        "BLS released no employment estimate for Registered Nurses in Durham-Chapel Hill, NC" in n for n in notes
+    )
     assert any("pay is compared with national medians" in n for n in notes)
     assert len(ranked(app)) > 0

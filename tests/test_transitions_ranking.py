@@ -1,4 +1,4 @@
-"""Ranking targets for a region (lmi.transitions) and the demand model behind it (lmi.demand), on
+"""Ranking targets for a region (lmi.transitions.ranking) and the demand model behind it (lmi.demand), on
 the real reference database."""
 
 from __future__ import annotations
@@ -10,9 +10,16 @@ import pytest
 
 from lmi.areas import NATION_CODE
 from lmi.demand import DemandModel, describe_openings
-from lmi.occupations import UnknownOccupationError
-from lmi.similarity import NoDescriptorsError
-from lmi.transitions import EDUCATION_RANK, NoRegionalDataError, Origin, Thresholds, TransitionEngine, explain_empty
+from lmi.occupations.profile import UnknownOccupationError
+from lmi.transitions.ranking import (
+    EDUCATION_RANK,
+    NoRegionalDataError,
+    Origin,
+    Thresholds,
+    TransitionEngine,
+    explain_empty,
+)
+from lmi.transitions.similarity import NoDescriptorsError
 
 HARTFORD = "0025540"
 CONNECTICUT = "0900000"
@@ -67,8 +74,7 @@ def test_each_result_says_in_a_sentence_why_it_ranks_there(nurses_hartford):
 
 
 def test_thresholds_are_adjustable(engine, nurses_hartford):
-    loose_thresholds = replace(Thresholds(), max_education_step=2, min_wage_ratio=0.5,
-                               include_same_bls_occupation=True)
+    loose_thresholds = replace(Thresholds(), max_education_step=2, min_wage_ratio=0.5, include_same_bls_occupation=True)
     loose = engine.from_occupation("29-1141.00", HARTFORD, loose_thresholds)
     assert len(loose.ranked) > len(nurses_hartford.ranked)
     assert "Acute Care Nurses" in set(loose.ranked.target_title)
@@ -77,12 +83,18 @@ def test_thresholds_are_adjustable(engine, nurses_hartford):
 
 
 def test_pay_is_compared_with_the_regions_medians(ref_con, nurses_hartford):
-    origin_wage = ref_con.execute("""SELECT annual_wage_median_usd FROM core_oews_estimate
-                                     WHERE area_code = $a AND soc_code = '29-1141'""", {"a": HARTFORD}).fetchone()[0]
+    origin_wage = ref_con.execute(
+        """SELECT annual_wage_median_usd FROM core_oews_estimate
+                                     WHERE area_code = $a AND soc_code = '29-1141'""",
+        {"a": HARTFORD},
+    ).fetchone()[0]
     assert nurses_hartford.origin.local_wage_usd == origin_wage
     row = nurses_hartford.ranked.set_index("target_title").loc["Nurse Practitioners"]
-    np_wage = ref_con.execute("""SELECT annual_wage_median_usd FROM core_oews_estimate
-                                 WHERE area_code = $a AND soc_code = '29-1171'""", {"a": HARTFORD}).fetchone()[0]
+    np_wage = ref_con.execute(
+        """SELECT annual_wage_median_usd FROM core_oews_estimate
+                                 WHERE area_code = $a AND soc_code = '29-1171'""",
+        {"a": HARTFORD},
+    ).fetchone()[0]
     assert row.wage_ratio_basis == "region"
     assert row.wage_ratio == pytest.approx(np_wage / origin_wage)
 
@@ -90,8 +102,11 @@ def test_pay_is_compared_with_the_regions_medians(ref_con, nurses_hartford):
 def test_openings_allocation_on_a_real_region(ref_con):
     """Hartford's estimated openings for Registered Nurses = national openings x Hartford's OEWS jobs /
     the projections' 2024 national employment."""
-    local_jobs = ref_con.execute("""SELECT employment_count FROM core_oews_estimate
-                                    WHERE area_code = $a AND soc_code = '29-1141'""", {"a": HARTFORD}).fetchone()[0]
+    local_jobs = ref_con.execute(
+        """SELECT employment_count FROM core_oews_estimate
+                                    WHERE area_code = $a AND soc_code = '29-1141'""",
+        {"a": HARTFORD},
+    ).fetchone()[0]
     openings_k, base_k = ref_con.execute("""SELECT annual_openings_thousands, employment_2024_thousands
                                             FROM core_projection WHERE soc_code = '29-1141'""").fetchone()
     frame = DemandModel(ref_con).occupations(HARTFORD, ["29-1141.00"]).iloc[0]
@@ -105,15 +120,24 @@ def test_the_ranking_reads_the_demand_model(engine, ref_con, nurses_hartford):
     """Every figure a ranked row carries is the demand model's, under its column names."""
     ranked = nurses_hartford.ranked
     model = DemandModel(ref_con).occupations(HARTFORD, ranked.target_onet_soc_code.tolist())
-    for column in ("demand_soc_code", "demand_basis", "local_employment_count", "location_quotient",
-                   "local_annual_openings_est_count", "local_annual_wage_median_usd", "national_growth_2024_34_pct"):
+    for column in (
+        "demand_soc_code",
+        "demand_basis",
+        "local_employment_count",
+        "location_quotient",
+        "local_annual_openings_est_count",
+        "local_annual_wage_median_usd",
+        "national_growth_2024_34_pct",
+    ):
         assert ranked[column].tolist() == model[column].tolist(), column
     practitioners = ranked.set_index("target_title").loc["Nurse Practitioners"]
     assert practitioners.typical_entry_education == "Master's degree"
     nation = DemandModel(ref_con).occupations(NATION_CODE, ["29-1171.00"]).iloc[0]
     assert practitioners.national_annual_wage_median_usd == nation.local_annual_wage_median_usd
-    assert "(estimate)" in practitioners.why and describe_openings(practitioners.local_annual_openings_est_count) \
-        in practitioners.why
+    assert (
+        "(estimate)" in practitioners.why
+        and describe_openings(practitioners.local_annual_openings_est_count) in practitioners.why
+    )
 
 
 def test_nation_has_location_quotient_one_and_openings_close_to_the_published_total(engine):
@@ -142,8 +166,15 @@ def test_occupation_bls_does_not_publish_is_ranked_without_pay(engine):
 
 def test_region_without_data_for_any_candidate_raises_a_clear_error(engine):
     origin = Origin("occupation", "Legislators", "11-1031.00", None, 4, None, None, None, "not available")
-    unpublished = pd.DataFrame({"target_onet_soc_code": ["11-1031.00"], "target_title": ["Legislators"],
-                                "target_job_zone": [4.0], "similarity_rank": [1], "similarity_score": [50.0]})
+    unpublished = pd.DataFrame(
+        {
+            "target_onet_soc_code": ["11-1031.00"],
+            "target_title": ["Legislators"],
+            "target_job_zone": [4.0],
+            "similarity_rank": [1],
+            "similarity_score": [50.0],
+        }
+    )
     with pytest.raises(NoRegionalDataError, match="Try the whole state or the nation"):
         engine.rank(origin, unpublished, HARTFORD, Thresholds())
 
@@ -218,8 +249,10 @@ def test_the_why_sentence_names_the_group_when_the_figure_is_a_groups(engine):
     ranked = engine.from_occupation(PARALEGALS, HARTFORD).ranked.set_index("target_onet_soc_code")
     officers = ranked.loc["13-1041.00"]
     assert officers.demand_is_shared
-    assert (f"{officers.local_employment_count:,.0f} jobs in Hartford-West Hartford-East Hartford, CT now for "
-            f"{officers.demand_basis}") in officers.why
+    assert (
+        f"{officers.local_employment_count:,.0f} jobs in Hartford-West Hartford-East Hartford, CT now for "
+        f"{officers.demand_basis}"
+    ) in officers.why
     assert officers.demand_basis.startswith("BLS group 13-1041 Compliance Officers, shared by ")
     own = ranked.loc["43-6012.00"]  # Legal Secretaries: its own BLS figure
     assert not own.demand_is_shared and "BLS group" not in own.why
@@ -234,6 +267,7 @@ def test_an_origin_with_a_group_figure_says_its_pay_is_the_groups(engine):
 
 # --------------------------------------------------------------------------- no dead ends
 
+
 def test_an_empty_ranking_names_the_threshold_that_emptied_it_and_the_nearest_relaxation(engine):
     result = engine.from_occupation("29-1141.00", HARTFORD, Thresholds(min_similarity=99))
     assert result.ranked.empty
@@ -247,8 +281,9 @@ def test_an_empty_ranking_names_the_threshold_that_emptied_it_and_the_nearest_re
     assert relaxation.changes == ("lowest similarity 99 → 61",)
     relaxed = engine.from_occupation("29-1141.00", HARTFORD, relaxation.thresholds)
     assert len(relaxed.ranked) == relaxation.ranked_count >= 1
-    one_step_further = engine.from_occupation("29-1141.00", HARTFORD, replace(relaxation.thresholds,
-                                                                            min_similarity=62.0))
+    one_step_further = engine.from_occupation(
+        "29-1141.00", HARTFORD, replace(relaxation.thresholds, min_similarity=62.0)
+    )
     assert one_step_further.ranked.empty  # the smallest relaxation, not just any
 
 

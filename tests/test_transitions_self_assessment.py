@@ -1,17 +1,39 @@
-"""Matching a worker's own ratings (lmi.self_assessment) on the real reference database."""
+"""Matching a worker's own ratings (lmi.transitions.self_assessment) on the real reference database."""
 
 from __future__ import annotations
 
 import pytest
 
-from lmi.self_assessment import QUICK_SKILLS, SelfAssessment, SelfAssessmentError, SelfAssessmentModel, validate
-from lmi.transitions import Origin, Thresholds, TransitionEngine
+from lmi.transitions.ranking import Origin, Thresholds, TransitionEngine
+from lmi.transitions.self_assessment import (
+    QUICK_SKILLS,
+    SelfAssessment,
+    SelfAssessmentError,
+    SelfAssessmentModel,
+    validate,
+)
 
-MECHANIC = {"Repairing": 6, "Equipment Maintenance": 6, "Troubleshooting": 5, "Operation and Control": 4,
-            "Operations Monitoring": 4, "Equipment Selection": 4, "Quality Control Analysis": 3, "Critical Thinking": 3,
-            "Reading Comprehension": 3, "Active Listening": 3, "Speaking": 2, "Writing": 2, "Mathematics": 2,
-            "Science": 1, "Programming": 0, "Persuasion": 1, "Negotiation": 1, "Instructing": 2,
-            "Service Orientation": 2}
+MECHANIC = {
+    "Repairing": 6,
+    "Equipment Maintenance": 6,
+    "Troubleshooting": 5,
+    "Operation and Control": 4,
+    "Operations Monitoring": 4,
+    "Equipment Selection": 4,
+    "Quality Control Analysis": 3,
+    "Critical Thinking": 3,
+    "Reading Comprehension": 3,
+    "Active Listening": 3,
+    "Speaking": 2,
+    "Writing": 2,
+    "Mathematics": 2,
+    "Science": 1,
+    "Programming": 0,
+    "Persuasion": 1,
+    "Negotiation": 1,
+    "Instructing": 2,
+    "Service Orientation": 2,
+}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +53,13 @@ def test_form_offers_the_35_skills_with_level_anchors_and_a_quick_list(model):
     assert set(QUICK_SKILLS) <= set(skills.element_id) and len(QUICK_SKILLS) == 12
     assert all(len(model.anchors[e]) >= 3 for e in skills.element_id)
     assert model.elements_of("interest").element_name.tolist() == [
-        "Realistic", "Investigative", "Artistic", "Social", "Enterprising", "Conventional"]
+        "Realistic",
+        "Investigative",
+        "Artistic",
+        "Social",
+        "Enterprising",
+        "Conventional",
+    ]
     assert len(model.elements_of("work_style")) == 16
 
 
@@ -52,29 +80,47 @@ def test_quick_mode_compares_only_the_rated_skills(model, skill_ids):
 
 
 def test_interests_move_a_caring_profile_towards_social_occupations(model, skill_ids):
-    caring = {skill_ids[k]: v for k, v in {"Service Orientation": 5, "Social Perceptiveness": 5, "Active Listening": 5,
-                                           "Speaking": 4, "Reading Comprehension": 4, "Repairing": 0,
-                                           "Programming": 0, "Mathematics": 2}.items()}
+    caring = {
+        skill_ids[k]: v
+        for k, v in {
+            "Service Orientation": 5,
+            "Social Perceptiveness": 5,
+            "Active Listening": 5,
+            "Speaking": 4,
+            "Reading Comprehension": 4,
+            "Repairing": 0,
+            "Programming": 0,
+            "Mathematics": 2,
+        }.items()
+    }
     social = {"1.B.1.d": 7, "1.B.1.a": 1, "1.B.1.b": 3, "1.B.1.c": 2, "1.B.1.e": 3, "1.B.1.f": 2}
     matches, _ = model.match(SelfAssessment(caring, interests=social))
     assert matches.interests_score.notna().all() and (matches.components_used == 2).all()
     assert matches.head(10).target_onet_soc_code.str[:2].isin(["21", "25", "29", "31", "39"]).sum() >= 7
 
 
-@pytest.mark.parametrize("levels, message", [
-    ({}, "Rate at least 5 skills"),
-    ({s: 0 for s in QUICK_SKILLS}, "All your skill ratings are 0"),
-    ({s: 3 for s in QUICK_SKILLS}, "All your skill ratings are the same"),
-    ({s: 9 for s in QUICK_SKILLS}, "between 0 and 7"),
-])
+@pytest.mark.parametrize(
+    "levels, message",
+    [
+        ({}, "Rate at least 5 skills"),
+        ({s: 0 for s in QUICK_SKILLS}, "All your skill ratings are 0"),
+        ({s: 3 for s in QUICK_SKILLS}, "All your skill ratings are the same"),
+        ({s: 9 for s in QUICK_SKILLS}, "between 0 and 7"),
+    ],
+)
 def test_ratings_that_cannot_be_matched_are_refused_with_a_clear_message(model, levels, message):
     with pytest.raises(SelfAssessmentError, match=message):
         model.match(SelfAssessment(levels))
 
 
 def test_flat_optional_ratings_are_ignored_with_a_note(skill_ids):
-    levels = {skill_ids["Repairing"]: 6, skill_ids["Writing"]: 1, skill_ids["Speaking"]: 2, skill_ids["Science"]: 0,
-              skill_ids["Mathematics"]: 3}
+    levels = {
+        skill_ids["Repairing"]: 6,
+        skill_ids["Writing"]: 1,
+        skill_ids["Speaking"]: 2,
+        skill_ids["Science"]: 0,
+        skill_ids["Mathematics"]: 3,
+    }
     notes = validate(SelfAssessment(levels, interests={"1.B.1.a": 4, "1.B.1.b": 4}))
     assert notes == ["Your interests ratings are all the same, so they were not used."]
 
@@ -82,8 +128,17 @@ def test_flat_optional_ratings_are_ignored_with_a_note(skill_ids):
 def test_self_assessment_ranks_in_a_region_with_the_pay_the_worker_entered(ref_con, model, skill_ids):
     levels = {skill_ids[k]: v for k, v in MECHANIC.items()}
     matches, notes = model.match(SelfAssessment(levels))
-    origin = Origin("self_assessment", "your self-assessment", None, None, 2, "High school diploma or equivalent",
-                    50_000.0, 50_000.0, "the pay you entered")
+    origin = Origin(
+        "self_assessment",
+        "your self-assessment",
+        None,
+        None,
+        2,
+        "High school diploma or equivalent",
+        50_000.0,
+        50_000.0,
+        "the pay you entered",
+    )
     result = TransitionEngine(ref_con).rank(origin, matches, "0900000", Thresholds(), notes)
     assert len(result.ranked) > 0
     assert (result.ranked.wage_ratio >= 0.9).all()

@@ -1,14 +1,16 @@
-"""Occupation similarity (lmi.similarity and the ETL step's out_occupation_similarity) on the real
+"""Occupation similarity (lmi.transitions.similarity and the ETL step's out_occupation_similarity) on the real
 reference database, plus the arithmetic pieces on small synthetic inputs."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lmi import similarity
-from lmi.occupations import UnknownOccupationError
+from lmi.occupations.profile import UnknownOccupationError
+from lmi.transitions import similarity
+
 
 @pytest.fixture(scope="module")
 def neighbours(ref_con):
@@ -48,8 +50,9 @@ def test_ranks_follow_the_similarity_and_components_explain_it(ref_con):
 def test_registered_nurses_are_closest_to_nursing_and_health_occupations(neighbours):
     top = neighbours.neighbours("29-1141.00", 10)
     assert top.target_onet_soc_code.str[:2].isin(["29", "31"]).all(), top.target_title.tolist()  # health care
-    assert {"Nurse Practitioners", "Licensed Practical and Licensed Vocational Nurses",
-            "Physician Assistants"} <= set(top.target_title)
+    assert {"Nurse Practitioners", "Licensed Practical and Licensed Vocational Nurses", "Physician Assistants"} <= set(
+        top.target_title
+    )
 
 
 def test_electricians_are_closest_to_construction_and_electrical_trades(neighbours):
@@ -91,6 +94,7 @@ def test_onet_reference_lists_their_ten_primary_with_our_ranks(ref_con):
 
 
 # --------------------------------------------------------------------------- arithmetic
+
 
 def test_calibration_scores_twenty_points_per_tenfold_rarity():
     values = np.arange(100_000, dtype=np.float64)

@@ -23,8 +23,9 @@ def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, k
     """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from."""
     out = frame.copy()
     out["source"] = source
-    st.download_button(label, out.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(file_stem)}.csv",
-                       mime="text/csv", key=key)
+    st.download_button(
+        label, out.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=key
+    )
 
 
 def render_footer() -> None:
@@ -33,8 +34,10 @@ def render_footer() -> None:
     st.sidebar.divider()
     st.sidebar.caption("**Data vintages:** " + md("; ".join(parts)) + ".")
     if vintages["built_utc"]:
-        st.sidebar.caption(f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
-                           "See *Data & methods* for sources and licenses.")
+        st.sidebar.caption(
+            f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
+            "See *Data & methods* for sources and licenses."
+        )
 
 
 def md(text: str) -> str:

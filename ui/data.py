@@ -8,10 +8,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from lmi import area_stats, areas, coverage, occupation_alternatives, occupations, provenance, search
+from lmi import areas, provenance
 from lmi.db import file_stamp, open_reference, reference_db_path
 from lmi.demand import DemandModel
+from lmi.demand import area_comparison as area_stats
 from lmi.demand.codes import CodeResolver
+from lmi.occupations import alternatives as occupation_alternatives
+from lmi.occupations import coverage, search
+from lmi.occupations import profile as occupations
 
 Stamp = tuple
 
@@ -103,11 +107,13 @@ def areas_of_state(onet_soc_code: str, state_fips: str, stamp: Stamp) -> pd.Data
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def alternatives(onet_soc_code: str, area_code: str, area_name: str, searched: str | None,
-                 stamp: Stamp) -> occupation_alternatives.AlternativesOffer:
+def alternatives(
+    onet_soc_code: str, area_code: str, area_name: str, searched: str | None, stamp: Stamp
+) -> occupation_alternatives.AlternativesOffer:
     """Why the occupation is a dead end, if it is one, and the ranked occupations to offer instead."""
-    return occupation_alternatives.offer_alternatives(connection(), demand_model(), profile(onet_soc_code, stamp),
-                                                      area_code, area_name, searched)
+    return occupation_alternatives.offer_alternatives(
+        connection(), demand_model(), profile(onet_soc_code, stamp), area_code, area_name, searched
+    )
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

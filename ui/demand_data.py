@@ -54,8 +54,9 @@ def _projection_reference(ref_stamp: data.Stamp) -> records_projections.Projecti
 
 def run_import(file_name: str, stream: BinaryIO, imported_by: str) -> records_projections.ProjectionImportResult:
     """Staff only (the page checks): validate one state's file and store it in place of the state's rows."""
-    return records_projections.import_state_projections(records_data.connection(), _projection_reference(data.stamp()),
-                                                        file_name, stream, imported_by)
+    return records_projections.import_state_projections(
+        records_data.connection(), _projection_reference(data.stamp()), file_name, stream, imported_by
+    )
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

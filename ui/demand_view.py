@@ -11,8 +11,12 @@ import streamlit as st
 
 from lmi.demand.columns import help_text, label
 
-COUNT_COLUMNS = ("local_employment_count", "national_annual_openings_count", "local_annual_openings_est_count",
-                 "shared_with_count")
+COUNT_COLUMNS = (
+    "local_employment_count",
+    "national_annual_openings_count",
+    "local_annual_openings_est_count",
+    "shared_with_count",
+)
 USD_COLUMNS = ("local_annual_wage_median_usd",)
 PCT_COLUMNS = ("national_growth_2024_34_pct",)
 RATIO_COLUMNS = ("location_quotient",)

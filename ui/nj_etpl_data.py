@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lmi import nj_etpl
+from lmi.programs import nj_etpl
 from ui import data
 
 

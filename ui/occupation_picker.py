@@ -14,8 +14,11 @@ STATE_KEY = "occupation"
 MATCHES_SHOWN = 8
 
 
-def render_occupation_picker(key: str, label: str = "Search an occupation or job title",
-                             placeholder: str = "e.g. cashier, RN, coal miner, paralegal") -> str | None:
+def render_occupation_picker(
+    key: str,
+    label: str = "Search an occupation or job title",
+    placeholder: str = "e.g. cashier, RN, coal miner, paralegal",
+) -> str | None:
     """Render the search box and the match list; return the chosen O*NET-SOC code (or None)."""
     initial = st.query_params.get(STATE_KEY) or st.session_state.get(STATE_KEY)
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
@@ -23,8 +26,9 @@ def render_occupation_picker(key: str, label: str = "Search an occupation or job
         return _remember(initial) if initial else None
     matches = data.search_occupations(query, data.stamp(), MATCHES_SHOWN)
     if matches.empty:
-        st.warning(f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code "
-                   "such as 29-1141.")
+        st.warning(
+            f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code such as 29-1141."
+        )
         return _remember(initial) if initial else None
     options = matches.onet_soc_code.tolist()
     labels = {row.onet_soc_code: _label(row) for row in matches.itertuples()}

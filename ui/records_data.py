@@ -15,7 +15,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from lmi import outcomes, program_fit
+from lmi.programs import local_fit as program_fit
+from lmi.programs import outcomes
 from lmi.records import db as records_db
 from lmi.records import queries
 from lmi.records.example import IMPORTED_BY as EXAMPLE_IMPORTED_BY
@@ -62,8 +63,9 @@ def summaries(cache_key: tuple) -> pd.DataFrame:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def aggregates(by: str, program_ids: tuple[str, ...] | None, cache_key: tuple) -> pd.DataFrame:
-    return outcomes.aggregate_outcomes(connection(), by, cache_key[2], list(program_ids) if program_ids is not None
-                                       else None, reports(cache_key))
+    return outcomes.aggregate_outcomes(
+        connection(), by, cache_key[2], list(program_ids) if program_ids is not None else None, reports(cache_key)
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -123,8 +125,10 @@ def load_generated_examples(imported_by: str) -> list[ImportResult]:
     import io
 
     who = f"{imported_by} ({EXAMPLE_IMPORTED_BY})"
-    return [import_file(connection(), _codes(data.stamp()), kind, name, io.BytesIO(content), who)
-            for kind, (name, content) in example_files(dt.date.today()).items()]
+    return [
+        import_file(connection(), _codes(data.stamp()), kind, name, io.BytesIO(content), who)
+        for kind, (name, content) in example_files(dt.date.today()).items()
+    ]
 
 
 def import_log() -> pd.DataFrame:

@@ -30,8 +30,9 @@ def render_region_picker() -> Region:
     states = data.states(stamp)
     state_labels = [NATION_LABEL] + states.state_name.tolist()
     st.sidebar.markdown("### Region")
-    state_label = st.sidebar.selectbox("State", state_labels, key="region_state",
-                                       help="Numbers on every page are for this region.")
+    state_label = st.sidebar.selectbox(
+        "State", state_labels, key="region_state", help="Numbers on every page are for this region."
+    )
     if state_label == NATION_LABEL:
         region = Region(NATION_CODE, None, NATION_LABEL, "national")
     else:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lmi import metro_ranking, postings_trend, sector_check, sectors
-from lmi.demand import AreaBaseline
-from lmi.seats import Targets
-from lmi.sector_flags import FlagThresholds
+from lmi.demand import AreaBaseline, postings_trend
+from lmi.sectors import across_areas as metro_ranking
+from lmi.sectors import definitions as sectors
+from lmi.sectors import reality_check as sector_check
+from lmi.sectors.flags import FlagThresholds
+from lmi.sectors.seats import Targets
 from ui.data import Stamp, code_resolver, connection, demand_model
 
 
@@ -57,10 +59,18 @@ def bls_demand(area_code: str) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def reality_check(area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds,
-                  stamp: Stamp) -> sector_check.RealityCheck:
-    return sector_check.reality_check(bls_demand(area_code), membership(stamp), sector_list(stamp), list(chosen),
-                                      thresholds, area_name, group_labels(stamp))
+def reality_check(
+    area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds, stamp: Stamp
+) -> sector_check.RealityCheck:
+    return sector_check.reality_check(
+        bls_demand(area_code),
+        membership(stamp),
+        sector_list(stamp),
+        list(chosen),
+        thresholds,
+        area_name,
+        group_labels(stamp),
+    )
 
 
 @st.cache_resource(max_entries=1)

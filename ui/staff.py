@@ -55,9 +55,11 @@ def render_sign_in() -> StaffUser | None:
     """The staff sign-in form (or the signed-in user with a sign-out button)."""
     expected = configured_password()
     if expected is None:
-        st.info("**Uploads are disabled on this deployment**: no staff password is configured, so this is the "
-                f"public, read-only dashboard. An administrator enables uploads by setting the `{PASSWORD_ENV}` "
-                f"environment variable or `{SECRET_KEY}` in `.streamlit/secrets.toml`.")
+        st.info(
+            "**Uploads are disabled on this deployment**: no staff password is configured, so this is the "
+            f"public, read-only dashboard. An administrator enables uploads by setting the `{PASSWORD_ENV}` "
+            f"environment variable or `{SECRET_KEY}` in `.streamlit/secrets.toml`."
+        )
         return None
     user = current_user()
     if user is not None:

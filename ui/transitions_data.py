@@ -14,12 +14,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lmi import pathways, similarity, skill_gaps, training_programs
 from lmi.demand.columns import COLUMN_WORDS, label
+from lmi.demand.oews_values import format_usd
 from lmi.demand.openings import round_openings
-from lmi.oews_values import format_usd
-from lmi.self_assessment import LABEL, SelfAssessment, SelfAssessmentModel
-from lmi.transitions import Origin, Thresholds, TransitionEngine, TransitionResult
+from lmi.transitions import fields_of_study as training_programs
+from lmi.transitions import pathways, similarity, skill_gaps
+from lmi.transitions.ranking import Origin, Thresholds, TransitionEngine, TransitionResult
+from lmi.transitions.self_assessment import LABEL, SelfAssessment, SelfAssessmentModel
 from ui.data import Stamp, connection, demand_model
 from ui.demand_view import demand_column_config, mark_shared_figures
 
@@ -28,14 +29,21 @@ TABLE_WORDS = {
     "transition_rank": ("Rank", "Order by transition score"),
     "target_title": ("Occupation", "O*NET 29.3 title"),
     "target_onet_soc_code": ("O*NET-SOC", "O*NET 29.3 occupation code"),
-    "transition_score": ("Score", "Transition score 0-100: similarity, openings, concentration and pay combined "
-                                  "(see “How this works”)"),
+    "transition_score": (
+        "Score",
+        "Transition score 0-100: similarity, openings, concentration and pay combined (see “How this works”)",
+    ),
     "similarity_score": ("Similarity", "0-100: 20 = only 1 in 10 pairs of occupations is more alike, 40 = 1 in 100"),
-    "same_figure_note": ("Demand counted once", "A BLS group figure counts once in a ranking: the row named here "
-                                                "carries its openings and concentration points, this row gets neutral "
-                                                "points"),
-    "median_pay": ("Median pay", "BLS OEWS May 2025 median annual wage: the region's, or the nation's where it says "
-                                 "so"),
+    "same_figure_note": (
+        "Demand counted once",
+        "A BLS group figure counts once in a ranking: the row named here "
+        "carries its openings and concentration points, this row gets neutral "
+        "points",
+    ),
+    "median_pay": (
+        "Median pay",
+        "BLS OEWS May 2025 median annual wage: the region's, or the nation's where it says so",
+    ),
     "pay_vs_now_pct": ("Pay vs now (%)", "The median as a share of the pay now"),
     "target_job_zone": ("Job zone", "O*NET job zone 1-5: how much preparation the work needs"),
     "typical_entry_education": ("Entry education (BLS)", "BLS typical entry-level education"),
@@ -49,8 +57,13 @@ TABLE_WORDS = {
     "why_not_direct": ("Why not directly", "The thresholds the target misses from where you start"),
     "path": ("Path", "Both steps, with their numbers and whose they are"),
 }
-DEMAND_FIGURES = ("local_employment_count", "local_annual_openings_est_count", "location_quotient", "demand_basis",
-                  "demand_soc_code")
+DEMAND_FIGURES = (
+    "local_employment_count",
+    "local_annual_openings_est_count",
+    "location_quotient",
+    "demand_basis",
+    "demand_soc_code",
+)
 
 
 @st.cache_resource(max_entries=1, show_spinner="Loading occupation profiles…")
@@ -69,12 +82,14 @@ def from_occupation(onet_soc_code: str, area_code: str, thresholds: Thresholds, 
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def from_self_assessment(assessment: SelfAssessment, area_code: str, thresholds: Thresholds,
-                         stamp: Stamp) -> TransitionResult:
+def from_self_assessment(
+    assessment: SelfAssessment, area_code: str, thresholds: Thresholds, stamp: Stamp
+) -> TransitionResult:
     candidates, notes = self_assessment_model(stamp).match(assessment)
     pay = assessment.annual_pay_usd
-    origin = Origin("self_assessment", LABEL, None, None, assessment.job_zone, assessment.education, pay, pay,
-                    "the pay you entered")
+    origin = Origin(
+        "self_assessment", LABEL, None, None, assessment.job_zone, assessment.education, pay, pay, "the pay you entered"
+    )
     return engine(stamp).rank(origin, candidates, area_code, thresholds, notes)
 
 
@@ -129,62 +144,70 @@ def level_anchors(element_id: str, stamp: Stamp) -> list[tuple[float, str]]:
 
 # --------------------------------------------------------------------------- tables
 
+
 def ranked_table(result: TransitionResult) -> pd.DataFrame:
     """The ranked targets as shown and downloaded (numbers stay numbers for sorting)."""
     ranked = mark_shared_figures(result.ranked)
-    return pd.DataFrame({
-        "transition_rank": ranked.transition_rank,
-        "target_title": ranked.target_title,
-        "transition_score": ranked.transition_score.round(1),
-        "similarity_score": ranked.similarity_score.round(1),
-        **_figures(ranked),
-        "same_figure_note": ranked.same_figure_note,
-        "median_pay": [_median_pay(row) for row in ranked.itertuples()],
-        "pay_vs_now_pct": (100 * ranked.wage_ratio).round(0),
-        "target_job_zone": ranked.target_job_zone,
-        "typical_entry_education": ranked.typical_entry_education,
-        "why": ranked.why,
-        "target_onet_soc_code": ranked.target_onet_soc_code,
-    })
+    return pd.DataFrame(
+        {
+            "transition_rank": ranked.transition_rank,
+            "target_title": ranked.target_title,
+            "transition_score": ranked.transition_score.round(1),
+            "similarity_score": ranked.similarity_score.round(1),
+            **_figures(ranked),
+            "same_figure_note": ranked.same_figure_note,
+            "median_pay": [_median_pay(row) for row in ranked.itertuples()],
+            "pay_vs_now_pct": (100 * ranked.wage_ratio).round(0),
+            "target_job_zone": ranked.target_job_zone,
+            "typical_entry_education": ranked.typical_entry_education,
+            "why": ranked.why,
+            "target_onet_soc_code": ranked.target_onet_soc_code,
+        }
+    )
 
 
 def set_aside_table(result: TransitionResult) -> pd.DataFrame:
     aside = mark_shared_figures(result.set_aside)
-    return pd.DataFrame({
-        "target_title": aside.target_title,
-        "target_onet_soc_code": aside.target_onet_soc_code,
-        "similarity_score": aside.similarity_score.round(0),
-        "local_employment_count": aside.local_employment_count,
-        "demand_basis": aside.demand_basis,
-        "demand_soc_code": aside.demand_soc_code,
-        "reasons_set_aside": aside.reasons_set_aside,
-    })
+    return pd.DataFrame(
+        {
+            "target_title": aside.target_title,
+            "target_onet_soc_code": aside.target_onet_soc_code,
+            "similarity_score": aside.similarity_score.round(0),
+            "local_employment_count": aside.local_employment_count,
+            "demand_basis": aside.demand_basis,
+            "demand_soc_code": aside.demand_soc_code,
+            "reasons_set_aside": aside.reasons_set_aside,
+        }
+    )
 
 
 def stepping_stone_table(paths: pd.DataFrame) -> pd.DataFrame:
     marked = mark_shared_figures(paths)
-    return pd.DataFrame({
-        "via_title": marked.via_title,
-        "first_similarity": marked.first_similarity.astype("float64").round(0),
-        "target_title": marked.target_title,
-        "target_onet_soc_code": marked.target_onet_soc_code,
-        "second_similarity": marked.second_similarity.astype("float64").round(0),
-        **_figures(marked),
-        "wage_ratio_pct": (100 * marked.wage_ratio.astype("float64")).round(0),
-        "pay_compared_with": marked.pay_compared_with,
-        "why_not_direct": marked.why_not_direct,
-        "path": marked.path,
-    })
+    return pd.DataFrame(
+        {
+            "via_title": marked.via_title,
+            "first_similarity": marked.first_similarity.astype("float64").round(0),
+            "target_title": marked.target_title,
+            "target_onet_soc_code": marked.target_onet_soc_code,
+            "second_similarity": marked.second_similarity.astype("float64").round(0),
+            **_figures(marked),
+            "wage_ratio_pct": (100 * marked.wage_ratio.astype("float64")).round(0),
+            "pay_compared_with": marked.pay_compared_with,
+            "why_not_direct": marked.why_not_direct,
+            "path": marked.path,
+        }
+    )
 
 
 def _figures(frame: pd.DataFrame) -> dict[str, pd.Series]:
     """Jobs, openings (at honest precision) and location quotient, with whose numbers they are beside them."""
-    return {"local_employment_count": frame.local_employment_count,
-            "local_annual_openings_est_count": frame.local_annual_openings_est_count.map(round_openings)
-            .astype("float64"),
-            "location_quotient": frame.location_quotient,
-            "demand_basis": frame.demand_basis,
-            "demand_soc_code": frame.demand_soc_code}
+    return {
+        "local_employment_count": frame.local_employment_count,
+        "local_annual_openings_est_count": frame.local_annual_openings_est_count.map(round_openings).astype("float64"),
+        "location_quotient": frame.location_quotient,
+        "demand_basis": frame.demand_basis,
+        "demand_soc_code": frame.demand_soc_code,
+    }
 
 
 def _median_pay(row) -> str:
@@ -209,8 +232,13 @@ def column_config(table: pd.DataFrame, wide: tuple[str, ...] = ("why", "path")) 
             config[column] = st.column_config.TextColumn(name, help=tip, width="medium")
         elif column.endswith("_pct"):
             config[column] = st.column_config.NumberColumn(name, help=tip, format="%.0f%%")
-        elif column in ("similarity_score", "first_similarity", "second_similarity", "target_job_zone",
-                        "transition_rank"):
+        elif column in (
+            "similarity_score",
+            "first_similarity",
+            "second_similarity",
+            "target_job_zone",
+            "transition_rank",
+        ):
             config[column] = st.column_config.NumberColumn(name, help=tip, format="%.0f")
         elif column == "transition_score":
             config[column] = st.column_config.NumberColumn(name, help=tip, format="%.1f")

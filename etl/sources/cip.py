@@ -11,13 +11,32 @@ from etl.raw_tables import Column, RawTable, conform_frame
 
 C = Column
 CIP_TABLES: tuple[RawTable, ...] = (
-    RawTable("raw_cip_soc_crosswalk", "cip_soc", "CIP2020_SOC2018_Crosswalk.xlsx, sheet CIP-SOC", (
-        C("CIP2020Code", "cip_code"), C("CIP2020Title", "cip_title"),
-        C("SOC2018Code", "soc_code"), C("SOC2018Title", "soc_title"))),
-    RawTable("raw_cip_codes", "cip_soc", "CIPCode2020.csv", (
-        C("CIPFamily", "cip_family"), C("CIPCode", "cip_code"), C("Action", "action"),
-        C("TextChange", "text_change"), C("CIPTitle", "cip_title"), C("CIPDefinition", "cip_definition"),
-        C("CrossReferences", "cross_references"), C("Examples", "examples"))),
+    RawTable(
+        "raw_cip_soc_crosswalk",
+        "cip_soc",
+        "CIP2020_SOC2018_Crosswalk.xlsx, sheet CIP-SOC",
+        (
+            C("CIP2020Code", "cip_code"),
+            C("CIP2020Title", "cip_title"),
+            C("SOC2018Code", "soc_code"),
+            C("SOC2018Title", "soc_title"),
+        ),
+    ),
+    RawTable(
+        "raw_cip_codes",
+        "cip_soc",
+        "CIPCode2020.csv",
+        (
+            C("CIPFamily", "cip_family"),
+            C("CIPCode", "cip_code"),
+            C("Action", "action"),
+            C("TextChange", "text_change"),
+            C("CIPTitle", "cip_title"),
+            C("CIPDefinition", "cip_definition"),
+            C("CrossReferences", "cross_references"),
+            C("Examples", "examples"),
+        ),
+    ),
 )
 CROSSWALK_SHEET = "CIP-SOC"
 

@@ -13,19 +13,42 @@ from etl.raw_tables import Column, RawTable, conform_frame
 
 C = Column
 GEO_TABLES: tuple[RawTable, ...] = (
-    RawTable("raw_cbsa_gazetteer", "geo", "2024_Gaz_cbsa_national.txt", (
-        C("CSAFP", "csa_code"), C("GEOID", "cbsa_code"), C("NAME", "name"), C("CBSA_TYPE", "cbsa_type"),
-        C("ALAND", "land_area_m2", "double"), C("AWATER", "water_area_m2", "double"),
-        C("ALAND_SQMI", "land_area_sqmi", "double"), C("AWATER_SQMI", "water_area_sqmi", "double"),
-        C("INTPTLAT", "latitude_deg", "double"), C("INTPTLONG", "longitude_deg", "double"))),
-    RawTable("raw_cbsa_delineation", "geo", "list1_2023.xlsx", (
-        C("CBSA Code", "cbsa_code"), C("Metropolitan Division Code", "metro_division_code"),
-        C("CSA Code", "csa_code"), C("CBSA Title", "cbsa_title"),
-        C("Metropolitan/Micropolitan Statistical Area", "cbsa_kind"),
-        C("Metropolitan Division Title", "metro_division_title"), C("CSA Title", "csa_title"),
-        C("County/County Equivalent", "county_name"), C("State Name", "state_name"),
-        C("FIPS State Code", "state_fips"), C("FIPS County Code", "county_fips"),
-        C("Central/Outlying County", "central_or_outlying"))),
+    RawTable(
+        "raw_cbsa_gazetteer",
+        "geo",
+        "2024_Gaz_cbsa_national.txt",
+        (
+            C("CSAFP", "csa_code"),
+            C("GEOID", "cbsa_code"),
+            C("NAME", "name"),
+            C("CBSA_TYPE", "cbsa_type"),
+            C("ALAND", "land_area_m2", "double"),
+            C("AWATER", "water_area_m2", "double"),
+            C("ALAND_SQMI", "land_area_sqmi", "double"),
+            C("AWATER_SQMI", "water_area_sqmi", "double"),
+            C("INTPTLAT", "latitude_deg", "double"),
+            C("INTPTLONG", "longitude_deg", "double"),
+        ),
+    ),
+    RawTable(
+        "raw_cbsa_delineation",
+        "geo",
+        "list1_2023.xlsx",
+        (
+            C("CBSA Code", "cbsa_code"),
+            C("Metropolitan Division Code", "metro_division_code"),
+            C("CSA Code", "csa_code"),
+            C("CBSA Title", "cbsa_title"),
+            C("Metropolitan/Micropolitan Statistical Area", "cbsa_kind"),
+            C("Metropolitan Division Title", "metro_division_title"),
+            C("CSA Title", "csa_title"),
+            C("County/County Equivalent", "county_name"),
+            C("State Name", "state_name"),
+            C("FIPS State Code", "state_fips"),
+            C("FIPS County Code", "county_fips"),
+            C("Central/Outlying County", "central_or_outlying"),
+        ),
+    ),
 )
 GAZETTEER_MEMBER = "2024_Gaz_cbsa_national.txt"
 
@@ -60,7 +83,7 @@ def read_delineation(path: Path) -> pd.DataFrame:
     if len(header_rows) == 0:
         raise SchemaDriftError(f"{path.name}: no header row starting with 'CBSA Code' in the first sheet")
     start = int(header_rows[0])
-    frame = grid.iloc[start + 1:].copy()
+    frame = grid.iloc[start + 1 :].copy()
     frame.columns = grid.iloc[start].tolist()
     frame = frame[frame["CBSA Code"].str.strip().str.fullmatch(r"\d{5}")]
     frame.index = frame.index - (start + 1)

@@ -10,15 +10,36 @@ from etl.raw_tables import Column, RawTable, conform_frame
 
 C = Column
 INDEED_TABLES: tuple[RawTable, ...] = (
-    RawTable("raw_indeed_state_postings", "indeed", "state_job_postings_us.csv", (
-        C("date", "date"), C("state", "state"), C("indeed_job_postings_index", "postings_index", "double"))),
-    RawTable("raw_indeed_national_postings", "indeed", "aggregate_job_postings_US.csv", (
-        C("date", "date"), C("jobcountry", "country"),
-        C("indeed_job_postings_index_SA", "postings_index_sa", "double"),
-        C("indeed_job_postings_index_NSA", "postings_index_nsa", "double"), C("variable", "variable"))),
-    RawTable("raw_indeed_sector_postings", "indeed", "job_postings_by_sector_US.csv", (
-        C("date", "date"), C("jobcountry", "country"), C("indeed_job_postings_index", "postings_index", "double"),
-        C("variable", "variable"), C("display_name", "sector"))),
+    RawTable(
+        "raw_indeed_state_postings",
+        "indeed",
+        "state_job_postings_us.csv",
+        (C("date", "date"), C("state", "state"), C("indeed_job_postings_index", "postings_index", "double")),
+    ),
+    RawTable(
+        "raw_indeed_national_postings",
+        "indeed",
+        "aggregate_job_postings_US.csv",
+        (
+            C("date", "date"),
+            C("jobcountry", "country"),
+            C("indeed_job_postings_index_SA", "postings_index_sa", "double"),
+            C("indeed_job_postings_index_NSA", "postings_index_nsa", "double"),
+            C("variable", "variable"),
+        ),
+    ),
+    RawTable(
+        "raw_indeed_sector_postings",
+        "indeed",
+        "job_postings_by_sector_US.csv",
+        (
+            C("date", "date"),
+            C("jobcountry", "country"),
+            C("indeed_job_postings_index", "postings_index", "double"),
+            C("variable", "variable"),
+            C("display_name", "sector"),
+        ),
+    ),
 )
 _BY_FILE = {t.official_file: t for t in INDEED_TABLES}
 

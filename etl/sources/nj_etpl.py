@@ -46,42 +46,83 @@ DOWNLOAD_NOTE = (
 )
 
 C = Column
-OUTCOMES = RawTable("raw_nj_etpl_outcomes", "nj_etpl", OUTCOMES_FILE, (
-    C("providerid", "provider_id"), C("cipcode", "cip_code_6"),
-    C("PerEmployed2", "per_employed_2", "double"), C("PerEmployed4", "per_employed_4", "double"),
-    C("PerEmployed8", "per_employed_8", "double"),
-    C("AvgQuarterlyWage2", "avg_quarterly_wage_2", "double"), C("AvgQuarterlyWage4", "avg_quarterly_wage_4", "double"),
-    C("AvgQuarterlyWage8", "avg_quarterly_wage_8", "double"),
-    C("PerRetention4", "per_retention_4", "double"), C("PerRetention8", "per_retention_8", "double"),
-    C("NumCompleted2", "num_completed_2", "integer"), C("NumCompleted4", "num_completed_4", "integer"),
-    C("NumCompleted8", "num_completed_8", "integer"),
-    C("NumUsedWageCalc2", "num_used_wage_calc_2", "integer"), C("NumUsedWageCalc4", "num_used_wage_calc_4", "integer"),
-    C("NumUsedWageCalc8", "num_used_wage_calc_8", "integer"),
-    C("NumUsedRetentionCalc4", "num_used_retention_calc_4", "integer"),
-    C("NumUsedRetentionCalc8", "num_used_retention_calc_8", "integer"),
-), "Percent employed, average quarterly wage and retention 2, 4 and 8 quarters after exit, by provider "
-   "and CIP code; -99999 = suppressed or not available.")
+OUTCOMES = RawTable(
+    "raw_nj_etpl_outcomes",
+    "nj_etpl",
+    OUTCOMES_FILE,
+    (
+        C("providerid", "provider_id"),
+        C("cipcode", "cip_code_6"),
+        C("PerEmployed2", "per_employed_2", "double"),
+        C("PerEmployed4", "per_employed_4", "double"),
+        C("PerEmployed8", "per_employed_8", "double"),
+        C("AvgQuarterlyWage2", "avg_quarterly_wage_2", "double"),
+        C("AvgQuarterlyWage4", "avg_quarterly_wage_4", "double"),
+        C("AvgQuarterlyWage8", "avg_quarterly_wage_8", "double"),
+        C("PerRetention4", "per_retention_4", "double"),
+        C("PerRetention8", "per_retention_8", "double"),
+        C("NumCompleted2", "num_completed_2", "integer"),
+        C("NumCompleted4", "num_completed_4", "integer"),
+        C("NumCompleted8", "num_completed_8", "integer"),
+        C("NumUsedWageCalc2", "num_used_wage_calc_2", "integer"),
+        C("NumUsedWageCalc4", "num_used_wage_calc_4", "integer"),
+        C("NumUsedWageCalc8", "num_used_wage_calc_8", "integer"),
+        C("NumUsedRetentionCalc4", "num_used_retention_calc_4", "integer"),
+        C("NumUsedRetentionCalc8", "num_used_retention_calc_8", "integer"),
+    ),
+    "Percent employed, average quarterly wage and retention 2, 4 and 8 quarters after exit, by provider "
+    "and CIP code; -99999 = suppressed or not available.",
+)
 
-PROVIDERS = RawTable("raw_nj_etpl_providers", "nj_etpl", PROVIDERS_FILE, (
-    C("PROVIDERID", "provider_id"), C("NAME", "provider_name"), C("CITY", "city"), C("COUNTY", "county"),
-    C("STATE", "state"), C("STATUSNAME", "status"),
-), "ETPL providers (no contact fields: names of people, phones, e-mails, addresses and websites are dropped).")
+PROVIDERS = RawTable(
+    "raw_nj_etpl_providers",
+    "nj_etpl",
+    PROVIDERS_FILE,
+    (
+        C("PROVIDERID", "provider_id"),
+        C("NAME", "provider_name"),
+        C("CITY", "city"),
+        C("COUNTY", "county"),
+        C("STATE", "state"),
+        C("STATUSNAME", "status"),
+    ),
+    "ETPL providers (no contact fields: names of people, phones, e-mails, addresses and websites are dropped).",
+)
 
-PROGRAMS = RawTable("raw_nj_etpl_programs", "nj_etpl", PROGRAMS_FILE, (
-    C("programid", "program_id"), C("providerid", "provider_id"), C("officialname", "program_name"),
-    C("cipcode", "cip_code_6"), C("name", "provider_name"), C("standardized_name_1", "provider_brand"),
-    C("city", "city"), C("county", "county"), C("state", "state"),
-    C("tuition", "tuition", "double"), C("fees", "fees", "double"),
-    C("booksmaterialscost", "books_materials_cost", "double"), C("suppliestoolscost", "supplies_tools_cost", "double"),
-    C("othercosts", "other_costs", "double"), C("totalcost", "total_cost", "double"),
-    C("totalclockhours", "total_clock_hours", "double"), C("prerequisites", "prerequisites"),
-    C("wiaeligible", "wia_eligible"), C("credentialtype", "credential_type"),
-    C("degreeawardedname", "degree_awarded_name"),
-    C("leadtolicense", "lead_to_license"), C("licenseawardedname", "license_awarded_name"),
-    C("leadtoindustrycredential", "lead_to_industry_credential"),
-    C("industrycredentialname", "industry_credential_name"),
-    C("statusname", "status"), C("providerstatusname", "provider_status"),
-), "ETPL program sample with costs, clock hours and credentials (no contact fields).")
+PROGRAMS = RawTable(
+    "raw_nj_etpl_programs",
+    "nj_etpl",
+    PROGRAMS_FILE,
+    (
+        C("programid", "program_id"),
+        C("providerid", "provider_id"),
+        C("officialname", "program_name"),
+        C("cipcode", "cip_code_6"),
+        C("name", "provider_name"),
+        C("standardized_name_1", "provider_brand"),
+        C("city", "city"),
+        C("county", "county"),
+        C("state", "state"),
+        C("tuition", "tuition", "double"),
+        C("fees", "fees", "double"),
+        C("booksmaterialscost", "books_materials_cost", "double"),
+        C("suppliestoolscost", "supplies_tools_cost", "double"),
+        C("othercosts", "other_costs", "double"),
+        C("totalcost", "total_cost", "double"),
+        C("totalclockhours", "total_clock_hours", "double"),
+        C("prerequisites", "prerequisites"),
+        C("wiaeligible", "wia_eligible"),
+        C("credentialtype", "credential_type"),
+        C("degreeawardedname", "degree_awarded_name"),
+        C("leadtolicense", "lead_to_license"),
+        C("licenseawardedname", "license_awarded_name"),
+        C("leadtoindustrycredential", "lead_to_industry_credential"),
+        C("industrycredentialname", "industry_credential_name"),
+        C("statusname", "status"),
+        C("providerstatusname", "provider_status"),
+    ),
+    "ETPL program sample with costs, clock hours and credentials (no contact fields).",
+)
 
 NJ_ETPL_TABLES: tuple[RawTable, ...] = (OUTCOMES, PROVIDERS, PROGRAMS)
 

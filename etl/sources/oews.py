@@ -24,22 +24,49 @@ from etl.raw_tables import Column, RawTable, conform_frame
 C = Column
 CROSS_INDUSTRY = "000000"
 DATATYPES = tuple(f"{n:02d}" for n in range(1, 18))
-CELL_COLUMNS = (C("key", "series_key"),) + tuple(C(f"v{d}", f"v{d}") for d in DATATYPES) + tuple(
-    C(f"f{d}", f"f{d}") for d in DATATYPES)
+CELL_COLUMNS = (
+    (C("key", "series_key"),)
+    + tuple(C(f"v{d}", f"v{d}") for d in DATATYPES)
+    + tuple(C(f"f{d}", f"f{d}") for d in DATATYPES)
+)
 
 OEWS_TABLES: tuple[RawTable, ...] = (
-    RawTable("raw_oews_area", "oews", "oe.area", (
-        C("area_code", "area_code"), C("areatype_code", "areatype_code"), C("state_code", "state_code"),
-        C("area_name", "area_name"))),
-    RawTable("raw_oews_occupation", "oews", "oe.occupation", (
-        C("occupation_code", "occupation_code"), C("occupation_name", "occupation_name"),
-        C("display_level", "display_level", "integer"))),
-    RawTable("raw_oews_datatype", "oews", "oe.datatype", (
-        C("datatype_code", "datatype_code"), C("datatype_name", "datatype_name"))),
-    RawTable("raw_oews_footnote", "oews", "oe.footnote", (
-        C("footnote_code", "footnote_code"), C("footnote_text", "footnote_text"))),
-    RawTable("raw_oews_release", "oews", "oe.release", (
-        C("release_date", "release_code"), C("description", "description"))),
+    RawTable(
+        "raw_oews_area",
+        "oews",
+        "oe.area",
+        (
+            C("area_code", "area_code"),
+            C("areatype_code", "areatype_code"),
+            C("state_code", "state_code"),
+            C("area_name", "area_name"),
+        ),
+    ),
+    RawTable(
+        "raw_oews_occupation",
+        "oews",
+        "oe.occupation",
+        (
+            C("occupation_code", "occupation_code"),
+            C("occupation_name", "occupation_name"),
+            C("display_level", "display_level", "integer"),
+        ),
+    ),
+    RawTable(
+        "raw_oews_datatype",
+        "oews",
+        "oe.datatype",
+        (C("datatype_code", "datatype_code"), C("datatype_name", "datatype_name")),
+    ),
+    RawTable(
+        "raw_oews_footnote",
+        "oews",
+        "oe.footnote",
+        (C("footnote_code", "footnote_code"), C("footnote_text", "footnote_text")),
+    ),
+    RawTable(
+        "raw_oews_release", "oews", "oe.release", (C("release_date", "release_code"), C("description", "description"))
+    ),
     RawTable("raw_oews_cell", "oews", "oe.data.0.Current (cross-industry cells, pivoted wide)", CELL_COLUMNS),
 )
 _BY_FILE = {t.official_file: t for t in OEWS_TABLES}
@@ -64,11 +91,13 @@ def read_data_file(path: Path, year: str, period: str) -> pd.DataFrame:
     try:
         header = con.execute(
             "SELECT * FROM read_csv($path, delim='\t', header=false, all_varchar=true, max_line_size=4096) LIMIT 1",
-            {"path": str(path)}).fetchone()
+            {"path": str(path)},
+        ).fetchone()
         found = tuple((h or "").strip() for h in header)
         if found[: len(DATA_HEADERS)] != DATA_HEADERS:
             raise SchemaDriftError(f"{path.name}: expected columns {DATA_HEADERS}, found {found}")
-        long = con.execute(f"""
+        long = con.execute(
+            f"""
             WITH rows AS (
                 SELECT trim(series_id) AS series_id, trim(year) AS year, trim(period) AS period,
                        trim(value) AS value, nullif(trim(footnote_codes), '') AS footnote
@@ -77,7 +106,9 @@ def read_data_file(path: Path, year: str, period: str) -> pd.DataFrame:
                                         'value':'VARCHAR','footnote_codes':'VARCHAR'}})
             )
             SELECT * FROM rows WHERE substr(series_id, 12, 6) = '{CROSS_INDUSTRY}'
-        """, {"path": str(path)}).df()
+        """,
+            {"path": str(path)},
+        ).df()
     except duckdb.Error as exc:
         raise SnapshotError(f"{path.name}: cannot be parsed as a BLS time-series data file ({exc})") from exc
     finally:
@@ -93,7 +124,8 @@ def _require_release(long: pd.DataFrame, label: str, year: str, period: str) -> 
         first = unexpected.iloc[0]
         raise SchemaDriftError(
             f"{label}: holds estimates for {first.year} {first.period}, but releases.toml pins "
-            f"{year} {period}; review the new release before loading it")
+            f"{year} {period}; review the new release before loading it"
+        )
 
 
 def pivot_cells(long: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -101,8 +133,10 @@ def pivot_cells(long: pd.DataFrame, label: str) -> pd.DataFrame:
     bad = long.series_id.str.len() != 25
     if bad.any():
         position = int(bad.to_numpy().nonzero()[0][0])
-        raise SchemaDriftError(f"{label}: row {position + 2}, column 'series_id': "
-                               f"{long.series_id.iloc[position]!r} is not a 25-character OEWS series id")
+        raise SchemaDriftError(
+            f"{label}: row {position + 2}, column 'series_id': "
+            f"{long.series_id.iloc[position]!r} is not a 25-character OEWS series id"
+        )
     long = long.assign(series_key=long.series_id.str[:23], datatype=long.series_id.str[23:])
     unknown = sorted(set(long.datatype) - set(DATATYPES))
     if unknown:
@@ -124,14 +158,19 @@ def read_sqlite_extract(path: Path) -> dict[str, pd.DataFrame]:
     try:
         frames = {
             "raw_oews_area": pd.read_sql("SELECT area_code, areatype_code, state_code, area_name FROM area", con),
-            "raw_oews_occupation": pd.read_sql("SELECT occupation_code, occupation_name, display_level FROM occupation", con),
+            "raw_oews_occupation": pd.read_sql(
+                "SELECT occupation_code, occupation_name, display_level FROM occupation", con
+            ),
             "raw_oews_datatype": pd.read_sql("SELECT datatype_code, datatype_name FROM datatype", con),
             "raw_oews_footnote": pd.read_sql("SELECT footnote_code, footnote_text FROM footnote", con),
             "raw_oews_release": pd.read_sql(
                 "SELECT (SELECT value FROM meta WHERE name='release_code') AS release_date, "
-                "(SELECT value FROM meta WHERE name='release') AS description", con),
+                "(SELECT value FROM meta WHERE name='release') AS description",
+                con,
+            ),
             "raw_oews_cell": pd.read_sql(
-                "SELECT * FROM cell WHERE substr(key, 12, 6) = ? ORDER BY key", con, params=(CROSS_INDUSTRY,)),
+                "SELECT * FROM cell WHERE substr(key, 12, 6) = ? ORDER BY key", con, params=(CROSS_INDUSTRY,)
+            ),
         }
     finally:
         con.close()

@@ -34,8 +34,16 @@ _STATS = (
     C("Recommend Suppress", "recommend_suppress"),
 )
 _DATE_SOURCE = (C("Date", "date"), C("Domain Source", "domain_source"))
-_RATING = (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_STATS,
-           C("Not Relevant", "not_relevant"), *_DATE_SOURCE)
+_RATING = (
+    _CODE,
+    _TITLE,
+    *_ELEMENT,
+    *_SCALE,
+    C("Data Value", "data_value", "double"),
+    *_STATS,
+    C("Not Relevant", "not_relevant"),
+    *_DATE_SOURCE,
+)
 
 
 def _table(name: str, file: str, columns: tuple, source: str = "onet", description: str = "") -> RawTable:
@@ -46,42 +54,122 @@ ONET_TABLES: tuple[RawTable, ...] = (
     _table("raw_onet_occupation_data", "Occupation Data", (_CODE, _TITLE, C("Description", "description"))),
     _table("raw_onet_skills", "Skills", _RATING),
     _table("raw_onet_knowledge", "Knowledge", _RATING),
-    _table("raw_onet_work_styles", "Work Styles",
-           (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_STATS, *_DATE_SOURCE)),
-    _table("raw_onet_interests", "Interests",
-           (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_DATE_SOURCE)),
+    _table(
+        "raw_onet_work_styles",
+        "Work Styles",
+        (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_STATS, *_DATE_SOURCE),
+    ),
+    _table(
+        "raw_onet_interests",
+        "Interests",
+        (_CODE, _TITLE, *_ELEMENT, *_SCALE, C("Data Value", "data_value", "double"), *_DATE_SOURCE),
+    ),
     _table("raw_onet_job_zones", "Job Zones", (_CODE, _TITLE, C("Job Zone", "job_zone", "integer"), *_DATE_SOURCE)),
-    _table("raw_onet_job_zone_reference", "Job Zone Reference", (
-        C("Job Zone", "job_zone", "integer"), C("Name", "name"), C("Experience", "experience"),
-        C("Education", "education"), C("Job Training", "job_training"), C("Examples", "examples"),
-        C("SVP Range", "svp_range"))),
-    _table("raw_onet_education_training_experience", "Education, Training, and Experience", (
-        _CODE, _TITLE, *_ELEMENT, *_SCALE, C("Category", "category", "integer"),
-        C("Data Value", "data_value", "double"), *_STATS, *_DATE_SOURCE)),
-    _table("raw_onet_ete_categories", "Education, Training, and Experience Categories", (
-        *_ELEMENT, *_SCALE, C("Category", "category", "integer"), C("Category Description", "category_description"))),
-    _table("raw_onet_alternate_titles", "Alternate Titles", (
-        _CODE, _TITLE, C("Alternate Title", "alternate_title"), C("Short Title", "short_title"),
-        C("Source(s)", "sources"))),
-    _table("raw_onet_reported_titles", "Sample of Reported Titles", (
-        _CODE, _TITLE, C("Reported Job Title", "reported_job_title"),
-        C("Shown in My Next Move", "shown_in_my_next_move"))),
-    _table("raw_onet_related_occupations", "Related Occupations", (
-        _CODE, _TITLE, C("Related O*NET-SOC Code", "related_onet_soc_code"), C("Related Title", "related_title"),
-        C("Relatedness Tier", "relatedness_tier"), C("Index", "related_index", "integer"))),
-    _table("raw_onet_tasks_to_dwas", "Tasks to DWAs", (
-        _CODE, _TITLE, C("Task ID", "task_id", "integer"), C("Task", "task"), C("DWA ID", "dwa_id"),
-        C("DWA Title", "dwa_title"), *_DATE_SOURCE)),
-    _table("raw_onet_dwa_reference", "DWA Reference", (
-        *_ELEMENT, C("IWA ID", "iwa_id"), C("IWA Title", "iwa_title"), C("DWA ID", "dwa_id"),
-        C("DWA Title", "dwa_title"))),
-    _table("raw_onet_content_model_reference", "Content Model Reference", (
-        *_ELEMENT, C("Description", "description"))),
-    _table("raw_onet_scales_reference", "Scales Reference", (
-        *_SCALE, C("Minimum", "minimum", "double"), C("Maximum", "maximum", "double"))),
-    _table("raw_onet_level_scale_anchors", "Level Scale Anchors", (
-        *_ELEMENT, *_SCALE, C("Anchor Value", "anchor_value", "double"),
-        C("Anchor Description", "anchor_description"))),
+    _table(
+        "raw_onet_job_zone_reference",
+        "Job Zone Reference",
+        (
+            C("Job Zone", "job_zone", "integer"),
+            C("Name", "name"),
+            C("Experience", "experience"),
+            C("Education", "education"),
+            C("Job Training", "job_training"),
+            C("Examples", "examples"),
+            C("SVP Range", "svp_range"),
+        ),
+    ),
+    _table(
+        "raw_onet_education_training_experience",
+        "Education, Training, and Experience",
+        (
+            _CODE,
+            _TITLE,
+            *_ELEMENT,
+            *_SCALE,
+            C("Category", "category", "integer"),
+            C("Data Value", "data_value", "double"),
+            *_STATS,
+            *_DATE_SOURCE,
+        ),
+    ),
+    _table(
+        "raw_onet_ete_categories",
+        "Education, Training, and Experience Categories",
+        (*_ELEMENT, *_SCALE, C("Category", "category", "integer"), C("Category Description", "category_description")),
+    ),
+    _table(
+        "raw_onet_alternate_titles",
+        "Alternate Titles",
+        (
+            _CODE,
+            _TITLE,
+            C("Alternate Title", "alternate_title"),
+            C("Short Title", "short_title"),
+            C("Source(s)", "sources"),
+        ),
+    ),
+    _table(
+        "raw_onet_reported_titles",
+        "Sample of Reported Titles",
+        (
+            _CODE,
+            _TITLE,
+            C("Reported Job Title", "reported_job_title"),
+            C("Shown in My Next Move", "shown_in_my_next_move"),
+        ),
+    ),
+    _table(
+        "raw_onet_related_occupations",
+        "Related Occupations",
+        (
+            _CODE,
+            _TITLE,
+            C("Related O*NET-SOC Code", "related_onet_soc_code"),
+            C("Related Title", "related_title"),
+            C("Relatedness Tier", "relatedness_tier"),
+            C("Index", "related_index", "integer"),
+        ),
+    ),
+    _table(
+        "raw_onet_tasks_to_dwas",
+        "Tasks to DWAs",
+        (
+            _CODE,
+            _TITLE,
+            C("Task ID", "task_id", "integer"),
+            C("Task", "task"),
+            C("DWA ID", "dwa_id"),
+            C("DWA Title", "dwa_title"),
+            *_DATE_SOURCE,
+        ),
+    ),
+    _table(
+        "raw_onet_dwa_reference",
+        "DWA Reference",
+        (
+            *_ELEMENT,
+            C("IWA ID", "iwa_id"),
+            C("IWA Title", "iwa_title"),
+            C("DWA ID", "dwa_id"),
+            C("DWA Title", "dwa_title"),
+        ),
+    ),
+    _table("raw_onet_content_model_reference", "Content Model Reference", (*_ELEMENT, C("Description", "description"))),
+    _table(
+        "raw_onet_scales_reference",
+        "Scales Reference",
+        (*_SCALE, C("Minimum", "minimum", "double"), C("Maximum", "maximum", "double")),
+    ),
+    _table(
+        "raw_onet_level_scale_anchors",
+        "Level Scale Anchors",
+        (
+            *_ELEMENT,
+            *_SCALE,
+            C("Anchor Value", "anchor_value", "double"),
+            C("Anchor Description", "anchor_description"),
+        ),
+    ),
 )
 
 ONET_WORK_ACTIVITIES_TABLES: tuple[RawTable, ...] = (
@@ -94,7 +182,9 @@ def read_text_zip(zip_path: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.
     try:
         archive = zipfile.ZipFile(zip_path)
     except zipfile.BadZipFile as exc:
-        raise SnapshotError(f"{zip_path.name}: not a readable zip archive ({exc}); the download may be truncated") from exc
+        raise SnapshotError(
+            f"{zip_path.name}: not a readable zip archive ({exc}); the download may be truncated"
+        ) from exc
     with archive:
         members = {Path(n).name: n for n in archive.namelist()}
         texts: dict[str, pd.DataFrame] = {}

@@ -47,11 +47,14 @@ LINK_SNIFF_BYTES = 1024
 MAX_LINK_BYTES = 64 * 1024
 
 STATE_PROJECTIONS = RawTable(
-    "raw_state_projection", SOURCE_KEY, OFFICIAL_FILE,
+    "raw_state_projection",
+    SOURCE_KEY,
+    OFFICIAL_FILE,
     tuple(Column(c.header, c.name, _KINDS[c.kind]) for c in PROJECTIONS_CENTRAL_LAYOUT),
     "Long-term occupational projections of every state (and the United States, STFIPS 0), one row per "
     "state x occupation, as Projections Central publishes them; (NA) = not published by the state.",
-    optional=True)
+    optional=True,
+)
 STATE_PROJECTIONS_TABLES = (STATE_PROJECTIONS,)
 
 
@@ -65,7 +68,8 @@ def read_projections_csv(path: Path, expected_period: str | None = None) -> pd.D
         raise SchemaDriftError(
             f"{path.name}: expected column(s) {', '.join(missing)} (or another spelling Projections Central "
             f"has used) are missing (found {', '.join(map(repr, frame.columns)) or 'no columns'}). The "
-            "layout changed; update lmi/demand/state_projections.py (PROJECTIONS_CENTRAL_LAYOUT).")
+            "layout changed; update lmi/demand/state_projections.py (PROJECTIONS_CENTRAL_LAYOUT)."
+        )
     renamed = pd.DataFrame(index=frame.index)
     for column in PROJECTIONS_CENTRAL_LAYOUT:  # a descriptive column the file lacks (area name, title) stays empty
         renamed[column.header] = frame[found[column.name]] if column.name in found else ""
@@ -96,8 +100,10 @@ def resolve_download_url(session: requests.Session, url: str) -> str:
         raise DownloadError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc})") from exc
     with response:
         if response.status_code >= 400:
-            raise DownloadError(f"{url}: the server answered HTTP {response.status_code} {response.reason or ''}"
-                                .strip() + "; check the URL pinned in etl/releases.toml")
+            raise DownloadError(
+                f"{url}: the server answered HTTP {response.status_code} {response.reason or ''}".strip()
+                + "; check the URL pinned in etl/releases.toml"
+            )
         chunks = response.iter_content(chunk_size=LINK_SNIFF_BYTES)
         first = next(chunks, b"")
         is_json = "json" in response.headers.get("Content-Type", "").lower() or first.lstrip().startswith(b"{")
@@ -112,8 +118,10 @@ def _limited(chunks, limit: int, url: str):
     for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise DownloadError(f"{url}: answered JSON larger than {limit:,} bytes; expected a small object "
-                                "with a 'content' link to the CSV")
+            raise DownloadError(
+                f"{url}: answered JSON larger than {limit:,} bytes; expected a small object "
+                "with a 'content' link to the CSV"
+            )
         yield chunk
 
 
@@ -121,8 +129,9 @@ def _content_link(body: bytes, url: str) -> str:
     try:
         link = json.loads(body.decode("utf-8")).get("content")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
-        raise DownloadError(f"{url}: answered something that is neither the CSV nor JSON with a 'content' link "
-                            f"({type(exc).__name__})") from exc
+        raise DownloadError(
+            f"{url}: answered something that is neither the CSV nor JSON with a 'content' link ({type(exc).__name__})"
+        ) from exc
     if not isinstance(link, str) or not link.startswith(("https://", "http://")):
         raise DownloadError(f"{url}: answered JSON without a 'content' link to the CSV (got {link!r})")
     return link
@@ -146,4 +155,5 @@ def _require_period(table: pd.DataFrame, expected: str, label: str) -> None:
             f"{label}: row {first + 2} covers {periods.iloc[first] if pd.notna(periods.iloc[first]) else 'no period'}"
             f", but etl/releases.toml pins projection_period = {expected!r} ({int(wrong.sum())} row(s) differ; "
             f"other periods in the file: {', '.join(found) or 'none'}). A new projection cycle needs a reviewed "
-            "change of the pin (version and projection_period), not a silent reload.")
+            "change of the pin (version and projection_period), not a silent reload."
+        )

@@ -63,12 +63,17 @@ FULL_INDEED_MIN_SECTORS = 30  # Indeed Hiring Lab's sector file publishes 46 sec
 def run(con: duckdb.DuckDBPyConnection, folder: Path = SECTOR_DIR) -> None:
     files = read_sector_files(sector_files(folder))
     oews_levels = dict(con.execute("SELECT soc_code, soc_level FROM core_soc_occupation").fetchall())
-    projected = {row[0] for row in con.execute(
-        "SELECT soc_code FROM core_projection WHERE occupation_type = 'Line item'").fetchall()}
+    projected = {
+        row[0]
+        for row in con.execute("SELECT soc_code FROM core_projection WHERE occupation_type = 'Line item'").fetchall()
+    }
     indeed = _indeed_sector_names(con)
     partial = sum(level == "detailed" for level in oews_levels.values()) < FULL_RELEASE_MIN_DETAILED
-    problems = [problem for sector_file in files
-                for problem in check_soc_codes(sector_file, oews_levels, projected, skip_absent=partial)]
+    problems = [
+        problem
+        for sector_file in files
+        for problem in check_soc_codes(sector_file, oews_levels, projected, skip_absent=partial)
+    ]
     if len(indeed) >= FULL_INDEED_MIN_SECTORS:  # a test extract of Indeed's file may be combined with full OEWS
         problems += [problem for sector_file in files for problem in check_indeed_sectors(sector_file, indeed)]
     if problems:
@@ -90,18 +95,43 @@ def _write(con: duckdb.DuckDBPyConnection, files: list[SectorFile], published: s
         kept = [(s.key, o.soc_code, o.line, s.is_signature(o.soc_code)) for s, o in listed if o.soc_code in published]
         named = [(s.key, i) for s in sector_file.sectors for i in s.indeed_sectors]
         mapped = [(key, i.name, n, i.line) for n, (key, i) in enumerate(named, 1) if i.name in indeed]
-        metas.append((sector_file.file_name, sector_file.version, sector_file.title, sector_file.sha256,
-                      len(sector_file.sectors), len(listed), len(listed) - len(kept), len(named) - len(mapped)))
+        metas.append(
+            (
+                sector_file.file_name,
+                sector_file.version,
+                sector_file.title,
+                sector_file.sha256,
+                len(sector_file.sectors),
+                len(listed),
+                len(listed) - len(kept),
+                len(named) - len(mapped),
+            )
+        )
         occupations += kept
         mappings += mapped
         for sector in sector_file.sectors:
             order += 1
-            sectors.append((sector.key, sector.name, sector.description, sector.basis, sector.selection, order,
-                            sector_file.file_name, sector_file.version, sector.indeed_note))
+            sectors.append(
+                (
+                    sector.key,
+                    sector.name,
+                    sector.description,
+                    sector.basis,
+                    sector.selection,
+                    order,
+                    sector_file.file_name,
+                    sector_file.version,
+                    sector.indeed_note,
+                )
+            )
             citations += [(sector.key, n, c.title, c.publisher, c.url) for n, c in enumerate(sector.citations, 1)]
-    for table, rows in (("meta_sector_file", metas), ("core_sector", sectors),
-                        ("core_sector_citation", citations), ("core_sector_occupation", occupations),
-                        ("core_sector_indeed", mappings)):
+    for table, rows in (
+        ("meta_sector_file", metas),
+        ("core_sector", sectors),
+        ("core_sector_citation", citations),
+        ("core_sector_occupation", occupations),
+        ("core_sector_indeed", mappings),
+    ):
         _insert_columns(con, table, rows)
 
 

@@ -1,5 +1,5 @@
 """out_occupation_similarity: for every O*NET occupation with descriptors, its 50 most similar
-occupations with the overall similarity and each component's score (method: lmi/similarity.py).
+occupations with the overall similarity and each component's score (method: lmi/transitions/similarity.py).
 
 All ~425,000 pairs are scored with numpy in a fraction of a second; the app then reads one
 occupation's rows. O*NET's Related Occupations are deliberately not read here: they are the
@@ -12,11 +12,28 @@ from __future__ import annotations
 
 import duckdb
 
-from lmi.similarity import DescriptorInputs, score_pairs, top_neighbours
+from lmi.transitions.similarity import DescriptorInputs, score_pairs, top_neighbours
 
 # Words that say nothing about the work; dropping words most occupations use removes the rest.
-STOP_WORDS = ("and", "the", "for", "with", "from", "into", "that", "their", "this", "these", "such", "other",
-              "including", "using", "use", "may", "are")
+STOP_WORDS = (
+    "and",
+    "the",
+    "for",
+    "with",
+    "from",
+    "into",
+    "that",
+    "their",
+    "this",
+    "these",
+    "such",
+    "other",
+    "including",
+    "using",
+    "use",
+    "may",
+    "are",
+)
 MIN_WORD_LETTERS = 3
 
 CODES_SQL = """
@@ -52,6 +69,8 @@ TERMS_SQL = """
     FROM words WHERE length(term) >= $letters AND NOT list_contains($stop, term)
     GROUP BY ALL
 """
+
+
 def load_inputs(con: duckdb.DuckDBPyConnection) -> DescriptorInputs:
     """Descriptors of every occupation that has any: ratings, interests, DWAs and task words."""
     con.execute("DROP TABLE IF EXISTS similarity_codes")

@@ -10,13 +10,22 @@ The ETL builds two tables (``etl/steps/step_40_occupation_demand.sql``):
   the BLS code that covers it (``demand_soc_code``), how that code relates to the occupation
   (``demand_grain``) and how many O*NET occupations share those numbers (``shared_with_count``).
 
-Every page, notebook and download reads demand through ``DemandModel`` and names columns with the
-words in ``lmi.demand.columns``; ``lmi.demand.labels`` says whose numbers a figure is, and
-``lmi.demand.openings`` holds the one openings estimate and the one way to word it.
+Every page, notebook and download reads demand through ``DemandModel`` (``model``) and names columns with
+the words in ``columns``; ``labels`` says whose numbers a figure is, ``openings`` holds the one openings
+estimate and the one way to word it, ``codes`` resolves any occupation code to the one BLS publishes,
+``state_projections`` lays states' own projections over the national rate, ``area_comparison`` and
+``oews_values`` show an occupation's figures across areas in BLS's own terms, and ``postings_trend``
+reads Indeed Hiring Lab's postings indexes.
 """
 
 from lmi.demand.model import ALL_OCCUPATIONS, JOBS_PER_RATE_BASE, AreaBaseline, DemandModel
 from lmi.demand.openings import allocate_openings, describe_openings
 
-__all__ = ["ALL_OCCUPATIONS", "JOBS_PER_RATE_BASE", "AreaBaseline", "DemandModel", "allocate_openings",
-           "describe_openings"]
+__all__ = [
+    "ALL_OCCUPATIONS",
+    "JOBS_PER_RATE_BASE",
+    "AreaBaseline",
+    "DemandModel",
+    "allocate_openings",
+    "describe_openings",
+]

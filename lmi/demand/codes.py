@@ -36,8 +36,11 @@ class CodeResolver:
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
         self.published = dict(query_rows(con, "SELECT DISTINCT soc_code, soc_title FROM out_soc_demand"))
-        rows = query_rows(con, "SELECT onet_soc_code, soc_code, oews_soc_code FROM core_onet_soc_crosswalk "
-                               "WHERE oews_soc_code IS NOT NULL")
+        rows = query_rows(
+            con,
+            "SELECT onet_soc_code, soc_code, oews_soc_code FROM core_onet_soc_crosswalk "
+            "WHERE oews_soc_code IS NOT NULL",
+        )
         self.by_onet = {onet: bls for onet, _, bls in rows}
         self.by_soc = {soc: bls for _, soc, bls in rows}
 

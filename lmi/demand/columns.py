@@ -11,8 +11,11 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
     "occupation_title": ("Occupation", "O*NET 29.3 title"),
     "soc_code": ("BLS code", "The SOC code BLS publishes these numbers at"),
     "soc_title": ("BLS occupation", "The title BLS publishes these numbers under"),
-    "demand_soc_code": ("BLS code of the figures", "The BLS code whose numbers these are: the occupation's own "
-                        "SOC code, an OEWS group such as 31-1120, or an \"All Other\" residual"),
+    "demand_soc_code": (
+        "BLS code of the figures",
+        "The BLS code whose numbers these are: the occupation's own "
+        'SOC code, an OEWS group such as 31-1120, or an "All Other" residual',
+    ),
     "demand_basis": ("Whose numbers", "Says when a figure is a BLS group's, shared with other occupations"),
     "shared_with_count": ("Occupations sharing the figure", "How many O*NET occupations show these same numbers"),
     "local_employment_count": ("Jobs here", "BLS OEWS May 2025 employment (wage and salary jobs)"),
@@ -21,11 +24,15 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
     "local_annual_wage_median_usd": ("Median annual wage here", "BLS OEWS May 2025"),
     "national_growth_2024_34_pct": ("Projected growth 2024-34 (nation)", "BLS Employment Projections 2024-34"),
     "national_annual_openings_count": ("Annual openings (nation)", "BLS Employment Projections 2024-34"),
-    "local_annual_openings_est_count": ("Est. annual openings here", "National openings per job x local jobs, "
-                                        "or the state's own projected openings where loaded; see the method"),
+    "local_annual_openings_est_count": (
+        "Est. annual openings here",
+        "National openings per job x local jobs, or the state's own projected openings where loaded; see the method",
+    ),
     "openings_basis": ("Openings basis", "How the local openings figure was estimated"),
-    "local_growth_pct": ("Projected growth here", "The state's own long-term projection where loaded, "
-                         "else BLS's national 2024-34 projection"),
+    "local_growth_pct": (
+        "Projected growth here",
+        "The state's own long-term projection where loaded, else BLS's national 2024-34 projection",
+    ),
     "local_growth_period": ("Projection period", "The years the projected growth spans"),
     "local_growth_basis": ("Growth basis", "Whether growth is the state's own projection or the nation's"),
     "local_projection_source": ("Projection source", "Which projections the openings and growth come from"),

@@ -21,7 +21,7 @@ import pandas as pd
 GRAIN_WORDS = {
     "own": "its own BLS figure",
     "shared_soc": "a BLS occupation O*NET splits into several",
-    "all_other": "a BLS \"All Other\" group",
+    "all_other": 'a BLS "All Other" group',
     "bls_aggregate": "a BLS group published only as a whole",
     "bls_combined": "a BLS code combining several occupations",
     "none": "no BLS estimate covers it",
@@ -40,9 +40,8 @@ def is_shared(grain: str | None, shared_with_count) -> bool:
     return grain not in (None, "none", "own") and not pd.isna(grain)
 
 
-def basis_label(demand_soc_code: str | None, demand_title: str | None, grain: str | None,
-                shared_with_count) -> str:
-    """"BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"; for an
+def basis_label(demand_soc_code: str | None, demand_title: str | None, grain: str | None, shared_with_count) -> str:
+    """ "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"; for an
     occupation's own figure "BLS 29-1141 Registered Nurses"; "" when no BLS code covers it."""
     if not demand_soc_code or pd.isna(demand_soc_code):
         return ""
@@ -63,8 +62,10 @@ def missing_words(reason: str | None) -> str:
 def add_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """``demand_is_shared``, ``demand_basis`` and the missing reasons in words, for an occupation frame."""
     frame["demand_is_shared"] = [is_shared(g, n) for g, n in zip(frame.demand_grain, frame.shared_with_count)]
-    frame["demand_basis"] = [basis_label(c, t, g, n) for c, t, g, n in zip(
-        frame.demand_soc_code, frame.demand_title, frame.demand_grain, frame.shared_with_count)]
+    frame["demand_basis"] = [
+        basis_label(c, t, g, n)
+        for c, t, g, n in zip(frame.demand_soc_code, frame.demand_title, frame.demand_grain, frame.shared_with_count)
+    ]
     frame["local_employment_missing_words"] = frame.local_employment_missing_reason.map(missing_words)
     frame["local_wage_missing_words"] = frame.local_wage_missing_reason.map(missing_words)
     return frame

@@ -40,11 +40,22 @@ from lmi.demand.state_projections import (
 ALL_OCCUPATIONS = "00-0000"
 JOBS_PER_RATE_BASE = 10_000  # openings are also shown "per 10,000 local jobs" so areas of any size compare
 NUMERIC_COLUMNS = (
-    "local_employment_count", "local_employment_rse_pct", "local_annual_wage_median_usd", "local_annual_wage_p10_usd",
-    "local_annual_wage_p90_usd", "local_hourly_wage_median_usd", "location_quotient", "national_oews_employment_count",
-    "national_employment_2024_count", "national_employment_2034_count", "national_growth_2024_34_pct",
-    "national_annual_openings_count", "local_annual_openings_est_count", "shared_with_count",
-    "onet_occupations_count")
+    "local_employment_count",
+    "local_employment_rse_pct",
+    "local_annual_wage_median_usd",
+    "local_annual_wage_p10_usd",
+    "local_annual_wage_p90_usd",
+    "local_hourly_wage_median_usd",
+    "location_quotient",
+    "national_oews_employment_count",
+    "national_employment_2024_count",
+    "national_employment_2034_count",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "local_annual_openings_est_count",
+    "shared_with_count",
+    "onet_occupations_count",
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,9 @@ class AreaBaseline:
 
 
 def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaseline:
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT a.area_code, a.area_name, a.area_kind, l.employment_count, l.annual_wage_median_usd,
                n.employment_count, p.employment_change_pct
         FROM core_area a
@@ -69,7 +82,9 @@ def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaselin
         JOIN core_oews_estimate n ON n.area_code = $nation AND n.soc_code = $all
         JOIN core_projection p ON p.soc_code = $all
         WHERE a.area_code = $area
-    """, {"area": area_code, "all": ALL_OCCUPATIONS, "nation": NATION_CODE})
+    """,
+        {"area": area_code, "all": ALL_OCCUPATIONS, "nation": NATION_CODE},
+    )
     if not rows:
         raise LookupError(f"no OEWS area with code {area_code!r}")
     return AreaBaseline(*rows[0])
@@ -82,8 +97,9 @@ class DemandModel:
     ``lmi.demand.state_projections.PROJECTION_COLUMNS``); for a state they cover they win over projections
     the reference database holds. Without them the reference database's own (if any) are used."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, max_areas: int = 64,
-                 state_projections: pd.DataFrame | None = None):
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, max_areas: int = 64, state_projections: pd.DataFrame | None = None
+    ):
         self._con = con
         self._max_areas = max_areas
         self._cache: OrderedDict[tuple[str, str], pd.DataFrame] = OrderedDict()
@@ -102,9 +118,13 @@ class DemandModel:
         replace the national rate (pages show this beside the figures)."""
         if not self.state_projection_states:
             return OPENINGS_METHOD
-        names = dict(query_rows(self._con, "SELECT state_fips, state_name FROM core_state "
-                                           "WHERE list_contains($states, state_fips)",
-                                {"states": list(self.state_projection_states)}))
+        names = dict(
+            query_rows(
+                self._con,
+                "SELECT state_fips, state_name FROM core_state WHERE list_contains($states, state_fips)",
+                {"states": list(self.state_projection_states)},
+            )
+        )
         loaded = ", ".join(names.get(fips, fips) for fips in self.state_projection_states)
         return f"{OPENINGS_METHOD} {STATE_OPENINGS_METHOD} States' own projections loaded: {loaded}."
 
@@ -139,33 +159,48 @@ class DemandModel:
         return frame
 
 
-def read_area(con: duckdb.DuckDBPyConnection, grain: str, area_code: str,
-              overlay: StateProjectionOverlay | None = None) -> pd.DataFrame:
+def read_area(
+    con: duckdb.DuckDBPyConnection, grain: str, area_code: str, overlay: StateProjectionOverlay | None = None
+) -> pd.DataFrame:
     """One area's rows of ``out_occupation_demand`` (grain "occupation") or ``out_soc_demand`` ("soc"),
     with a state's own projections applied where ``overlay`` holds them."""
-    table, key = {"occupation": ("out_occupation_demand", "onet_soc_code"), "soc": ("out_soc_demand", "soc_code")}[grain]
+    table, key = {"occupation": ("out_occupation_demand", "onet_soc_code"), "soc": ("out_soc_demand", "soc_code")}[
+        grain
+    ]
     baseline = area_baseline(con, area_code)
-    frame = _plain(query_df(con, f"SELECT * FROM {table} WHERE area_code = $area ORDER BY {key}",
-                            {"area": area_code}))
+    frame = _plain(query_df(con, f"SELECT * FROM {table} WHERE area_code = $area ORDER BY {key}", {"area": area_code}))
     frame = _overlaid(overlay, con).apply(frame, area_code, _CODE_COLUMN[grain])
     frame = add_area_context(frame, baseline)
     return add_labels(frame) if grain == "occupation" else frame
 
 
-def areas_frame(con: duckdb.DuckDBPyConnection, area_codes: list[str], soc_codes: list[str],
-                overlay: StateProjectionOverlay | None = None) -> pd.DataFrame:
+def areas_frame(
+    con: duckdb.DuckDBPyConnection,
+    area_codes: list[str],
+    soc_codes: list[str],
+    overlay: StateProjectionOverlay | None = None,
+) -> pd.DataFrame:
     """``out_soc_demand`` rows for several areas and codes at once (a sector across a state's metros),
     with each area's context; ``overlay`` as in ``read_area`` (without one, the reference database's own
     state projections, if any, apply)."""
-    frame = _plain(query_df(con, """
+    frame = _plain(
+        query_df(
+            con,
+            """
         SELECT * FROM out_soc_demand WHERE list_contains($areas, area_code) AND list_contains($socs, soc_code)
         ORDER BY area_code, soc_code
-    """, {"areas": list(area_codes), "socs": list(soc_codes)}))
+    """,
+            {"areas": list(area_codes), "socs": list(soc_codes)},
+        )
+    )
     overlay = _overlaid(overlay, con)
-    parts = [add_area_context(overlay.apply(part.copy(), code, "soc_code"), area_baseline(con, code))
-             for code, part in frame.groupby("area_code")]
-    return pd.concat(parts, ignore_index=True) if parts else add_area_context(overlay.apply(frame, "", "soc_code"),
-                                                                             None)
+    parts = [
+        add_area_context(overlay.apply(part.copy(), code, "soc_code"), area_baseline(con, code))
+        for code, part in frame.groupby("area_code")
+    ]
+    return (
+        pd.concat(parts, ignore_index=True) if parts else add_area_context(overlay.apply(frame, "", "soc_code"), None)
+    )
 
 
 _CODE_COLUMN = {"occupation": "demand_soc_code", "soc": "soc_code"}
@@ -182,13 +217,16 @@ def add_area_context(frame: pd.DataFrame, baseline: AreaBaseline | None) -> pd.D
     frame["area_annual_wage_median_usd"] = _number(baseline and baseline.local_annual_wage_median_usd)
     frame["national_total_employment_count"] = _number(baseline and baseline.national_total_employment_count)
     with np.errstate(divide="ignore", invalid="ignore"):
-        frame["national_employment_share_pct"] = (100 * frame.national_oews_employment_count
-                                                  / frame.national_total_employment_count)
+        frame["national_employment_share_pct"] = (
+            100 * frame.national_oews_employment_count / frame.national_total_employment_count
+        )
         frame["local_employment_share_pct"] = 100 * frame.local_employment_count / frame.area_total_employment_count
-        frame["local_wage_to_area_median_ratio"] = (frame.local_annual_wage_median_usd
-                                                    / frame.area_annual_wage_median_usd)
-        frame["local_openings_per_10k_jobs"] = (JOBS_PER_RATE_BASE * frame.local_annual_openings_est_count
-                                                / frame.area_total_employment_count)
+        frame["local_wage_to_area_median_ratio"] = (
+            frame.local_annual_wage_median_usd / frame.area_annual_wage_median_usd
+        )
+        frame["local_openings_per_10k_jobs"] = (
+            JOBS_PER_RATE_BASE * frame.local_annual_openings_est_count / frame.area_total_employment_count
+        )
     frame["has_local_estimate"] = frame.local_employment_count.notna()
     return frame
 
@@ -204,11 +242,15 @@ def _number(value) -> float:
 
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """Numbers as float64 (NaN for missing) and text as Python objects: cheap to read row by row.
-    Converted a block of columns at a time (one call per kind), the costly part of reading an area."""
+    """Numbers as float64 (NaN for missing), flags as plain bool (no code, no flag) and text as Python
+    objects: cheap to read row by row. Converted a block of columns at a time (one call per kind), the
+    costly part of reading an area."""
     numeric = [c for c in frame.columns if c in NUMERIC_COLUMNS]
     frame[numeric] = frame[numeric].apply(pd.to_numeric, errors="coerce").astype("float64")
-    text = [c for c in frame.columns if c not in numeric and str(frame[c].dtype) not in ("bool", "boolean", "float64")]
+    flags = [c for c in frame.columns if str(frame[c].dtype) == "boolean"]
+    for column in flags:
+        frame[column] = frame[column].fillna(False).astype(bool)
+    text = [c for c in frame.columns if c not in numeric and str(frame[c].dtype) not in ("bool", "float64")]
     if text:
         block = frame[text].astype(object)
         frame[text] = block.where(block.notna(), None)

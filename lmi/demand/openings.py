@@ -29,7 +29,8 @@ OPENINGS_METHOD = (
     "Estimated annual openings here = BLS's national annual openings 2024-34 (growth, labor-force exits and "
     "occupational transfers) x this area's OEWS May 2025 jobs / national employment in 2024 (the base the "
     "openings were projected on). It assumes the area's openings per job equal the nation's and leaves out "
-    "the self-employed, so it is a floor where many are self-employed.")
+    "the self-employed, so it is a floor where many are self-employed."
+)
 OPENINGS_BASIS_WORDS = {
     "national_rate": "national openings rate applied to local jobs (BLS Projections 2024-34 x OEWS May 2025)",
     "state_projections": "the state's own long-term projections",
@@ -46,8 +47,9 @@ def allocate_openings(national_annual_openings_count, area_employment_count, nat
     (a state's projections to its metros). Works on scalars, NumPy arrays or pandas Series. Missing
     or zero national employment, or a missing area estimate, gives NaN (no estimate), never zero.
     """
-    openings, area, nation = (_floats(v) for v in (national_annual_openings_count, area_employment_count,
-                                                   national_employment_count))
+    openings, area, nation = (
+        _floats(v) for v in (national_annual_openings_count, area_employment_count, national_employment_count)
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         result = np.where(nation > 0, openings * area / nation, np.nan)
     if isinstance(area_employment_count, pd.Series):
@@ -73,7 +75,7 @@ def round_openings(value: float | None) -> float | None:
 
 
 def describe_openings(value: float | None) -> str:
-    """"about 1,200 a year", the one wording of an openings estimate on every page."""
+    """ "about 1,200 a year", the one wording of an openings estimate on every page."""
     if value is None or pd.isna(value):
         return "not estimated"
     if value < 1:

@@ -75,7 +75,8 @@ STATE_OPENINGS_METHOD = (
     "Where a state's own long-term projections are loaded, estimated annual openings here = the state's "
     "average annual openings x this area's OEWS May 2025 jobs / the state's OEWS May 2025 jobs in the same "
     "occupation (for the state itself, the state's published openings), and projected growth is the state's "
-    "percent change over its own period. Occupations the state file lacks keep the national-rate estimate.")
+    "percent change over its own period. Occupations the state file lacks keep the national-rate estimate."
+)
 
 
 @dataclass(frozen=True)
@@ -89,30 +90,59 @@ class LayoutColumn:
 
 
 PROJECTIONS_CENTRAL_LAYOUT: tuple[LayoutColumn, ...] = (
-    LayoutColumn("STFIPS", "state_fips", "text", True, ("State FIPS", "StateFIPS"),
-                 "State FIPS code (9 or 09 for Connecticut)"),
+    LayoutColumn(
+        "STFIPS", "state_fips", "text", True, ("State FIPS", "StateFIPS"), "State FIPS code (9 or 09 for Connecticut)"
+    ),
     LayoutColumn("AREANAME", "area_name", "text", False, ("Area Name", "Area"), "State name"),
-    LayoutColumn("CODE", "soc_code", "text", True, ("OccCode", "Occupation Code", "SOC Code"),
-                 "SOC 2018 code (29-1141), or an aggregate code BLS publishes (31-1120)"),
+    LayoutColumn(
+        "CODE",
+        "soc_code",
+        "text",
+        True,
+        ("OccCode", "Occupation Code", "SOC Code"),
+        "SOC 2018 code (29-1141), or an aggregate code BLS publishes (31-1120)",
+    ),
     LayoutColumn("TITLE", "soc_title", "text", False, ("Occupation Name", "Occupation Title"), "Occupation title"),
     LayoutColumn("BASEYEAR", "base_year", "year", True, ("Base Year",), "First year of the projection period"),
-    LayoutColumn("BASE", "base_employment_count", "count", True, ("Base Employment",),
-                 "Employment in the base year"),
-    LayoutColumn("PROJYEAR", "projected_year", "year", True, ("Projected Year", "Proj Year"),
-                 "Last year of the projection period"),
-    LayoutColumn("PROJ", "projected_employment_count", "count", True,
-                 ("Projected", "Projection", "Projected Employment"), "Employment in the projected year"),
-    LayoutColumn("CHANGE", "employment_change_count", "signed", False, ("Numeric Change",),
-                 "Projected minus base employment"),
-    LayoutColumn("PERCENTCHANGE", "employment_change_pct", "pct", True, ("Percent Change",),
-                 "Percent change over the period"),
-    LayoutColumn("AVGANNUALOPENINGS", "annual_openings_count", "count", True,
-                 ("Average Annual Openings", "Annual Openings"),
-                 "Average annual openings (growth, labor-force exits and occupational transfers)"),
+    LayoutColumn("BASE", "base_employment_count", "count", True, ("Base Employment",), "Employment in the base year"),
+    LayoutColumn(
+        "PROJYEAR",
+        "projected_year",
+        "year",
+        True,
+        ("Projected Year", "Proj Year"),
+        "Last year of the projection period",
+    ),
+    LayoutColumn(
+        "PROJ",
+        "projected_employment_count",
+        "count",
+        True,
+        ("Projected", "Projection", "Projected Employment"),
+        "Employment in the projected year",
+    ),
+    LayoutColumn(
+        "CHANGE", "employment_change_count", "signed", False, ("Numeric Change",), "Projected minus base employment"
+    ),
+    LayoutColumn(
+        "PERCENTCHANGE", "employment_change_pct", "pct", True, ("Percent Change",), "Percent change over the period"
+    ),
+    LayoutColumn(
+        "AVGANNUALOPENINGS",
+        "annual_openings_count",
+        "count",
+        True,
+        ("Average Annual Openings", "Annual Openings"),
+        "Average annual openings (growth, labor-force exits and occupational transfers)",
+    ),
 )
 LAYOUT_NAMES = tuple(c.name for c in PROJECTIONS_CENTRAL_LAYOUT)
-FIGURE_COLUMNS = ("base_employment_count", "projected_employment_count", "employment_change_count",
-                  "annual_openings_count")
+FIGURE_COLUMNS = (
+    "base_employment_count",
+    "projected_employment_count",
+    "employment_change_count",
+    "annual_openings_count",
+)
 # What the overlay reads: the layout's columns plus where the rows came from, in words.
 PROJECTION_COLUMNS = (*LAYOUT_NAMES, "source_label")
 
@@ -141,7 +171,7 @@ def match_headers(headers: list[str]) -> tuple[dict[str, str], list[str]]:
 
 
 def state_fips(value: object) -> str | None:
-    """"9" or "09" -> "09" (Projections Central writes FIPS codes 1-9 with one digit); None if not a code."""
+    """ "9" or "09" -> "09" (Projections Central writes FIPS codes 1-9 with one digit); None if not a code."""
     text = str(value).strip()
     return text.zfill(2) if re.fullmatch(r"\d{1,2}", text) else None
 
@@ -154,12 +184,15 @@ def period_words(base_year, projected_year) -> str | None:
 
 # ------------------------------------------------------------------------------------------ sources
 
+
 def reference_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """The projections the ETL downloaded (``core_state_projection``), or None when the database has none."""
     present = query_rows(con, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'core_state_projection'")
     if not present[0][0]:
         return None
-    frame = query_df(con, """
+    frame = query_df(
+        con,
+        """
         SELECT p.state_fips, p.state_name AS area_name, p.soc_code, p.soc_title, p.base_year,
                p.base_employment_count, p.projected_year, p.projected_employment_count,
                p.employment_change_count, p.employment_change_pct, p.annual_openings_count,
@@ -167,7 +200,9 @@ def reference_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None
                    || ' (' || $source || ', downloaded)' AS source_label
         FROM core_state_projection p
         ORDER BY p.state_fips, p.soc_code
-    """, {"source": SOURCE_NAME})
+    """,
+        {"source": SOURCE_NAME},
+    )
     return frame if len(frame) else None
 
 
@@ -177,8 +212,11 @@ def downloaded_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     if frame is None:
         return pd.DataFrame(columns=["state_fips", "state_name", "projection_period", "rows_count"])
     frame = frame.assign(projection_period=[period_words(b, p) for b, p in zip(frame.base_year, frame.projected_year)])
-    return (frame.groupby(["state_fips", "area_name", "projection_period"], as_index=False)
-            .agg(rows_count=("soc_code", "size")).rename(columns={"area_name": "state_name"}))
+    return (
+        frame.groupby(["state_fips", "area_name", "projection_period"], as_index=False)
+        .agg(rows_count=("soc_code", "size"))
+        .rename(columns={"area_name": "state_name"})
+    )
 
 
 def combine(reference: pd.DataFrame | None, imported: pd.DataFrame | None) -> pd.DataFrame | None:
@@ -193,6 +231,7 @@ def combine(reference: pd.DataFrame | None, imported: pd.DataFrame | None) -> pd
 
 
 # ------------------------------------------------------------------------------------------ codes
+
 
 def to_published_codes(projections: pd.DataFrame, resolver: CodeResolver) -> pd.DataFrame:
     """One row per state x code BLS publishes numbers for (``soc_code``), from a state's rows.
@@ -251,6 +290,7 @@ def _summed_group(group: pd.DataFrame, members: set[str]) -> pd.DataFrame | None
 
 # ------------------------------------------------------------------------------------------ the overlay
 
+
 @dataclass(frozen=True)
 class AreaState:
     area_kind: str
@@ -263,8 +303,9 @@ class StateProjectionOverlay:
     """Replaces the national-rate openings estimate (and adds local growth) where a state's projections
     cover a code. Built once per model; per-state OEWS employment is read when a state is first shown."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, projections: pd.DataFrame | None,
-                 resolver: CodeResolver | None = None):
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, projections: pd.DataFrame | None, resolver: CodeResolver | None = None
+    ):
         self._con = con
         self._by_state: dict[str, pd.DataFrame] = {}
         self._state_employment: dict[str, pd.Series] = {}
@@ -297,8 +338,9 @@ class StateProjectionOverlay:
             state_jobs = _mapped(codes, self._state_oews_employment(info.state_fips))
             local_jobs = pd.to_numeric(frame.local_employment_count, errors="coerce").astype(float)
             with np.errstate(divide="ignore", invalid="ignore"):
-                openings = pd.Series(np.where(state_jobs > 0, state_openings * local_jobs / state_jobs, np.nan),
-                                     index=frame.index)
+                openings = pd.Series(
+                    np.where(state_jobs > 0, state_openings * local_jobs / state_jobs, np.nan), index=frame.index
+                )
         replaced = has_row & openings.notna()
         frame.loc[replaced, "local_annual_openings_est_count"] = openings[replaced]
         frame.loc[replaced, "openings_basis"] = "state_projections"
@@ -315,8 +357,11 @@ class StateProjectionOverlay:
 
     def _state_oews_employment(self, state: str) -> pd.Series:
         if state not in self._state_employment:
-            rows = query_rows(self._con, "SELECT soc_code, local_employment_count FROM out_soc_demand "
-                                         "WHERE area_code = $area", {"area": self._state_areas.get(state, "")})
+            rows = query_rows(
+                self._con,
+                "SELECT soc_code, local_employment_count FROM out_soc_demand WHERE area_code = $area",
+                {"area": self._state_areas.get(state, "")},
+            )
             self._state_employment[state] = pd.Series({code: value for code, value in rows}, dtype="float64")
         return self._state_employment[state]
 
@@ -328,8 +373,9 @@ def _national_growth(frame: pd.DataFrame) -> None:
     frame["local_growth_pct"] = national
     frame["local_growth_period"] = pd.Series(np.where(known, NATIONAL_PERIOD, None), index=frame.index, dtype=object)
     frame["local_growth_basis"] = pd.Series(np.where(known, NATIONAL_BASIS, None), index=frame.index, dtype=object)
-    frame["local_projection_source"] = pd.Series(np.where(known, NATIONAL_SOURCE, None), index=frame.index,
-                                                 dtype=object)
+    frame["local_projection_source"] = pd.Series(
+        np.where(known, NATIONAL_SOURCE, None), index=frame.index, dtype=object
+    )
     frame["local_projection_state_fips"] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
 
 
@@ -346,12 +392,15 @@ def _source_words(rows: pd.DataFrame, info: AreaState) -> pd.Series:
     if not info.other_state_names:
         return rows.source_label
     spans = ", ".join(info.other_state_names)
-    return rows.source_label + (f"; applied to all the area's jobs, including those in {spans} "
-                                f"(OEWS files the area under {info.state_name})")
+    return rows.source_label + (
+        f"; applied to all the area's jobs, including those in {spans} (OEWS files the area under {info.state_name})"
+    )
 
 
 def _area_states(con: duckdb.DuckDBPyConnection) -> dict[str, AreaState]:
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT a.area_code, a.area_kind, a.state_fips, s.state_name,
                list(o.state_name ORDER BY o.state_name) FILTER (WHERE o.state_fips IS NOT NULL)
         FROM core_area a
@@ -359,5 +408,6 @@ def _area_states(con: duckdb.DuckDBPyConnection) -> dict[str, AreaState]:
         LEFT JOIN core_area_state x ON x.area_code = a.area_code AND x.state_fips <> a.state_fips
         LEFT JOIN core_state o ON o.state_fips = x.state_fips
         GROUP BY ALL
-    """)
+    """,
+    )
     return {code: AreaState(kind, fips, name, tuple(others or ())) for code, kind, fips, name, others in rows}

@@ -37,8 +37,10 @@ def revision(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Changes whenever records change: (last import id that stored anything, number of log rows)."""
     cursor = con.cursor()
     try:
-        return tuple(cursor.execute("""
+        return tuple(
+            cursor.execute("""
             SELECT coalesce(max(import_id) FILTER (WHERE outcome = 'imported'), 0), count(*) FROM import_log
-        """).fetchall()[0])
+        """).fetchall()[0]
+        )
     finally:
         cursor.close()

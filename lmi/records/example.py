@@ -72,51 +72,237 @@ ALL_SERVICES = tuple(vocab.SUPPORTIVE_SERVICES)
 
 # Made-up programs (see the module docstring); codes are real so they link to reference data.
 PROGRAMS_TO_MAKE: tuple[ExampleProgram, ...] = (
-    ExampleProgram("EX-PRV-1", "Riverside Community College", "EX-WELD", "Welding Technology Certificate",
-                   "classroom_occupational_skills", "wioa_adult", "48.0508", ("51-4121",), HARTFORD, 5200, 40,
-                   ("offers_career_advising", "offers_transportation"), 190, 20, 0.72, 0.52, 0.22, 0.62, 0.70, 11800),
-    ExampleProgram("EX-PRV-1", "Riverside Community College", "EX-MEDA", "Medical Assistant Certificate",
-                   "classroom_occupational_skills", "wioa_dislocated_worker", "51.0801", ("31-9092",), HARTFORD, 4300,
-                   36, ALL_SERVICES, 170, 26, 0.68, 0.48, 0.18, 0.58, 0.66, 9400),
-    ExampleProgram("EX-PRV-2", "Metro Manufacturing Partners", "EX-CNC-COOP", "CNC Machinist Co-op",
-                   "employer_based_customized", "employer", "48.0501", ("51-4041", "51-9161"), HARTFORD, 7600, 30,
-                   ("offers_career_advising", "offers_case_management"), 150, 16, 0.93, 0.95, 0.55, 0.0, 0.92, 13900,
-                   partners=(("Example — Precision Parts Co.", 40, 36), ("Example — Valley Aerospace Supply", 35, 31),
-                             ("Example — Northfield Tooling", 30, 22))),
-    ExampleProgram("EX-PRV-3", "Capitol Area Building Trades", "EX-ELEC-APP", "Electrical Pre-Apprenticeship to "
-                   "Registered Apprenticeship", "registered_apprenticeship", "state_grant", "46.0302", ("47-2111",),
-                   CONNECTICUT, 9800, 25, ("offers_transportation", "offers_case_management"), 120, 40, 0.81, 0.88,
-                   0.35, 0.74, 0.85, 14600,
-                   partners=(("Example — Union Electrical Contractors", 25, 21),)),
-    ExampleProgram("EX-PRV-4", "CodeForward Bootcamp", "EX-WEBDEV", "Full-Stack Web Development Bootcamp",
-                   "bootcamp", "arpa_grant", "11.0801", ("15-1254", "15-1255"), HARTFORD, 11500, 60,
-                   ("offers_career_advising",), 160, 14, 0.78, 0.50, 0.20, 0.30, 0.55, 17200),
-    ExampleProgram("EX-PRV-5", "Youth Works Collaborative", "EX-YOUTH-WEX", "Summer Work Experience",
-                   "work_experience", "wioa_youth", "52.0101", ("43-4171", "43-9061"), NEW_HAVEN, 2600, 80,
-                   ALL_SERVICES, 210, 8, 0.86, 0.44, 0.25, 0.15, 0.35, 5200, work_experience_hours=160),
-    ExampleProgram("EX-PRV-6", "Interstate Freight Training Co-op", "EX-CDL-OJT", "CDL Class A On-the-Job Training",
-                   "on_the_job_training", "trade_adjustment_assistance", "49.0205", ("53-3032",), CONNECTICUT, 6100,
-                   20, ("offers_transportation",), 90, 10, 0.84, 0.86, 0.30, 0.0, 0.88, 15300),
-    ExampleProgram("EX-PRV-1", "Riverside Community College", "EX-PHARM", "Pharmacy Technician (pilot cohort)",
-                   "classroom_occupational_skills", "wioa_adult", "51.0805", ("29-2052",), HARTFORD, 3900, 12,
-                   ("offers_career_advising",), 14, 18, 0.70, 0.55, 0.20, 0.60, 0.70, 9000),
+    ExampleProgram(
+        "EX-PRV-1",
+        "Riverside Community College",
+        "EX-WELD",
+        "Welding Technology Certificate",
+        "classroom_occupational_skills",
+        "wioa_adult",
+        "48.0508",
+        ("51-4121",),
+        HARTFORD,
+        5200,
+        40,
+        ("offers_career_advising", "offers_transportation"),
+        190,
+        20,
+        0.72,
+        0.52,
+        0.22,
+        0.62,
+        0.70,
+        11800,
+    ),
+    ExampleProgram(
+        "EX-PRV-1",
+        "Riverside Community College",
+        "EX-MEDA",
+        "Medical Assistant Certificate",
+        "classroom_occupational_skills",
+        "wioa_dislocated_worker",
+        "51.0801",
+        ("31-9092",),
+        HARTFORD,
+        4300,
+        36,
+        ALL_SERVICES,
+        170,
+        26,
+        0.68,
+        0.48,
+        0.18,
+        0.58,
+        0.66,
+        9400,
+    ),
+    ExampleProgram(
+        "EX-PRV-2",
+        "Metro Manufacturing Partners",
+        "EX-CNC-COOP",
+        "CNC Machinist Co-op",
+        "employer_based_customized",
+        "employer",
+        "48.0501",
+        ("51-4041", "51-9161"),
+        HARTFORD,
+        7600,
+        30,
+        ("offers_career_advising", "offers_case_management"),
+        150,
+        16,
+        0.93,
+        0.95,
+        0.55,
+        0.0,
+        0.92,
+        13900,
+        partners=(
+            ("Example — Precision Parts Co.", 40, 36),
+            ("Example — Valley Aerospace Supply", 35, 31),
+            ("Example — Northfield Tooling", 30, 22),
+        ),
+    ),
+    ExampleProgram(
+        "EX-PRV-3",
+        "Capitol Area Building Trades",
+        "EX-ELEC-APP",
+        "Electrical Pre-Apprenticeship to Registered Apprenticeship",
+        "registered_apprenticeship",
+        "state_grant",
+        "46.0302",
+        ("47-2111",),
+        CONNECTICUT,
+        9800,
+        25,
+        ("offers_transportation", "offers_case_management"),
+        120,
+        40,
+        0.81,
+        0.88,
+        0.35,
+        0.74,
+        0.85,
+        14600,
+        partners=(("Example — Union Electrical Contractors", 25, 21),),
+    ),
+    ExampleProgram(
+        "EX-PRV-4",
+        "CodeForward Bootcamp",
+        "EX-WEBDEV",
+        "Full-Stack Web Development Bootcamp",
+        "bootcamp",
+        "arpa_grant",
+        "11.0801",
+        ("15-1254", "15-1255"),
+        HARTFORD,
+        11500,
+        60,
+        ("offers_career_advising",),
+        160,
+        14,
+        0.78,
+        0.50,
+        0.20,
+        0.30,
+        0.55,
+        17200,
+    ),
+    ExampleProgram(
+        "EX-PRV-5",
+        "Youth Works Collaborative",
+        "EX-YOUTH-WEX",
+        "Summer Work Experience",
+        "work_experience",
+        "wioa_youth",
+        "52.0101",
+        ("43-4171", "43-9061"),
+        NEW_HAVEN,
+        2600,
+        80,
+        ALL_SERVICES,
+        210,
+        8,
+        0.86,
+        0.44,
+        0.25,
+        0.15,
+        0.35,
+        5200,
+        work_experience_hours=160,
+    ),
+    ExampleProgram(
+        "EX-PRV-6",
+        "Interstate Freight Training Co-op",
+        "EX-CDL-OJT",
+        "CDL Class A On-the-Job Training",
+        "on_the_job_training",
+        "trade_adjustment_assistance",
+        "49.0205",
+        ("53-3032",),
+        CONNECTICUT,
+        6100,
+        20,
+        ("offers_transportation",),
+        90,
+        10,
+        0.84,
+        0.86,
+        0.30,
+        0.0,
+        0.88,
+        15300,
+    ),
+    ExampleProgram(
+        "EX-PRV-1",
+        "Riverside Community College",
+        "EX-PHARM",
+        "Pharmacy Technician (pilot cohort)",
+        "classroom_occupational_skills",
+        "wioa_adult",
+        "51.0805",
+        ("29-2052",),
+        HARTFORD,
+        3900,
+        12,
+        ("offers_career_advising",),
+        14,
+        18,
+        0.70,
+        0.55,
+        0.20,
+        0.60,
+        0.70,
+        9000,
+    ),
     # Listed as staff often have them: a SOC code and an O*NET-SOC code, both inside the one code BLS
     # publishes numbers for (31-1120 Home Health and Personal Care Aides), so local fit counts it once.
-    ExampleProgram("EX-PRV-7", "Capital Region Care Careers", "EX-HHA", "Home Health and Personal Care Aide "
-                   "Certificate", "classroom_occupational_skills", "wioa_adult", "51.2602", ("31-1121", "31-1122.00"),
-                   HARTFORD, 1900, 48, ("offers_childcare", "offers_transportation", "offers_career_advising"), 130, 6,
-                   0.82, 0.74, 0.30, 0.76, 0.80, 8200),
+    ExampleProgram(
+        "EX-PRV-7",
+        "Capital Region Care Careers",
+        "EX-HHA",
+        "Home Health and Personal Care Aide Certificate",
+        "classroom_occupational_skills",
+        "wioa_adult",
+        "51.2602",
+        ("31-1121", "31-1122.00"),
+        HARTFORD,
+        1900,
+        48,
+        ("offers_childcare", "offers_transportation", "offers_career_advising"),
+        130,
+        6,
+        0.82,
+        0.74,
+        0.30,
+        0.76,
+        0.80,
+        8200,
+    ),
 )
 
 # Made-up shares for participant characteristics (not fitted to any real population).
 _SEX = (("female", 0.50), ("male", 0.47), ("not_reported", 0.03))
-_RACE = (("white", 0.45), ("black_african_american", 0.17), ("hispanic_latino", 0.22), ("asian", 0.07),
-         ("more_than_one_race", 0.04), ("american_indian_alaska_native", 0.01),
-         ("native_hawaiian_pacific_islander", 0.01), ("not_reported", 0.03))
+_RACE = (
+    ("white", 0.45),
+    ("black_african_american", 0.17),
+    ("hispanic_latino", 0.22),
+    ("asian", 0.07),
+    ("more_than_one_race", 0.04),
+    ("american_indian_alaska_native", 0.01),
+    ("native_hawaiian_pacific_islander", 0.01),
+    ("not_reported", 0.03),
+)
 _AGE_ADULT = (("19-24", 0.20), ("25-44", 0.52), ("45-54", 0.17), ("55-59", 0.07), ("60+", 0.04))
 _AGE_YOUTH = (("16-18", 0.55), ("19-24", 0.45))
-_BARRIER_SHARES = {"is_veteran": 0.07, "has_disability": 0.10, "is_justice_involved": 0.08,
-                   "is_english_learner": 0.09, "is_long_term_unemployed": 0.22, "is_displaced_worker": 0.18}
+_BARRIER_SHARES = {
+    "is_veteran": 0.07,
+    "has_disability": 0.10,
+    "is_justice_involved": 0.08,
+    "is_english_learner": 0.09,
+    "is_long_term_unemployed": 0.22,
+    "is_displaced_worker": 0.18,
+}
 
 
 def _pick(rng: random.Random, shares) -> str:
@@ -135,12 +321,21 @@ def _yes(value: bool | None) -> str:
 def program_rows() -> list[dict]:
     rows = []
     for p in PROGRAMS_TO_MAKE:
-        row = {"provider_id": p.provider_id, "provider_name": PROVIDER_PREFIX + p.provider_name,
-               "program_id": p.program_id, "program_name": p.program_name, "program_type": p.program_type,
-               "work_experience_hours": p.work_experience_hours or "", "funding_stream": p.funding_stream,
-               "cip_code": p.cip_code, "target_soc_codes": ";".join(p.target_soc_codes),
-               "region_area_code": p.region_area_code, "cost_per_participant_usd": p.cost_per_participant_usd,
-               "seats_count": p.seats_count, "is_generated_example": "yes"}
+        row = {
+            "provider_id": p.provider_id,
+            "provider_name": PROVIDER_PREFIX + p.provider_name,
+            "program_id": p.program_id,
+            "program_name": p.program_name,
+            "program_type": p.program_type,
+            "work_experience_hours": p.work_experience_hours or "",
+            "funding_stream": p.funding_stream,
+            "cip_code": p.cip_code,
+            "target_soc_codes": ";".join(p.target_soc_codes),
+            "region_area_code": p.region_area_code,
+            "cost_per_participant_usd": p.cost_per_participant_usd,
+            "seats_count": p.seats_count,
+            "is_generated_example": "yes",
+        }
         row.update({s: _yes(s in p.services) for s in vocab.SUPPORTIVE_SERVICES})
         rows.append(row)
     return rows
@@ -183,18 +378,34 @@ class _Draws:
 def _participant(p: ExampleProgram, number: int, d: _Draws, today: dt.date) -> dict:
     exit_day = d.enrolled + dt.timedelta(days=d.length_days)
     exited = exit_day <= today
-    row = {"program_id": p.program_id, "participant_id": f"{p.program_id}-{number:04d}",
-           "enrollment_date": d.enrolled.isoformat(), "exit_date": exit_day.isoformat() if exited else "",
-           "completed": _yes(d.completes) if exited else "", "sex": d.sex, "race_ethnicity": d.race,
-           "age_band": d.age, "is_generated_example": "yes"}
+    row = {
+        "program_id": p.program_id,
+        "participant_id": f"{p.program_id}-{number:04d}",
+        "enrollment_date": d.enrolled.isoformat(),
+        "exit_date": exit_day.isoformat() if exited else "",
+        "completed": _yes(d.completes) if exited else "",
+        "sex": d.sex,
+        "race_ethnicity": d.race,
+        "age_band": d.age,
+        "is_generated_example": "yes",
+    }
     row.update({column: _yes(value) for column, value in d.barriers.items()})
     row.update(_outcomes(p, d, exit_day if exited else None, today))
     return row
 
 
 def _outcomes(p: ExampleProgram, d: _Draws, exit_day: dt.date | None, today: dt.date) -> dict:
-    out = {c: "" for c in ("credential_attained", "credential_date", "employed_q2", "employed_q4", "earnings_q2_usd",
-                           "training_related_employment")}
+    out = {
+        c: ""
+        for c in (
+            "credential_attained",
+            "credential_date",
+            "employed_q2",
+            "employed_q4",
+            "earnings_q2_usd",
+            "training_related_employment",
+        )
+    }
     if exit_day is None:
         return out
     if p.program_type not in vocab.CREDENTIAL_EXCLUDED_TYPES:
@@ -214,9 +425,17 @@ def _outcomes(p: ExampleProgram, d: _Draws, exit_day: dt.date | None, today: dt.
 
 
 def partner_rows() -> list[dict]:
-    return [{"program_id": p.program_id, "employer_name": name, "hires_committed_count": committed,
-             "hires_made_count": made, "is_generated_example": "yes"}
-            for p in PROGRAMS_TO_MAKE for name, committed, made in p.partners]
+    return [
+        {
+            "program_id": p.program_id,
+            "employer_name": name,
+            "hires_committed_count": committed,
+            "hires_made_count": made,
+            "is_generated_example": "yes",
+        }
+        for p in PROGRAMS_TO_MAKE
+        for name, committed, made in p.partners
+    ]
 
 
 def to_csv(rows: list[dict], columns: list[str]) -> bytes:
@@ -231,16 +450,24 @@ def example_files(today: dt.date, seed: int = DEFAULT_SEED) -> dict[str, tuple[s
     """kind -> (file name, CSV bytes), in import order."""
     return {
         "programs": ("generated-example-programs.csv", to_csv(program_rows(), PROGRAMS.column_names)),
-        "participants": ("generated-example-participants.csv",
-                         to_csv(participant_rows(today, seed), PARTICIPANTS.column_names)),
-        "employer_partners": ("generated-example-employer-partners.csv",
-                              to_csv(partner_rows(), EMPLOYER_PARTNERS.column_names)),
+        "participants": (
+            "generated-example-participants.csv",
+            to_csv(participant_rows(today, seed), PARTICIPANTS.column_names),
+        ),
+        "employer_partners": (
+            "generated-example-employer-partners.csv",
+            to_csv(partner_rows(), EMPLOYER_PARTNERS.column_names),
+        ),
     }
 
 
-def load_example_records(records_path: Path | str | None = None, reference_path: Path | str | None = None,
-                         today: dt.date | None = None, seed: int = DEFAULT_SEED,
-                         only_if_empty: bool = False) -> list[ImportResult]:
+def load_example_records(
+    records_path: Path | str | None = None,
+    reference_path: Path | str | None = None,
+    today: dt.date | None = None,
+    seed: int = DEFAULT_SEED,
+    only_if_empty: bool = False,
+) -> list[ImportResult]:
     """Generate the example records and import them into ``records_path`` (default: LMI_RECORDS_DB).
 
     Returns one import result per file; with ``only_if_empty`` nothing is done (empty list) when the
@@ -268,8 +495,9 @@ def load_example_records(records_path: Path | str | None = None, reference_path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lmi.records.example", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m lmi.records.example", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=Path, default=None, help="records database (default LMI_RECORDS_DB)")
     parser.add_argument("--if-empty", action="store_true", help="only load when no program is stored yet")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)

@@ -44,8 +44,16 @@ SYSTEM_USER = "staff"
 MAX_LOGGED_ISSUES = 5
 _PROGRAM_COLUMNS = [c for c in PROGRAMS.column_names if c not in ("provider_name", "target_soc_codes")]
 _PARTICIPANT_COLUMNS = PARTICIPANTS.column_names
-_FOLLOW_UP_COLUMNS = ("exit_date", "completed", "credential_attained", "credential_date", "employed_q2",
-                      "employed_q4", "earnings_q2_usd", "training_related_employment")
+_FOLLOW_UP_COLUMNS = (
+    "exit_date",
+    "completed",
+    "credential_attained",
+    "credential_date",
+    "employed_q2",
+    "employed_q4",
+    "earnings_q2_usd",
+    "training_related_employment",
+)
 
 
 @dataclass(frozen=True)
@@ -65,14 +73,16 @@ class ImportResult:
 
     def issues_frame(self) -> pd.DataFrame:
         """Every problem as a table: row (file row; blank = whole file), column, value, problem."""
-        return pd.DataFrame([{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message}
-                             for i in self.issues], columns=["row", "column", "value", "problem"]).astype(
-            {"row": "Int64"})
+        return pd.DataFrame(
+            [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in self.issues],
+            columns=["row", "column", "value", "problem"],
+        ).astype({"row": "Int64"})
 
 
 @dataclass
 class _Plan:
     """What storing the file would do: rows to add and updates to make, by table."""
+
     add: dict[str, list[dict]] = field(default_factory=dict)
     update: dict[str, list[dict]] = field(default_factory=dict)
     unchanged: int = 0
@@ -111,9 +121,16 @@ def file_sha256(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def import_file(con: duckdb.DuckDBPyConnection, codes: ReferenceCodes, kind: str, file_name: str,
-                stream: BinaryIO, imported_by: str = SYSTEM_USER, today: dt.date | None = None,
-                max_bytes: int = MAX_UPLOAD_BYTES) -> ImportResult:
+def import_file(
+    con: duckdb.DuckDBPyConnection,
+    codes: ReferenceCodes,
+    kind: str,
+    file_name: str,
+    stream: BinaryIO,
+    imported_by: str = SYSTEM_USER,
+    today: dt.date | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> ImportResult:
     """Validate ``stream`` as a ``kind`` file and store it in one transaction, or refuse it whole."""
     started = time.perf_counter()
     template = template_for(kind)
@@ -122,15 +139,31 @@ def import_file(con: duckdb.DuckDBPyConnection, codes: ReferenceCodes, kind: str
     size = stream_size(stream)
     result = _Attempt(con, template, file_name, who, size, started)
     if size > max_bytes:
-        return result.refuse("not computed (over the size limit)", 0, [_file_issue(
-            f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. Split it "
-            "into smaller files (each import is checked and stored on its own).")])
+        return result.refuse(
+            "not computed (over the size limit)",
+            0,
+            [
+                _file_issue(
+                    f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. Split it "
+                    "into smaller files (each import is checked and stored on its own)."
+                )
+            ],
+        )
     sha256 = file_sha256(stream)
     earlier = _earlier_import(con, sha256, kind)
     if earlier is not None:
-        return result.finish("unchanged", sha256, None, 0, 0, 0, 0, (),
-                             f"this file was already imported (import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
-                             f"by {earlier[2]}); nothing changed")
+        return result.finish(
+            "unchanged",
+            sha256,
+            None,
+            0,
+            0,
+            0,
+            0,
+            (),
+            f"this file was already imported (import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
+            f"by {earlier[2]}); nothing changed",
+        )
     try:
         table = read_upload(stream, file_name, max_bytes, sheet=kind)
     except UploadRefused as exc:
@@ -143,16 +176,38 @@ def import_file(con: duckdb.DuckDBPyConnection, codes: ReferenceCodes, kind: str
     if plan.issues:
         return result.refuse(sha256, rows_in_file, plan.issues)
     if not plan.added and not plan.updated:
-        return result.finish("unchanged", sha256, None, rows_in_file, 0, 0, plan.unchanged, (),
-                             "every row is already stored with the same values; nothing changed")
+        return result.finish(
+            "unchanged",
+            sha256,
+            None,
+            rows_in_file,
+            0,
+            0,
+            plan.unchanged,
+            (),
+            "every row is already stored with the same values; nothing changed",
+        )
     generated = any(row.get("is_generated_example") for row in checked.rows)
     try:
         import_id = _store(con, template, file_name, sha256, size, rows_in_file, who, plan, generated)
     except duckdb.Error as exc:
-        return result.refuse(sha256, rows_in_file, [_file_issue(
-            f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")])
-    return result.finish("imported", sha256, import_id, rows_in_file, plan.added, plan.updated, plan.unchanged, (),
-                         _summary(plan, template), log=False)
+        return result.refuse(
+            sha256,
+            rows_in_file,
+            [_file_issue(f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")],
+        )
+    return result.finish(
+        "imported",
+        sha256,
+        import_id,
+        rows_in_file,
+        plan.added,
+        plan.updated,
+        plan.unchanged,
+        (),
+        _summary(plan, template),
+        log=False,
+    )
 
 
 def _file_issue(message: str) -> Issue:
@@ -170,8 +225,7 @@ def _summary(plan: _Plan, template: Template) -> str:
         parts.append(f"{len(plan.add['provider'])} new provider(s)")
     if plan.read_at:
         pairs = ", ".join(f"{given} → {bls}" for given, bls in sorted(plan.read_at.items()))
-        parts.append(f"target occupations kept as given and read at the BLS code that publishes their numbers: "
-                     f"{pairs}")
+        parts.append(f"target occupations kept as given and read at the BLS code that publishes their numbers: {pairs}")
     return "; ".join(parts)
 
 
@@ -180,7 +234,13 @@ class _Attempt:
 
     def __init__(self, con, template, file_name, who, size, started) -> None:
         self.con, self.template, self.file_name, self.who, self.size, self.started = (
-            con, template, file_name, who, size, started)
+            con,
+            template,
+            file_name,
+            who,
+            size,
+            started,
+        )
 
     def refuse(self, sha256: str, rows: int, issues: list[Issue]) -> ImportResult:
         shown = "; ".join(_issue_text(i) for i in issues[:MAX_LOGGED_ISSUES])
@@ -188,17 +248,44 @@ class _Attempt:
         message = f"refused, nothing stored: {len(issues)} problem(s): {shown}{more}"
         return self.finish("refused", sha256, None, rows, 0, 0, 0, tuple(issues), message)
 
-    def finish(self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message,
-               log: bool = True) -> ImportResult:
+    def finish(
+        self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message, log: bool = True
+    ) -> ImportResult:
         if log:
             cursor = self.con.cursor()
             try:
-                _insert_log(cursor, _next_import_id(cursor), self.who, self.template.kind, self.file_name, sha256,
-                            self.size, rows, added, updated, unchanged, outcome, message, False)
+                _insert_log(
+                    cursor,
+                    _next_import_id(cursor),
+                    self.who,
+                    self.template.kind,
+                    self.file_name,
+                    sha256,
+                    self.size,
+                    rows,
+                    added,
+                    updated,
+                    unchanged,
+                    outcome,
+                    message,
+                    False,
+                )
             finally:
                 cursor.close()
-        return ImportResult(outcome, self.template.kind, self.file_name, sha256, rows, added, updated, unchanged,
-                            issues, import_id, message, time.perf_counter() - self.started)
+        return ImportResult(
+            outcome,
+            self.template.kind,
+            self.file_name,
+            sha256,
+            rows,
+            added,
+            updated,
+            unchanged,
+            issues,
+            import_id,
+            message,
+            time.perf_counter() - self.started,
+        )
 
 
 def _issue_text(issue: Issue) -> str:
@@ -209,15 +296,19 @@ def _issue_text(issue: Issue) -> str:
 def _earlier_import(con, sha256: str, kind: str):
     cursor = con.cursor()
     try:
-        rows = cursor.execute("""SELECT import_id, imported_utc, imported_by FROM import_log
+        rows = cursor.execute(
+            """SELECT import_id, imported_utc, imported_by FROM import_log
                                  WHERE file_sha256 = $sha AND import_kind = $kind AND outcome = 'imported'
-                                 ORDER BY import_id LIMIT 1""", {"sha": sha256, "kind": kind}).fetchall()
+                                 ORDER BY import_id LIMIT 1""",
+            {"sha": sha256, "kind": kind},
+        ).fetchall()
     finally:
         cursor.close()
     return rows[0] if rows else None
 
 
 # -------------------------------------------------------------------------------------------- the plan
+
 
 def _plan(con, template: Template, rows: list[dict], codes: ReferenceCodes) -> _Plan:
     if template.kind == "programs":
@@ -248,8 +339,10 @@ def _plain(value):
 
 def _stored_by_key(frame: pd.DataFrame, key: tuple[str, ...]) -> dict:
     """Stored rows by natural key: the value itself for a one-column key, else a tuple."""
+
     def key_of(record: dict):
         return record[key[0]] if len(key) == 1 else tuple(record[k] for k in key)
+
     return {key_of(r): {c: _plain(v) for c, v in r.items()} for r in frame.to_dict("records")}
 
 
@@ -270,27 +363,43 @@ def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
         provider = providers.get(row["provider_id"])
         if provider is not None and provider["provider_name"] != row["provider_name"]:
-            plan.issues.append(Issue(row["_row"], "provider_name", row["provider_name"],
-                                     f"provider {row['provider_id']} is stored as {provider['provider_name']!r}"))
+            plan.issues.append(
+                Issue(
+                    row["_row"],
+                    "provider_name",
+                    row["provider_name"],
+                    f"provider {row['provider_id']} is stored as {provider['provider_name']!r}",
+                )
+            )
             continue
         if provider is None and row["provider_id"] not in new_providers:
-            new_providers[row["provider_id"]] = {"provider_id": row["provider_id"], "provider_name": row["provider_name"],
-                                                 "is_generated_example": row["is_generated_example"]}
+            new_providers[row["provider_id"]] = {
+                "provider_id": row["provider_id"],
+                "provider_name": row["provider_name"],
+                "is_generated_example": row["is_generated_example"],
+            }
         stored = programs.get(row["program_id"])
         if stored is not None:
             changed = _differences(stored, row, _PROGRAM_COLUMNS)
             if targets.get(row["program_id"], ()) != (row.get("target_soc_codes") or ()):
                 changed.append("target_soc_codes")
             if changed:
-                plan.issues.append(Issue(row["_row"], changed[0], str(row.get(changed[0]) or ""),
-                                         f"program {row['program_id']} is already stored with different values in "
-                                         f"{', '.join(changed)}; an import never changes a stored program"))
+                plan.issues.append(
+                    Issue(
+                        row["_row"],
+                        changed[0],
+                        str(row.get(changed[0]) or ""),
+                        f"program {row['program_id']} is already stored with different values in "
+                        f"{', '.join(changed)}; an import never changes a stored program",
+                    )
+                )
             else:
                 plan.unchanged += 1
             continue
         plan.add["program"].append({c: row.get(c) for c in _PROGRAM_COLUMNS})
         plan.add["program_target_occupation"].extend(
-            {"program_id": row["program_id"], "soc_code": soc} for soc in (row.get("target_soc_codes") or ()))
+            {"program_id": row["program_id"], "soc_code": soc} for soc in (row.get("target_soc_codes") or ())
+        )
         for given in row.get("target_soc_codes") or ():
             bls = codes.occupations.resolve(given).bls_soc_code
             if bls != given:
@@ -304,12 +413,17 @@ def _program_issue(row: dict, programs: dict, what: str) -> Issue | None:
     example programs (and real rows only to real ones), so example data never mixes with real."""
     program = programs.get(row["program_id"])
     if program is None:
-        return Issue(row["_row"], "program_id", row["program_id"],
-                     "unknown program: import the program (programs file) first")
+        return Issue(
+            row["_row"], "program_id", row["program_id"], "unknown program: import the program (programs file) first"
+        )
     if bool(program["is_generated_example"]) != row["is_generated_example"]:
-        return Issue(row["_row"], "is_generated_example", "yes" if row["is_generated_example"] else "no",
-                     f"must match the program: generated example {what} belong only to generated example "
-                     f"programs, and real ones only to real programs")
+        return Issue(
+            row["_row"],
+            "is_generated_example",
+            "yes" if row["is_generated_example"] else "no",
+            f"must match the program: generated example {what} belong only to generated example "
+            f"programs, and real ones only to real programs",
+        )
     return None
 
 
@@ -317,8 +431,9 @@ def _plan_participants(con, rows: list[dict]) -> _Plan:
     plan = _Plan(add={"participant": []}, update={"participant": []})
     programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
     wanted = sorted({row["program_id"] for row in rows})
-    stored = _stored_by_key(_stored(con, "SELECT * FROM participant WHERE list_contains($p, program_id)",
-                                    {"p": wanted}), PARTICIPANTS.key)
+    stored = _stored_by_key(
+        _stored(con, "SELECT * FROM participant WHERE list_contains($p, program_id)", {"p": wanted}), PARTICIPANTS.key
+    )
     for row in rows:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
         if issue := _program_issue(row, programs, "participants"):
@@ -336,11 +451,17 @@ def _plan_participants(con, rows: list[dict]) -> _Plan:
             plan.update["participant"].append({c: values[c] for c in (*PARTICIPANTS.key, *changed)})
         else:
             conflicting = [c for c in changed if not (c in _FOLLOW_UP_COLUMNS and before.get(c) is None)]
-            plan.issues.append(Issue(row["_row"], conflicting[0], _text(values.get(conflicting[0])),
-                                     f"duplicate participant: {row['participant_id']} in {row['program_id']} is already "
-                                     f"stored (import #{before['import_id']}) with different values in "
-                                     f"{', '.join(conflicting)}; an import only fills in blanks, it never changes a "
-                                     "recorded value"))
+            plan.issues.append(
+                Issue(
+                    row["_row"],
+                    conflicting[0],
+                    _text(values.get(conflicting[0])),
+                    f"duplicate participant: {row['participant_id']} in {row['program_id']} is already "
+                    f"stored (import #{before['import_id']}) with different values in "
+                    f"{', '.join(conflicting)}; an import only fills in blanks, it never changes a "
+                    "recorded value",
+                )
+            )
     return plan
 
 
@@ -371,16 +492,40 @@ def _text(value) -> str:
 
 # -------------------------------------------------------------------------------------------- storing
 
-def _store(con, template: Template, file_name: str, sha256: str, size: int, rows_in_file: int, who: str,
-           plan: _Plan, generated: bool) -> int:
+
+def _store(
+    con,
+    template: Template,
+    file_name: str,
+    sha256: str,
+    size: int,
+    rows_in_file: int,
+    who: str,
+    plan: _Plan,
+    generated: bool,
+) -> int:
     """Log row and every record in one transaction; any error rolls all of it back."""
     cursor = con.cursor()
     try:
         cursor.execute("BEGIN TRANSACTION")
         try:
             import_id = _next_import_id(cursor)
-            _insert_log(cursor, import_id, who, template.kind, file_name, sha256, size, rows_in_file, plan.added,
-                        plan.updated, plan.unchanged, "imported", _summary(plan, template), generated)
+            _insert_log(
+                cursor,
+                import_id,
+                who,
+                template.kind,
+                file_name,
+                sha256,
+                size,
+                rows_in_file,
+                plan.added,
+                plan.updated,
+                plan.unchanged,
+                "imported",
+                _summary(plan, template),
+                generated,
+            )
             for table in ("provider", "program", "program_target_occupation", "participant", "employer_partner"):
                 _insert_rows(cursor, table, plan.add.get(table, []), import_id)
             for table, updates in plan.update.items():
@@ -398,17 +543,32 @@ def _next_import_id(cursor) -> int:
     return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
 
 
-def _insert_log(cursor, import_id, who, kind, file_name, sha256, size, rows, added, updated, unchanged, outcome,
-                message, generated) -> None:
-    cursor.execute("""INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
+def _insert_log(
+    cursor, import_id, who, kind, file_name, sha256, size, rows, added, updated, unchanged, outcome, message, generated
+) -> None:
+    cursor.execute(
+        """INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
                           file_size_bytes, rows_in_file_count, rows_added_count, rows_updated_count,
                           rows_unchanged_count, outcome, message, is_generated_example)
                       VALUES ($id, $who, $utc, $kind, $name, $sha, $size, $rows, $added, $updated, $unchanged,
                               $outcome, $message, $generated)""",
-                   {"id": import_id, "who": who, "utc": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                    "kind": kind, "name": file_name[:255], "sha": sha256, "size": size, "rows": rows, "added": added,
-                    "updated": updated, "unchanged": unchanged, "outcome": outcome, "message": message[:4000],
-                    "generated": generated})
+        {
+            "id": import_id,
+            "who": who,
+            "utc": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            "kind": kind,
+            "name": file_name[:255],
+            "sha": sha256,
+            "size": size,
+            "rows": rows,
+            "added": added,
+            "updated": updated,
+            "unchanged": unchanged,
+            "outcome": outcome,
+            "message": message[:4000],
+            "generated": generated,
+        },
+    )
 
 
 # Columns each table is written with (an allow-list: the only identifiers that reach SQL).
@@ -433,8 +593,9 @@ def _insert_rows(cursor, table: str, rows: list[dict], import_id: int) -> None:
     cursor.register("incoming_rows", frame)
     try:
         if table in _TABLE_HAS_IMPORT_ID:
-            cursor.execute(f"INSERT INTO {table} ({names}, import_id) SELECT {names}, $id FROM incoming_rows",
-                           {"id": import_id})
+            cursor.execute(
+                f"INSERT INTO {table} ({names}, import_id) SELECT {names}, $id FROM incoming_rows", {"id": import_id}
+            )
         else:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
     finally:

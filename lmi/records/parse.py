@@ -46,32 +46,41 @@ def stream_size(stream: BinaryIO) -> int:
     return size
 
 
-def read_upload(stream: BinaryIO, file_name: str, max_bytes: int = MAX_UPLOAD_BYTES,
-                sheet: str | None = None) -> UploadTable:
+def read_upload(
+    stream: BinaryIO, file_name: str, max_bytes: int = MAX_UPLOAD_BYTES, sheet: str | None = None
+) -> UploadTable:
     """Check size and type, then read the first sheet named ``sheet`` (XLSX, else the first sheet) or
     the CSV into text cells."""
     size = stream_size(stream)
     if size > max_bytes:
-        raise UploadRefused(f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. "
-                            "Split it into smaller files (each import is checked and stored on its own).")
+        raise UploadRefused(
+            f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. "
+            "Split it into smaller files (each import is checked and stored on its own)."
+        )
     if size == 0:
         raise UploadRefused(f"{file_name}: the file is empty.")
     suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if suffix not in ACCEPTED_SUFFIXES:
-        raise UploadRefused(f"{file_name}: only CSV (.csv) or Excel workbook (.xlsx) files can be imported; "
-                            "download the template from this page.")
+        raise UploadRefused(
+            f"{file_name}: only CSV (.csv) or Excel workbook (.xlsx) files can be imported; "
+            "download the template from this page."
+        )
     stream.seek(0)
     head = stream.read(SNIFF_BYTES)
     stream.seek(0)
     looks_zip = head.startswith(b"PK\x03\x04")
     if suffix == ".xlsx":
         if not looks_zip:
-            raise UploadRefused(f"{file_name}: this is not an Excel .xlsx workbook (old .xls files and renamed "
-                                "files are not accepted); save it as .xlsx or as CSV.")
+            raise UploadRefused(
+                f"{file_name}: this is not an Excel .xlsx workbook (old .xls files and renamed "
+                "files are not accepted); save it as .xlsx or as CSV."
+            )
         return _read_xlsx(stream, file_name, sheet)
     if looks_zip or b"\x00" in head or head.startswith(b"%PDF"):
-        raise UploadRefused(f"{file_name}: this is not a CSV text file (it looks like a binary file, e.g. a "
-                            "workbook or PDF renamed .csv); save it as CSV (comma-separated, UTF-8).")
+        raise UploadRefused(
+            f"{file_name}: this is not a CSV text file (it looks like a binary file, e.g. a "
+            "workbook or PDF renamed .csv); save it as CSV (comma-separated, UTF-8)."
+        )
     return _read_csv(stream.read(), file_name)
 
 
@@ -79,8 +88,9 @@ def _read_csv(data: bytes, file_name: str) -> UploadTable:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UploadRefused(f"{file_name}: the file is not UTF-8 text (byte {exc.start + 1}); save it as "
-                            "\"CSV UTF-8 (comma delimited)\".") from None
+        raise UploadRefused(
+            f'{file_name}: the file is not UTF-8 text (byte {exc.start + 1}); save it as "CSV UTF-8 (comma delimited)".'
+        ) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
@@ -97,8 +107,10 @@ def _read_xlsx(stream: BinaryIO, file_name: str, sheet: str | None) -> UploadTab
     except zipfile.BadZipFile:
         raise UploadRefused(f"{file_name}: the workbook is damaged (not a readable .xlsx archive).") from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise UploadRefused(f"{file_name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; the limit is "
-                            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB. Save the sheet as CSV or split it.")
+        raise UploadRefused(
+            f"{file_name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; the limit is "
+            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB. Save the sheet as CSV or split it."
+        )
     stream.seek(0)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
@@ -146,8 +158,10 @@ def _table(rows: list[list[str]], file_name: str, file_format: str) -> UploadTab
         if not any(cells):
             continue  # blank lines are not records
         if len(cells) > width and any(cells[width:]):
-            raise UploadRefused(f"{file_name}: row {number} has {len(cells)} cells but the header has {width}; "
-                                "check for unquoted commas.")
+            raise UploadRefused(
+                f"{file_name}: row {number} has {len(cells)} cells but the header has {width}; "
+                "check for unquoted commas."
+            )
         body.append((number, (cells + [""] * width)[:width]))
     frame = pd.DataFrame([cells for _, cells in body], columns=header, dtype="string")
     frame.index = [number for number, _ in body]  # file row numbers, for messages

@@ -1,6 +1,6 @@
 """Read-only views of the records that are public (providers, programs, employer partners) or
 staff-only (the import log). Participant rows are never returned from here: participant data leaves
-the domain package only as suppressed counts (``lmi.outcomes``).
+the domain package only as suppressed counts (``lmi.programs.outcomes``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) ->
 def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every program with its provider, type, funding, CIP, target SOC codes (a list), region, cost,
     seats, supportive services and whether it is generated example data."""
-    return _df(con, """
+    return _df(
+        con,
+        """
         SELECT g.program_id, g.program_name, g.provider_id, v.provider_name, g.program_type, g.funding_stream,
                g.cip_code, g.region_area_code, g.cost_per_participant_usd, g.seats_count,
                g.work_experience_hours, g.offers_childcare, g.offers_transportation, g.offers_career_advising,
@@ -29,36 +31,54 @@ def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                          WHERE t.program_id = g.program_id), []) AS target_soc_codes
         FROM program g JOIN provider v USING (provider_id)
         ORDER BY v.provider_name, g.program_name
-    """)
+    """,
+    )
 
 
 def employer_partners(con: duckdb.DuckDBPyConnection, program_id: str | None = None) -> pd.DataFrame:
     """Employers committed to hire from a program: hires committed and made (counts of hires, not of
     participants' outcomes, reported by the employer partnership)."""
-    return _df(con, """
+    return _df(
+        con,
+        """
         SELECT e.program_id, g.program_name, e.employer_name, e.hires_committed_count, e.hires_made_count,
                e.is_generated_example
         FROM employer_partner e JOIN program g USING (program_id)
         WHERE $program IS NULL OR e.program_id = $program
         ORDER BY g.program_name, e.employer_name
-    """, {"program": program_id})
+    """,
+        {"program": program_id},
+    )
 
 
 def import_log(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
     """Staff only: the most recent import attempts, newest first."""
-    return _df(con, """
+    return _df(
+        con,
+        """
         SELECT import_id, imported_utc, imported_by, import_kind, file_name, file_size_bytes, file_sha256,
                rows_in_file_count, rows_added_count, rows_updated_count, rows_unchanged_count, outcome, message,
                is_generated_example
         FROM import_log ORDER BY import_id DESC LIMIT $limit
-    """, {"limit": int(limit)})
+    """,
+        {"limit": int(limit)},
+    )
 
 
 def records_status(con: duckdb.DuckDBPyConnection) -> dict:
     """What the pages say about the records: how many programs, whether any are generated examples,
     and when the last import that stored anything happened."""
-    programs_count, generated_count, = _df(con, """
-        SELECT count(*), count(*) FILTER (WHERE is_generated_example) FROM program""").iloc[0]
+    (
+        programs_count,
+        generated_count,
+    ) = _df(
+        con,
+        """
+        SELECT count(*), count(*) FILTER (WHERE is_generated_example) FROM program""",
+    ).iloc[0]
     last = _df(con, "SELECT max(imported_utc) AS t FROM import_log WHERE outcome = 'imported'").t.iloc[0]
-    return {"programs_count": int(programs_count), "generated_programs_count": int(generated_count),
-            "last_import_utc": None if pd.isna(last) else pd.Timestamp(last).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "programs_count": int(programs_count),
+        "generated_programs_count": int(generated_count),
+        "last_import_utc": None if pd.isna(last) else pd.Timestamp(last).strftime("%Y-%m-%d %H:%M UTC"),
+    }

@@ -13,7 +13,7 @@ generated example data (``is_generated_example``), so pages can label it whereve
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -26,7 +26,10 @@ _BARRIER_COLUMNS = """
     is_displaced_worker BOOLEAN,"""
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
-    (1, "providers, programs, target occupations, participants, employer partners, import log", f"""
+    (
+        1,
+        "providers, programs, target occupations, participants, employer partners, import log",
+        f"""
 CREATE TABLE IF NOT EXISTS import_log (
     import_id INTEGER PRIMARY KEY,
     imported_by VARCHAR NOT NULL,
@@ -100,8 +103,12 @@ CREATE TABLE IF NOT EXISTS employer_partner (
     import_id INTEGER NOT NULL,
     PRIMARY KEY (program_id, employer_name)
 );
-"""),
-    (2, "state long-term occupational projections imported by staff", """
+""",
+    ),
+    (
+        2,
+        "state long-term occupational projections imported by staff",
+        """
 CREATE TABLE IF NOT EXISTS state_projection (
     state_fips VARCHAR NOT NULL,
     soc_code VARCHAR NOT NULL,
@@ -118,7 +125,8 @@ CREATE TABLE IF NOT EXISTS state_projection (
     import_id INTEGER NOT NULL,
     PRIMARY KEY (state_fips, soc_code)
 );
-"""),
+""",
+    ),
 )
 
 RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")
@@ -139,8 +147,10 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute("INSERT INTO schema_version VALUES ($v, $d, $t)",
-                        {"v": version, "d": description, "t": datetime.now(timezone.utc).replace(tzinfo=None)})
+            con.execute(
+                "INSERT INTO schema_version VALUES ($v, $d, $t)",
+                {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -33,9 +33,18 @@ import duckdb
 import pandas as pd
 
 from lmi.demand.codes import ResolvedCode, UnknownOccupationCodeError
-from lmi.demand.state_projections import (NA_MARKERS, PROJECTIONS_CENTRAL_LAYOUT, SOC_CODE, SOURCE_NAME,
-                                          SUMMARY_CODE, LayoutColumn, header_key, match_headers, period_words,
-                                          state_fips)
+from lmi.demand.state_projections import (
+    NA_MARKERS,
+    PROJECTIONS_CENTRAL_LAYOUT,
+    SOC_CODE,
+    SOURCE_NAME,
+    SUMMARY_CODE,
+    LayoutColumn,
+    header_key,
+    match_headers,
+    period_words,
+    state_fips,
+)
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.validate import Issue
 
@@ -43,9 +52,20 @@ KIND = "state_projections"
 SYSTEM_USER = "staff"
 MAX_LOGGED_ISSUES = 5
 OLDEST_YEAR, NEWEST_YEAR = 2000, 2100
-STORED_COLUMNS = ("state_fips", "soc_code", "area_name", "soc_title", "bls_soc_code", "base_year",
-                  "projected_year", "base_employment_count", "projected_employment_count",
-                  "employment_change_count", "employment_change_pct", "annual_openings_count")
+STORED_COLUMNS = (
+    "state_fips",
+    "soc_code",
+    "area_name",
+    "soc_title",
+    "bls_soc_code",
+    "base_year",
+    "projected_year",
+    "base_employment_count",
+    "projected_employment_count",
+    "employment_change_count",
+    "employment_change_pct",
+    "annual_openings_count",
+)
 _COMPARED = tuple(c for c in STORED_COLUMNS if c != "area_name")
 _NA = {marker.lower() for marker in NA_MARKERS}
 
@@ -60,6 +80,7 @@ class OccupationCodes(Protocol):
 @dataclass(frozen=True)
 class ProjectionReference:
     """What a file is checked against, from the reference database: states OEWS publishes, and codes."""
+
     states: dict[str, str]  # FIPS -> state name
     occupations: OccupationCodes
 
@@ -67,8 +88,7 @@ class ProjectionReference:
 def projection_reference(ref_con: duckdb.DuckDBPyConnection, occupations: OccupationCodes) -> ProjectionReference:
     from lmi.db import query_rows
 
-    return ProjectionReference(dict(query_rows(ref_con, "SELECT state_fips, state_name FROM core_state")),
-                               occupations)
+    return ProjectionReference(dict(query_rows(ref_con, "SELECT state_fips, state_name FROM core_state")), occupations)
 
 
 @dataclass(frozen=True)
@@ -91,9 +111,10 @@ class ProjectionImportResult:
 
     def issues_frame(self) -> pd.DataFrame:
         """Every problem as a table: row (file row; blank = whole file), column, value, problem."""
-        return pd.DataFrame([{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message}
-                             for i in self.issues], columns=["row", "column", "value", "problem"]).astype(
-            {"row": "Int64"})
+        return pd.DataFrame(
+            [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in self.issues],
+            columns=["row", "column", "value", "problem"],
+        ).astype({"row": "Int64"})
 
 
 @dataclass
@@ -103,16 +124,28 @@ class _Checked:
     ignored: tuple[str, ...]
 
 
-def import_state_projections(con: duckdb.DuckDBPyConnection, reference: ProjectionReference, file_name: str,
-                             stream: BinaryIO, imported_by: str = SYSTEM_USER,
-                             max_bytes: int = MAX_UPLOAD_BYTES) -> ProjectionImportResult:
+def import_state_projections(
+    con: duckdb.DuckDBPyConnection,
+    reference: ProjectionReference,
+    file_name: str,
+    stream: BinaryIO,
+    imported_by: str = SYSTEM_USER,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> ProjectionImportResult:
     """Validate ``stream`` as one state's projections and store it in place of the state's rows, or refuse it."""
     started = time.perf_counter()
     who = (imported_by or SYSTEM_USER).strip()[:100] or SYSTEM_USER
     attempt = _Attempt(con, file_name, who, stream_size(stream), started)
     if attempt.size > max_bytes:
-        return attempt.refuse("not computed (over the size limit)", 0, [_file_issue(
-            f"{file_name}: the file is {attempt.size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB.")])
+        return attempt.refuse(
+            "not computed (over the size limit)",
+            0,
+            [
+                _file_issue(
+                    f"{file_name}: the file is {attempt.size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB."
+                )
+            ],
+        )
     sha256 = _sha256(stream)
     try:
         table = read_upload(stream, file_name, max_bytes)
@@ -126,23 +159,50 @@ def import_state_projections(con: duckdb.DuckDBPyConnection, reference: Projecti
     name = reference.states[state]
     stored = _stored_rows(con, state)
     if _same_rows(stored, checked.rows):
-        return attempt.finish("unchanged", sha256, None, rows_in_file, (0, 0, len(stored)), state, name, period, (),
-                              checked.ignored, f"{name} {period}: every row is already stored with the same "
-                                               "values; nothing changed")
+        return attempt.finish(
+            "unchanged",
+            sha256,
+            None,
+            rows_in_file,
+            (0, 0, len(stored)),
+            state,
+            name,
+            period,
+            (),
+            checked.ignored,
+            f"{name} {period}: every row is already stored with the same values; nothing changed",
+        )
     message = f"{name} {period}: {len(checked.rows)} row(s) stored" + (
-        f", replacing {len(stored)} row(s) of import #{int(stored.import_id.max())}" if len(stored) else "")
+        f", replacing {len(stored)} row(s) of import #{int(stored.import_id.max())}" if len(stored) else ""
+    )
     if checked.ignored:
         message += f"; columns not in the layout were ignored: {', '.join(checked.ignored)}"
     try:
         import_id = _store(con, state, checked.rows, attempt, sha256, rows_in_file, len(stored), message)
     except duckdb.Error as exc:
-        return attempt.refuse(sha256, rows_in_file, [_file_issue(
-            f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")])
-    return attempt.finish("imported", sha256, import_id, rows_in_file, (len(checked.rows), len(stored), 0), state,
-                          name, period, (), checked.ignored, message, log=False)
+        return attempt.refuse(
+            sha256,
+            rows_in_file,
+            [_file_issue(f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")],
+        )
+    return attempt.finish(
+        "imported",
+        sha256,
+        import_id,
+        rows_in_file,
+        (len(checked.rows), len(stored), 0),
+        state,
+        name,
+        period,
+        (),
+        checked.ignored,
+        message,
+        log=False,
+    )
 
 
 # ------------------------------------------------------------------------------------------ checking
+
 
 def check_rows(frame: pd.DataFrame, reference: ProjectionReference) -> _Checked:
     """Typed rows of a valid file, or every problem in it (then no rows)."""
@@ -171,8 +231,15 @@ def _header_issues(columns: list[str], found: dict[str, str]) -> list[Issue]:
     missing = [c for c in PROJECTIONS_CENTRAL_LAYOUT if c.required and c.name not in found]
     if missing:
         names = "; ".join(f"{c.header} ({c.meaning}; also read as {', '.join(c.aliases)})" for c in missing)
-        issues.append(Issue(1, None, "", f"required column(s) missing: {names}. This does not look like a "
-                                         f"long-term projections file in the {SOURCE_NAME} layout."))
+        issues.append(
+            Issue(
+                1,
+                None,
+                "",
+                f"required column(s) missing: {names}. This does not look like a "
+                f"long-term projections file in the {SOURCE_NAME} layout.",
+            )
+        )
     return issues
 
 
@@ -200,8 +267,14 @@ def _typed_row(number: int, cells: dict, found: dict[str, str], reference: Proje
             issues.append(Issue(number, found["soc_code"], code, str(exc)))
     base, projected = typed.get("base_year"), typed.get("projected_year")
     if base is not None and projected is not None and projected <= base:
-        issues.append(Issue(number, found["projected_year"], str(projected),
-                            f"the projected year must come after the base year ({base})"))
+        issues.append(
+            Issue(
+                number,
+                found["projected_year"],
+                str(projected),
+                f"the projected year must come after the base year ({base})",
+            )
+        )
     if typed.get("state_fips"):
         typed["area_name"] = reference.states[typed["state_fips"]]
     return typed, issues
@@ -215,8 +288,10 @@ def _value(text: str, column: LayoutColumn):
         return None
     if column.kind == "text":
         if column.name == "soc_code" and not SOC_CODE.match(text):
-            raise ValueError("not a SOC code (expected two digits, a dash and four digits, like 29-1141; a "
-                             "spreadsheet may have turned it into a date)")
+            raise ValueError(
+                "not a SOC code (expected two digits, a dash and four digits, like 29-1141; a "
+                "spreadsheet may have turned it into a date)"
+            )
         return text[:200]
     if column.kind == "year":
         if not re.fullmatch(r"\d{4}", text) or not OLDEST_YEAR <= int(text) <= NEWEST_YEAR:
@@ -245,8 +320,10 @@ def _state_issue(fips: str | None, reference: ProjectionReference) -> str | None
     if code is None:
         return "not a state FIPS code (one or two digits, like 9 or 09 for Connecticut)"
     if code == "00":
-        return ("this is the United States row (STFIPS 0); import one state's projections here: the national "
-                "projections come from BLS")
+        return (
+            "this is the United States row (STFIPS 0); import one state's projections here: the national "
+            "projections come from BLS"
+        )
     if code not in reference.states:
         return f"FIPS {code} is not a state or territory OEWS publishes estimates for"
     return None
@@ -264,15 +341,37 @@ def _file_issues(rows: list[dict], found: dict[str, str]) -> list[Issue]:
             periods.setdefault(_period(row), []).append(row["_row"])
         key = (row.get("state_fips"), row.get("soc_code"))
         if row.get("soc_code") and key in first_row_of:
-            issues.append(Issue(row["_row"], found["soc_code"], row["soc_code"],
-                                f"code {row['soc_code']} repeats row {first_row_of[key]}"))
+            issues.append(
+                Issue(
+                    row["_row"],
+                    found["soc_code"],
+                    row["soc_code"],
+                    f"code {row['soc_code']} repeats row {first_row_of[key]}",
+                )
+            )
         first_row_of.setdefault(key, row["_row"])
     if len(states) > 1:
-        issues.append(Issue(None, found["state_fips"], "", "the file holds rows of more than one state ("
-                            + _where(states) + "); import one state's file at a time"))
+        issues.append(
+            Issue(
+                None,
+                found["state_fips"],
+                "",
+                "the file holds rows of more than one state ("
+                + _where(states)
+                + "); import one state's file at a time",
+            )
+        )
     if len(periods) > 1:
-        issues.append(Issue(None, found["base_year"], "", "the file holds more than one projection period ("
-                            + _where(periods) + "); a state's long-term projections cover one period"))
+        issues.append(
+            Issue(
+                None,
+                found["base_year"],
+                "",
+                "the file holds more than one projection period ("
+                + _where(periods)
+                + "); a state's long-term projections cover one period",
+            )
+        )
     return issues
 
 
@@ -290,9 +389,14 @@ def _file_issue(message: str) -> Issue:
 
 # ------------------------------------------------------------------------------------------ storing
 
+
 def _stored_rows(con: duckdb.DuckDBPyConnection, state: str) -> pd.DataFrame:
-    return _df(con, f"SELECT {', '.join(STORED_COLUMNS)}, import_id FROM state_projection "
-                    "WHERE state_fips = $state ORDER BY soc_code", {"state": state})
+    return _df(
+        con,
+        f"SELECT {', '.join(STORED_COLUMNS)}, import_id FROM state_projection "
+        "WHERE state_fips = $state ORDER BY soc_code",
+        {"state": state},
+    )
 
 
 def _same_rows(stored: pd.DataFrame, rows: list[dict]) -> bool:
@@ -312,8 +416,9 @@ def _plain(value):
     return value
 
 
-def _store(con, state: str, rows: list[dict], attempt: _Attempt, sha256: str, rows_in_file: int,
-           replaced: int, message: str) -> int:
+def _store(
+    con, state: str, rows: list[dict], attempt: _Attempt, sha256: str, rows_in_file: int, replaced: int, message: str
+) -> int:
     """The state's old rows out, the file's rows and the log row in: one transaction, all or nothing."""
     frame = pd.DataFrame([{c: row.get(c) for c in STORED_COLUMNS} for row in rows], columns=list(STORED_COLUMNS))
     frame = frame.astype(object).where(frame.notna(), None)
@@ -327,8 +432,10 @@ def _store(con, state: str, rows: list[dict], attempt: _Attempt, sha256: str, ro
             cursor.register("incoming_projections", frame)
             try:
                 names = ", ".join(STORED_COLUMNS)
-                cursor.execute(f"INSERT INTO state_projection ({names}, import_id) "
-                               f"SELECT {names}, $id FROM incoming_projections", {"id": import_id})
+                cursor.execute(
+                    f"INSERT INTO state_projection ({names}, import_id) SELECT {names}, $id FROM incoming_projections",
+                    {"id": import_id},
+                )
             finally:
                 cursor.unregister("incoming_projections")
             cursor.execute("COMMIT")
@@ -350,23 +457,47 @@ class _Attempt:
         shown = "; ".join(_issue_text(i) for i in issues[:MAX_LOGGED_ISSUES])
         more = f" (and {len(issues) - MAX_LOGGED_ISSUES} more)" if len(issues) > MAX_LOGGED_ISSUES else ""
         message = f"refused, nothing stored: {len(issues)} problem(s): {shown}{more}"
-        return self.finish("refused", sha256, None, rows, (0, 0, 0), None, None, None, tuple(issues), ignored,
-                           message)
+        return self.finish("refused", sha256, None, rows, (0, 0, 0), None, None, None, tuple(issues), ignored, message)
 
-    def finish(self, outcome, sha256, import_id, rows, counts: tuple[int, int, int], state, name, period, issues,
-               ignored, message, log: bool = True) -> ProjectionImportResult:
+    def finish(
+        self,
+        outcome,
+        sha256,
+        import_id,
+        rows,
+        counts: tuple[int, int, int],
+        state,
+        name,
+        period,
+        issues,
+        ignored,
+        message,
+        log: bool = True,
+    ) -> ProjectionImportResult:
         """``counts``: rows stored, rows replaced, rows already stored unchanged."""
         stored, replaced, unchanged = counts
         if log:
             cursor = self.con.cursor()
             try:
-                _log(cursor, _next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome,
-                     message)
+                _log(cursor, _next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome, message)
             finally:
                 cursor.close()
-        return ProjectionImportResult(outcome, self.file_name, sha256, state, name, period, rows, stored, replaced,
-                                      tuple(ignored), tuple(issues), import_id, message,
-                                      time.perf_counter() - self.started)
+        return ProjectionImportResult(
+            outcome,
+            self.file_name,
+            sha256,
+            state,
+            name,
+            period,
+            rows,
+            stored,
+            replaced,
+            tuple(ignored),
+            tuple(issues),
+            import_id,
+            message,
+            time.perf_counter() - self.started,
+        )
 
 
 def _issue_text(issue: Issue) -> str:
@@ -378,18 +509,41 @@ def _next_import_id(cursor) -> int:
     return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
 
 
-def _log(cursor, import_id: int, attempt: _Attempt, sha256: str, rows: int, added: int, replaced: int,
-         unchanged: int, outcome: str, message: str) -> None:
+def _log(
+    cursor,
+    import_id: int,
+    attempt: _Attempt,
+    sha256: str,
+    rows: int,
+    added: int,
+    replaced: int,
+    unchanged: int,
+    outcome: str,
+    message: str,
+) -> None:
     """One import-log row (``rows_updated_count`` holds the rows a new file replaced)."""
-    cursor.execute("""INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
+    cursor.execute(
+        """INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
                           file_size_bytes, rows_in_file_count, rows_added_count, rows_updated_count,
                           rows_unchanged_count, outcome, message, is_generated_example)
                       VALUES ($id, $who, $utc, $kind, $name, $sha, $size, $rows, $added, $replaced, $unchanged,
                               $outcome, $message, false)""",
-                   {"id": import_id, "who": attempt.who, "utc": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                    "kind": KIND, "name": attempt.file_name[:255], "sha": sha256, "size": attempt.size, "rows": rows,
-                    "added": added, "replaced": replaced, "unchanged": unchanged, "outcome": outcome,
-                    "message": message[:4000]})
+        {
+            "id": import_id,
+            "who": attempt.who,
+            "utc": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+            "kind": KIND,
+            "name": attempt.file_name[:255],
+            "sha": sha256,
+            "size": attempt.size,
+            "rows": rows,
+            "added": added,
+            "replaced": replaced,
+            "unchanged": unchanged,
+            "outcome": outcome,
+            "message": message[:4000],
+        },
+    )
 
 
 def _sha256(stream: BinaryIO) -> str:
@@ -411,10 +565,13 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) ->
 
 # ------------------------------------------------------------------------------------------ reading back
 
+
 def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Every imported state's rows in the overlay's columns (``lmi.demand.state_projections``), with the
     words saying where they came from; None when no state's projections were imported."""
-    frame = _df(con, """
+    frame = _df(
+        con,
+        """
         SELECT p.state_fips, p.area_name, p.soc_code, p.soc_title, p.base_year, p.base_employment_count,
                p.projected_year, p.projected_employment_count, p.employment_change_count, p.employment_change_pct,
                p.annual_openings_count,
@@ -423,13 +580,16 @@ def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
                    || strftime(l.imported_utc, '%Y-%m-%d') || ')' AS source_label
         FROM state_projection p JOIN import_log l USING (import_id)
         ORDER BY p.state_fips, p.soc_code
-    """)
+    """,
+    )
     return frame if len(frame) else None
 
 
 def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per state with imported projections: period, rows, and the import that brought them."""
-    return _df(con, """
+    return _df(
+        con,
+        """
         SELECT p.state_fips, any_value(p.area_name) AS state_name,
                any_value(p.base_year || '-' || p.projected_year) AS projection_period,
                count(*) AS rows_count, count(p.bls_soc_code) AS occupation_rows_count,
@@ -438,16 +598,21 @@ def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         FROM state_projection p JOIN import_log l USING (import_id)
         GROUP BY p.state_fips, p.import_id
         ORDER BY p.state_fips
-    """)
+    """,
+    )
 
 
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
     """Staff only: the most recent state projection import attempts, newest first."""
-    return _df(con, """
+    return _df(
+        con,
+        """
         SELECT import_id, imported_utc, imported_by, file_name, file_size_bytes, file_sha256, rows_in_file_count,
                rows_added_count AS rows_stored_count, rows_updated_count AS rows_replaced_count, outcome, message
         FROM import_log WHERE import_kind = $kind ORDER BY import_id DESC LIMIT $limit
-    """, {"kind": KIND, "limit": int(limit)})
+    """,
+        {"kind": KIND, "limit": int(limit)},
+    )
 
 
 def layout_template_csv() -> bytes:
@@ -457,6 +622,14 @@ def layout_template_csv() -> bytes:
 
 def layout_docs() -> pd.DataFrame:
     """The layout's columns for the page: name, other spellings read, required, meaning."""
-    return pd.DataFrame([{"column": c.header, "also read as": ", ".join(c.aliases),
-                          "required": "yes" if c.required else "no", "meaning": c.meaning}
-                         for c in PROJECTIONS_CENTRAL_LAYOUT])
+    return pd.DataFrame(
+        [
+            {
+                "column": c.header,
+                "also read as": ", ".join(c.aliases),
+                "required": "yes" if c.required else "no",
+                "meaning": c.meaning,
+            }
+            for c in PROJECTIONS_CENTRAL_LAYOUT
+        ]
+    )

@@ -20,7 +20,17 @@ from lmi.records import vocab
 
 # Column types the validator knows (see lmi/records/validate.py).
 ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, OCCUPATION_CODES, AREA = (
-    "id", "text", "enum", "bool", "date", "int", "usd", "cip", "occupation_codes", "area")
+    "id",
+    "text",
+    "enum",
+    "bool",
+    "date",
+    "int",
+    "usd",
+    "cip",
+    "occupation_codes",
+    "area",
+)
 
 
 @dataclass(frozen=True)
@@ -55,89 +65,170 @@ def _enum(name: str, required: bool, description: str, choices: dict[str, str], 
     return ColumnSpec(name, ENUM, required, f"{description} One of: {listed}.", example, codes)
 
 
-_GENERATED = ColumnSpec("is_generated_example", BOOL, False,
-                        "yes only for generated example data (not real people or programs); such rows are "
-                        "labelled \"generated example data\" everywhere they appear. Blank = no.", "no")
+_GENERATED = ColumnSpec(
+    "is_generated_example",
+    BOOL,
+    False,
+    "yes only for generated example data (not real people or programs); such rows are "
+    'labelled "generated example data" everywhere they appear. Blank = no.',
+    "no",
+)
 
-PROGRAMS = Template("programs", "Programs (with their providers)",
-                    "One row per training program. The provider columns create the provider the first time "
-                    "it appears; later rows must repeat the same provider name.", (
-    ColumnSpec("provider_id", ID, True, "Your identifier for the training provider (letters, digits, . _ -).",
-               "PRV-001"),
-    ColumnSpec("provider_name", TEXT, True, "Provider's public name.", "Riverside Community College"),
-    ColumnSpec("program_id", ID, True, "Your identifier for the program, unique across providers.", "PRG-0101"),
-    ColumnSpec("program_name", TEXT, True, "Program's public name.", "Welding Technology Certificate"),
-    _enum("program_type", True, "Type of training.", vocab.PROGRAM_TYPES, "classroom_occupational_skills"),
-    ColumnSpec("work_experience_hours", INT, False,
-               f"Hours of the internship / work experience: required for work_experience programs "
-               f"(typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL}, at most {vocab.WORK_EXPERIENCE_HOURS_MAX}); "
-               "blank for other types.", ""),
-    _enum("funding_stream", True, "Main funding stream.", vocab.FUNDING_STREAMS, "wioa_adult"),
-    ColumnSpec("cip_code", CIP, True, "CIP 2020 code of the program, written NN.NNNN.", "48.0508"),
-    ColumnSpec("target_soc_codes", OCCUPATION_CODES, False,
-               "Codes of the occupations the program prepares for, separated by semicolons, in whichever code you "
-               "have: SOC 2018 (31-1121), O*NET-SOC (31-1121.00) or a code BLS publishes numbers for, including "
-               "its groups and \"All Other\" codes (31-1120 Home Health and Personal Care Aides, 13-1020, 29-2010, "
-               "29-2099). Each code is kept as written; local demand is read at the BLS code that covers it "
-               "(31-1121 → 31-1120), and a code BLS publishes no numbers for is refused. Blank = the occupations "
-               "linked to the CIP code by the NCES crosswalk.", "51-4121"),
-    ColumnSpec("region_area_code", AREA, True,
-               "OEWS area code of the program's labour market: 7 digits, e.g. a state (0900000 = Connecticut) "
-               "or a metro area (0025540 = Hartford-West Hartford-East Hartford, CT), 0000000 = the nation.",
-               "0025540"),
-    ColumnSpec("cost_per_participant_usd", USD, True, "Average cost per participant in US dollars.", "4800"),
-    ColumnSpec("seats_count", INT, True, "Seats per year.", "40"),
-    *(ColumnSpec(column, BOOL, True, f"Does the program offer {label.lower()}? yes or no.", "yes")
-      for column, label in vocab.SUPPORTIVE_SERVICES.items()),
-    _GENERATED,
-), key=("program_id",))
+PROGRAMS = Template(
+    "programs",
+    "Programs (with their providers)",
+    "One row per training program. The provider columns create the provider the first time "
+    "it appears; later rows must repeat the same provider name.",
+    (
+        ColumnSpec(
+            "provider_id", ID, True, "Your identifier for the training provider (letters, digits, . _ -).", "PRV-001"
+        ),
+        ColumnSpec("provider_name", TEXT, True, "Provider's public name.", "Riverside Community College"),
+        ColumnSpec("program_id", ID, True, "Your identifier for the program, unique across providers.", "PRG-0101"),
+        ColumnSpec("program_name", TEXT, True, "Program's public name.", "Welding Technology Certificate"),
+        _enum("program_type", True, "Type of training.", vocab.PROGRAM_TYPES, "classroom_occupational_skills"),
+        ColumnSpec(
+            "work_experience_hours",
+            INT,
+            False,
+            f"Hours of the internship / work experience: required for work_experience programs "
+            f"(typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL}, at most {vocab.WORK_EXPERIENCE_HOURS_MAX}); "
+            "blank for other types.",
+            "",
+        ),
+        _enum("funding_stream", True, "Main funding stream.", vocab.FUNDING_STREAMS, "wioa_adult"),
+        ColumnSpec("cip_code", CIP, True, "CIP 2020 code of the program, written NN.NNNN.", "48.0508"),
+        ColumnSpec(
+            "target_soc_codes",
+            OCCUPATION_CODES,
+            False,
+            "Codes of the occupations the program prepares for, separated by semicolons, in whichever code you "
+            "have: SOC 2018 (31-1121), O*NET-SOC (31-1121.00) or a code BLS publishes numbers for, including "
+            'its groups and "All Other" codes (31-1120 Home Health and Personal Care Aides, 13-1020, 29-2010, '
+            "29-2099). Each code is kept as written; local demand is read at the BLS code that covers it "
+            "(31-1121 → 31-1120), and a code BLS publishes no numbers for is refused. Blank = the occupations "
+            "linked to the CIP code by the NCES crosswalk.",
+            "51-4121",
+        ),
+        ColumnSpec(
+            "region_area_code",
+            AREA,
+            True,
+            "OEWS area code of the program's labour market: 7 digits, e.g. a state (0900000 = Connecticut) "
+            "or a metro area (0025540 = Hartford-West Hartford-East Hartford, CT), 0000000 = the nation.",
+            "0025540",
+        ),
+        ColumnSpec("cost_per_participant_usd", USD, True, "Average cost per participant in US dollars.", "4800"),
+        ColumnSpec("seats_count", INT, True, "Seats per year.", "40"),
+        *(
+            ColumnSpec(column, BOOL, True, f"Does the program offer {label.lower()}? yes or no.", "yes")
+            for column, label in vocab.SUPPORTIVE_SERVICES.items()
+        ),
+        _GENERATED,
+    ),
+    key=("program_id",),
+)
 
-PARTICIPANTS = Template("participants", "Participant records",
-                        "One row per participant per program. Participant identifiers must be pseudonymous "
-                        "(never a Social Security number or a name). A record may be imported while the "
-                        "participant is still enrolled and imported again later with the blanks filled in "
-                        "(exit, completion, credential, employment); a recorded value is never changed by an "
-                        "import.", (
-    ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
-    ColumnSpec("participant_id", ID, True, "Pseudonymous participant identifier, unique within the program.",
-               "P-000123"),
-    ColumnSpec("enrollment_date", DATE, True, "Date of enrollment (YYYY-MM-DD).", "2024-01-08"),
-    ColumnSpec("exit_date", DATE, False, "Date of exit (YYYY-MM-DD); blank while enrolled. Not before enrollment.",
-               "2024-06-28"),
-    ColumnSpec("completed", BOOL, False, "Completed the program? Required once exited; blank while enrolled.", "yes"),
-    ColumnSpec("credential_attained", BOOL, False,
-               "Attained a recognized postsecondary credential (or secondary diploma) during participation or "
-               "after exit? Blank = not yet known.", "yes"),
-    ColumnSpec("credential_date", DATE, False, "Date the credential was attained; required when credential_attained "
-               "is yes.", "2024-07-15"),
-    ColumnSpec("employed_q2", BOOL, False,
-               "In unsubsidized employment during the 2nd quarter after the exit quarter? Only once that quarter "
-               "has ended; blank = not yet known.", "yes"),
-    ColumnSpec("employed_q4", BOOL, False,
-               "In unsubsidized employment during the 4th quarter after the exit quarter? Only once that quarter "
-               "has ended; blank = not yet known.", "yes"),
-    ColumnSpec("earnings_q2_usd", USD, False, "Earnings in the 2nd quarter after exit (US dollars); only when "
-               "employed_q2 is yes.", "11250"),
-    ColumnSpec("training_related_employment", BOOL, False,
-               "Is the 2nd-quarter job related to the training? Only when employed_q2 is yes.", "yes"),
-    _enum("sex", False, "Sex as self-identified; blank = not_reported.", vocab.SEX, "female"),
-    _enum("race_ethnicity", False, "Race / ethnicity as self-identified; blank = not_reported.",
-          vocab.RACE_ETHNICITY, "hispanic_latino"),
-    _enum("age_band", False, "Age at enrollment; blank = not recorded.", vocab.AGE_BANDS, "25-44"),
-    *(ColumnSpec(column, BOOL, False, f"{label} at enrollment? yes or no; blank = not recorded.", "no")
-      for column, label in vocab.BARRIERS.items()),
-    _GENERATED,
-), key=("program_id", "participant_id"))
+PARTICIPANTS = Template(
+    "participants",
+    "Participant records",
+    "One row per participant per program. Participant identifiers must be pseudonymous "
+    "(never a Social Security number or a name). A record may be imported while the "
+    "participant is still enrolled and imported again later with the blanks filled in "
+    "(exit, completion, credential, employment); a recorded value is never changed by an "
+    "import.",
+    (
+        ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
+        ColumnSpec(
+            "participant_id", ID, True, "Pseudonymous participant identifier, unique within the program.", "P-000123"
+        ),
+        ColumnSpec("enrollment_date", DATE, True, "Date of enrollment (YYYY-MM-DD).", "2024-01-08"),
+        ColumnSpec(
+            "exit_date",
+            DATE,
+            False,
+            "Date of exit (YYYY-MM-DD); blank while enrolled. Not before enrollment.",
+            "2024-06-28",
+        ),
+        ColumnSpec(
+            "completed", BOOL, False, "Completed the program? Required once exited; blank while enrolled.", "yes"
+        ),
+        ColumnSpec(
+            "credential_attained",
+            BOOL,
+            False,
+            "Attained a recognized postsecondary credential (or secondary diploma) during participation or "
+            "after exit? Blank = not yet known.",
+            "yes",
+        ),
+        ColumnSpec(
+            "credential_date",
+            DATE,
+            False,
+            "Date the credential was attained; required when credential_attained is yes.",
+            "2024-07-15",
+        ),
+        ColumnSpec(
+            "employed_q2",
+            BOOL,
+            False,
+            "In unsubsidized employment during the 2nd quarter after the exit quarter? Only once that quarter "
+            "has ended; blank = not yet known.",
+            "yes",
+        ),
+        ColumnSpec(
+            "employed_q4",
+            BOOL,
+            False,
+            "In unsubsidized employment during the 4th quarter after the exit quarter? Only once that quarter "
+            "has ended; blank = not yet known.",
+            "yes",
+        ),
+        ColumnSpec(
+            "earnings_q2_usd",
+            USD,
+            False,
+            "Earnings in the 2nd quarter after exit (US dollars); only when employed_q2 is yes.",
+            "11250",
+        ),
+        ColumnSpec(
+            "training_related_employment",
+            BOOL,
+            False,
+            "Is the 2nd-quarter job related to the training? Only when employed_q2 is yes.",
+            "yes",
+        ),
+        _enum("sex", False, "Sex as self-identified; blank = not_reported.", vocab.SEX, "female"),
+        _enum(
+            "race_ethnicity",
+            False,
+            "Race / ethnicity as self-identified; blank = not_reported.",
+            vocab.RACE_ETHNICITY,
+            "hispanic_latino",
+        ),
+        _enum("age_band", False, "Age at enrollment; blank = not recorded.", vocab.AGE_BANDS, "25-44"),
+        *(
+            ColumnSpec(column, BOOL, False, f"{label} at enrollment? yes or no; blank = not recorded.", "no")
+            for column, label in vocab.BARRIERS.items()
+        ),
+        _GENERATED,
+    ),
+    key=("program_id", "participant_id"),
+)
 
-EMPLOYER_PARTNERS = Template("employer_partners", "Employer partners",
-                             "Employers committed to hire from a program (the co-op model): hires committed and "
-                             "hires made so far.", (
-    ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
-    ColumnSpec("employer_name", TEXT, True, "Employer's name.", "Acme Fabrication"),
-    ColumnSpec("hires_committed_count", INT, True, "Hires the employer committed to make from the program.", "12"),
-    ColumnSpec("hires_made_count", INT, True, "Hires made so far.", "9"),
-    _GENERATED,
-), key=("program_id", "employer_name"))
+EMPLOYER_PARTNERS = Template(
+    "employer_partners",
+    "Employer partners",
+    "Employers committed to hire from a program (the co-op model): hires committed and hires made so far.",
+    (
+        ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
+        ColumnSpec("employer_name", TEXT, True, "Employer's name.", "Acme Fabrication"),
+        ColumnSpec("hires_committed_count", INT, True, "Hires the employer committed to make from the program.", "12"),
+        ColumnSpec("hires_made_count", INT, True, "Hires made so far.", "9"),
+        _GENERATED,
+    ),
+    key=("program_id", "employer_name"),
+)
 
 TEMPLATES: dict[str, Template] = {t.kind: t for t in (PROGRAMS, PARTICIPANTS, EMPLOYER_PARTNERS)}
 
@@ -177,5 +268,15 @@ def template_xlsx(kind: str) -> bytes:
 
 def column_docs(kind: str) -> pd.DataFrame:
     """The template's columns as a table people read: name, required, type, meaning, example."""
-    return pd.DataFrame([{"column": c.name, "required": "yes" if c.required else "no", "type": c.kind,
-                          "meaning": c.description, "example": c.example} for c in template_for(kind).columns])
+    return pd.DataFrame(
+        [
+            {
+                "column": c.name,
+                "required": "yes" if c.required else "no",
+                "type": c.kind,
+                "meaning": c.description,
+                "example": c.example,
+            }
+            for c in template_for(kind).columns
+        ]
+    )

@@ -43,14 +43,24 @@ OLDEST_DATE = dt.date(1990, 1, 1)
 # code in one column still has its dates checked, without rules misreading a value that failed.
 RULE_INPUTS = {
     "programs": {"program_type", "work_experience_hours"},
-    "participants": {"enrollment_date", "exit_date", "completed", "credential_attained", "credential_date",
-                     "employed_q2", "employed_q4", "earnings_q2_usd", "training_related_employment"},
+    "participants": {
+        "enrollment_date",
+        "exit_date",
+        "completed",
+        "credential_attained",
+        "credential_date",
+        "employed_q2",
+        "employed_q4",
+        "earnings_q2_usd",
+        "training_related_employment",
+    },
 }
 
 
 @dataclass(frozen=True)
 class Issue:
     """One problem: the file row (None for the whole file), the column (None for the whole row)."""
+
     row: int | None
     column: str | None
     value: str
@@ -67,6 +77,7 @@ class OccupationCodes(Protocol):
 @dataclass(frozen=True)
 class ReferenceCodes:
     """The codes a file may use, read once from the reference database."""
+
     cip_codes: frozenset[str]
     occupations: OccupationCodes
     area_codes: frozenset[str]
@@ -106,6 +117,7 @@ def validate(frame: pd.DataFrame, template: Template, codes: ReferenceCodes, tod
 
 # ---------------------------------------------------------------------------------------------------- header
 
+
 def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
     issues = []
     columns = list(frame.columns)
@@ -114,17 +126,31 @@ def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
     expected = set(template.column_names)
     missing = [c.name for c in template.columns if c.required and c.name not in columns]
     if missing:
-        issues.append(Issue(1, None, "", f"required column(s) missing: {', '.join(missing)} — this does not look "
-                                         f"like a {template.title.lower()} file; download the template"))
+        issues.append(
+            Issue(
+                1,
+                None,
+                "",
+                f"required column(s) missing: {', '.join(missing)} — this does not look "
+                f"like a {template.title.lower()} file; download the template",
+            )
+        )
     for name in columns:
         if name not in expected:
-            issues.append(Issue(1, name or "(blank)", name,
-                                f"unknown column {name!r}; the {template.kind} template's columns are: "
-                                f"{', '.join(template.column_names)}"))
+            issues.append(
+                Issue(
+                    1,
+                    name or "(blank)",
+                    name,
+                    f"unknown column {name!r}; the {template.kind} template's columns are: "
+                    f"{', '.join(template.column_names)}",
+                )
+            )
     return issues
 
 
 # ---------------------------------------------------------------------------------------------------- cells
+
 
 def _typed_row(number: int, cells: dict, template: Template, codes: ReferenceCodes) -> tuple[dict, list[Issue]]:
     typed, issues = {}, []
@@ -245,12 +271,14 @@ def occupation_codes(text: str, occupations: OccupationCodes) -> tuple[str, ...]
     leads to a code BLS publishes numbers for; otherwise a ValueError naming each bad code and why.
 
     The codes are kept as given (31-1121 stays 31-1121): the published code the figures are read at is
-    resolved again whenever they are read (``lmi.program_fit``), so nothing staff entered is lost."""
+    resolved again whenever they are read (``lmi.programs.local_fit``), so nothing staff entered is lost."""
     parts = [p.strip() for p in text.split(";") if p.strip()]
     bad_format = [p for p in parts if not (SOC.match(p) or ONET_SOC.match(p))]
     if bad_format:
-        raise ValueError(f"occupation codes are written NN-NNNN (SOC or BLS, e.g. 31-1120) or NN-NNNN.NN "
-                         f"(O*NET-SOC, e.g. 31-1121.00) and separated by ';' ({', '.join(bad_format)})")
+        raise ValueError(
+            f"occupation codes are written NN-NNNN (SOC or BLS, e.g. 31-1120) or NN-NNNN.NN "
+            f"(O*NET-SOC, e.g. 31-1121.00) and separated by ';' ({', '.join(bad_format)})"
+        )
     unknown = []
     for code in dict.fromkeys(parts):
         try:
@@ -263,6 +291,7 @@ def occupation_codes(text: str, occupations: OccupationCodes) -> tuple[str, ...]
 
 
 # ---------------------------------------------------------------------------------------------------- rows
+
 
 def quarter_index(day: dt.date) -> int:
     """Calendar quarters as consecutive integers (2024 Q1 = 8096), so "2 quarters after" is + 2."""
@@ -285,11 +314,24 @@ def _program_rules(number: int, row: dict) -> list[Issue]:
     hours = row.get("work_experience_hours")
     if row["program_type"] == vocab.WORK_EXPERIENCE_TYPE:
         if hours is None:
-            return [Issue(number, "work_experience_hours", "", "required for an internship / work experience "
-                                                               f"program (typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL})")]
+            return [
+                Issue(
+                    number,
+                    "work_experience_hours",
+                    "",
+                    "required for an internship / work experience "
+                    f"program (typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL})",
+                )
+            ]
         if not 1 <= hours <= vocab.WORK_EXPERIENCE_HOURS_MAX:
-            return [Issue(number, "work_experience_hours", str(hours),
-                          f"must be between 1 and {vocab.WORK_EXPERIENCE_HOURS_MAX} hours")]
+            return [
+                Issue(
+                    number,
+                    "work_experience_hours",
+                    str(hours),
+                    f"must be between 1 and {vocab.WORK_EXPERIENCE_HOURS_MAX} hours",
+                )
+            ]
     elif hours is not None:
         return [Issue(number, "work_experience_hours", str(hours), "only for internship / work experience programs")]
     return []
@@ -325,8 +367,11 @@ def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
         exit_quarter = quarter_index(exited)
         for column, offset in (("employed_q2", 2), ("employed_q4", 4)):
             if row.get(column) is not None and not quarter_has_ended(exit_quarter + offset, today):
-                issue(column, f"the {offset}{'nd' if offset == 2 else 'th'} quarter after exit "
-                              f"({_quarter_label(exit_quarter + offset)}) has not ended yet")
+                issue(
+                    column,
+                    f"the {offset}{'nd' if offset == 2 else 'th'} quarter after exit "
+                    f"({_quarter_label(exit_quarter + offset)}) has not ended yet",
+                )
     if row.get("employed_q2") is not True:
         for column in ("earnings_q2_usd", "training_related_employment"):
             if row.get(column) is not None:
@@ -347,8 +392,14 @@ def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
             continue
         if key in seen:
             what = "participant" if template.kind == "participants" else "row"
-            issues.append(Issue(row["_row"], template.key[-1], str(key[-1]),
-                                f"duplicate {what}: same {' and '.join(template.key)} as row {seen[key]}"))
+            issues.append(
+                Issue(
+                    row["_row"],
+                    template.key[-1],
+                    str(key[-1]),
+                    f"duplicate {what}: same {' and '.join(template.key)} as row {seen[key]}",
+                )
+            )
         else:
             seen[key] = row["_row"]
     if template.kind == "programs":
@@ -358,7 +409,13 @@ def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
             if provider is None or name is None:
                 continue
             if provider in names and names[provider][0] != name:
-                issues.append(Issue(row["_row"], "provider_name", name,
-                                    f"provider {provider} is named {names[provider][0]!r} in row {names[provider][1]}"))
+                issues.append(
+                    Issue(
+                        row["_row"],
+                        "provider_name",
+                        name,
+                        f"provider {provider} is named {names[provider][0]!r} in row {names[provider][1]}",
+                    )
+                )
             names.setdefault(provider, (name, row["_row"]))
     return issues

@@ -50,8 +50,14 @@ RACE_ETHNICITY: dict[str, str] = {
     "more_than_one_race": "More than one race",
     "not_reported": "Did not self-identify",
 }
-AGE_BANDS: dict[str, str] = {"16-18": "16-18", "19-24": "19-24", "25-44": "25-44", "45-54": "45-54",
-                             "55-59": "55-59", "60+": "60 and over"}
+AGE_BANDS: dict[str, str] = {
+    "16-18": "16-18",
+    "19-24": "19-24",
+    "25-44": "25-44",
+    "45-54": "45-54",
+    "55-59": "55-59",
+    "60+": "60 and over",
+}
 
 # Yes/no characteristics officials report on: participant column -> label.
 BARRIERS: dict[str, str] = {

@@ -25,15 +25,20 @@ def open_transitions(page: Page, app_url: str) -> None:
 
 def test_nurse_in_hartford_sees_ranked_moves_gaps_and_downloads(page, app_url, tmp_path):
     outside = []
-    page.on("request", lambda request: None if request.url.startswith(app_url) or request.url.startswith("data:")
-            else outside.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(app_url) or request.url.startswith("data:") else outside.append(request.url)
+        ),
+    )
     open_transitions(page, app_url)
     choose_in_selectbox(page, "State", "Connecticut")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
     type_into(page, "Your current or last occupation", "registerd nurse")
 
-    expect(page.get_by_role("heading", name="Where Registered Nurses can lead in "
-                                           "Hartford-West Hartford-East Hartford, CT")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Where Registered Nurses can lead in Hartford-West Hartford-East Hartford, CT")
+    ).to_be_visible()
     expect(page.get_by_text("Source: O*NET").first).to_be_visible()
     charts = page.locator("[data-testid='stVegaLiteChart']")
     expect(charts.first.locator("canvas, svg").first).to_be_visible(timeout=30_000)
@@ -62,8 +67,13 @@ def test_self_assessment_refuses_empty_ratings_then_answers(page, app_url):
     wait_for_app(page)
     expect(page.locator("[data-testid='stAlert']").filter(has_text="All your skill ratings are 0")).to_be_visible()
 
-    for skill, presses in (("Repairing", 6), ("Operation and Control", 5), ("Reading Comprehension", 3),
-                           ("Mathematics", 2), ("Writing", 2)):
+    for skill, presses in (
+        ("Repairing", 6),
+        ("Operation and Control", 5),
+        ("Reading Comprehension", 3),
+        ("Mathematics", 2),
+        ("Writing", 2),
+    ):
         slider = page.locator("[data-testid='stSlider']").filter(has_text=skill).first.get_by_role("slider")
         slider.focus()
         for _ in range(presses):
@@ -89,25 +99,33 @@ def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser
         choose_in_selectbox(page, "State", "Connecticut")
         choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
         type_into(page, "Your current or last occupation", "paralegal")
-        expect(page.get_by_role("heading", name="Where Paralegals and Legal Assistants can lead in "
-                                               "Hartford-West Hartford-East Hartford, CT")).to_be_visible()
+        expect(
+            page.get_by_role(
+                "heading",
+                name="Where Paralegals and Legal Assistants can lead in Hartford-West Hartford-East Hartford, CT",
+            )
+        ).to_be_visible()
 
         # the grid is drawn on a canvas; its cells are also in an accessible table (visually hidden)
         ranked = page.locator("[data-testid='stDataFrame']").first
         expect(ranked.get_by_role("columnheader", name="Whose numbers", include_hidden=True)).to_have_count(1)
         officers = ranked.get_by_role("row", include_hidden=True).filter(
-            has=page.get_by_role("gridcell", name="Compliance Officers", exact=True, include_hidden=True))
+            has=page.get_by_role("gridcell", name="Compliance Officers", exact=True, include_hidden=True)
+        )
         expect(officers.get_by_role("gridcell", name=GROUP_LABEL, include_hidden=True)).to_have_count(1)
         jobs = re.compile(r"^1,?390$")  # the accessible cell may carry the raw number
         expect(officers.get_by_role("gridcell", name=jobs, include_hidden=True)).to_have_count(1)
         secretaries = ranked.get_by_role("row", include_hidden=True).filter(
-            has=page.get_by_role("gridcell", name="Legal Secretaries and Administrative Assistants", exact=True,
-                                 include_hidden=True))
+            has=page.get_by_role(
+                "gridcell", name="Legal Secretaries and Administrative Assistants", exact=True, include_hidden=True
+            )
+        )
         expect(secretaries.get_by_role("gridcell", name="BLS group", include_hidden=True)).to_have_count(0)
 
         choose_in_selectbox(page, "Look closer at", "#5 Compliance Officers")
-        expect(page.get_by_text(f"1,390 jobs in Hartford-West Hartford-East Hartford, CT now for {GROUP_LABEL}")
-               .first).to_be_visible()
+        expect(
+            page.get_by_text(f"1,390 jobs in Hartford-West Hartford-East Hartford, CT now for {GROUP_LABEL}").first
+        ).to_be_visible()
 
         with page.expect_download() as download:
             page.get_by_role("button", name="Download the ranked occupations (CSV)").click()

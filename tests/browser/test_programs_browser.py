@@ -21,26 +21,55 @@ HHA_PROGRAM_NAME = "Browser Test Home Health Aide Program"
 
 
 def programs_file() -> bytes:
-    rows = [program("BT-WELD", provider_id="BT-PRV", provider_name="Example — Browser Test College",
-                    program_name=PROGRAM_NAME, is_generated_example="yes"),
-            program("BT-SMALL", provider_id="BT-PRV", provider_name="Example — Browser Test College",
-                    program_name=SMALL_PROGRAM_NAME, is_generated_example="yes"),
-            program("BT-HHA", provider_id="BT-PRV", provider_name="Example — Browser Test College",
-                    program_name=HHA_PROGRAM_NAME, cip_code="51.2602", target_soc_codes="31-1121",
-                    region_area_code="0025540", is_generated_example="yes")]
+    rows = [
+        program(
+            "BT-WELD",
+            provider_id="BT-PRV",
+            provider_name="Example — Browser Test College",
+            program_name=PROGRAM_NAME,
+            is_generated_example="yes",
+        ),
+        program(
+            "BT-SMALL",
+            provider_id="BT-PRV",
+            provider_name="Example — Browser Test College",
+            program_name=SMALL_PROGRAM_NAME,
+            is_generated_example="yes",
+        ),
+        program(
+            "BT-HHA",
+            provider_id="BT-PRV",
+            provider_name="Example — Browser Test College",
+            program_name=HHA_PROGRAM_NAME,
+            cip_code="51.2602",
+            target_soc_codes="31-1121",
+            region_area_code="0025540",
+            is_generated_example="yes",
+        ),
+    ]
     return csv_bytes(rows, "programs")
 
 
 def participants_file() -> bytes:
-    rows = [participant(i, "BT-WELD", participant_id=f"BTP-{i:04d}", is_generated_example="yes",
-                        employed_q2="yes" if i < 22 else "no",
-                        earnings_q2_usd=str(9000 + 100 * i) if i < 22 else "",
-                        training_related_employment=("yes" if i < 15 else "no") if i < 22 else "",
-                        completed="yes" if i < 30 else "no", credential_attained="yes" if i < 25 else "no",
-                        credential_date="2024-04-01" if i < 25 else "",
-                        sex="female" if i % 3 else "male") for i in range(40)]
-    rows += [participant(100 + i, "BT-SMALL", participant_id=f"BTS-{i:04d}", is_generated_example="yes")
-             for i in range(6)]
+    rows = [
+        participant(
+            i,
+            "BT-WELD",
+            participant_id=f"BTP-{i:04d}",
+            is_generated_example="yes",
+            employed_q2="yes" if i < 22 else "no",
+            earnings_q2_usd=str(9000 + 100 * i) if i < 22 else "",
+            training_related_employment=("yes" if i < 15 else "no") if i < 22 else "",
+            completed="yes" if i < 30 else "no",
+            credential_attained="yes" if i < 25 else "no",
+            credential_date="2024-04-01" if i < 25 else "",
+            sex="female" if i % 3 else "male",
+        )
+        for i in range(40)
+    ]
+    rows += [
+        participant(100 + i, "BT-SMALL", participant_id=f"BTS-{i:04d}", is_generated_example="yes") for i in range(6)
+    ]
     return csv_bytes(rows, "participants")
 
 
@@ -75,7 +104,8 @@ def upload(page: Page, kind_label: str, name: str, data: bytes) -> None:
         wait_for_app(page)
         expect(uploader.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
     uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
+    )
     expect(uploader).to_contain_text(name)
     wait_for_app(page)
     page.get_by_role("button", name="Check and import").click()
@@ -94,8 +124,10 @@ def uploaded(browser, app_url) -> str:
         imported = page.get_by_text("Imported programs.csv: 3 program(s) added")
         expect(imported).to_be_visible()
         expect(imported).to_contain_text("31-1121 → 31-1120")  # kept as given, read at the BLS code
-        bad = csv_bytes([participant(1, "BT-WELD", participant_id="BTX-1", exit_date="2023-01-01",
-                                     is_generated_example="yes")], "participants")
+        bad = csv_bytes(
+            [participant(1, "BT-WELD", participant_id="BTX-1", exit_date="2023-01-01", is_generated_example="yes")],
+            "participants",
+        )
         upload(page, "Participant records", "bad-participants.csv", bad)
         expect(page.get_by_text("bad-participants.csv was not imported; nothing was stored")).to_be_visible()
         upload(page, "Participant records", "participants.csv", participants_file())

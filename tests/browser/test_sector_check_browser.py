@@ -23,8 +23,12 @@ def enter_seats(page: Page, text: str) -> None:
 
 def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     outside = []
-    page.on("request", lambda request: None if request.url.startswith(app_url) or request.url.startswith("data:")
-            else outside.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(app_url) or request.url.startswith("data:") else outside.append(request.url)
+        ),
+    )
     page.goto(app_url)  # opening /sectors directly works too, but Streamlit then shows a "Page not found"
     wait_for_app(page)  # dialog (its pages/ folder scan runs before st.navigation): use the navigation link
     page.locator("[data-testid='stSidebarNav']").get_by_text("Sector reality check").click()
@@ -37,22 +41,36 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     expect(metrics.filter(has_text="Popular nationally, thin locally").first).to_contain_text("3")
     expect(metrics.filter(has_text="Change over 12 months").first).to_contain_text("%")
     expect(page.get_by_text("Source: BLS OEWS May 2025").first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Sector definitions: data/sectors/sectors-v2\.toml, version 2")).first
-           ).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"Sector definitions: data/sectors/sectors-v2\.toml, version 2")).first
+    ).to_be_visible()
     # each verdict names what carries it
-    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Carried by Home Health and Personal Care Aides \(17,270 jobs\), "
-                                       r"Registered Nurses \(5,620 jobs\) and Medical Assistants")).first
-           ).to_be_visible()
+    expect(
+        page.get_by_test_id("stMarkdownContainer")
+        .filter(
+            has_text=re.compile(
+                r"Carried by Home Health and Personal Care Aides \(17,270 jobs\), "
+                r"Registered Nurses \(5,620 jobs\) and Medical Assistants"
+            )
+        )
+        .first
+    ).to_be_visible()
     # a group figure says so on its row (the grid is drawn on a canvas; the cells in view are also in an
     # accessible table): hidden local demand lists teaching assistants, a code BLS combines from several
     page.get_by_role("heading", name=re.compile("Hidden local demand")).scroll_into_view_if_needed()
     hidden = page.locator("[data-testid='stDataFrame']").filter(
-        has=page.get_by_role("columnheader", name="Whose numbers", include_hidden=True))
+        has=page.get_by_role("columnheader", name="Whose numbers", include_hidden=True)
+    )
     assistants = hidden.get_by_role("row", include_hidden=True).filter(
-        has=page.get_by_role("gridcell", name="Teaching Assistants, Except Postsecondary", exact=True,
-                             include_hidden=True))
-    expect(assistants.get_by_role("gridcell", name=re.compile(r"^Group figure \(a BLS code combining several"),
-                                  include_hidden=True)).to_have_count(1)
+        has=page.get_by_role(
+            "gridcell", name="Teaching Assistants, Except Postsecondary", exact=True, include_hidden=True
+        )
+    )
+    expect(
+        assistants.get_by_role(
+            "gridcell", name=re.compile(r"^Group figure \(a BLS code combining several"), include_hidden=True
+        )
+    ).to_have_count(1)
     # postings trend, quadrant chart and the state's map are all drawn
     charts = page.locator("[data-testid='stVegaLiteChart']")
     expect(charts).to_have_count(3, timeout=30_000)
@@ -78,14 +96,33 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     # Springfield, MO: clean energy is balanced, carried by its trades; its signature occupations have no estimate
     choose_in_selectbox(page, "State", "Missouri")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Springfield, MO")
-    verdict = page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Clean and green energy: Balanced\.")).first
+    verdict = (
+        page.get_by_test_id("stMarkdownContainer")
+        .filter(has_text=re.compile(r"Clean and green energy: Balanced\."))
+        .first
+    )
     expect(verdict).to_be_visible()
-    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"Carried by Electricians \(1,040 jobs\), Heating, Air Conditioning, and "
-                                       r"Refrigeration Mechanics and Installers \(690 jobs\) and Plumbers, "
-                                       r"Pipefitters, and Steamfitters \(660 jobs\)")).first).to_be_visible()
-    expect(page.get_by_test_id("stMarkdownContainer").filter(has_text=re.compile(r"BLS released no local estimate here for Solar Photovoltaic Installers or "
-                                       r"Wind Turbine Service Technicians, the sector's signature occupations"))
-           .first).to_be_visible()
+    expect(
+        page.get_by_test_id("stMarkdownContainer")
+        .filter(
+            has_text=re.compile(
+                r"Carried by Electricians \(1,040 jobs\), Heating, Air Conditioning, and "
+                r"Refrigeration Mechanics and Installers \(690 jobs\) and Plumbers, "
+                r"Pipefitters, and Steamfitters \(660 jobs\)"
+            )
+        )
+        .first
+    ).to_be_visible()
+    expect(
+        page.get_by_test_id("stMarkdownContainer")
+        .filter(
+            has_text=re.compile(
+                r"BLS released no local estimate here for Solar Photovoltaic Installers or "
+                r"Wind Turbine Service Technicians, the sector's signature occupations"
+            )
+        )
+        .first
+    ).to_be_visible()
 
     # Only the browser-tab icon (app.py's page_icon ":material/work:", which Streamlit's frontend fetches from
     # Google's font CDN) leaves the app; the charts and the map load nothing: no tiles, no vega datasets.

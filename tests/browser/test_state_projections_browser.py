@@ -35,7 +35,8 @@ def upload(page: Page, name: str, data: bytes) -> None:
         wait_for_app(page)
         expect(uploader.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
     uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
+    )
     expect(uploader).to_contain_text(name)
     wait_for_app(page)
     page.get_by_role("button", name="Check and import").click()
@@ -51,8 +52,9 @@ def test_staff_import_a_states_projections(page, app_url):
     wait_for_app(page)
     expect(page.get_by_text("Signed in as staff: Browser Tester")).to_be_visible()
 
-    bad = VERMONT_ROWS + (("50", "Vermont", "99-9999", "Not an occupation", "2022", "10", "2032", "20", "10", "100",
-                           "5"),)
+    bad = VERMONT_ROWS + (
+        ("50", "Vermont", "99-9999", "Not an occupation", "2022", "10", "2032", "20", "10", "100", "5"),
+    )
     upload(page, "vermont-bad.csv", official.state_projections_csv(rows=bad))
     refused = page.get_by_text("vermont-bad.csv was not imported; nothing was stored. 1 problem(s) to fix")
     expect(refused).to_be_visible()

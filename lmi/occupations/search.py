@@ -49,19 +49,27 @@ def load_title_index(con: duckdb.DuckDBPyConnection) -> TitleIndex:
     """Read every searchable title once; searching is then in memory (tens of milliseconds)."""
     titles = query_df(con, "SELECT onet_soc_code, title_text, title_kind FROM core_occupation_title")
     titles["normalized"] = titles.title_text.map(normalize)
-    occupations = query_df(con, """
+    occupations = query_df(
+        con,
+        """
         SELECT o.onet_soc_code, o.title, o.soc_code, o.job_zone, coalesce(e.employment_count, 0) AS national_employment
         FROM core_occupation o
         LEFT JOIN core_onet_soc_crosswalk x USING (onet_soc_code)
         LEFT JOIN core_oews_estimate e ON e.soc_code = x.oews_soc_code AND e.area_code = '0000000'
-    """)
+    """,
+    )
     unique = sorted(set(titles.normalized))
     rows_by_word: dict[str, list[int]] = {}
     for position, title in enumerate(titles.normalized):
         for word in set(title.split()):
             rows_by_word.setdefault(word, []).append(position)
-    return TitleIndex(titles, occupations.set_index("onet_soc_code"), unique,
-                      np.fromiter((len(t) for t in unique), dtype=np.int32, count=len(unique)), rows_by_word)
+    return TitleIndex(
+        titles,
+        occupations.set_index("onet_soc_code"),
+        unique,
+        np.fromiter((len(t) for t in unique), dtype=np.int32, count=len(unique)),
+        rows_by_word,
+    )
 
 
 def normalize(text: str) -> str:
@@ -86,10 +94,15 @@ def search_occupations(index: TitleIndex, query: str, limit: int = 15) -> pd.Dat
     best["official_score"] = [fuzz.WRatio(wanted, normalize(t)) for t in best.title]
     best["score"] = best.score.round(1)
     best["band"] = best.score.round(0)
-    best = best.sort_values(["band", "is_soc_level", "support", "official_score", "national_employment"],
-                            ascending=False)
+    best = best.sort_values(
+        ["band", "is_soc_level", "support", "official_score", "national_employment"], ascending=False
+    )
     columns = ["onet_soc_code", "title", "matched_title", "matched_kind", "score"]
-    return best.rename(columns={"title_text": "matched_title", "title_kind": "matched_kind"})[columns].head(limit).reset_index(drop=True)
+    return (
+        best.rename(columns={"title_text": "matched_title", "title_kind": "matched_kind"})[columns]
+        .head(limit)
+        .reset_index(drop=True)
+    )
 
 
 def _score_titles(index: TitleIndex, wanted: str) -> pd.DataFrame:
@@ -117,8 +130,15 @@ def _code_matches(index: TitleIndex, code: str, limit: int) -> pd.DataFrame:
     digits = code.replace("-", "")
     soc = f"{digits[:2]}-{digits[2:6]}"
     found = index.occupations[(index.occupations.index == code) | (index.occupations.soc_code == soc)]
-    frame = pd.DataFrame({"onet_soc_code": found.index, "title": found.title.values,
-                          "matched_title": found.index, "matched_kind": "code", "score": 100.0})
+    frame = pd.DataFrame(
+        {
+            "onet_soc_code": found.index,
+            "title": found.title.values,
+            "matched_title": found.index,
+            "matched_kind": "code",
+            "score": 100.0,
+        }
+    )
     frame["is_exact"] = frame.onet_soc_code == code
     frame = frame.sort_values(["is_exact", "onet_soc_code"], ascending=[False, True]).drop(columns="is_exact")
     return frame.head(limit).reset_index(drop=True)

@@ -17,7 +17,9 @@ from lmi.db import query_df
 
 def programs_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
     """CIP programs linked to the occupation's SOC code: cip_code, cip_title, cip_definition, soc_code."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         WITH codes AS (
             SELECT o.soc_code, x.oews_soc_code
             FROM core_occupation o LEFT JOIN core_onet_soc_crosswalk x USING (onet_soc_code)
@@ -29,4 +31,6 @@ def programs_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataF
         FROM (SELECT * FROM own UNION SELECT * FROM grouped) p
         JOIN core_cip c USING (cip_code)
         ORDER BY p.cip_code
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )

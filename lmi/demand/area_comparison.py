@@ -5,7 +5,7 @@ Every figure comes from the one demand model (``lmi.demand``), measured at the B
 the O*NET occupation (``demand_soc_code``), and carries ``demand_basis`` so a figure that is a BLS
 group's says so in its row. The only values read beside the model are OEWS's 25th and 75th wage
 percentiles of that same code: the model does not carry them, and they give a top-coded 90th
-percentile its honest floor (``lmi.oews_values.top_code_floor``).
+percentile its honest floor (``lmi.demand.oews_values.top_code_floor``).
 """
 
 from __future__ import annotations
@@ -21,23 +21,53 @@ from lmi.demand.labels import missing_words
 from lmi.demand.openings import OPENINGS_BASIS_WORDS
 
 LEVELS = ("area", "state", "nation")
-BASIS_COLUMNS = ("onet_soc_code", "occupation_title", "demand_soc_code", "demand_title", "demand_grain",
-                 "shared_with_count", "demand_is_shared", "demand_basis")
+BASIS_COLUMNS = (
+    "onet_soc_code",
+    "occupation_title",
+    "demand_soc_code",
+    "demand_title",
+    "demand_grain",
+    "shared_with_count",
+    "demand_is_shared",
+    "demand_basis",
+)
 # What a download of these frames carries, in this order: where, whose numbers, then the figures.
 PLACE_COLUMNS = {"level": "Level", "area_code": "OEWS area code", "area_name": "Area", "area_kind": "Kind of area"}
-DOWNLOAD_COLUMNS = ["onet_soc_code", "occupation_title", "demand_soc_code", "demand_basis", "shared_with_count",
-                    "local_employment_count", "local_employment_missing_words", "local_annual_wage_median_usd",
-                    "location_quotient", "national_growth_2024_34_pct", "national_annual_openings_count",
-                    "local_annual_openings_est_count", "openings_basis"]
-DETAIL_COLUMNS = ["local_employment_rse_pct", "local_employment_footnote", "local_annual_wage_median_footnote",
-                  "local_annual_wage_p10_usd", "local_annual_wage_p10_footnote", "annual_wage_p25_usd",
-                  "annual_wage_p75_usd", "local_annual_wage_p90_usd", "local_annual_wage_p90_footnote",
-                  "local_hourly_wage_median_usd", "local_wage_missing_words", "projections_soc_code",
-                  "openings_basis_words"]
+DOWNLOAD_COLUMNS = [
+    "onet_soc_code",
+    "occupation_title",
+    "demand_soc_code",
+    "demand_basis",
+    "shared_with_count",
+    "local_employment_count",
+    "local_employment_missing_words",
+    "local_annual_wage_median_usd",
+    "location_quotient",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "local_annual_openings_est_count",
+    "openings_basis",
+]
+DETAIL_COLUMNS = [
+    "local_employment_rse_pct",
+    "local_employment_footnote",
+    "local_annual_wage_median_footnote",
+    "local_annual_wage_p10_usd",
+    "local_annual_wage_p10_footnote",
+    "annual_wage_p25_usd",
+    "annual_wage_p75_usd",
+    "local_annual_wage_p90_usd",
+    "local_annual_wage_p90_footnote",
+    "local_hourly_wage_median_usd",
+    "local_wage_missing_words",
+    "projections_soc_code",
+    "openings_basis_words",
+]
 
 
-def region_levels(con: duckdb.DuckDBPyConnection, area_code: str,
-                  state_fips: str | None = None) -> list[tuple[str, str]]:
+def region_levels(
+    con: duckdb.DuckDBPyConnection, area_code: str, state_fips: str | None = None
+) -> list[tuple[str, str]]:
     """(level, area code) pairs, narrowest first: the metro or nonmetro area, its state, the nation."""
     area = get_area(con, area_code)
     levels = []
@@ -50,8 +80,13 @@ def region_levels(con: duckdb.DuckDBPyConnection, area_code: str,
     return levels
 
 
-def region_comparison(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_code: str, area_code: str,
-                      state_fips: str | None = None) -> pd.DataFrame:
+def region_comparison(
+    con: duckdb.DuckDBPyConnection,
+    model: DemandModel,
+    onet_soc_code: str,
+    area_code: str,
+    state_fips: str | None = None,
+) -> pd.DataFrame:
     """One row per level (area, state, nation) of the demand model's figures for one O*NET occupation.
 
     A row is present even when BLS published nothing there; its ``local_employment_missing_words``
@@ -67,24 +102,35 @@ def region_comparison(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_s
     return frame[first + [c for c in frame.columns if c not in first]]
 
 
-def areas_of_state(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_code: str,
-                   state_fips: str) -> pd.DataFrame:
+def areas_of_state(
+    con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_code: str, state_fips: str
+) -> pd.DataFrame:
     """Every metro and nonmetro area with any part in the state, with the occupation's figures (those
     of its BLS code, read for all the areas at once) and the CBSA centroid; nonmetropolitan areas
     have no centroid and are listed but not mapped. Largest employment first."""
     basis = model.occupations(NATION_CODE, [onet_soc_code]).iloc[0]
-    places = query_df(con, """
+    places = query_df(
+        con,
+        """
         SELECT a.area_code, a.area_name, a.area_kind, a.cbsa_code, a.latitude_deg, a.longitude_deg
         FROM core_area_state s JOIN core_area a USING (area_code)
         WHERE s.state_fips = $state AND a.area_kind IN ('metro', 'nonmetro')
-    """, {"state": state_fips})
+    """,
+        {"state": state_fips},
+    )
     soc_code = basis.demand_soc_code
     if soc_code:
         figures = model.areas(places.area_code.tolist(), [soc_code]).drop(columns=["soc_title"])
     else:
-        figures = pd.DataFrame({"area_code": places.area_code, "local_employment_count": float("nan"),
-                                "local_employment_missing_reason": "no_bls_code",
-                                "local_wage_missing_reason": "no_bls_code", "openings_basis": basis.openings_basis})
+        figures = pd.DataFrame(
+            {
+                "area_code": places.area_code,
+                "local_employment_count": float("nan"),
+                "local_employment_missing_reason": "no_bls_code",
+                "local_wage_missing_reason": "no_bls_code",
+                "openings_basis": basis.openings_basis,
+            }
+        )
     frame = places.merge(figures, on="area_code", how="left")
     for column in BASIS_COLUMNS:
         frame[column] = basis[column]
@@ -92,8 +138,9 @@ def areas_of_state(con: duckdb.DuckDBPyConnection, model: DemandModel, onet_soc_
     frame["local_wage_missing_words"] = frame.local_wage_missing_reason.map(missing_words)
     frame["openings_basis_words"] = frame.openings_basis.map(openings_basis_words)
     frame = _with_quartiles(con, frame, "demand_soc_code")
-    return frame.sort_values(["local_employment_count", "area_name"], ascending=[False, True],
-                             na_position="last").reset_index(drop=True)
+    return frame.sort_values(
+        ["local_employment_count", "area_name"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
 
 
 def openings_basis_words(basis) -> str:
@@ -113,8 +160,11 @@ def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _with_area_names(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
-    names = query_df(con, "SELECT area_code, area_name, area_kind FROM core_area "
-                          "WHERE list_contains($codes, area_code)", {"codes": frame.area_code.tolist()})
+    names = query_df(
+        con,
+        "SELECT area_code, area_name, area_kind FROM core_area WHERE list_contains($codes, area_code)",
+        {"codes": frame.area_code.tolist()},
+    )
     return frame.merge(names, on="area_code", how="left")
 
 
@@ -123,10 +173,15 @@ def _with_quartiles(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, code_co
     codes = [c for c in frame[code_column].dropna().unique().tolist()]
     if not codes:
         return frame.assign(annual_wage_p25_usd=float("nan"), annual_wage_p75_usd=float("nan"))
-    quartiles = query_df(con, """
+    quartiles = query_df(
+        con,
+        """
         SELECT area_code, soc_code AS quartile_soc_code, annual_wage_p25_usd, annual_wage_p75_usd
         FROM core_oews_estimate WHERE list_contains($areas, area_code) AND list_contains($codes, soc_code)
-    """, {"areas": frame.area_code.tolist(), "codes": codes})
-    merged = frame.merge(quartiles, left_on=["area_code", code_column], right_on=["area_code", "quartile_soc_code"],
-                         how="left")
+    """,
+        {"areas": frame.area_code.tolist(), "codes": codes},
+    )
+    merged = frame.merge(
+        quartiles, left_on=["area_code", code_column], right_on=["area_code", "quartile_soc_code"], how="left"
+    )
     return merged.drop(columns=["quartile_soc_code"])

@@ -17,36 +17,55 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
-from lmi.levels import describe_level, nearest_anchor
-from lmi.occupations import UnknownOccupationError, level_anchors, typical_education
+from lmi.occupations.levels import describe_level, nearest_anchor
+from lmi.occupations.profile import UnknownOccupationError, level_anchors, typical_education
 
 MIN_GAP_LEVELS = 0.5
 MIN_TARGET_IMPORTANCE = 2.0
 GAP_DOMAINS = ("skill", "knowledge")
 
 
-def occupation_gaps(con: duckdb.DuckDBPyConnection, origin_code: str, target_code: str,
-                    min_gap: float = MIN_GAP_LEVELS, min_importance: float = MIN_TARGET_IMPORTANCE) -> pd.DataFrame:
+def occupation_gaps(
+    con: duckdb.DuckDBPyConnection,
+    origin_code: str,
+    target_code: str,
+    min_gap: float = MIN_GAP_LEVELS,
+    min_importance: float = MIN_TARGET_IMPORTANCE,
+) -> pd.DataFrame:
     """Skills and knowledge the target needs at a higher level than the origin occupation."""
     _require(con, origin_code)
-    current = query_df(con, """
+    current = query_df(
+        con,
+        """
         SELECT element_id, level AS current_level FROM core_occupation_rating
         WHERE onet_soc_code = $code AND list_contains($domains, domain)
-    """, {"code": origin_code, "domains": list(GAP_DOMAINS)})
+    """,
+        {"code": origin_code, "domains": list(GAP_DOMAINS)},
+    )
     return _gaps(con, target_code, current, min_gap, min_importance)
 
 
-def self_assessment_gaps(con: duckdb.DuckDBPyConnection, skill_levels: dict[str, float], target_code: str,
-                         min_gap: float = MIN_GAP_LEVELS, min_importance: float = MIN_TARGET_IMPORTANCE) -> pd.DataFrame:
+def self_assessment_gaps(
+    con: duckdb.DuckDBPyConnection,
+    skill_levels: dict[str, float],
+    target_code: str,
+    min_gap: float = MIN_GAP_LEVELS,
+    min_importance: float = MIN_TARGET_IMPORTANCE,
+) -> pd.DataFrame:
     """Skills the target needs at a higher level than the worker rated themselves (rated skills only)."""
-    current = pd.DataFrame({"element_id": list(skill_levels), "current_level": [float(v) for v in skill_levels.values()]})
+    current = pd.DataFrame(
+        {"element_id": list(skill_levels), "current_level": [float(v) for v in skill_levels.values()]}
+    )
     return _gaps(con, target_code, current, min_gap, min_importance)
 
 
-def _gaps(con: duckdb.DuckDBPyConnection, target_code: str, current: pd.DataFrame, min_gap: float,
-          min_importance: float) -> pd.DataFrame:
+def _gaps(
+    con: duckdb.DuckDBPyConnection, target_code: str, current: pd.DataFrame, min_gap: float, min_importance: float
+) -> pd.DataFrame:
     _require(con, target_code)
-    frame = query_df(con, """
+    frame = query_df(
+        con,
+        """
         SELECT t.domain, t.element_id, t.element_name, t.importance AS target_importance,
                t.level AS target_level, c.current_level,
                t.level - c.current_level AS gap_levels,
@@ -57,14 +76,22 @@ def _gaps(con: duckdb.DuckDBPyConnection, target_code: str, current: pd.DataFram
           AND NOT t.level_suppress_recommended AND NOT t.level_not_relevant
           AND t.importance >= $importance AND t.level - c.current_level >= $gap
         ORDER BY priority DESC, t.element_name
-    """, {"target": target_code, "domains": list(GAP_DOMAINS), "importance": min_importance, "gap": min_gap,
-          "ids": current.element_id.astype(str).tolist(),
-          "levels": [float(v) for v in current.current_level]})
+    """,
+        {
+            "target": target_code,
+            "domains": list(GAP_DOMAINS),
+            "importance": min_importance,
+            "gap": min_gap,
+            "ids": current.element_id.astype(str).tolist(),
+            "levels": [float(v) for v in current.current_level],
+        },
+    )
     anchors = level_anchors(con, frame.element_id.tolist())
     frame["target_level_words"] = frame.target_level.map(describe_level)
     frame["current_level_words"] = frame.current_level.map(describe_level)
-    frame["target_level_example"] = [nearest_anchor(level, anchors.get(element, []))
-                                     for element, level in zip(frame.element_id, frame.target_level)]
+    frame["target_level_example"] = [
+        nearest_anchor(level, anchors.get(element, [])) for element, level in zip(frame.element_id, frame.target_level)
+    ]
     return frame
 
 
@@ -78,10 +105,14 @@ def preparation_step(con: duckdb.DuckDBPyConnection, target_code: str, origin_jo
     job zone means, BLS typical entry education, work experience and on-the-job training, and the
     education most incumbents report (O*NET)."""
     _require(con, target_code)
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT o.job_zone, z.name, z.education, z.experience, z.job_training
         FROM core_occupation o LEFT JOIN core_job_zone z USING (job_zone) WHERE o.onet_soc_code = $c
-    """, {"c": target_code})
+    """,
+        {"c": target_code},
+    )
     zone, name, education, experience, training = rows[0]
     zone = None if zone is None or pd.isna(zone) else int(zone)
     bls = typical_education(con, target_code)

@@ -38,7 +38,7 @@ Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and it
   programs), the comparison the workforce board asked for; they are figures quoted by the board, not
   computed from these records.
 
-Suppression (``lmi.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
+Suppression (``lmi.programs.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
 a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
 the functions here return only what it lets through (NA where hidden, with the reason). A program's
 overall figures (its cohort as one group: the primary rules) are the All row of every one of its
@@ -58,9 +58,9 @@ from dataclasses import dataclass, field, replace
 import duckdb
 import pandas as pd
 
-from lmi import _outcome_counts as counts
+from lmi.programs import counts
+from lmi.programs.suppression import DEFAULT_THRESHOLD, SuppressedBreakdown, suppress_breakdown
 from lmi.records import queries, vocab
-from lmi.suppression import DEFAULT_THRESHOLD, SuppressedBreakdown, suppress_breakdown
 
 DENOMINATOR = counts.DENOMINATOR
 NUMERATORS = counts.NUMERATORS
@@ -73,11 +73,15 @@ REFERENCE_PLACEMENT_RATES = (
     (0.37, "Conventional retraining (about 37%)"),
     (0.893, "Employer-partnered co-op programs (89.3%)"),
 )
-REFERENCE_NOTE = ("Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
-                  "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they "
-                  "are not computed from these records.")
-HIDDEN_COLUMN = ("complementary: every group of this column is hidden, because the program's total is published and "
-                 "hiding some groups could not protect a small one")
+REFERENCE_NOTE = (
+    "Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
+    "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they "
+    "are not computed from these records."
+)
+HIDDEN_COLUMN = (
+    "complementary: every group of this column is hidden, because the program's total is published and "
+    "hiding some groups could not protect a small one"
+)
 
 INDICATOR_LABELS = {
     "exiters_count": "Exiters with complete follow-up",
@@ -107,13 +111,16 @@ def threshold_from_env(default: int = DEFAULT_THRESHOLD) -> int:
     if not text:
         return default
     if not text.isdigit() or int(text) < MIN_THRESHOLD:
-        raise ValueError(f"{THRESHOLD_ENV}={text!r}: the small-cell threshold must be a whole number >= {MIN_THRESHOLD}")
+        raise ValueError(
+            f"{THRESHOLD_ENV}={text!r}: the small-cell threshold must be a whole number >= {MIN_THRESHOLD}"
+        )
     return int(text)
 
 
 @dataclass(frozen=True)
 class ProgramReport:
     """Everything public about one program's outcomes, already suppressed."""
+
     program_id: str
     credential_indicator: bool  # False for OJT and customized training (excluded by DOL)
     overall: dict  # the All row shared by every table (NA where hidden) + derived measures
@@ -132,8 +139,10 @@ class ProgramReport:
 
 # ------------------------------------------------------------------------------------------------ one program
 
-def program_reports(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD,
-                    program_ids: list[str] | None = None) -> dict[str, ProgramReport]:
+
+def program_reports(
+    con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD, program_ids: list[str] | None = None
+) -> dict[str, ProgramReport]:
     """Every (or the given) program's outcome tables, each program's tables suppressed together so
     their shared totals agree. Counts are read with one query per table for all programs."""
     programs = _program_rows(con, program_ids)
@@ -142,8 +151,9 @@ def program_reports(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THR
     counted = {dim: dict(tuple(counts.group_counts(con, ids, dim).groupby("program_id", sort=False))) for dim in dims}
     earned = {dim: counts.cohort_earnings(con, ids, dim) for dim in dims}
     earned["_overall"] = counts.cohort_earnings(con, ids)
-    return {program_id: _report(program_id, program, counted, earned, threshold)
-            for program_id, program in programs.items()}
+    return {
+        program_id: _report(program_id, program, counted, earned, threshold) for program_id, program in programs.items()
+    }
 
 
 def _report(program_id: str, program: dict, counted: dict, earned: dict, threshold: int) -> ProgramReport:
@@ -152,20 +162,32 @@ def _report(program_id: str, program: dict, counted: dict, earned: dict, thresho
     numerators = _numerators(program["program_type"])
     columns = [GROUP, DENOMINATOR, *numerators]
     empty = pd.DataFrame({c: [] for c in columns})
-    frames = {dim: by_program.get(program_id, empty)[columns].reset_index(drop=True)
-              for dim, by_program in counted.items()}
-    tables = {dim: suppress_breakdown(frame, GROUP, DENOMINATOR, numerators, threshold) for dim, frame in frames.items()}
+    frames = {
+        dim: by_program.get(program_id, empty)[columns].reset_index(drop=True) for dim, by_program in counted.items()
+    }
+    tables = {
+        dim: suppress_breakdown(frame, GROUP, DENOMINATOR, numerators, threshold) for dim, frame in frames.items()
+    }
     overall = dict(_program_total(frames[EQUITY_DIMENSIONS[0]], numerators, threshold))
     tables = _harmonize(tables, [DENOMINATOR, *numerators], overall)
     medians = _medians(program_id, tables, earned, threshold)
     overall["earnings_q2_median_usd"] = medians.pop("_overall")
     overall.update(_derived(overall, program["cost_per_participant_usd"]))
     by_cohort = tables.pop(COHORT_DIMENSION)
-    return ProgramReport(program_id, program["program_type"] not in vocab.CREDENTIAL_EXCLUDED_TYPES, overall, tables,
-                         by_cohort, threshold, medians)
+    return ProgramReport(
+        program_id,
+        program["program_type"] not in vocab.CREDENTIAL_EXCLUDED_TYPES,
+        overall,
+        tables,
+        by_cohort,
+        threshold,
+        medians,
+    )
 
 
-def program_report(con: duckdb.DuckDBPyConnection, program_id: str, threshold: int = DEFAULT_THRESHOLD) -> ProgramReport:
+def program_report(
+    con: duckdb.DuckDBPyConnection, program_id: str, threshold: int = DEFAULT_THRESHOLD
+) -> ProgramReport:
     """One program's outcome tables (see ``program_reports``)."""
     reports = program_reports(con, threshold, [program_id])
     if program_id not in reports:
@@ -173,8 +195,9 @@ def program_report(con: duckdb.DuckDBPyConnection, program_id: str, threshold: i
     return reports[program_id]
 
 
-def equity_breakdown(con: duckdb.DuckDBPyConnection, program_id: str, dimension: str,
-                     threshold: int = DEFAULT_THRESHOLD) -> SuppressedBreakdown:
+def equity_breakdown(
+    con: duckdb.DuckDBPyConnection, program_id: str, dimension: str, threshold: int = DEFAULT_THRESHOLD
+) -> SuppressedBreakdown:
     """The public breakdown of one program by one participant group: a ``SuppressedBreakdown`` only."""
     if dimension not in EQUITY_DIMENSIONS:
         raise ValueError(f"unknown group {dimension!r}; choose one of {', '.join(EQUITY_DIMENSIONS)}")
@@ -190,9 +213,11 @@ def _numerators(program_type: str) -> list[str]:
 def _program_rows(con, program_ids: list[str] | None) -> dict[str, dict]:
     cursor = con.cursor()
     try:
-        rows = cursor.execute("""SELECT program_id, program_type, cost_per_participant_usd FROM program
+        rows = cursor.execute(
+            """SELECT program_id, program_type, cost_per_participant_usd FROM program
                                  WHERE $ids IS NULL OR list_contains($ids, program_id) ORDER BY program_id""",
-                              {"ids": program_ids}).fetchall()
+            {"ids": program_ids},
+        ).fetchall()
     finally:
         cursor.close()
     return {r[0]: {"program_type": r[1], "cost_per_participant_usd": r[2]} for r in rows}
@@ -202,12 +227,18 @@ def _program_total(frame: pd.DataFrame, numerators: list[str], threshold: int) -
     """The program's overall figures: its cohort as one group, so only the primary rules apply (a
     total is shown when it, and each outcome and its complement, count at least ``threshold``)."""
     one = frame[[DENOMINATOR, *numerators]].sum().to_frame().T.assign(**{GROUP: "program"})
-    return suppress_breakdown(one[[GROUP, DENOMINATOR, *numerators]].astype({c: "int64" for c in
-                                                                            [DENOMINATOR, *numerators]}),
-                              GROUP, DENOMINATOR, numerators, threshold).total
+    return suppress_breakdown(
+        one[[GROUP, DENOMINATOR, *numerators]].astype({c: "int64" for c in [DENOMINATOR, *numerators]}),
+        GROUP,
+        DENOMINATOR,
+        numerators,
+        threshold,
+    ).total
 
 
-def _harmonize(tables: dict[str, SuppressedBreakdown], columns: list[str], overall: dict) -> dict[str, SuppressedBreakdown]:
+def _harmonize(
+    tables: dict[str, SuppressedBreakdown], columns: list[str], overall: dict
+) -> dict[str, SuppressedBreakdown]:
     """Every table of a program shows the program's overall figures in its All row. Where a table had to
     hide a total that the program publishes (its last resort when no group cell could protect a small
     one), all of that column's group cells are hidden in that table instead: with every group cell of
@@ -243,23 +274,37 @@ def _hide_group_cells(result: SuppressedBreakdown, columns: list[str], overall: 
     return replace(result, table=table, hidden=hidden, reasons=reasons, total=total)
 
 
-def _medians(program_id: str, tables: dict[str, SuppressedBreakdown], earned: dict[str, pd.DataFrame],
-             threshold: int) -> dict:
+def _medians(
+    program_id: str, tables: dict[str, SuppressedBreakdown], earned: dict[str, pd.DataFrame], threshold: int
+) -> dict:
     """Median 2nd-quarter earnings per group, shown only where the group's employed count is shown and
     at least ``threshold`` of them have earnings recorded (a median of a few people is about them)."""
     mine = {dim: frame[frame.program_id == program_id] for dim, frame in earned.items()}
-    out = {"_overall": _median_if_publishable(mine["_overall"], "All", tables[EQUITY_DIMENSIONS[0]], threshold,
-                                              total=True)}
+    out = {
+        "_overall": _median_if_publishable(mine["_overall"], "All", tables[EQUITY_DIMENSIONS[0]], threshold, total=True)
+    }
     for dimension, table in tables.items():
         rows = list(table.table[GROUP].iloc[:-1])
-        out[dimension] = pd.DataFrame({GROUP: rows, "earnings_q2_median_usd": pd.array(
-            [_median_if_publishable(mine[dimension], g, table, threshold, row=i) for i, g in enumerate(rows)],
-            dtype="Float64")})
+        out[dimension] = pd.DataFrame(
+            {
+                GROUP: rows,
+                "earnings_q2_median_usd": pd.array(
+                    [_median_if_publishable(mine[dimension], g, table, threshold, row=i) for i, g in enumerate(rows)],
+                    dtype="Float64",
+                ),
+            }
+        )
     return out
 
 
-def _median_if_publishable(earnings: pd.DataFrame, group, table: SuppressedBreakdown, threshold: int,
-                           row: int | None = None, total: bool = False):
+def _median_if_publishable(
+    earnings: pd.DataFrame,
+    group,
+    table: SuppressedBreakdown,
+    threshold: int,
+    row: int | None = None,
+    total: bool = False,
+):
     shown = table.total.get("employed_q2_count") if total else table.table["employed_q2_count"].iloc[row]
     match = earnings[earnings[GROUP] == group]
     if pd.isna(shown) or match.empty or int(match.earnings_q2_count.iloc[0]) < threshold:
@@ -291,14 +336,17 @@ def with_placement_rates(result: SuppressedBreakdown) -> pd.DataFrame:
     frame = result.table.copy()
     frame["placement_rate"] = frame["placed_count_rate"]
     frame["training_related_rate"] = pd.array(
-        [_ratio(t, p) for t, p in zip(frame["training_related_count"], frame["placed_count"])], dtype="Float64")
+        [_ratio(t, p) for t, p in zip(frame["training_related_count"], frame["placed_count"])], dtype="Float64"
+    )
     return frame
 
 
 # ------------------------------------------------------------------------------------------------ many programs
 
-def program_summaries(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD,
-                      reports: dict[str, ProgramReport] | None = None) -> pd.DataFrame:
+
+def program_summaries(
+    con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_THRESHOLD, reports: dict[str, ProgramReport] | None = None
+) -> pd.DataFrame:
     """One row per stored program: its facts and its overall figures as published (NA where hidden),
     the same numbers its own page shows."""
     programs = queries.programs(con)
@@ -322,17 +370,32 @@ def program_summaries(con: duckdb.DuckDBPyConnection, threshold: int = DEFAULT_T
 
 
 _COUNT_COLUMNS = (DENOMINATOR, *NUMERATORS)
-_SUMMARY_COLUMNS = (*_COUNT_COLUMNS, *(f"{n}_rate" for n in NUMERATORS), "earnings_q2_median_usd", "placement_rate",
-                    "training_related_rate", "cost_per_placement_usd", "cost_per_credential_usd")
+_SUMMARY_COLUMNS = (
+    *_COUNT_COLUMNS,
+    *(f"{n}_rate" for n in NUMERATORS),
+    "earnings_q2_median_usd",
+    "placement_rate",
+    "training_related_rate",
+    "cost_per_placement_usd",
+    "cost_per_credential_usd",
+)
 
 
-AGGREGATE_BY = {"provider": "provider_name", "program_type": "program_type", "funding_stream": "funding_stream",
-                "exit_program_year": "exit_program_year"}
+AGGREGATE_BY = {
+    "provider": "provider_name",
+    "program_type": "program_type",
+    "funding_stream": "funding_stream",
+    "exit_program_year": "exit_program_year",
+}
 
 
-def aggregate_outcomes(con: duckdb.DuckDBPyConnection, by: str, threshold: int = DEFAULT_THRESHOLD,
-                       program_ids: list[str] | None = None,
-                       reports: dict[str, ProgramReport] | None = None) -> pd.DataFrame:
+def aggregate_outcomes(
+    con: duckdb.DuckDBPyConnection,
+    by: str,
+    threshold: int = DEFAULT_THRESHOLD,
+    program_ids: list[str] | None = None,
+    reports: dict[str, ProgramReport] | None = None,
+) -> pd.DataFrame:
     """Outcomes of several programs added up by provider, program type, funding stream or exit
     program year, from published program cells only (see the module docstring)."""
     if by not in AGGREGATE_BY:
@@ -355,13 +418,27 @@ def _cohort_cells(summaries: pd.DataFrame, reports: dict[str, ProgramReport]) ->
     for program in summaries.to_dict("records"):
         table = reports[program["program_id"]].by_cohort.table
         for record in table.iloc[:-1].to_dict("records"):
-            rows.append({"program_id": program["program_id"], "exit_program_year": record[GROUP],
-                         "cost_per_participant_usd": program["cost_per_participant_usd"],
-                         "credential_indicator": program["credential_indicator"],
-                         "earnings_q2_median_usd": pd.NA,
-                         **{c: record.get(c, pd.NA) for c in _COUNT_COLUMNS}})
-    return pd.DataFrame(rows, columns=["program_id", "exit_program_year", "cost_per_participant_usd",
-                                       "credential_indicator", "earnings_q2_median_usd", *_COUNT_COLUMNS])
+            rows.append(
+                {
+                    "program_id": program["program_id"],
+                    "exit_program_year": record[GROUP],
+                    "cost_per_participant_usd": program["cost_per_participant_usd"],
+                    "credential_indicator": program["credential_indicator"],
+                    "earnings_q2_median_usd": pd.NA,
+                    **{c: record.get(c, pd.NA) for c in _COUNT_COLUMNS},
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "program_id",
+            "exit_program_year",
+            "cost_per_participant_usd",
+            "credential_indicator",
+            "earnings_q2_median_usd",
+            *_COUNT_COLUMNS,
+        ],
+    )
 
 
 def _add_up(con, part: pd.DataFrame, threshold: int) -> dict:
@@ -379,8 +456,9 @@ def _add_up(con, part: pd.DataFrame, threshold: int) -> dict:
         out[f"{numerator}_rate"] = _ratio(rows[numerator].sum(), rows[DENOMINATOR].sum()) if len(rows) else pd.NA
     out["placement_rate"] = out["placed_count_rate"]
     related = part[part.training_related_count.notna() & part.placed_count.notna()]
-    out["training_related_rate"] = (_ratio(related.training_related_count.sum(), related.placed_count.sum())
-                                    if len(related) else pd.NA)
+    out["training_related_rate"] = (
+        _ratio(related.training_related_count.sum(), related.placed_count.sum()) if len(related) else pd.NA
+    )
     placed = part[shown_exiters & part.placed_count.notna()]
     cost = (placed.cost_per_participant_usd * placed[DENOMINATOR].astype(float)).sum()
     out["cost_per_placement_usd"] = _ratio(cost, placed.placed_count.sum()) if len(placed) else pd.NA

@@ -28,12 +28,13 @@ import pandas as pd
 
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
-from lmi.occupations import OccupationProfile
-from lmi.search import normalize
+from lmi.occupations.profile import OccupationProfile
+from lmi.occupations.search import normalize
 
 ALL_OTHER = "all other"
-STOP_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "or", "to", "with", "all", "other",
-                        "except", "nec"})
+STOP_WORDS = frozenset(
+    {"a", "an", "and", "the", "of", "in", "on", "for", "or", "to", "with", "all", "other", "except", "nec"}
+)
 SUFFIXES = ("ing", "er", "or", "e")
 MIN_STEM_CHARS = 3
 KINSHIP_ORDER = {"broad": 0, "minor": 1, "related": 2}
@@ -65,24 +66,37 @@ def dead_end_reasons(profile: OccupationProfile, demand: pd.Series, area_name: s
     """
     reasons = []
     if is_all_other_title(profile.title):
-        reasons.append(f"“{profile.title}” is an “All Other” group: a catch-all for jobs that have no SOC "
-                       "code of their own, not one occupation.")
+        reasons.append(
+            f"“{profile.title}” is an “All Other” group: a catch-all for jobs that have no SOC "
+            "code of their own, not one occupation."
+        )
     elif bool(demand.get("demand_is_all_other")):
-        reasons.append(f"Its jobs and wage figures are those of the BLS “All Other” group {demand.demand_soc_code} "
-                       f"{demand.demand_title}, not its own.")
+        reasons.append(
+            f"Its jobs and wage figures are those of the BLS “All Other” group {demand.demand_soc_code} "
+            f"{demand.demand_title}, not its own."
+        )
     if not profile.has_ratings:
         reasons.append("O*NET has not rated its skills and knowledge.")
     missing = demand.get("local_employment_missing_words")
     if pd.isna(demand.get("local_employment_count")) and missing:
-        where = "" if demand.get("local_employment_missing_reason") in ("no_bls_code", "not_surveyed") \
+        where = (
+            ""
+            if demand.get("local_employment_missing_reason") in ("no_bls_code", "not_surveyed")
             else f" ({area_name})"
+        )
         reasons.append(f"No jobs figure{where}: {missing}.")
     return tuple(reasons)
 
 
-def offer_alternatives(con: duckdb.DuckDBPyConnection, model: DemandModel, profile: OccupationProfile,
-                       area_code: str, area_name: str, searched: str | None = None,
-                       limit: int = DEFAULT_LIMIT) -> AlternativesOffer:
+def offer_alternatives(
+    con: duckdb.DuckDBPyConnection,
+    model: DemandModel,
+    profile: OccupationProfile,
+    area_code: str,
+    area_name: str,
+    searched: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> AlternativesOffer:
     """The reasons the occupation is a dead end and, if it is one, the ranked alternatives."""
     demand = model.occupations(area_code, [profile.onet_soc_code]).iloc[0]
     reasons = dead_end_reasons(profile, demand, area_name)
@@ -91,8 +105,14 @@ def offer_alternatives(con: duckdb.DuckDBPyConnection, model: DemandModel, profi
     return AlternativesOffer(reasons, rank_alternatives(con, model, profile, area_code, searched, limit))
 
 
-def rank_alternatives(con: duckdb.DuckDBPyConnection, model: DemandModel, profile: OccupationProfile,
-                      area_code: str, searched: str | None = None, limit: int = DEFAULT_LIMIT) -> pd.DataFrame:
+def rank_alternatives(
+    con: duckdb.DuckDBPyConnection,
+    model: DemandModel,
+    profile: OccupationProfile,
+    area_code: str,
+    searched: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> pd.DataFrame:
     """Rated, specific occupations near this one, best first, with a one-line ``reason`` each.
 
     Columns: onet_soc_code, title, kinship ('broad' | 'minor' | 'related'), group_code, group_title,
@@ -106,13 +126,21 @@ def rank_alternatives(con: duckdb.DuckDBPyConnection, model: DemandModel, profil
     wanted, searched_text = wanted_words(searched, profile.title)
     best = best_title_match(titles, wanted)
     demand = model.occupations(area_code, best.onet_soc_code.tolist())
-    keep = ["onet_soc_code", "local_employment_count", "local_employment_missing_words",
-            "local_annual_openings_est_count", "demand_soc_code", "demand_basis", "demand_is_shared"]
+    keep = [
+        "onet_soc_code",
+        "local_employment_count",
+        "local_employment_missing_words",
+        "local_annual_openings_est_count",
+        "demand_soc_code",
+        "demand_basis",
+        "demand_is_shared",
+    ]
     ranked = best.merge(demand[keep], on="onet_soc_code", how="left")
     ranked["kinship_order"] = ranked.kinship.map(KINSHIP_ORDER)
     ranked["jobs_for_order"] = ranked.local_employment_count.fillna(-1)
-    ranked = ranked.sort_values(["title_match_share", "kinship_order", "jobs_for_order", "title"],
-                                ascending=[False, True, False, True]).head(limit)
+    ranked = ranked.sort_values(
+        ["title_match_share", "kinship_order", "jobs_for_order", "title"], ascending=[False, True, False, True]
+    ).head(limit)
     ranked["reason"] = [alternative_reason(row, searched_text) for row in ranked.to_dict("records")]
     return ranked.drop(columns=["kinship_order", "jobs_for_order"]).reset_index(drop=True)
 
@@ -121,7 +149,9 @@ def candidate_titles(con: duckdb.DuckDBPyConnection, profile: OccupationProfile)
     """Every title (official, alternate, short, reported) of each candidate, with its kinship; the
     same broad or minor SOC group first, O*NET's related occupations only when the group has none."""
     groups = soc_groups(con, profile.soc_code)
-    frame = query_df(con, """
+    frame = query_df(
+        con,
+        """
         SELECT o.onet_soc_code, o.title,
                CASE WHEN left(o.soc_code, 6) = left($code_soc, 6) THEN 'broad' ELSE 'minor' END AS kinship,
                t.title_text, t.title_kind
@@ -129,15 +159,21 @@ def candidate_titles(con: duckdb.DuckDBPyConnection, profile: OccupationProfile)
         LEFT JOIN core_occupation_title t USING (onet_soc_code)
         WHERE o.has_ratings AND NOT contains(lower(o.title), $all_other) AND o.onet_soc_code <> $code
           AND left(o.soc_code, 4) = left($code_soc, 4)
-    """, {"code_soc": profile.soc_code, "all_other": ALL_OTHER, "code": profile.onet_soc_code})
+    """,
+        {"code_soc": profile.soc_code, "all_other": ALL_OTHER, "code": profile.onet_soc_code},
+    )
     if frame.empty:
-        frame = query_df(con, """
+        frame = query_df(
+            con,
+            """
             SELECT o.onet_soc_code, o.title, 'related' AS kinship, t.title_text, t.title_kind
             FROM core_related_occupation r
             JOIN core_occupation o ON o.onet_soc_code = r.related_onet_soc_code
             LEFT JOIN core_occupation_title t ON t.onet_soc_code = o.onet_soc_code
             WHERE r.onet_soc_code = $code AND o.has_ratings AND NOT contains(lower(o.title), $all_other)
-        """, {"code": profile.onet_soc_code, "all_other": ALL_OTHER})
+        """,
+            {"code": profile.onet_soc_code, "all_other": ALL_OTHER},
+        )
     frame["group_code"] = frame.kinship.map(lambda kin: groups.get(kin, (None, None))[0])
     frame["group_title"] = frame.kinship.map(lambda kin: groups.get(kin, (None, None))[1])
     frame["title_text"] = frame.title_text.fillna(frame.title)
@@ -148,9 +184,11 @@ def candidate_titles(con: duckdb.DuckDBPyConnection, profile: OccupationProfile)
 def soc_groups(con: duckdb.DuckDBPyConnection, soc_code: str) -> dict[str, tuple[str, str | None]]:
     """The SOC 2018 broad group (47-5041 -> 47-5040) and minor group (47-5000; 15-1252 -> 15-1200
     Computer Occupations) of a detailed code, with their titles where OEWS publishes one."""
-    rows = query_df(con, "SELECT soc_code, title, soc_level FROM core_soc_occupation "
-                         "WHERE list_contains($codes, soc_code)",
-                    {"codes": [f"{soc_code[:6]}0", f"{soc_code[:5]}00", f"{soc_code[:4]}000"]})
+    rows = query_df(
+        con,
+        "SELECT soc_code, title, soc_level FROM core_soc_occupation WHERE list_contains($codes, soc_code)",
+        {"codes": [f"{soc_code[:6]}0", f"{soc_code[:5]}00", f"{soc_code[:4]}000"]},
+    )
     titles = dict(zip(rows.soc_code, rows.title))
     minors = rows[rows.soc_level == "minor"].soc_code.tolist()
     minor = minors[0] if minors else f"{soc_code[:4]}000"
@@ -165,10 +203,12 @@ def best_title_match(titles: pd.DataFrame, wanted: frozenset[str]) -> pd.DataFra
     scored["title_match_share"] = [match_share(wanted, text) for text in scored.title_text]
     scored["kind_order"] = scored.title_kind.map(TITLE_KIND_ORDER).fillna(len(TITLE_KIND_ORDER))
     scored["title_chars"] = scored.title_text.str.len()
-    scored = scored.sort_values(["onet_soc_code", "title_match_share", "kind_order", "title_chars"],
-                                ascending=[True, False, True, True])
-    best = scored.drop_duplicates("onet_soc_code").rename(columns={"title_text": "matched_title",
-                                                                   "title_kind": "matched_kind"})
+    scored = scored.sort_values(
+        ["onet_soc_code", "title_match_share", "kind_order", "title_chars"], ascending=[True, False, True, True]
+    )
+    best = scored.drop_duplicates("onet_soc_code").rename(
+        columns={"title_text": "matched_title", "title_kind": "matched_kind"}
+    )
     return best.drop(columns=["kind_order", "title_chars"]).reset_index(drop=True)
 
 
@@ -190,8 +230,11 @@ def match_share(wanted: frozenset[str], title: str) -> float:
 
 def stems(text: str) -> frozenset[str]:
     """The meaningful words of a title, stemmed; numbers and words like "and", "all", "other" dropped."""
-    return frozenset(stem(word) for word in normalize(text).split()
-                     if word not in STOP_WORDS and not any(ch.isdigit() for ch in word))
+    return frozenset(
+        stem(word)
+        for word in normalize(text).split()
+        if word not in STOP_WORDS and not any(ch.isdigit() for ch in word)
+    )
 
 
 def stem(word: str) -> str:
@@ -212,8 +255,9 @@ def alternative_reason(row: dict, searched_text: str | None) -> str:
     parts = []
     if row["title_match_share"] > 0:
         if row["matched_kind"] == "title":
-            parts.append(f"its title matches “{searched_text}”" if searched_text
-                         else "its title shares words with this one's")
+            parts.append(
+                f"its title matches “{searched_text}”" if searched_text else "its title shares words with this one's"
+            )
         else:
             parts.append(f"O*NET also calls it “{row['matched_title']}”")
     kinship = KINSHIP_WORDS[row["kinship"]]
@@ -239,7 +283,22 @@ def jobs_words(row: dict) -> str:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=["onet_soc_code", "title", "kinship", "group_code", "group_title", "matched_title",
-                                 "matched_kind", "title_match_share", "local_employment_count",
-                                 "local_employment_missing_words", "local_annual_openings_est_count",
-                                 "demand_soc_code", "demand_basis", "demand_is_shared", "reason"])
+    return pd.DataFrame(
+        columns=[
+            "onet_soc_code",
+            "title",
+            "kinship",
+            "group_code",
+            "group_title",
+            "matched_title",
+            "matched_kind",
+            "title_match_share",
+            "local_employment_count",
+            "local_employment_missing_words",
+            "local_annual_openings_est_count",
+            "demand_soc_code",
+            "demand_basis",
+            "demand_is_shared",
+            "reason",
+        ]
+    )

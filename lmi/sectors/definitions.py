@@ -23,7 +23,9 @@ GROUP_NAMES_SHOWN = 3  # O*NET titles named in a group label before "and N more"
 
 def list_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per sector, in the file's order, with its occupation and signature counts."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT s.sector_key, s.sector_name, s.description, s.basis, s.selection, s.indeed_note, s.file_name,
                s.file_version,
                (SELECT count(*) FROM core_sector_occupation o WHERE o.sector_key = s.sector_key) AS occupations_count,
@@ -31,41 +33,51 @@ def list_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    AS signature_occupations_count
         FROM core_sector s
         ORDER BY s.sector_order
-    """)
+    """,
+    )
 
 
 def sector_membership(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """(sector_key, soc_code, is_signature) for every sector occupation: the join key for every sector analysis."""
-    return query_df(con, "SELECT sector_key, soc_code, is_signature FROM core_sector_occupation "
-                         "ORDER BY sector_key, soc_code")
+    return query_df(
+        con, "SELECT sector_key, soc_code, is_signature FROM core_sector_occupation ORDER BY sector_key, soc_code"
+    )
 
 
 def sector_occupations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
     """The occupations of the given sectors with the titles BLS publishes them under, whether each is a
     signature occupation, and the group label where its figures are a group's, so a user sees exactly
     what is in a sector."""
-    members = query_df(con, """
+    members = query_df(
+        con,
+        """
         SELECT s.sector_key, s.sector_name, o.soc_code, d.soc_title, o.is_signature, o.file_line
         FROM core_sector_occupation o
         JOIN core_sector s USING (sector_key)
         JOIN out_soc_demand d ON d.soc_code = o.soc_code AND d.area_code = $nation
         WHERE list_contains($keys, o.sector_key)
         ORDER BY s.sector_order, o.soc_code
-    """, {"keys": list(sector_keys), "nation": NATION_CODE})
+    """,
+        {"keys": list(sector_keys), "nation": NATION_CODE},
+    )
     return add_group_labels(members, group_labels(con))
 
 
 def sector_citations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT c.sector_key, c.citation_order, c.title, c.publisher, c.url
         FROM core_sector_citation c JOIN core_sector s USING (sector_key)
         WHERE list_contains($keys, c.sector_key)
         ORDER BY s.sector_order, c.citation_order
-    """, {"keys": list(sector_keys)})
+    """,
+        {"keys": list(sector_keys)},
+    )
 
 
 def sector_file_note(con: duckdb.DuckDBPyConnection) -> str:
-    """"Sector definitions: data/sectors/sectors-v2.toml, version 2 (SHA-256 3286…)." for captions and CSVs."""
+    """ "Sector definitions: data/sectors/sectors-v2.toml, version 2 (SHA-256 3286…)." for captions and CSVs."""
     rows = query_rows(con, "SELECT file_name, version, sha256 FROM meta_sector_file ORDER BY file_name")
     parts = [f"data/sectors/{name}, version {version} (SHA-256 {sha[:12]}…)" for name, version, sha in rows]
     if not parts:
@@ -75,13 +87,16 @@ def sector_file_note(con: duckdb.DuckDBPyConnection) -> str:
 
 # ---------------------------------------------------------------- group figures
 
+
 def group_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """(soc_code, group_label) for every published code whose figure is a group's: an "All Other"
     residual, or a code covering more than one O*NET occupation. Codes with their own figure are absent.
 
     "Group figure (a BLS group published only as a whole) for 2 O*NET occupations: Home Health Aides;
     Personal Care Aides"."""
-    rows = query_df(con, """
+    rows = query_df(
+        con,
+        """
         SELECT d.soc_code, d.is_all_other, d.onet_occupations_count,
                bool_or(x.oews_match_method = 'broad_group') AS is_aggregate,
                bool_or(x.oews_match_method = 'residual_in_broad_group') AS is_combined,
@@ -92,16 +107,29 @@ def group_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         WHERE d.area_code = $nation AND (d.is_all_other OR d.onet_occupations_count > 1)
         GROUP BY ALL
         ORDER BY d.soc_code
-    """, {"nation": NATION_CODE})
-    labels = [group_label(*row) for row in rows[["is_all_other", "is_aggregate", "is_combined",
-                                                   "onet_occupations_count", "onet_titles"]].itertuples(index=False)]
+    """,
+        {"nation": NATION_CODE},
+    )
+    labels = [
+        group_label(*row)
+        for row in rows[
+            ["is_all_other", "is_aggregate", "is_combined", "onet_occupations_count", "onet_titles"]
+        ].itertuples(index=False)
+    ]
     return pd.DataFrame({"soc_code": rows.soc_code, "group_label": labels})
 
 
 def group_label(is_all_other: bool, is_aggregate: bool, is_combined: bool, onet_count, onet_titles) -> str:
     """The words for one group figure, naming (up to three of) the O*NET occupations it covers."""
-    grain = ("all_other" if is_all_other else "bls_aggregate" if is_aggregate else "bls_combined" if is_combined
-             else "shared_soc")
+    grain = (
+        "all_other"
+        if is_all_other
+        else "bls_aggregate"
+        if is_aggregate
+        else "bls_combined"
+        if is_combined
+        else "shared_soc"
+    )
     titles = [] if onet_titles is None else list(onet_titles)
     count = 0 if pd.isna(onet_count) else int(onet_count)
     if not titles:

@@ -44,8 +44,7 @@ from lmi.demand.codes import CodeResolver, UnknownOccupationCodeError
 SEATS_COLUMNS = ["target_kind", "target_code", "seats_per_year_count"]
 SECTOR, OCCUPATION = "sector", "occupation"
 OVERSUPPLY, WITHIN, NO_ESTIMATE = "oversupply", "within_openings", "no_openings_estimate"
-SEAT_FLAG_LABELS = {OVERSUPPLY: "Oversupply", WITHIN: "Within estimated openings",
-                    NO_ESTIMATE: "No openings estimate"}
+SEAT_FLAG_LABELS = {OVERSUPPLY: "Oversupply", WITHIN: "Within estimated openings", NO_ESTIMATE: "No openings estimate"}
 CODE_TYPED = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")  # 29-1141, 291141, 31-1121.00
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 SEPARATOR = re.compile(r"\s*[,;\t]\s*")
@@ -93,8 +92,10 @@ class Targets:
         for key, name in self.sector_names.items():
             if folded in (key.casefold(), name.casefold()):
                 return Target(SECTOR, key, key, name)
-        raise LookupError(f"“{text}” is neither a sector ({', '.join(self.sector_names)}) nor an occupation code "
-                          "such as 29-1141 or 31-1121.00")
+        raise LookupError(
+            f"“{text}” is neither a sector ({', '.join(self.sector_names)}) nor an occupation code "
+            "such as 29-1141 or 31-1121.00"
+        )
 
     def name_of(self, kind: str, code: str) -> str:
         if kind == SECTOR:
@@ -104,6 +105,7 @@ class Targets:
 
 
 # ---------------------------------------------------------------- building the table
+
 
 def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
     """Seats typed one a line as "<sector or occupation code>, <seats per year>" (comma, semicolon or tab).
@@ -119,8 +121,10 @@ def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
             continue
         parts = SEPARATOR.split(line, maxsplit=1)
         if len(parts) != 2 or not parts[0] or not parts[1]:
-            problems.append(f"line {number}: write “sector or occupation code, seats per year”, e.g. “healthcare, "
-                            f"120” (got “{line}”)")
+            problems.append(
+                f"line {number}: write “sector or occupation code, seats per year”, e.g. “healthcare, "
+                f"120” (got “{line}”)"
+            )
             continue
         typed_target, typed_seats = parts
         target, target_problem = _target(typed_target, targets)
@@ -149,17 +153,22 @@ def _target(typed: str, targets: Targets) -> tuple[Target | None, str | None]:
         reason = str(exc).strip("'\"")
         if reason.startswith("“"):
             return None, reason
-        return None, f"“{typed.strip()}” is neither a sector ({', '.join(targets.sector_names)}) nor a usable " \
-                     f"occupation code: {reason}"
+        return (
+            None,
+            f"“{typed.strip()}” is neither a sector ({', '.join(targets.sector_names)}) nor a usable "
+            f"occupation code: {reason}",
+        )
 
 
 def _twice(target: Target, first: tuple[int, Target], place: str) -> str:
     """Why a second line for the same published code is refused (its openings would count twice)."""
     number, earlier = first
     if target.kind == OCCUPATION and target.given_code != earlier.given_code:
-        return (f"{target.given_code} is counted under BLS {target.code} {target.name}, which {place} {number} "
-                f"({earlier.given_code}) already plans for; give one total per BLS code, so its openings are "
-                "compared once")
+        return (
+            f"{target.given_code} is counted under BLS {target.code} {target.name}, which {place} {number} "
+            f"({earlier.given_code}) already plans for; give one total per BLS code, so its openings are "
+            "compared once"
+        )
     return f"{target.name} is listed twice (first on {place} {number}); give one total per sector or occupation"
 
 
@@ -241,15 +250,23 @@ def _whole_seats(value) -> tuple[int | None, str | None]:
 
 # ---------------------------------------------------------------- comparing with openings
 
-def compare_seats(seats: pd.DataFrame, sector_totals: pd.DataFrame, occupations: pd.DataFrame, targets: Targets,
-                  area_name: str, oversupply_ratio: float = 1.0, groups: pd.DataFrame | None = None) -> pd.DataFrame:
+
+def compare_seats(
+    seats: pd.DataFrame,
+    sector_totals: pd.DataFrame,
+    occupations: pd.DataFrame,
+    targets: Targets,
+    area_name: str,
+    oversupply_ratio: float = 1.0,
+    groups: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Each seats row beside the estimated local annual openings of its target, flagged, with a
     sentence that says which occupations those openings are.
 
     ``sector_totals``: sector_key, local_annual_openings_est_count and the openings carriers of
-    ``lmi.sector_summary.sector_carriers`` (``RealityCheck.sectors``); ``occupations``:
+    ``lmi.sectors.totals.sector_carriers`` (``RealityCheck.sectors``); ``occupations``:
     ``DemandModel.bls_codes`` rows (soc_code, soc_title, local_annual_openings_est_count); ``groups``:
-    ``lmi.sectors.group_labels``, so an occupation whose figure is a group's says so.
+    ``lmi.sectors.definitions.group_labels``, so an occupation whose figure is a group's says so.
     """
     if oversupply_ratio <= 0:
         raise SeatsError(["the oversupply ratio must be above 0"])
@@ -262,15 +279,21 @@ def compare_seats(seats: pd.DataFrame, sector_totals: pd.DataFrame, occupations:
     out["target_name"] = [targets.name_of(k, c) for k, c in zip(out.target_kind, out.target_code)]
     out["local_annual_openings_est_count"] = [
         _lookup(sectors if k == SECTOR else codes, c, "local_annual_openings_est_count")
-        for k, c in zip(out.target_kind, out.target_code)]
-    out["openings_are"] = [_sector_openings_are(sectors, c) if k == SECTOR else _code_openings_are(g, c, labels)
-                           for k, c, g in zip(out.target_kind, out.target_code, out.given_code)]
-    out["group_label"] = [labels.get(c, "") if k == OCCUPATION else "" for k, c in
-                          zip(out.target_kind, out.target_code)]
+        for k, c in zip(out.target_kind, out.target_code)
+    ]
+    out["openings_are"] = [
+        _sector_openings_are(sectors, c) if k == SECTOR else _code_openings_are(g, c, labels)
+        for k, c, g in zip(out.target_kind, out.target_code, out.given_code)
+    ]
+    out["group_label"] = [
+        labels.get(c, "") if k == OCCUPATION else "" for k, c in zip(out.target_kind, out.target_code)
+    ]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["seats_to_openings_ratio"] = out.seats_per_year_count / out.local_annual_openings_est_count
-    out["flag"] = [_seat_flag(s, o, oversupply_ratio) for s, o in
-                   zip(out.seats_per_year_count, out.local_annual_openings_est_count)]
+    out["flag"] = [
+        _seat_flag(s, o, oversupply_ratio)
+        for s, o in zip(out.seats_per_year_count, out.local_annual_openings_est_count)
+    ]
     out["flag_label"] = out.flag.map(SEAT_FLAG_LABELS)
     out["flag_reason"] = [_seat_reason(row, area_name, oversupply_ratio) for row in out.to_dict("records")]
     return out
@@ -281,7 +304,7 @@ def _lookup(frame: pd.DataFrame, key: str, column: str) -> float:
 
 
 def _sector_openings_are(sectors: pd.DataFrame, key: str) -> str:
-    """"60% of them for Home Health and Personal Care Aides (about 3,400 a year), Nursing Assistants (about
+    """ "60% of them for Home Health and Personal Care Aides (about 3,400 a year), Nursing Assistants (about
     1,100 a year) and Registered Nurses (about 770 a year)" ("" without carriers)."""
     if key not in sectors.index or "openings_carrier_titles" not in sectors.columns:
         return ""
@@ -315,8 +338,10 @@ def _seat_reason(row: dict, area_name: str, ratio: float) -> str:
     code = f" (BLS {row['target_code']})" if row["target_kind"] == OCCUPATION else ""
     planned = f"{seats:,} planned seat{'s' if seats != 1 else ''} a year for {name}{code}"
     if row["flag"] == NO_ESTIMATE:
-        return (f"{planned}: BLS released no local employment estimate here, so {area_name}'s openings cannot be "
-                "estimated; confirm demand with local employers first.")
+        return (
+            f"{planned}: BLS released no local employment estimate here, so {area_name}'s openings cannot be "
+            "estimated; confirm demand with local employers first."
+        )
     which = ""
     if row.get("openings_are"):
         which = f", {row['openings_are']}" if row["target_kind"] == SECTOR else f" ({row['openings_are']})"
@@ -324,6 +349,8 @@ def _seat_reason(row: dict, area_name: str, ratio: float) -> str:
     limit = "the estimated openings" if ratio == 1 else f"{ratio:g} times the estimated openings"
     against = f"{planned} against estimated openings of {describe_openings(openings)} in {area_name}{which}"
     if row["flag"] == OVERSUPPLY:
-        return (f"{against}: seats are {share} of openings, more than {limit}, so many completers would have to find "
-                "work elsewhere or in other occupations.")
+        return (
+            f"{against}: seats are {share} of openings, more than {limit}, so many completers would have to find "
+            "work elsewhere or in other occupations."
+        )
     return f"{against}: seats are {share} of openings, within {limit}."

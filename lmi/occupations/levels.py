@@ -15,8 +15,12 @@ from __future__ import annotations
 import math
 
 LEVEL_BANDS = ((1.5, "little"), (3.0, "basic"), (4.5, "intermediate"), (6.0, "advanced"), (math.inf, "expert"))
-IMPORTANCE_BANDS = ((2.0, "not important"), (3.0, "somewhat important"), (4.0, "important"),
-                    (math.inf, "very important"))
+IMPORTANCE_BANDS = (
+    (2.0, "not important"),
+    (3.0, "somewhat important"),
+    (4.0, "important"),
+    (math.inf, "very important"),
+)
 
 
 def describe_level(level: float | None) -> str:

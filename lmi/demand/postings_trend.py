@@ -51,7 +51,9 @@ class PostingsTrend:
 def state_postings_trend(con: duckdb.DuckDBPyConnection, state_fips: str) -> PostingsTrend | None:
     """Latest state and national index values and their values a year earlier (same day or the
     closest earlier day published)."""
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         WITH st AS (SELECT s.state_postal, s.state_name FROM core_state s WHERE s.state_fips = $state),
         latest AS (SELECT max(p.posted_on) AS on_day FROM core_indeed_state_postings p JOIN st USING (state_postal)),
         earlier AS (SELECT max(p.posted_on) AS on_day FROM core_indeed_state_postings p JOIN st USING (state_postal), latest
@@ -63,14 +65,18 @@ def state_postings_trend(con: duckdb.DuckDBPyConnection, state_fips: str) -> Pos
         JOIN core_indeed_state_postings se ON se.state_postal = st.state_postal AND se.posted_on = earlier.on_day
         JOIN core_indeed_national_postings nl ON nl.posted_on = latest.on_day
         JOIN core_indeed_national_postings ne ON ne.posted_on = earlier.on_day
-    """, {"state": state_fips})
+    """,
+        {"state": state_fips},
+    )
     return PostingsTrend(*rows[0]) if rows else None
 
 
 def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataFrame:
     """Weekly points (every 7th day from 1 February 2020) of the state and national index, long format
     for a line chart: posted_on, series, postings_index. Empty where Indeed publishes no state index."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         WITH st AS (SELECT state_postal, state_name FROM core_state WHERE state_fips = $state)
         SELECT p.posted_on, st.state_name AS series, p.postings_index
         FROM core_indeed_state_postings p JOIN st USING (state_postal)
@@ -81,20 +87,32 @@ def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataF
         WHERE (n.posted_on - DATE '2020-02-01') % 7 = 0
           AND EXISTS (SELECT 1 FROM core_indeed_state_postings p JOIN st USING (state_postal))
         ORDER BY 1, 2
-    """, {"state": state_fips})
+    """,
+        {"state": state_fips},
+    )
 
 
 # ---------------------------------------------------------------- sector series (national)
 
-SECTOR_TREND_COLUMNS = ["sector_key", "indeed_sector", "mapping_order", "latest_on", "latest_index",
-                        "year_earlier_on", "year_earlier_index", "change_12m_pct"]
+SECTOR_TREND_COLUMNS = [
+    "sector_key",
+    "indeed_sector",
+    "mapping_order",
+    "latest_on",
+    "latest_index",
+    "year_earlier_on",
+    "year_earlier_index",
+    "change_12m_pct",
+]
 
 
 def sector_postings_trends(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> pd.DataFrame:
     """Per (sector, mapped Indeed sector): the latest published index, the index a year earlier (same
     day, or the closest earlier day published) and the change over those 12 months, in the sector
     file's order. Sectors mapped to no Indeed sector have no rows."""
-    frame = query_df(con, """
+    frame = query_df(
+        con,
+        """
         WITH mapped AS (
             SELECT m.sector_key, m.indeed_sector, m.mapping_order, s.sector_order
             FROM core_sector_indeed m JOIN core_sector s USING (sector_key)
@@ -118,7 +136,9 @@ def sector_postings_trends(con: duckdb.DuckDBPyConnection, sector_keys: list[str
         LEFT JOIN earlier e ON e.sector = m.indeed_sector
         LEFT JOIN core_indeed_sector_postings pe ON pe.sector = m.indeed_sector AND pe.posted_on = e.year_earlier_on
         ORDER BY m.sector_order, m.mapping_order
-    """, {"keys": list(sector_keys)})
+    """,
+        {"keys": list(sector_keys)},
+    )
     return frame[SECTOR_TREND_COLUMNS]
 
 

@@ -3,7 +3,7 @@ local demand, with adjustable thresholds and a sentence saying why each ranks wh
 
 Ranking (all parts on 0-100 scales, stated on the page):
 
-    transition score = 0.55 x similarity                      (lmi.similarity: rarity of a pair this alike)
+    transition score = 0.55 x similarity                      (lmi.transitions.similarity: rarity of a pair this alike)
                      + 0.25 x openings points                 (20 x log10(estimated yearly openings here): 10 -> 20,
                                                                100 -> 40, 1,000 -> 60; see lmi.demand.openings)
                      + 0.10 x concentration points            (50 x location quotient, capped at 2 -> 100)
@@ -29,7 +29,7 @@ nurse's bachelor's degree does not lead straight to a physician's doctorate); me
 least 90% of now; at least 100 jobs in the region. Specialties that BLS counts within the same
 occupation as the origin (Acute Care Nurses for Registered Nurses) are listed apart: their jobs and
 pay are the origin's own figures. Occupations that miss a threshold are set aside with the
-reason, not silently dropped; lmi.pathways looks for stepping stones to them. When nothing passes,
+reason, not silently dropped; lmi.transitions.pathways looks for stepping stones to them. When nothing passes,
 ``explain_empty`` counts what each threshold removed and computes the smallest relaxation that
 ranks at least one occupation.
 
@@ -52,21 +52,32 @@ import pandas as pd
 from lmi.areas import NATION_CODE, get_area
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
-from lmi.similarity import NeighbourIndex, describe_score, strongest_components
+from lmi.transitions.similarity import NeighbourIndex, describe_score, strongest_components
 
 # BLS typical entry-level education as rungs of a ladder, each roughly one to two years of study; a
 # step is one rung. "Some college" and a postsecondary nondegree award (a certificate) share a rung:
 # both are short programs after school. A doctoral or professional degree (three to eight years
 # beyond a bachelor's, and a residency for physicians) sits two rungs above a master's degree.
-EDUCATION_RANK = {"No formal educational credential": 0, "High school diploma or equivalent": 1,
-                  "Some college, no degree": 2, "Postsecondary nondegree award": 2, "Associate's degree": 3,
-                  "Bachelor's degree": 4, "Master's degree": 5, "Doctoral or professional degree": 7}
+EDUCATION_RANK = {
+    "No formal educational credential": 0,
+    "High school diploma or equivalent": 1,
+    "Some college, no degree": 2,
+    "Postsecondary nondegree award": 2,
+    "Associate's degree": 3,
+    "Bachelor's degree": 4,
+    "Master's degree": 5,
+    "Doctoral or professional degree": 7,
+}
 EDUCATION_LADDER = tuple(EDUCATION_RANK)
 MAX_EDUCATION_STEP = max(EDUCATION_RANK.values()) - min(EDUCATION_RANK.values())
 MAX_JOB_ZONE_STEP = 4  # O*NET job zones run from 1 to 5
 RANKING_WEIGHTS = {"similarity": 0.55, "openings": 0.25, "concentration": 0.10, "pay": 0.10}
-PART_WORDS = {"similarity": "how close it is to your skills and work", "openings": "its estimated openings here",
-              "concentration": "how concentrated it is here", "pay": "its pay"}
+PART_WORDS = {
+    "similarity": "how close it is to your skills and work",
+    "openings": "its estimated openings here",
+    "concentration": "how concentrated it is here",
+    "pay": "its pay",
+}
 DEMAND_PARTS = ("openings", "concentration")  # the parts a BLS group figure gives, counted once per ranking
 NEUTRAL_POINTS = 50.0
 # demand grains whose figure is a BLS group's, shown by several O*NET occupations (lmi.demand.labels)
@@ -74,19 +85,37 @@ GROUP_GRAINS = ("shared_soc", "all_other", "bls_aggregate", "bls_combined")
 WAGE_RATIO_STEP = 0.05  # the pay threshold moves in steps of 5% of now
 
 # the demand model's columns a ranking reads (one vocabulary: lmi.demand.columns)
-DEMAND_COLUMNS = ("demand_soc_code", "demand_title", "demand_grain", "shared_with_count", "demand_is_shared",
-                  "demand_basis", "local_employment_count", "local_employment_missing_reason",
-                  "local_employment_missing_words", "local_annual_wage_median_usd",
-                  "local_annual_wage_median_footnote", "location_quotient", "local_annual_openings_est_count",
-                  "openings_basis", "national_growth_2024_34_pct", "national_annual_openings_count")
+DEMAND_COLUMNS = (
+    "demand_soc_code",
+    "demand_title",
+    "demand_grain",
+    "shared_with_count",
+    "demand_is_shared",
+    "demand_basis",
+    "local_employment_count",
+    "local_employment_missing_reason",
+    "local_employment_missing_words",
+    "local_annual_wage_median_usd",
+    "local_annual_wage_median_footnote",
+    "location_quotient",
+    "local_annual_openings_est_count",
+    "openings_basis",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+)
 # national facts per O*NET occupation, read once per engine
-NATIONAL_COLUMNS = ("job_zone", "typical_entry_education", "national_annual_wage_median_usd",
-                    "national_annual_wage_median_footnote")
+NATIONAL_COLUMNS = (
+    "job_zone",
+    "typical_entry_education",
+    "national_annual_wage_median_usd",
+    "national_annual_wage_median_footnote",
+)
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """Which targets to rank; the rest are set aside with the reason."""
+
     min_similarity: float = 25.0
     max_job_zone_step: int = 1
     max_education_step: int = 1
@@ -95,14 +124,17 @@ class Thresholds:
     include_same_bls_occupation: bool = False
 
     def describe(self) -> str:
-        return (f"similarity at least {self.min_similarity:.0f}; at most {self.max_job_zone_step} job zone(s) and "
-                f"{self.max_education_step} education step(s) above now; median pay at least "
-                f"{self.min_wage_ratio:.0%} of now; at least {self.min_local_jobs:,} jobs in the region")
+        return (
+            f"similarity at least {self.min_similarity:.0f}; at most {self.max_job_zone_step} job zone(s) and "
+            f"{self.max_education_step} education step(s) above now; median pay at least "
+            f"{self.min_wage_ratio:.0%} of now; at least {self.min_local_jobs:,} jobs in the region"
+        )
 
 
 @dataclass(frozen=True)
 class Origin:
     """Where the worker starts: an occupation or a self-assessment."""
+
     kind: str  # "occupation" | "self_assessment"
     label: str  # "Registered Nurses" / "your self-assessment"
     onet_soc_code: str | None
@@ -130,6 +162,7 @@ class NoRegionalDataError(LookupError):
 
 
 # --------------------------------------------------------------------------- engine
+
 
 class TransitionEngine:
     """What every ranking reads, held in memory (the neighbour lists, national facts, the demand
@@ -171,8 +204,10 @@ class TransitionEngine:
         # codes the demand model does not know: empty rows, like DemandModel.occupations
         frame = pd.DataFrame(arrays).set_index("onet_soc_code", drop=False).reindex(list(onet_soc_codes))
         frame["onet_soc_code"] = list(onet_soc_codes)
-        return {column: frame[column].astype(object if frame[column].dtype == object else "float64").to_numpy()
-                for column in arrays}
+        return {
+            column: frame[column].astype(object if frame[column].dtype == object else "float64").to_numpy()
+            for column in arrays
+        }
 
     def facts(self, area_code: str, onet_soc_codes: list[str]) -> pd.DataFrame:
         """One row per O*NET occupation (in the given order): the demand model's figures for the area
@@ -191,40 +226,70 @@ class TransitionEngine:
         in_group = bool(fact["demand_is_shared"]) and not is_soc_occupation_itself(onet_soc_code, fact["demand_grain"])
         shared = f" (the figure of {fact['demand_basis']})" if in_group else ""
         if fact["demand_soc_code"] is None:
-            notes.append(f"BLS publishes no employment or wage estimates for {title}, so pay cannot be compared and "
-                         "the pay threshold is not applied.")
+            notes.append(
+                f"BLS publishes no employment or wage estimates for {title}, so pay cannot be compared and "
+                "the pay threshold is not applied."
+            )
         else:
             if local_wage is None:
-                notes.append(f"BLS released no median wage for {title}{shared} in {place}; pay is compared with "
-                             "national medians instead.")
+                notes.append(
+                    f"BLS released no median wage for {title}{shared} in {place}; pay is compared with "
+                    "national medians instead."
+                )
             if pd.isna(fact["local_employment_count"]):
-                notes.append(f"BLS released no employment estimate for {title}{shared} in {place} (too few survey "
-                             "responses or confidential); the targets are still ranked on their own local numbers.")
+                notes.append(
+                    f"BLS released no employment estimate for {title}{shared} in {place} (too few survey "
+                    "responses or confidential); the targets are still ranked on their own local numbers."
+                )
             if in_group:
-                notes.append(f"Your pay now is compared using {fact['demand_basis']}: BLS publishes {title} only "
-                             "within that group.")
+                notes.append(
+                    f"Your pay now is compared using {fact['demand_basis']}: BLS publishes {title} only "
+                    "within that group."
+                )
         job_zone = None if pd.isna(fact["job_zone"]) else int(fact["job_zone"])
         if job_zone is None:
             notes.append(f"O*NET gives no job zone for {title}, so the job zone threshold is not applied.")
         education = fact["typical_entry_education"]
         if education is None:
-            notes.append(f"BLS publishes no typical entry education for {title}, so the education threshold is "
-                         "not applied.")
-        wage_words = (f"the median for {title}{shared} in {place}" if local_wage is not None else
-                      f"the national median for {title}{shared}" if national_wage is not None else "not available")
-        origin = Origin("occupation", title, onet_soc_code, fact["demand_soc_code"], job_zone, education,
-                        local_wage, national_wage, wage_words)
+            notes.append(
+                f"BLS publishes no typical entry education for {title}, so the education threshold is not applied."
+            )
+        wage_words = (
+            f"the median for {title}{shared} in {place}"
+            if local_wage is not None
+            else f"the national median for {title}{shared}"
+            if national_wage is not None
+            else "not available"
+        )
+        origin = Origin(
+            "occupation",
+            title,
+            onet_soc_code,
+            fact["demand_soc_code"],
+            job_zone,
+            education,
+            local_wage,
+            national_wage,
+            wage_words,
+        )
         return origin, notes
 
-    def from_occupation(self, onet_soc_code: str, area_code: str,
-                        thresholds: Thresholds = Thresholds()) -> TransitionResult:
+    def from_occupation(
+        self, onet_soc_code: str, area_code: str, thresholds: Thresholds = Thresholds()
+    ) -> TransitionResult:
         """Rank the occupations most similar to ``onet_soc_code`` for the region ``area_code``."""
         origin, notes = self.occupation_origin(onet_soc_code, area_code)
         return self.rank(origin, self.neighbours.neighbours(onet_soc_code), area_code, thresholds, notes)
 
-    def rank(self, origin: Origin, candidates: pd.DataFrame, area_code: str, thresholds: Thresholds,
-             notes: list[str] | None = None) -> TransitionResult:
-        """Join candidates (from lmi.similarity or lmi.self_assessment) to the region's numbers,
+    def rank(
+        self,
+        origin: Origin,
+        candidates: pd.DataFrame,
+        area_code: str,
+        thresholds: Thresholds,
+        notes: list[str] | None = None,
+    ) -> TransitionResult:
+        """Join candidates (from lmi.transitions.similarity or lmi.transitions.self_assessment) to the region's numbers,
         apply the thresholds, score (a BLS group figure counted once) and explain."""
         place = self.place(area_code)
         notes = list(notes or [])
@@ -234,7 +299,8 @@ class TransitionEngine:
         if np.isnan(columns["local_employment_count"].astype("float64")).all():
             raise NoRegionalDataError(
                 f"BLS publishes no employment estimates in {place} for any of the occupations similar to "
-                f"{origin.label}. Try the whole state or the nation in the sidebar.")
+                f"{origin.label}. Try the whole state or the nation in the sidebar."
+            )
         columns.update(origin_comparison(columns, origin))
         failures = _failure_arrays(columns, thresholds)
         columns.update({f"fails_{key}": values for key, values in failures.items()})
@@ -245,8 +311,13 @@ class TransitionEngine:
         set_aside = set_aside.assign(reasons_set_aside=_reasons_set_aside(set_aside, thresholds, place))
         set_aside = set_aside.iloc[np.argsort(-set_aside.similarity_score.to_numpy(), kind="stable")]
         kept = count_group_figures_once(frame[~failed])
-        order = np.lexsort((-kept.demand_counted.to_numpy(dtype=float), -kept.similarity_score.to_numpy(),
-                            -kept.transition_score.to_numpy()))
+        order = np.lexsort(
+            (
+                -kept.demand_counted.to_numpy(dtype=float),
+                -kept.similarity_score.to_numpy(),
+                -kept.transition_score.to_numpy(),
+            )
+        )
         kept = kept.iloc[order].reset_index(drop=True)
         kept.insert(0, "transition_rank", np.arange(1, len(kept) + 1))
         kept["same_figure_note"] = _same_figure_notes(kept)
@@ -288,8 +359,9 @@ def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.Da
     return frame
 
 
-def transitions_from_occupation(con: duckdb.DuckDBPyConnection, onet_soc_code: str, area_code: str,
-                                thresholds: Thresholds = Thresholds()) -> TransitionResult:
+def transitions_from_occupation(
+    con: duckdb.DuckDBPyConnection, onet_soc_code: str, area_code: str, thresholds: Thresholds = Thresholds()
+) -> TransitionResult:
     """One-off ranking (builds a TransitionEngine; the app keeps one per database)."""
     return TransitionEngine(con).from_occupation(onet_soc_code, area_code, thresholds)
 
@@ -318,8 +390,10 @@ def origin_comparison(columns, origin: Origin) -> dict[str, np.ndarray]:
     zone = np.asarray(columns["target_job_zone"], dtype="float64")
     job_zone_step = zone - origin.job_zone if origin.job_zone is not None else np.full(size, np.nan)
     origin_rung = EDUCATION_RANK.get(origin.education) if origin.education else None
-    target_rung = np.array([EDUCATION_RANK.get(e, np.nan) if e is not None else np.nan
-                            for e in columns["typical_entry_education"]], dtype="float64")
+    target_rung = np.array(
+        [EDUCATION_RANK.get(e, np.nan) if e is not None else np.nan for e in columns["typical_entry_education"]],
+        dtype="float64",
+    )
     education_step = target_rung - origin_rung if origin_rung is not None else np.full(size, np.nan)
     local = np.asarray(columns["local_annual_wage_median_usd"], dtype="float64")
     national = np.asarray(columns["national_annual_wage_median_usd"], dtype="float64")
@@ -335,8 +409,13 @@ def origin_comparison(columns, origin: Origin) -> dict[str, np.ndarray]:
         basis[use_national] = "nation"
     codes = np.asarray(columns["demand_soc_code"], dtype=object)
     same = (codes == origin.demand_soc_code) if origin.demand_soc_code else np.zeros(size, dtype=bool)
-    return {"job_zone_step": job_zone_step, "education_step": education_step, "wage_ratio": ratio,
-            "wage_ratio_basis": basis, "same_bls_occupation": np.asarray(same, dtype=bool)}
+    return {
+        "job_zone_step": job_zone_step,
+        "education_step": education_step,
+        "wage_ratio": ratio,
+        "wage_ratio_basis": basis,
+        "same_bls_occupation": np.asarray(same, dtype=bool),
+    }
 
 
 # --------------------------------------------------------------------------- thresholds
@@ -381,14 +460,19 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
     for row in _rows(frame):
         why = []
         if row.fails_similarity:
-            why.append(f"less alike than the threshold (similarity {_below(row.similarity_score, t.min_similarity)} "
-                       f"< {t.min_similarity:g})")
+            why.append(
+                f"less alike than the threshold (similarity {_below(row.similarity_score, t.min_similarity)} "
+                f"< {t.min_similarity:g})"
+            )
         if row.fails_job_zone:
-            why.append(f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} "
-                       "above now)")
+            why.append(
+                f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} above now)"
+            )
         if row.fails_education:
-            why.append(f"typically needs a {str(row.typical_entry_education).lower()} to start "
-                       f"({row.education_step:.0f} education steps above now)")
+            why.append(
+                f"typically needs a {str(row.typical_entry_education).lower()} to start "
+                f"({row.education_step:.0f} education steps above now)"
+            )
         if row.fails_same_occupation:
             why.append("a specialty BLS counts within your own occupation (same jobs and pay figures)")
         if row.demand_soc_code is None:
@@ -396,8 +480,9 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
         elif row.fails_no_jobs_figure:
             why.append(f"BLS released no employment estimate for it in {area_name}")
         elif row.fails_local_jobs:
-            why.append(f"only {row.local_employment_count:,.0f} jobs in {area_name}{_of_group(row)} "
-                       f"(< {t.min_local_jobs:,})")
+            why.append(
+                f"only {row.local_employment_count:,.0f} jobs in {area_name}{_of_group(row)} (< {t.min_local_jobs:,})"
+            )
         if row.fails_pay:
             why.append(f"median pay {row.wage_ratio:.0%} of now (< {t.min_wage_ratio:.0%})")
         reasons.append("; ".join(why))
@@ -407,6 +492,7 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
 @dataclass(frozen=True)
 class Relaxation:
     """The smallest change of thresholds that ranks at least one occupation."""
+
     thresholds: Thresholds
     changes: tuple[str, ...]  # "lowest similarity 99 → 56"
     ranked_count: int  # how many occupations the relaxed thresholds rank
@@ -420,6 +506,7 @@ class Relaxation:
 class EmptyExplanation:
     """Why nothing is ranked: how many candidates each threshold removed, the one that removed the
     most, and the nearest relaxation (None when no threshold can rank anything here)."""
+
     removed_counts: dict[str, int]  # threshold key -> candidates that miss it
     main_threshold: str | None  # the adjustable threshold that removed the most
     sentence: str
@@ -438,8 +525,9 @@ def explain_empty(result: TransitionResult) -> EmptyExplanation | None:
     if len(result.ranked):
         return None
     counts = removed_counts(result.set_aside)
-    adjustable = sorted((key for key, (_, name) in THRESHOLD_WORDS.items() if name and counts[key]),
-                        key=lambda key: -counts[key])
+    adjustable = sorted(
+        (key for key, (_, name) in THRESHOLD_WORDS.items() if name and counts[key]), key=lambda key: -counts[key]
+    )
     main = adjustable[0] if adjustable else None
     relaxation = _single_relaxation(result, adjustable) or _combined_relaxation(result, adjustable)
     return EmptyExplanation(counts, main, _empty_sentence(result, counts, main), relaxation)
@@ -447,18 +535,30 @@ def explain_empty(result: TransitionResult) -> EmptyExplanation | None:
 
 def _empty_sentence(result: TransitionResult, counts: dict[str, int], main: str | None) -> str:
     total = len(result.set_aside)
-    parts = [f"{THRESHOLD_WORDS[key][0]}: {count}" for key, count in sorted(counts.items(), key=lambda kv: -kv[1])
-             if count]
-    lead = (f"The threshold that removed the most is the {THRESHOLD_WORDS[main][0]} "
-            f"({_threshold_value(result.thresholds, main)}), which {counts[main]} of them miss. " if main else "")
-    return (f"No occupation passes every threshold in {result.area_label}. {lead}Of the {total} similar occupations, "
-            f"each threshold removed (an occupation can miss several): {'; '.join(parts)}.")
+    parts = [
+        f"{THRESHOLD_WORDS[key][0]}: {count}" for key, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count
+    ]
+    lead = (
+        f"The threshold that removed the most is the {THRESHOLD_WORDS[main][0]} "
+        f"({_threshold_value(result.thresholds, main)}), which {counts[main]} of them miss. "
+        if main
+        else ""
+    )
+    return (
+        f"No occupation passes every threshold in {result.area_label}. {lead}Of the {total} similar occupations, "
+        f"each threshold removed (an occupation can miss several): {'; '.join(parts)}."
+    )
 
 
 def _threshold_value(t: Thresholds, key: str) -> str:
-    return {"similarity": f"{t.min_similarity:g}", "job_zone": f"{t.max_job_zone_step}",
-            "education": f"{t.max_education_step}", "same_occupation": "left out",
-            "local_jobs": f"{t.min_local_jobs:,}", "pay": f"{t.min_wage_ratio:.0%}"}[key]
+    return {
+        "similarity": f"{t.min_similarity:g}",
+        "job_zone": f"{t.max_job_zone_step}",
+        "education": f"{t.max_education_step}",
+        "same_occupation": "left out",
+        "local_jobs": f"{t.min_local_jobs:,}",
+        "pay": f"{t.min_wage_ratio:.0%}",
+    }[key]
 
 
 def _single_relaxation(result: TransitionResult, order: list[str]) -> Relaxation | None:
@@ -505,20 +605,24 @@ def _relaxed(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds:
 
 def _relaxation(result: TransitionResult, thresholds: Thresholds) -> Relaxation:
     old = result.thresholds
-    changes = tuple(_change_words(key, old, thresholds) for key, (_, name) in THRESHOLD_WORDS.items()
-                    if name and getattr(old, name) != getattr(thresholds, name))
+    changes = tuple(
+        _change_words(key, old, thresholds)
+        for key, (_, name) in THRESHOLD_WORDS.items()
+        if name and getattr(old, name) != getattr(thresholds, name)
+    )
     ranked = int((~threshold_failures(result.set_aside, thresholds).any(axis=1)).sum())
     return Relaxation(thresholds, changes, ranked)
 
 
 def _change_words(key: str, old: Thresholds, new: Thresholds) -> str:
-    """"lowest similarity 99 → 56"; "include specialties of your own occupation"."""
+    """ "lowest similarity 99 → 56"; "include specialties of your own occupation"."""
     if key == "same_occupation":
         return "include specialties of your own occupation"
     return f"{THRESHOLD_WORDS[key][0]} {_threshold_value(old, key)} → {_threshold_value(new, key)}"
 
 
 # --------------------------------------------------------------------------- scores
+
 
 def _score_arrays(columns) -> dict[str, np.ndarray]:
     """The four parts' points and the transition score (see the module docstring)."""
@@ -538,8 +642,9 @@ def _score_arrays(columns) -> dict[str, np.ndarray]:
 
 
 def _total(points) -> np.ndarray:
-    return sum(weight * np.asarray(points[f"{part}_points"], dtype="float64")
-               for part, weight in RANKING_WEIGHTS.items())
+    return sum(
+        weight * np.asarray(points[f"{part}_points"], dtype="float64") for part, weight in RANKING_WEIGHTS.items()
+    )
 
 
 def count_group_figures_once(kept: pd.DataFrame) -> pd.DataFrame:
@@ -569,17 +674,23 @@ def count_group_figures_once(kept: pd.DataFrame) -> pd.DataFrame:
         for part in DEMAND_PARTS:
             points[f"{part}_points"][i] = min(NEUTRAL_POINTS, points[f"{part}_points"][j])
         counted[i], same_as[i], same_as_code[i] = False, titles[j], codes[j]
-    return kept.assign(**points, transition_score=_total(points), demand_counted=counted, same_figure_as=same_as,
-                       same_figure_as_code=same_as_code)
+    return kept.assign(
+        **points,
+        transition_score=_total(points),
+        demand_counted=counted,
+        same_figure_as=same_as,
+        same_figure_as_code=same_as_code,
+    )
 
 
 def _same_figure_notes(kept: pd.DataFrame) -> list[str]:
-    """"same BLS figure as Compliance Officers (ranked above)" on the rows whose demand points are
+    """ "same BLS figure as Compliance Officers (ranked above)" on the rows whose demand points are
     neutral because another ranked row carries that figure; "" elsewhere."""
     rank_of = dict(zip(kept.target_onet_soc_code, kept.transition_rank))
     notes = []
-    for rank, counted, title, code in zip(kept.transition_rank, kept.demand_counted, kept.same_figure_as,
-                                          kept.same_figure_as_code):
+    for rank, counted, title, code in zip(
+        kept.transition_rank, kept.demand_counted, kept.same_figure_as, kept.same_figure_as_code
+    ):
         where = "" if counted else "above" if rank_of[code] < rank else "below"
         notes.append(f"same BLS figure as {title} (ranked {where})" if where else "")
     return notes
@@ -587,29 +698,42 @@ def _same_figure_notes(kept: pd.DataFrame) -> list[str]:
 
 # --------------------------------------------------------------------------- explanations
 
+
 def _why(row, means: dict[str, float], origin: Origin, area_name: str) -> str:
     """One sentence: what lifts it to this rank, then the facts behind each part."""
     lead = _leading_part(row, means)
     strongest = strongest_components(row)
     alike = f"similarity {row.similarity_score:.0f} ({describe_score(row.similarity_score)}"
     alike += f"; closest on {' and '.join(strongest)})" if strongest else ")"
-    jobs = (f"{row.local_employment_count:,.0f} jobs in {area_name} now{_of_group(row)}, openings "
-            f"{describe_openings(row.local_annual_openings_est_count)} (estimate)"
-            if not pd.isna(row.local_employment_count) else f"no employment estimate released in {area_name}")
-    lq = (f"location quotient {row.location_quotient:.2f}" if not pd.isna(row.location_quotient)
-          else "location quotient not released (counted as neutral)")
+    jobs = (
+        f"{row.local_employment_count:,.0f} jobs in {area_name} now{_of_group(row)}, openings "
+        f"{describe_openings(row.local_annual_openings_est_count)} (estimate)"
+        if not pd.isna(row.local_employment_count)
+        else f"no employment estimate released in {area_name}"
+    )
+    lq = (
+        f"location quotient {row.location_quotient:.2f}"
+        if not pd.isna(row.location_quotient)
+        else "location quotient not released (counted as neutral)"
+    )
     pay = _pay_words(row, origin)
     step = _step_words(row)
-    same = (" It is a specialty within your own BLS occupation, so its jobs and pay are the same figures."
-            if bool(row.same_bls_occupation) else "")
-    repeat = (f" Its jobs, openings and location quotient are the {row.same_figure_note}: a figure counts once "
-              "in a ranking, so here its openings and concentration get neutral points."
-              if row.same_figure_note else "")
+    same = (
+        " It is a specialty within your own BLS occupation, so its jobs and pay are the same figures."
+        if bool(row.same_bls_occupation)
+        else ""
+    )
+    repeat = (
+        f" Its jobs, openings and location quotient are the {row.same_figure_note}: a figure counts once "
+        "in a ranking, so here its openings and concentration get neutral points."
+        if row.same_figure_note
+        else ""
+    )
     return f"#{row.transition_rank} mainly for {PART_WORDS[lead]}: {alike}; {jobs}; {lq}; {pay}; {step}.{same}{repeat}"
 
 
 def _of_group(row) -> str:
-    """" for BLS group 29-1071 Physician Assistants, shared by 2 occupations" when the figure is a group's."""
+    """ " for BLS group 29-1071 Physician Assistants, shared by 2 occupations" when the figure is a group's."""
     return f" for {row.demand_basis}" if bool(row.demand_is_shared) and row.demand_basis else ""
 
 
@@ -640,8 +764,11 @@ def _step_words(row) -> str:
         zone = f"job zone {row.target_job_zone:.0f}" if not pd.isna(row.target_job_zone) else "job zone not rated"
     else:
         step = int(row.job_zone_step)
-        zone = ("same job zone (preparation) as now" if step == 0 else
-                f"{abs(step)} job zone{'s' if abs(step) > 1 else ''} {'above' if step > 0 else 'below'} now")
+        zone = (
+            "same job zone (preparation) as now"
+            if step == 0
+            else f"{abs(step)} job zone{'s' if abs(step) > 1 else ''} {'above' if step > 0 else 'below'} now"
+        )
     if pd.isna(row.typical_entry_education):
         return zone
     return f"{zone}; typical entry education: {str(row.typical_entry_education).lower()}"

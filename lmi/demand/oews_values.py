@@ -55,8 +55,15 @@ def _dollars(value: float, hourly: bool) -> str:
 def top_code_floor(row) -> float | None:
     """Largest published (not top-coded) annual percentile below the 90th in a row: the honest
     floor for a top-coded 90th percentile when BLS published a lower percentile above the bound."""
-    values = [row.get(c) for c in ("local_annual_wage_p10_usd", "annual_wage_p25_usd", "local_annual_wage_median_usd",
-                                   "annual_wage_p75_usd")]
+    values = [
+        row.get(c)
+        for c in (
+            "local_annual_wage_p10_usd",
+            "annual_wage_p25_usd",
+            "local_annual_wage_median_usd",
+            "annual_wage_p75_usd",
+        )
+    ]
     published = [v for v in values if not is_missing(v)]
     return max(published) if published else None
 
@@ -102,28 +109,36 @@ def shown_labels() -> dict[str, str]:
 def shown_help() -> dict[str, str]:
     """Tooltip of each shown column heading, keyed by heading."""
     labels = shown_labels()
-    tips = {key: (help_text(column) if column else "BLS OEWS May 2025: a tenth of workers earn less than the "
-                  "first figure, a tenth more than the second") for key, column in SHOWN_COLUMNS.items()}
+    tips = {
+        key: (
+            help_text(column)
+            if column
+            else "BLS OEWS May 2025: a tenth of workers earn less than the first figure, a tenth more than the second"
+        )
+        for key, column in SHOWN_COLUMNS.items()
+    }
     return {labels[key]: tips[key] for key in SHOWN_COLUMNS}
 
 
 def format_estimates(frame):
-    """Readable cells for a frame of demand figures (as returned by ``lmi.area_stats``), headed with
+    """Readable cells for a frame of demand figures (as returned by ``lmi.demand.area_comparison``), headed with
     the words of ``lmi.demand.columns``. A missing figure says why, never 0."""
     import pandas as pd
 
     labels = shown_labels()
     rows = []
     for row in frame.to_dict("records"):
-        rows.append({
-            labels["jobs"]: _format_jobs(row),
-            labels["wage"]: _format_median(row),
-            labels["wage_range"]: _format_range(row),
-            labels["lq"]: _format_lq(row),
-            labels["growth"]: format_growth(row.get("national_growth_2024_34_pct")),
-            labels["openings"]: format_openings(row),
-            labels["whose"]: whose_numbers(row),
-        })
+        rows.append(
+            {
+                labels["jobs"]: _format_jobs(row),
+                labels["wage"]: _format_median(row),
+                labels["wage_range"]: _format_range(row),
+                labels["lq"]: _format_lq(row),
+                labels["growth"]: format_growth(row.get("national_growth_2024_34_pct")),
+                labels["openings"]: format_openings(row),
+                labels["whose"]: whose_numbers(row),
+            }
+        )
     return pd.DataFrame(rows, index=frame.index, columns=list(labels.values()))
 
 
@@ -150,8 +165,9 @@ def _format_range(row) -> str:
     if is_missing(row.get("local_annual_wage_p10_usd")) and is_missing(row.get("local_annual_wage_p90_usd")):
         return NO_ESTIMATE if _no_jobs_figure(row) else (row.get("local_wage_missing_words") or NOT_RELEASED)
     low = format_usd(row.get("local_annual_wage_p10_usd"), row.get("local_annual_wage_p10_footnote"))
-    high = format_usd(row.get("local_annual_wage_p90_usd"), row.get("local_annual_wage_p90_footnote"),
-                      floor=top_code_floor(row))
+    high = format_usd(
+        row.get("local_annual_wage_p90_usd"), row.get("local_annual_wage_p90_footnote"), floor=top_code_floor(row)
+    )
     return f"{low} – {high}"
 
 

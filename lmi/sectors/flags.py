@@ -21,7 +21,7 @@ per 10,000 local jobs (default 5; the median occupation has well under 1). These
 occupations that a training portfolio built around popular sectors would miss.
 
 The location quotient is BLS's published one for an occupation and the like-for-like quotient of
-``lmi.sector_summary`` for a sector. Occupations are the codes BLS publishes (``DemandModel.bls_codes``),
+``lmi.sectors.totals`` for a sector. Occupations are the codes BLS publishes (``DemandModel.bls_codes``),
 named by the title BLS publishes them under (``soc_title``).
 
 A sector's sentence also says what the verdict rests on: the members that carry most of the
@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from lmi.demand import describe_openings
-from lmi.sector_summary import CARRIERS_SHARE_PCT
+from lmi.sectors.totals import CARRIERS_SHARE_PCT
 
 THIN = "thin_locally"
 STRENGTH = "local_strength"
@@ -74,8 +74,10 @@ class FlagThresholds:
     def __post_init__(self) -> None:
         problems = []
         if not 0 < self.thin_lq_below <= self.strength_lq_min:
-            problems.append(f"the 'thin' location quotient ({self.thin_lq_below}) must be above 0 and not above the "
-                            f"'strength' quotient ({self.strength_lq_min})")
+            problems.append(
+                f"the 'thin' location quotient ({self.thin_lq_below}) must be above 0 and not above the "
+                f"'strength' quotient ({self.strength_lq_min})"
+            )
         if self.hidden_openings_per_10k_min < 0:
             problems.append("openings per 10,000 jobs for hidden demand cannot be negative")
         if not 0 <= self.min_local_coverage_pct <= 100:
@@ -96,23 +98,25 @@ def rules_text(t: FlagThresholds) -> dict[str, str]:
     """Each flag's rule with the thresholds in use, for the page's legend and the CSV."""
     return {
         THIN: f"location quotient below {t.thin_lq_below:g} and projected national growth 2024–34 of at least "
-              f"{t.national_growth_min_pct:g}%",
+        f"{t.national_growth_min_pct:g}%",
         STRENGTH: f"location quotient of at least {t.strength_lq_min:g}",
         BALANCED: f"location quotient from {t.thin_lq_below:g} to below {t.strength_lq_min:g}",
         THIN_NOT_GROWING: f"location quotient below {t.thin_lq_below:g} and projected national growth below "
-                          f"{t.national_growth_min_pct:g}%",
+        f"{t.national_growth_min_pct:g}%",
         NO_ESTIMATE: "BLS released no local employment estimate for the occupation",
         TOO_LITTLE_DATA: f"occupations with local estimates cover less than {t.min_local_coverage_pct:g}% of the "
-                         "sector's national jobs",
+        "sector's national jobs",
         HIDDEN: f"location quotient of at least {t.strength_lq_min:g} and at least {t.hidden_openings_per_10k_min:g} "
-                "estimated openings a year per 10,000 local jobs, in no sector of the sector file",
+        "estimated openings a year per 10,000 local jobs, in no sector of the sector file",
     }
 
 
 # ---------------------------------------------------------------- classification
 
-def classify(location_quotient: float, growth_pct: float, has_data: bool, t: FlagThresholds,
-             no_data_flag: str = NO_ESTIMATE) -> str:
+
+def classify(
+    location_quotient: float, growth_pct: float, has_data: bool, t: FlagThresholds, no_data_flag: str = NO_ESTIMATE
+) -> str:
     """The flag for one sector or occupation (rules 1-5 of the module docstring)."""
     if not has_data or _missing(location_quotient):
         return no_data_flag
@@ -126,30 +130,37 @@ def classify(location_quotient: float, growth_pct: float, has_data: bool, t: Fla
 def flag_occupations(rows: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
     """Add ``flag``, ``flag_label`` and ``flag_reason`` to occupation rows (``DemandModel.bls_codes`` columns)."""
     out = rows.copy()
-    out["flag"] = [classify(lq, g, has, t) for lq, g, has in
-                   zip(out.location_quotient, out.national_growth_2024_34_pct, out.has_local_estimate)]
+    out["flag"] = [
+        classify(lq, g, has, t)
+        for lq, g, has in zip(out.location_quotient, out.national_growth_2024_34_pct, out.has_local_estimate)
+    ]
     out["flag_label"] = out.flag.map(FLAG_LABELS)
     out["flag_reason"] = [occupation_reason(row, t, area_name) for row in out.to_dict("records")]
     return out
 
 
 def flag_sectors(summary: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd.DataFrame:
-    """Add ``flag``, ``flag_label`` and ``flag_reason`` to sector totals (``lmi.sector_summary.summarise``,
-    with the carrier columns of ``lmi.sector_summary.sector_carriers`` where the sentence should name them)."""
+    """Add ``flag``, ``flag_label`` and ``flag_reason`` to sector totals (``lmi.sectors.totals.summarise``,
+    with the carrier columns of ``lmi.sectors.totals.sector_carriers`` where the sentence should name them)."""
     out = summary.copy()
-    out["flag"] = [classify(lq, g, cov >= t.min_local_coverage_pct, t, TOO_LITTLE_DATA) for lq, g, cov in
-                   zip(out.location_quotient, out.national_growth_2024_34_pct, out.local_coverage_pct)]
+    out["flag"] = [
+        classify(lq, g, cov >= t.min_local_coverage_pct, t, TOO_LITTLE_DATA)
+        for lq, g, cov in zip(out.location_quotient, out.national_growth_2024_34_pct, out.local_coverage_pct)
+    ]
     out["flag_label"] = out.flag.map(FLAG_LABELS)
     out["flag_reason"] = [sector_reason(row, t, area_name) for row in out.to_dict("records")]
     return out
 
 
-def hidden_local_demand(demand: pd.DataFrame, sector_soc_codes: set[str], t: FlagThresholds,
-                        area_name: str) -> pd.DataFrame:
+def hidden_local_demand(
+    demand: pd.DataFrame, sector_soc_codes: set[str], t: FlagThresholds, area_name: str
+) -> pd.DataFrame:
     """Occupations in no popular sector with strong local demand, most openings first."""
     outside = demand[~demand.soc_code.isin(sector_soc_codes) & demand.has_local_estimate]
-    strong = outside[(outside.location_quotient >= t.strength_lq_min)
-                     & (outside.local_openings_per_10k_jobs >= t.hidden_openings_per_10k_min)].copy()
+    strong = outside[
+        (outside.location_quotient >= t.strength_lq_min)
+        & (outside.local_openings_per_10k_jobs >= t.hidden_openings_per_10k_min)
+    ].copy()
     strong["flag"] = HIDDEN
     strong["flag_label"] = FLAG_LABELS[HIDDEN]
     strong["flag_reason"] = [hidden_reason(row, area_name) for row in strong.to_dict("records")]
@@ -158,34 +169,55 @@ def hidden_local_demand(demand: pd.DataFrame, sector_soc_codes: set[str], t: Fla
 
 # ---------------------------------------------------------------- sentences
 
+
 def occupation_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
     name, flag = row["soc_title"], row["flag"]
     if flag == NO_ESTIMATE:
-        return (f"BLS released no employment estimate for {name} in {area_name} (it withholds estimates that do "
-                "not meet its reliability or confidentiality standards), so local demand cannot be judged from "
-                "these data; ask local employers before training for it.")
+        return (
+            f"BLS released no employment estimate for {name} in {area_name} (it withholds estimates that do "
+            "not meet its reliability or confidentiality standards), so local demand cannot be judged from "
+            "these data; ask local employers before training for it."
+        )
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
-    return _reason(row["flag"], name, f"jobs as {name} are", row["location_quotient"],
-                   row["national_growth_2024_34_pct"], size, t, area_name)
+    return _reason(
+        row["flag"],
+        name,
+        f"jobs as {name} are",
+        row["location_quotient"],
+        row["national_growth_2024_34_pct"],
+        size,
+        t,
+        area_name,
+    )
 
 
 def sector_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
     name, flag = row["sector_name"], row["flag"]
     released, total = int(row["occupations_with_local_estimate_count"]), int(row["occupations_count"])
     if flag == TOO_LITTLE_DATA:
-        verdict = (f"BLS released local estimates for only {released} of the {total} {name} occupations in "
-                   f"{area_name}, covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
-                   f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here.")
+        verdict = (
+            f"BLS released local estimates for only {released} of the {total} {name} occupations in "
+            f"{area_name}, covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
+            f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here."
+        )
         return _with_basis(verdict, row, carriers=False)
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
     coverage = "" if released == total else f" in the {released} of its {total} occupations with local estimates"
-    verdict = _reason(flag, name, f"{name} jobs are", row["location_quotient"], row["national_growth_2024_34_pct"],
-                      size + coverage, t, area_name)
+    verdict = _reason(
+        flag,
+        name,
+        f"{name} jobs are",
+        row["location_quotient"],
+        row["national_growth_2024_34_pct"],
+        size + coverage,
+        t,
+        area_name,
+    )
     return _with_basis(verdict, row, carriers=True)
 
 
 def carriers_sentence(row: dict) -> str:
-    """"Carried by Electricians (1,040 jobs), Heating, ... (690 jobs) and Plumbers, Pipefitters, and
+    """ "Carried by Electricians (1,040 jobs), Heating, ... (690 jobs) and Plumbers, Pipefitters, and
     Steamfitters (660 jobs): 75% of its local jobs and 76% of its estimated openings." ("" when no
     member has local jobs). The job counts after each title keep titles with commas apart."""
     titles = list(row.get("carrier_titles") or [])
@@ -205,7 +237,7 @@ def carriers_sentence(row: dict) -> str:
 
 
 def signature_sentence(row: dict) -> str:
-    """"BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine Service
+    """ "BLS released no local estimate here for Solar Photovoltaic Installers or Wind Turbine Service
     Technicians, the sector's signature occupations." ("" when every signature occupation has one)."""
     missing, count = list(row.get("signature_missing_titles") or []), int(row.get("signature_count") or 0)
     if not missing:
@@ -224,7 +256,7 @@ def _with_basis(verdict: str, row: dict, carriers: bool) -> str:
 
 
 def join_titles(titles: list[str], conjunction: str) -> str:
-    """"A, B and C"; with semicolons when a title has its own commas ("Electricians; Plumbers,
+    """ "A, B and C"; with semicolons when a title has its own commas ("Electricians; Plumbers,
     Pipefitters, and Steamfitters; and Roofers"), so each title stays whole."""
     if len(titles) <= 1:
         return "".join(titles)
@@ -242,31 +274,42 @@ def _count_words(number: int) -> str:
 def hidden_reason(row: dict, area_name: str) -> str:
     name = row["soc_title"]
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
-    return (f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
-            f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
-            f"({row['local_openings_per_10k_jobs']:.1f} per 10,000 local jobs); BLS projects them "
-            f"{_growth_words(row['national_growth_2024_34_pct'])} nationally from 2024 to 2034.")
+    return (
+        f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
+        f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
+        f"({row['local_openings_per_10k_jobs']:.1f} per 10,000 local jobs); BLS projects them "
+        f"{_growth_words(row['national_growth_2024_34_pct'])} nationally from 2024 to 2034."
+    )
 
 
-def _reason(flag: str, name: str, jobs_are: str, lq: float, growth: float, size: str, t: FlagThresholds,
-            area_name: str) -> str:
+def _reason(
+    flag: str, name: str, jobs_are: str, lq: float, growth: float, size: str, t: FlagThresholds, area_name: str
+) -> str:
     """One sentence per flag; ``jobs_are`` is "Healthcare jobs are" or "jobs as Machinists are"."""
     projects = f"BLS projects {name} {_growth_words(growth)} nationally from 2024 to 2034"
     if flag == THIN:
-        return (f"{projects} (threshold {t.national_growth_min_pct:g}%), but in {area_name} {jobs_are} only "
-                f"{lq:.2f} times as concentrated as in the nation (below {t.thin_lq_below:g}): {size}.")
+        return (
+            f"{projects} (threshold {t.national_growth_min_pct:g}%), but in {area_name} {jobs_are} only "
+            f"{lq:.2f} times as concentrated as in the nation (below {t.thin_lq_below:g}): {size}."
+        )
     if flag == STRENGTH:
-        return (f"In {area_name} {jobs_are} {lq:.2f} times as concentrated as in the nation (at least "
-                f"{t.strength_lq_min:g}): {size}. {projects}.")
+        return (
+            f"In {area_name} {jobs_are} {lq:.2f} times as concentrated as in the nation (at least "
+            f"{t.strength_lq_min:g}): {size}. {projects}."
+        )
     if flag == THIN_NOT_GROWING:
-        return (f"In {area_name} {jobs_are} only {lq:.2f} times as concentrated as in the nation (below "
-                f"{t.thin_lq_below:g}): {size}. {projects}, below the {t.national_growth_min_pct:g}% threshold.")
-    return (f"In {area_name} {jobs_are} about as concentrated as in the nation (location quotient {lq:.2f}, from "
-            f"{t.thin_lq_below:g} to below {t.strength_lq_min:g}): {size}. {projects}.")
+        return (
+            f"In {area_name} {jobs_are} only {lq:.2f} times as concentrated as in the nation (below "
+            f"{t.thin_lq_below:g}): {size}. {projects}, below the {t.national_growth_min_pct:g}% threshold."
+        )
+    return (
+        f"In {area_name} {jobs_are} about as concentrated as in the nation (location quotient {lq:.2f}, from "
+        f"{t.thin_lq_below:g} to below {t.strength_lq_min:g}): {size}. {projects}."
+    )
 
 
 def _size(employment: float, openings: float) -> str:
-    """"740 jobs and estimated openings of about 50 a year" (openings worded by ``describe_openings``)."""
+    """ "740 jobs and estimated openings of about 50 a year" (openings worded by ``describe_openings``)."""
     if _missing(employment):
         return "no published jobs, so no openings estimate"
     jobs = f"{int(round(employment)):,} jobs"

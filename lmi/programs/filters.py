@@ -6,17 +6,29 @@ from __future__ import annotations
 
 import pandas as pd
 
-SORTABLE = ("placement_rate", "employed_q2_count_rate", "employed_q4_count_rate", "earnings_q2_median_usd",
-            "credential_count_rate", "completed_count_rate", "cost_per_placement_usd", "cost_per_credential_usd",
-            "exiters_count", "enrolled_count", "local_employment_count", "local_annual_openings_est_count",
-            "program_name")
+SORTABLE = (
+    "placement_rate",
+    "employed_q2_count_rate",
+    "employed_q4_count_rate",
+    "earnings_q2_median_usd",
+    "credential_count_rate",
+    "completed_count_rate",
+    "cost_per_placement_usd",
+    "cost_per_credential_usd",
+    "exiters_count",
+    "enrolled_count",
+    "local_employment_count",
+    "local_annual_openings_est_count",
+    "program_name",
+)
 
 
-def filter_programs(summaries: pd.DataFrame, targets: pd.DataFrame, program_types=(), funding_streams=(),
-                    regions=(), soc_codes=()) -> pd.DataFrame:
+def filter_programs(
+    summaries: pd.DataFrame, targets: pd.DataFrame, program_types=(), funding_streams=(), regions=(), soc_codes=()
+) -> pd.DataFrame:
     """Programs matching every non-empty filter; ``soc_codes`` (BLS codes) keeps programs whose target
     occupations (listed, or linked through the CIP code when none is listed) lead to any of them, as
-    ``targets`` (``lmi.program_fit.ProgramsFit.targets``) says: a program listing 31-1121 is found under
+    ``targets`` (``lmi.programs.local_fit.ProgramsFit.targets``) says: a program listing 31-1121 is found under
     31-1120, the code BLS publishes its numbers at."""
     keep = pd.Series(True, index=summaries.index)
     if program_types:

@@ -16,12 +16,25 @@ NOT_RECORDED_LABEL = "Not recorded"
 
 RATE, USD, COUNT = "rate", "usd", "count"
 COLUMN_KINDS = {
-    "exiters_count": COUNT, "completed_count": COUNT, "credential_count": COUNT, "employed_q2_count": COUNT,
-    "employed_q4_count": COUNT, "placed_count": COUNT, "training_related_count": COUNT, "enrolled_count": COUNT,
-    "completed_count_rate": RATE, "credential_count_rate": RATE, "employed_q2_count_rate": RATE,
-    "employed_q4_count_rate": RATE, "placed_count_rate": RATE, "training_related_count_rate": RATE,
-    "placement_rate": RATE, "training_related_rate": RATE,
-    "earnings_q2_median_usd": USD, "cost_per_placement_usd": USD, "cost_per_credential_usd": USD,
+    "exiters_count": COUNT,
+    "completed_count": COUNT,
+    "credential_count": COUNT,
+    "employed_q2_count": COUNT,
+    "employed_q4_count": COUNT,
+    "placed_count": COUNT,
+    "training_related_count": COUNT,
+    "enrolled_count": COUNT,
+    "completed_count_rate": RATE,
+    "credential_count_rate": RATE,
+    "employed_q2_count_rate": RATE,
+    "employed_q4_count_rate": RATE,
+    "placed_count_rate": RATE,
+    "training_related_count_rate": RATE,
+    "placement_rate": RATE,
+    "training_related_rate": RATE,
+    "earnings_q2_median_usd": USD,
+    "cost_per_placement_usd": USD,
+    "cost_per_credential_usd": USD,
     "cost_per_participant_usd": USD,
 }
 CREDENTIAL_COLUMNS = {"credential_count", "credential_count_rate", "cost_per_credential_usd"}
@@ -37,8 +50,9 @@ def format_value(value, kind: str) -> str:
     return f"{int(value):,}"
 
 
-def format_outcomes(frame: pd.DataFrame, columns: list[str], labels: dict[str, str],
-                    credential_indicator: pd.Series | None = None) -> pd.DataFrame:
+def format_outcomes(
+    frame: pd.DataFrame, columns: list[str], labels: dict[str, str], credential_indicator: pd.Series | None = None
+) -> pd.DataFrame:
     """``columns`` of ``frame`` as text with ``labels`` as headers; NA reads "suppressed", and the
     credential columns of rows without a credential indicator read "n/a (...)"."""
     out = pd.DataFrame(index=frame.index)

@@ -6,7 +6,7 @@ step-by-step instructions for completing a form"). Quick mode rates ``QUICK_SKIL
 skills from each O*NET skill group, preferring those whose levels differ most between
 occupations (so they tell occupations apart); full mode rates all 35.
 
-Matching uses the method of lmi.similarity on the components a worker can rate:
+Matching uses the method of lmi.transitions.similarity on the components a worker can rate:
 
 - skills: the worker's levels against the occupation's levels, over the skills the worker rated
   (so a quick assessment is compared on those skills only);
@@ -14,9 +14,9 @@ Matching uses the method of lmi.similarity on the components a worker can rate:
 - work styles (optional): against the occupation's work style importance (1-5).
 
 Each comparison is the cosine similarity of the two profiles' differences from the average
-occupation (see ``_component``), turned into the same rarity score (0-100) as lmi.similarity by
+occupation (see ``_component``), turned into the same rarity score (0-100) as lmi.transitions.similarity by
 calibrating it against the same measure between occupations themselves on the same elements; the
-scores are combined with ``SELF_WEIGHTS`` and, as in lmi.similarity, the weighted mean is put
+scores are combined with ``SELF_WEIGHTS`` and, as in lmi.transitions.similarity, the weighted mean is put
 back on the rarity scale against the same mean between occupations. These weights are a judgement (skills first, since the engine is about
 skills), not tuned: there is no expert list to tune a person's match against.
 
@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from lmi.db import query_df
-from lmi.similarity import COMPONENT_KEYS, Calibration, cosine, upper_pairs
+from lmi.transitions.similarity import COMPONENT_KEYS, Calibration, cosine, upper_pairs
 
 QUICK_SKILLS = (
     "2.A.1.a",  # Reading Comprehension
@@ -79,14 +79,20 @@ def validate(assessment: SelfAssessment) -> list[str]:
         raise SelfAssessmentError(f"Rate at least {MIN_RATED_SKILLS} skills (you rated {len(levels)}).")
     _require_range(levels, LEVEL_RANGE, "Skill levels")
     if all(v == 0 for v in levels.values()):
-        raise SelfAssessmentError("All your skill ratings are 0. Rate the skills you use at the level you use them: "
-                                  "the examples beside each scale show what a level means.")
+        raise SelfAssessmentError(
+            "All your skill ratings are 0. Rate the skills you use at the level you use them: "
+            "the examples beside each scale show what a level means."
+        )
     if len(set(levels.values())) == 1:
-        raise SelfAssessmentError("All your skill ratings are the same. Rate your stronger skills higher than the "
-                                  "others, so we can see what you are good at.")
+        raise SelfAssessmentError(
+            "All your skill ratings are the same. Rate your stronger skills higher than the "
+            "others, so we can see what you are good at."
+        )
     notes = []
-    for name, ratings, bounds in (("interests", assessment.interests, INTEREST_RANGE),
-                                  ("work styles", assessment.work_styles, WORK_STYLE_RANGE)):
+    for name, ratings, bounds in (
+        ("interests", assessment.interests, INTEREST_RANGE),
+        ("work styles", assessment.work_styles, WORK_STYLE_RANGE),
+    ):
         given = {k: v for k, v in ratings.items() if v is not None}
         _require_range(given, bounds, name.capitalize())
         if given and len(set(given.values())) == 1:
@@ -107,33 +113,64 @@ class SelfAssessmentModel:
     and O*NET's level anchors for the rating form."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.occupations = query_df(con, """
+        self.occupations = query_df(
+            con,
+            """
             SELECT onet_soc_code, title, job_zone FROM core_occupation
             WHERE onet_soc_code IN (SELECT onet_soc_code FROM out_occupation_similarity) ORDER BY onet_soc_code
-        """)
+        """,
+        )
         codes = self.occupations.onet_soc_code.tolist()
-        self.skills = _wide(query_df(con, """
+        self.skills = _wide(
+            query_df(
+                con,
+                """
             SELECT onet_soc_code, element_id, level AS value FROM core_occupation_rating WHERE domain = 'skill'
-        """), codes)
-        self.work_styles = _wide(query_df(con, """
+        """,
+            ),
+            codes,
+        )
+        self.work_styles = _wide(
+            query_df(
+                con,
+                """
             SELECT onet_soc_code, element_id, importance AS value FROM core_occupation_rating WHERE domain = 'work_style'
-        """), codes)
-        self.interests = _wide(query_df(con, """
+        """,
+            ),
+            codes,
+        )
+        self.interests = _wide(
+            query_df(
+                con,
+                """
             SELECT onet_soc_code, element_id, score_1_to_7 AS value FROM core_occupation_interest
-        """), codes)
-        self.elements = query_df(con, """
+        """,
+            ),
+            codes,
+        )
+        self.elements = query_df(
+            con,
+            """
             SELECT e.element_id, e.element_name, e.description, e.domain FROM core_element e
             WHERE e.element_id IN (SELECT DISTINCT element_id FROM core_occupation_rating WHERE domain IN ('skill', 'work_style'))
                OR e.element_id IN (SELECT DISTINCT element_id FROM core_occupation_interest)
             ORDER BY e.element_id
-        """)
-        anchors = query_df(con, """
+        """,
+        )
+        anchors = query_df(
+            con,
+            """
             SELECT element_id, anchor_value, anchor_description FROM core_level_anchor
             WHERE scale_id = 'LV' ORDER BY element_id, anchor_value
-        """)
-        self.anchors = {element: list(zip(group.anchor_value, group.anchor_description))
-                        for element, group in anchors.groupby("element_id")}
-        self.job_zones = query_df(con, "SELECT job_zone, name, education, experience FROM core_job_zone ORDER BY job_zone")
+        """,
+        )
+        self.anchors = {
+            element: list(zip(group.anchor_value, group.anchor_description))
+            for element, group in anchors.groupby("element_id")
+        }
+        self.job_zones = query_df(
+            con, "SELECT job_zone, name, education, experience FROM core_job_zone ORDER BY job_zone"
+        )
 
     def elements_of(self, domain: str) -> pd.DataFrame:
         """Skills, interests or work styles the form asks about (id, name, description)."""
@@ -143,22 +180,29 @@ class SelfAssessmentModel:
         """Occupations most like the worker's ratings, in the shape of NeighbourIndex.neighbours."""
         notes = validate(assessment)
         used = {"skills": (self.skills, {k: v for k, v in assessment.skill_levels.items() if v is not None})}
-        for key, matrix, ratings in (("interests", self.interests, assessment.interests),
-                                     ("work_styles", self.work_styles, assessment.work_styles)):
+        for key, matrix, ratings in (
+            ("interests", self.interests, assessment.interests),
+            ("work_styles", self.work_styles, assessment.work_styles),
+        ):
             given = {k: v for k, v in ratings.items() if v is not None}
             if len(given) >= 2 and len(set(given.values())) > 1:
                 used[key] = (matrix, given)
         # occupations rated on every element the worker answered (O*NET rates no skills for some)
-        population = np.logical_and.reduce([~matrix[[e for e in ratings if e in matrix.columns]].isna().any(axis=1)
-                                            .to_numpy() for matrix, ratings in used.values()])
+        population = np.logical_and.reduce(
+            [
+                ~matrix[[e for e in ratings if e in matrix.columns]].isna().any(axis=1).to_numpy()
+                for matrix, ratings in used.values()
+            ]
+        )
         worker, pairs = {}, {}
         for key, (matrix, ratings) in used.items():
             worker[key], pairs[key] = _component(matrix, ratings, population)
         weights = {k: SELF_WEIGHTS[k] for k in used}
         mean = sum(w * worker[k] for k, w in weights.items()) / sum(weights.values())
         pair_mean = sum(w * pairs[k] for k, w in weights.items()) / sum(weights.values())
-        frame = self.occupations.rename(columns={"onet_soc_code": "target_onet_soc_code", "title": "target_title",
-                                                 "job_zone": "target_job_zone"}).copy()
+        frame = self.occupations.rename(
+            columns={"onet_soc_code": "target_onet_soc_code", "title": "target_title", "job_zone": "target_job_zone"}
+        ).copy()
         frame["similarity_score"] = np.where(population, Calibration.fit(pair_mean).score(np.nan_to_num(mean)), np.nan)
         frame["weighted_component_mean"] = mean
         for key in COMPONENT_KEYS:
@@ -177,7 +221,9 @@ def _wide(long: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     return long.pivot_table(index="onet_soc_code", columns="element_id", values="value", aggfunc="first").reindex(codes)
 
 
-def _component(matrix: pd.DataFrame, ratings: dict[str, float], population: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _component(
+    matrix: pd.DataFrame, ratings: dict[str, float], population: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Rarity scores (0-100) of how alike the worker's ratings and each occupation's are (NaN
     outside ``population``), and the same scores for every pair of occupations in it.
 
@@ -202,5 +248,5 @@ def _component(matrix: pd.DataFrame, ratings: dict[str, float], population: np.n
 
 
 def level_examples(anchors: list[tuple[float, str]]) -> str:
-    """"2: Read step-by-step instructions · 4: … · 6: …" for the rating form."""
+    """ "2: Read step-by-step instructions · 4: … · 6: …" for the rating form."""
     return " · ".join(f"{value:g}: {text}" for value, text in anchors)

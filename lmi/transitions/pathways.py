@@ -23,49 +23,89 @@ import numpy as np
 import pandas as pd
 
 from lmi.demand import describe_openings
-from lmi.transitions import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
+from lmi.transitions.ranking import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
 
 DESIRABLE_WAGE_RATIO = 1.10
 # the target's demand figures a path carries, with whose numbers they are (lmi.demand.columns)
-TARGET_DEMAND_COLUMNS = ("demand_soc_code", "demand_title", "demand_grain", "demand_is_shared", "demand_basis",
-                         "local_employment_count", "location_quotient", "local_annual_openings_est_count")
+TARGET_DEMAND_COLUMNS = (
+    "demand_soc_code",
+    "demand_title",
+    "demand_grain",
+    "demand_is_shared",
+    "demand_basis",
+    "local_employment_count",
+    "location_quotient",
+    "local_annual_openings_est_count",
+)
 
 
 def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: int = 10) -> pd.DataFrame:
     """Best two-step paths to desirable targets that are too far for a direct move."""
     t = result.thresholds
-    stones = result.ranked[["target_onet_soc_code", "target_title", "similarity_score", "target_job_zone",
-                            "typical_entry_education", "local_employment_count", "local_annual_wage_median_usd",
-                            "national_annual_wage_median_usd", "demand_is_shared", "demand_basis"]]
+    stones = result.ranked[
+        [
+            "target_onet_soc_code",
+            "target_title",
+            "similarity_score",
+            "target_job_zone",
+            "typical_entry_education",
+            "local_employment_count",
+            "local_annual_wage_median_usd",
+            "national_annual_wage_median_usd",
+            "demand_is_shared",
+            "demand_basis",
+        ]
+    ]
     if stones.empty:
         return _empty()
     steps = pd.concat([_second_steps(engine, stone) for stone in stones.itertuples()], ignore_index=True)
-    steps = steps[(steps.second_similarity >= t.min_similarity)
-                  & ~steps.target_onet_soc_code.isin(set(result.ranked.target_onet_soc_code))
-                  & (steps.target_onet_soc_code != (result.origin.onet_soc_code or ""))]
+    steps = steps[
+        (steps.second_similarity >= t.min_similarity)
+        & ~steps.target_onet_soc_code.isin(set(result.ranked.target_onet_soc_code))
+        & (steps.target_onet_soc_code != (result.origin.onet_soc_code or ""))
+    ]
     steps = steps[_within_steps(steps, t.max_job_zone_step)]
     if steps.empty:
         return _empty()
     targets = engine.facts(result.area_code, steps.target_onet_soc_code.unique().tolist())
     targets = compare_to_origin(targets.rename(columns={"job_zone": "target_job_zone"}), result.origin)
-    steps = steps.merge(targets[["onet_soc_code", *TARGET_DEMAND_COLUMNS, "wage_ratio", "wage_ratio_basis",
-                                 "same_bls_occupation", "typical_entry_education", "local_annual_wage_median_usd",
-                                 "national_annual_wage_median_usd"]]
-                        .rename(columns={"onet_soc_code": "target_onet_soc_code",
-                                         "typical_entry_education": "target_entry_education"}),
-                        on="target_onet_soc_code")
+    steps = steps.merge(
+        targets[
+            [
+                "onet_soc_code",
+                *TARGET_DEMAND_COLUMNS,
+                "wage_ratio",
+                "wage_ratio_basis",
+                "same_bls_occupation",
+                "typical_entry_education",
+                "local_annual_wage_median_usd",
+                "national_annual_wage_median_usd",
+            ]
+        ].rename(
+            columns={"onet_soc_code": "target_onet_soc_code", "typical_entry_education": "target_entry_education"}
+        ),
+        on="target_onet_soc_code",
+    )
     second_education = [education_step(a, b) for a, b in zip(steps.via_entry_education, steps.target_entry_education)]
     education_ok = pd.Series([e is None or e <= t.max_education_step for e in second_education], index=steps.index)
     steps["pay_compared_with"] = np.where(steps.wage_ratio.notna(), "now", "first step")
     steps["wage_ratio"] = steps.wage_ratio.fillna(_ratio_to_stone(steps))
-    desirable = ((steps.wage_ratio >= DESIRABLE_WAGE_RATIO) & (steps.local_employment_count >= t.min_local_jobs)
-                 & ~steps.same_bls_occupation & education_ok)
+    desirable = (
+        (steps.wage_ratio >= DESIRABLE_WAGE_RATIO)
+        & (steps.local_employment_count >= t.min_local_jobs)
+        & ~steps.same_bls_occupation
+        & education_ok
+    )
     steps = steps[desirable].copy()
     if steps.empty:
         return _empty()
     steps["path_strength"] = np.minimum(steps.first_similarity, steps.second_similarity)
-    steps = (steps.sort_values(["path_strength", "local_annual_openings_est_count"], ascending=False)
-             .drop_duplicates("target_onet_soc_code").head(limit).reset_index(drop=True))
+    steps = (
+        steps.sort_values(["path_strength", "local_annual_openings_est_count"], ascending=False)
+        .drop_duplicates("target_onet_soc_code")
+        .head(limit)
+        .reset_index(drop=True)
+    )
     steps["why_not_direct"] = [_why_not_direct(code, result) for code in steps.target_onet_soc_code]
     steps["path"] = [_sentence(row, result) for row in steps.itertuples()]
     return steps
@@ -74,22 +114,24 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
 def _second_steps(engine: TransitionEngine, stone) -> pd.DataFrame:
     """Occupations most like one stepping stone, with both steps' similarities."""
     frame = engine.neighbours.neighbours(stone.target_onet_soc_code)
-    return pd.DataFrame({
-        "via_onet_soc_code": stone.target_onet_soc_code,
-        "via_title": stone.target_title,
-        "via_job_zone": stone.target_job_zone,
-        "via_entry_education": stone.typical_entry_education,
-        "via_local_employment_count": stone.local_employment_count,
-        "via_demand_is_shared": stone.demand_is_shared,
-        "via_demand_basis": stone.demand_basis,
-        "via_local_annual_wage_median_usd": stone.local_annual_wage_median_usd,
-        "via_national_annual_wage_median_usd": stone.national_annual_wage_median_usd,
-        "first_similarity": stone.similarity_score,
-        "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
-        "target_title": frame.target_title.to_numpy(),
-        "target_job_zone": frame.target_job_zone.to_numpy(),
-        "second_similarity": frame.similarity_score.to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "via_onet_soc_code": stone.target_onet_soc_code,
+            "via_title": stone.target_title,
+            "via_job_zone": stone.target_job_zone,
+            "via_entry_education": stone.typical_entry_education,
+            "via_local_employment_count": stone.local_employment_count,
+            "via_demand_is_shared": stone.demand_is_shared,
+            "via_demand_basis": stone.demand_basis,
+            "via_local_annual_wage_median_usd": stone.local_annual_wage_median_usd,
+            "via_national_annual_wage_median_usd": stone.national_annual_wage_median_usd,
+            "first_similarity": stone.similarity_score,
+            "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
+            "target_title": frame.target_title.to_numpy(),
+            "target_job_zone": frame.target_job_zone.to_numpy(),
+            "second_similarity": frame.similarity_score.to_numpy(),
+        }
+    )
 
 
 def _within_steps(steps: pd.DataFrame, max_job_zone_step: int) -> pd.Series:
@@ -109,11 +151,13 @@ def _sentence(row, result: TransitionResult) -> str:
     where = "here" if pd.notna(row.local_annual_wage_median_usd) else "nationally"
     via_group = f" for {row.via_demand_basis}" if bool(row.via_demand_is_shared) else ""
     group = f" for {row.demand_basis}" if bool(row.demand_is_shared) else ""
-    return (f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
-            f"{result.area_label}{via_group}) then {row.target_title} (similarity {row.second_similarity:.0f} from "
-            f"there; {row.local_employment_count:,.0f} jobs here{group}, openings "
-            f"{describe_openings(row.local_annual_openings_est_count)} (estimate); median pay {where} "
-            f"{row.wage_ratio:.0%} of {_compared(row)}). Not direct: {row.why_not_direct}.")
+    return (
+        f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
+        f"{result.area_label}{via_group}) then {row.target_title} (similarity {row.second_similarity:.0f} from "
+        f"there; {row.local_employment_count:,.0f} jobs here{group}, openings "
+        f"{describe_openings(row.local_annual_openings_est_count)} (estimate); median pay {where} "
+        f"{row.wage_ratio:.0%} of {_compared(row)}). Not direct: {row.why_not_direct}."
+    )
 
 
 def _compared(row) -> str:
@@ -128,10 +172,24 @@ def _ratio_to_stone(steps: pd.DataFrame) -> pd.Series:
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=["via_onet_soc_code", "via_title", "first_similarity", "via_demand_basis",
-                                 "via_demand_is_shared", "target_onet_soc_code", "target_title", "second_similarity",
-                                 "path_strength", *TARGET_DEMAND_COLUMNS, "wage_ratio", "pay_compared_with",
-                                 "why_not_direct", "path"])
+    return pd.DataFrame(
+        columns=[
+            "via_onet_soc_code",
+            "via_title",
+            "first_similarity",
+            "via_demand_basis",
+            "via_demand_is_shared",
+            "target_onet_soc_code",
+            "target_title",
+            "second_similarity",
+            "path_strength",
+            *TARGET_DEMAND_COLUMNS,
+            "wage_ratio",
+            "pay_compared_with",
+            "why_not_direct",
+            "path",
+        ]
+    )
 
 
 def education_step(from_education: str | None, to_education: str | None) -> int | None:

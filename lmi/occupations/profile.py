@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
-from lmi.levels import describe_importance, describe_level, nearest_anchor
+from lmi.occupations.levels import describe_importance, describe_level, nearest_anchor
 
 RATING_DOMAINS = ("skill", "knowledge", "work_activity", "work_style")
 
@@ -37,7 +37,9 @@ class OccupationProfile:
 
 
 def get_profile(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> OccupationProfile:
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT o.onet_soc_code, o.title, o.description, o.soc_code, o.job_zone, z.name, z.education, z.experience,
                x.oews_soc_code, s.title, x.oews_match_method, x.projections_soc_code, x.projections_match_method,
                o.has_ratings
@@ -46,12 +48,28 @@ def get_profile(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> Occupatio
         LEFT JOIN core_onet_soc_crosswalk x USING (onet_soc_code)
         LEFT JOIN core_soc_occupation s ON s.soc_code = x.oews_soc_code
         WHERE o.onet_soc_code = $code
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )
     if not rows:
         raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
     r = rows[0]
-    return OccupationProfile(r[0], r[1], r[2], r[3], None if pd.isna(r[4]) else int(r[4]), r[5], r[6], r[7],
-                             r[8], r[9], r[10], r[11], r[12], bool(r[13]))
+    return OccupationProfile(
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        None if pd.isna(r[4]) else int(r[4]),
+        r[5],
+        r[6],
+        r[7],
+        r[8],
+        r[9],
+        r[10],
+        r[11],
+        r[12],
+        bool(r[13]),
+    )
 
 
 def top_ratings(con: duckdb.DuckDBPyConnection, onet_soc_code: str, domain: str, limit: int = 10) -> pd.DataFrame:
@@ -59,7 +77,9 @@ def top_ratings(con: duckdb.DuckDBPyConnection, onet_soc_code: str, domain: str,
     O*NET's closest anchor example of what that level means."""
     if domain not in RATING_DOMAINS:
         raise ValueError(f"domain must be one of {RATING_DOMAINS}")
-    frame = query_df(con, """
+    frame = query_df(
+        con,
+        """
         SELECT r.element_id, r.element_name, e.description AS element_description, r.importance, r.level,
                r.level_suppress_recommended
         FROM core_occupation_rating r
@@ -67,23 +87,30 @@ def top_ratings(con: duckdb.DuckDBPyConnection, onet_soc_code: str, domain: str,
         WHERE r.onet_soc_code = $code AND r.domain = $domain AND r.importance IS NOT NULL
         ORDER BY r.importance DESC, r.level DESC NULLS LAST, r.element_name
         LIMIT $limit
-    """, {"code": onet_soc_code, "domain": domain, "limit": limit})
+    """,
+        {"code": onet_soc_code, "domain": domain, "limit": limit},
+    )
     anchors = level_anchors(con, frame.element_id.tolist())
     frame["importance_words"] = frame.importance.map(describe_importance)
     frame["level_words"] = frame.level.map(describe_level)
-    frame["level_example"] = [nearest_anchor(level, anchors.get(element, []))
-                              for element, level in zip(frame.element_id, frame.level)]
+    frame["level_example"] = [
+        nearest_anchor(level, anchors.get(element, [])) for element, level in zip(frame.element_id, frame.level)
+    ]
     return frame
 
 
 def level_anchors(con: duckdb.DuckDBPyConnection, element_ids: list[str]) -> dict[str, list[tuple[float, str]]]:
-    """O*NET's level anchors (value, example) per element, for ``lmi.levels.nearest_anchor``."""
+    """O*NET's level anchors (value, example) per element, for ``lmi.occupations.levels.nearest_anchor``."""
     if not element_ids:
         return {}
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT element_id, anchor_value, anchor_description FROM core_level_anchor
         WHERE scale_id = 'LV' AND list_contains($ids, element_id)
-    """, {"ids": element_ids})
+    """,
+        {"ids": element_ids},
+    )
     anchors: dict[str, list[tuple[float, str]]] = {}
     for element_id, value, description in rows:
         anchors.setdefault(element_id, []).append((value, description))
@@ -92,22 +119,30 @@ def level_anchors(con: duckdb.DuckDBPyConnection, element_ids: list[str]) -> dic
 
 def education_distribution(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
     """Share of incumbents saying each education level is required (O*NET 'RL' scale), high to low."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT category, category_description, respondents_pct
         FROM core_occupation_ete
         WHERE onet_soc_code = $code AND scale_id = 'RL' AND respondents_pct > 0
         ORDER BY respondents_pct DESC, category
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )
 
 
 def typical_education(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> dict:
     """The most-reported required education (O*NET) beside BLS's typical entry-level education."""
     distribution = education_distribution(con, onet_soc_code)
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT p.typical_entry_education, p.related_work_experience, p.typical_on_the_job_training
         FROM core_onet_soc_crosswalk x JOIN core_projection p ON p.soc_code = x.projections_soc_code
         WHERE x.onet_soc_code = $code
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )
     bls = rows[0] if rows else (None, None, None)
     top = distribution.iloc[0] if len(distribution) else None
     return {
@@ -125,16 +160,24 @@ def _short_education(description: str) -> str:
 
 
 def interests(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT interest, score_1_to_7 FROM core_occupation_interest
         WHERE onet_soc_code = $code ORDER BY score_1_to_7 DESC
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )
 
 
 def related_occupations(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
     """O*NET's expert list of related occupations (a reference beside our own analytics)."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT r.related_onet_soc_code, o.title, r.relatedness_tier, r.related_index
         FROM core_related_occupation r JOIN core_occupation o ON o.onet_soc_code = r.related_onet_soc_code
         WHERE r.onet_soc_code = $code ORDER BY r.related_index
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )

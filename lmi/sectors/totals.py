@@ -1,7 +1,7 @@
 """Sector totals from occupation numbers: national growth and openings, local employment,
 concentration and estimated openings of a sector in an area.
 
-A sector is a list of occupations (``lmi.sectors``), so its numbers are sums over them. The care is
+A sector is a list of occupations (``lmi.sectors.definitions``), so its numbers are sums over them. The care is
 in what BLS did not release: in a metro area many occupations have no published estimate. A sector
 total over the released occupations only would make the sector look thin wherever BLS suppressed
 cells, so the sector's **location quotient compares like with like**::
@@ -11,12 +11,12 @@ cells, so the sector's **location quotient compares like with like**::
 
 and ``local_coverage_pct`` says how much of the sector (by national employment) those released
 occupations are. Local employment and openings are then "at least" figures; flags refuse to judge
-a sector whose coverage is below a threshold (``lmi.sector_flags``).
+a sector whose coverage is below a threshold (``lmi.sectors.flags``).
 
 The aggregation works on any long frame of rows at the grain BLS publishes (``DemandModel.bls_codes``
 or ``lmi.demand.model.areas_frame``: one row per published code, so a group figure such as 31-1120 is
 counted once) plus grouping columns, so the same arithmetic serves one area's sectors and one sector
-across the areas of a state (``lmi.metro_ranking``). The national 2024-34 change is the 2034 count
+across the areas of a state (``lmi.sectors.across_areas``). The national 2024-34 change is the 2034 count
 minus the 2024 count.
 
 A total hides which occupations make it: ``sector_carriers`` names the few members that carry most
@@ -32,23 +32,43 @@ import pandas as pd
 from lmi.demand import JOBS_PER_RATE_BASE
 
 SUMMARY_COLUMNS = [
-    "occupations_count", "occupations_with_local_estimate_count",
-    "national_employment_2024_count", "national_employment_2034_count", "national_employment_change_2024_34_count",
-    "national_growth_2024_34_pct", "national_annual_openings_count", "national_oews_employment_count",
-    "national_employment_share_pct", "local_employment_count", "local_employment_share_pct",
-    "local_coverage_pct", "location_quotient", "local_annual_openings_est_count", "local_openings_per_10k_jobs",
+    "occupations_count",
+    "occupations_with_local_estimate_count",
+    "national_employment_2024_count",
+    "national_employment_2034_count",
+    "national_employment_change_2024_34_count",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "national_oews_employment_count",
+    "national_employment_share_pct",
+    "local_employment_count",
+    "local_employment_share_pct",
+    "local_coverage_pct",
+    "location_quotient",
+    "local_annual_openings_est_count",
+    "local_openings_per_10k_jobs",
     "local_jobs_above_area_median_wage_pct",
 ]
-CARRIER_COLUMNS = ["carrier_soc_codes", "carrier_titles", "carrier_jobs_counts", "carriers_jobs_share_pct",
-                   "carriers_openings_share_pct", "openings_carrier_soc_codes", "openings_carrier_titles",
-                   "openings_carrier_counts", "openings_carriers_share_pct", "signature_count",
-                   "signature_missing_titles"]
+CARRIER_COLUMNS = [
+    "carrier_soc_codes",
+    "carrier_titles",
+    "carrier_jobs_counts",
+    "carriers_jobs_share_pct",
+    "carriers_openings_share_pct",
+    "openings_carrier_soc_codes",
+    "openings_carrier_titles",
+    "openings_carrier_counts",
+    "openings_carriers_share_pct",
+    "signature_count",
+    "signature_missing_titles",
+]
 CARRIERS_MAX = 3  # the sector's largest members named as carrying it
 CARRIERS_SHARE_PCT = 50.0  # they "carry" the sector when they make up at least this share of its local jobs
 
 
-def sector_occupation_rows(demand: pd.DataFrame, membership: pd.DataFrame, sector_keys: list[str] | None = None
-                           ) -> pd.DataFrame:
+def sector_occupation_rows(
+    demand: pd.DataFrame, membership: pd.DataFrame, sector_keys: list[str] | None = None
+) -> pd.DataFrame:
     """One row per (sector, occupation): the occupation's numbers repeated in each sector it belongs to."""
     chosen = membership if sector_keys is None else membership[membership.sector_key.isin(sector_keys)]
     return chosen.merge(demand, on="soc_code", how="inner")
@@ -62,26 +82,29 @@ def summarise(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """
     work = rows.assign(
         _released_national=rows.national_oews_employment_count.where(rows.has_local_estimate),
-        _local_above_median=rows.local_employment_count.where(rows.local_wage_to_area_median_ratio > 1, 0.0)
-        .where(rows.local_wage_to_area_median_ratio.notna()),
+        _local_above_median=rows.local_employment_count.where(rows.local_wage_to_area_median_ratio > 1, 0.0).where(
+            rows.local_wage_to_area_median_ratio.notna()
+        ),
         _local_wage_known=rows.local_employment_count.where(rows.local_wage_to_area_median_ratio.notna()),
     )
     grouped = work.groupby(by, sort=False, dropna=False)  # nonmetro areas have no CBSA code or centroid
-    out = pd.DataFrame({
-        "occupations_count": grouped.soc_code.count(),
-        "occupations_with_local_estimate_count": grouped.has_local_estimate.sum(),
-        "national_employment_2024_count": grouped.national_employment_2024_count.sum(),
-        "national_employment_2034_count": grouped.national_employment_2034_count.sum(),
-        "national_annual_openings_count": grouped.national_annual_openings_count.sum(),
-        "national_oews_employment_count": grouped.national_oews_employment_count.sum(),
-        "local_employment_count": grouped.local_employment_count.sum(min_count=1),
-        "local_annual_openings_est_count": grouped.local_annual_openings_est_count.sum(min_count=1),
-        "_released_national": grouped._released_national.sum(min_count=1),
-        "_local_above_median": grouped._local_above_median.sum(min_count=1),
-        "_local_wage_known": grouped._local_wage_known.sum(min_count=1),
-        "area_total_employment_count": grouped.area_total_employment_count.first(),
-        "national_total_employment_count": grouped.national_total_employment_count.first(),
-    })
+    out = pd.DataFrame(
+        {
+            "occupations_count": grouped.soc_code.count(),
+            "occupations_with_local_estimate_count": grouped.has_local_estimate.sum(),
+            "national_employment_2024_count": grouped.national_employment_2024_count.sum(),
+            "national_employment_2034_count": grouped.national_employment_2034_count.sum(),
+            "national_annual_openings_count": grouped.national_annual_openings_count.sum(),
+            "national_oews_employment_count": grouped.national_oews_employment_count.sum(),
+            "local_employment_count": grouped.local_employment_count.sum(min_count=1),
+            "local_annual_openings_est_count": grouped.local_annual_openings_est_count.sum(min_count=1),
+            "_released_national": grouped._released_national.sum(min_count=1),
+            "_local_above_median": grouped._local_above_median.sum(min_count=1),
+            "_local_wage_known": grouped._local_wage_known.sum(min_count=1),
+            "area_total_employment_count": grouped.area_total_employment_count.first(),
+            "national_total_employment_count": grouped.national_total_employment_count.first(),
+        }
+    )
     return _ratios(out).reset_index()
 
 
@@ -89,21 +112,23 @@ def _ratios(out: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         area_total = out.area_total_employment_count.astype(float)
         nation_total = out.national_total_employment_count.astype(float)
-        out["national_employment_change_2024_34_count"] = (out.national_employment_2034_count
-                                                           - out.national_employment_2024_count)
-        out["national_growth_2024_34_pct"] = (100 * out.national_employment_change_2024_34_count
-                                              / out.national_employment_2024_count)
+        out["national_employment_change_2024_34_count"] = (
+            out.national_employment_2034_count - out.national_employment_2024_count
+        )
+        out["national_growth_2024_34_pct"] = (
+            100 * out.national_employment_change_2024_34_count / out.national_employment_2024_count
+        )
         out["national_employment_share_pct"] = 100 * out.national_oews_employment_count / nation_total
         out["local_employment_share_pct"] = 100 * out.local_employment_count / area_total
         out["local_coverage_pct"] = (100 * out._released_national / out.national_oews_employment_count).fillna(0.0)
-        out["location_quotient"] = ((out.local_employment_count / area_total)
-                                    / (out._released_national / nation_total))
+        out["location_quotient"] = (out.local_employment_count / area_total) / (out._released_national / nation_total)
         out["local_openings_per_10k_jobs"] = JOBS_PER_RATE_BASE * out.local_annual_openings_est_count / area_total
         out["local_jobs_above_area_median_wage_pct"] = 100 * out._local_above_median / out._local_wage_known
     return out.drop(columns=["_released_national", "_local_above_median", "_local_wage_known"])
 
 
 # ---------------------------------------------------------------- what carries a sector
+
 
 def sector_carriers(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Per group of ``by`` columns, what a sector total rests on:
@@ -126,11 +151,13 @@ def sector_carriers(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         openings = _leaders(group, "local_annual_openings_est_count")
         signature = group[group.is_signature.astype(bool)]
         record.update(
-            carrier_soc_codes=jobs.soc_code.tolist(), carrier_titles=jobs.soc_title.tolist(),
+            carrier_soc_codes=jobs.soc_code.tolist(),
+            carrier_titles=jobs.soc_title.tolist(),
             carrier_jobs_counts=jobs.local_employment_count.tolist(),
             carriers_jobs_share_pct=_share(jobs, group, "local_employment_count"),
             carriers_openings_share_pct=_share(jobs, group, "local_annual_openings_est_count"),
-            openings_carrier_soc_codes=openings.soc_code.tolist(), openings_carrier_titles=openings.soc_title.tolist(),
+            openings_carrier_soc_codes=openings.soc_code.tolist(),
+            openings_carrier_titles=openings.soc_title.tolist(),
             openings_carrier_counts=openings.local_annual_openings_est_count.tolist(),
             openings_carriers_share_pct=_share(openings, group, "local_annual_openings_est_count"),
             signature_count=len(signature),

@@ -1,10 +1,10 @@
-"""Raw outcome counts per group, straight from participant records. PRIVATE to ``lmi.outcomes``.
+"""Raw outcome counts per group, straight from participant records. PRIVATE to ``lmi.programs.outcomes``.
 
-Nothing outside ``lmi/outcomes.py`` may import this module (a test enforces it for ``ui/`` and
-``pages/``): its frames hold unsuppressed small cells. ``lmi.outcomes`` passes every frame through
-``lmi.suppression`` before anything leaves the domain package.
+Nothing outside ``lmi/programs/outcomes.py`` may import this module (a test enforces it for ``ui/`` and
+``pages/``): its frames hold unsuppressed small cells. ``lmi.programs.outcomes`` passes every frame through
+``lmi.programs.suppression`` before anything leaves the domain package.
 
-Definitions (the reasons are in ``lmi/outcomes.py``):
+Definitions (the reasons are in ``lmi/programs/outcomes.py``):
 
 * outcome cohort = participants who exited and whose follow-up is complete in the records: completion,
   employment in the 2nd and 4th quarter after exit and (for programs with a credential indicator) the
@@ -25,8 +25,14 @@ import pandas as pd
 
 from lmi.records import vocab
 
-NUMERATORS = ("completed_count", "credential_count", "employed_q2_count", "employed_q4_count", "placed_count",
-              "training_related_count")
+NUMERATORS = (
+    "completed_count",
+    "credential_count",
+    "employed_q2_count",
+    "employed_q4_count",
+    "placed_count",
+    "training_related_count",
+)
 DENOMINATOR = "exiters_count"
 GROUP = "group"
 NOT_RECORDED = "not_reported"
@@ -54,10 +60,12 @@ _GROUP_SQL = {
     "sex": f"coalesce(p.sex, '{NOT_RECORDED}')",
     "race_ethnicity": f"coalesce(p.race_ethnicity, '{NOT_RECORDED}')",
     "age_band": f"coalesce(p.age_band, '{NOT_RECORDED}')",
-    **{column: f"CASE WHEN p.{column} THEN 'yes' WHEN NOT p.{column} THEN 'no' ELSE '{NOT_RECORDED}' END"
-       for column in vocab.BARRIERS},
+    **{
+        column: f"CASE WHEN p.{column} THEN 'yes' WHEN NOT p.{column} THEN 'no' ELSE '{NOT_RECORDED}' END"
+        for column in vocab.BARRIERS
+    },
     "exit_program_year": "CAST(CASE WHEN month(p.exit_date) >= 7 THEN year(p.exit_date) "
-                         "ELSE year(p.exit_date) - 1 END AS VARCHAR)",
+    "ELSE year(p.exit_date) - 1 END AS VARCHAR)",
 }
 DIMENSION_VALUES = {
     "sex": tuple(vocab.SEX),
@@ -80,12 +88,16 @@ def group_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str], dimensi
     row, zeros included, so the rows shown never depend on the data; for ``exit_program_year`` the
     program years present in the program's cohort."""
     expression = _GROUP_SQL[dimension]
-    frame = _query(con, f"""
+    frame = _query(
+        con,
+        f"""
         SELECT p.program_id, {expression} AS "group", {_COUNTS}
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT}
         GROUP BY ALL
-    """, {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES})
+    """,
+        {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
+    )
     values = DIMENSION_VALUES.get(dimension)
     if values is None:
         grid = frame[["program_id", GROUP]]
@@ -97,33 +109,47 @@ def group_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str], dimensi
     return full.sort_values(["program_id", GROUP] if values is None else ["program_id"], kind="stable")
 
 
-def cohort_earnings(con: duckdb.DuckDBPyConnection, program_ids: list[str], dimension: str | None = None) -> pd.DataFrame:
+def cohort_earnings(
+    con: duckdb.DuckDBPyConnection, program_ids: list[str], dimension: str | None = None
+) -> pd.DataFrame:
     """Per program (and group), how many cohort members employed in the 2nd quarter after exit have
     earnings recorded, and the median of those earnings."""
     expression = _GROUP_SQL[dimension] if dimension else "'All'"
-    return _query(con, f"""
+    return _query(
+        con,
+        f"""
         SELECT p.program_id, {expression} AS "group", count(*) AS earnings_q2_count,
                median(p.earnings_q2_usd) AS earnings_q2_median_usd
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT} AND p.employed_q2 AND p.earnings_q2_usd > 0
         GROUP BY ALL
-    """, {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES})
+    """,
+        {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
+    )
 
 
 def pooled_median_earnings(con: duckdb.DuckDBPyConnection, program_ids: list[str]) -> tuple[int, float | None]:
     """Median 2nd-quarter earnings over the pooled cohort members of several programs."""
-    frame = _query(con, f"""
+    frame = _query(
+        con,
+        f"""
         SELECT count(*) AS n, median(p.earnings_q2_usd) AS m
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT} AND p.employed_q2 AND p.earnings_q2_usd > 0
-    """, {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES})
+    """,
+        {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
+    )
     n, m = frame.iloc[0]
     return int(n), (None if pd.isna(m) else float(m))
 
 
 def enrolled_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per program: participants recorded, and of them still enrolled (no exit date)."""
-    return _query(con, """
+    return _query(
+        con,
+        """
         SELECT program_id, count(*) AS enrolled_count, count(*) FILTER (WHERE exit_date IS NULL) AS in_training_count
         FROM participant GROUP BY program_id
-    """, {})
+    """,
+        {},
+    )

@@ -76,8 +76,8 @@ TOTAL_LABEL = "All"
 RATE_SUFFIX = "_rate"
 
 # How a hidden cell is classified; this is what its reason tells a reader about its value.
-PRIMARY = "primary"            # below the threshold (a count) or below it on either side (an outcome)
-GROUP_SMALL = "group_small"    # an outcome count of a group hidden as small: bounded by the group's size
+PRIMARY = "primary"  # below the threshold (a count) or below it on either side (an outcome)
+GROUP_SMALL = "group_small"  # an outcome count of a group hidden as small: bounded by the group's size
 COMPLEMENTARY = "complementary"  # hidden to protect others: the cell itself passes the primary rule
 TABLE_HIDDEN = "too few people to show any cell of this table safely (threshold {t})"
 
@@ -121,9 +121,14 @@ def is_outcome_publishable(numerator: int, denominator: int, threshold: int = DE
     return t <= 1 or (d >= t and n >= t and d - n >= t)
 
 
-def suppress_breakdown(counts: pd.DataFrame, group_column: str, denominator_column: str,
-                       numerator_columns: Sequence[str], threshold: int = DEFAULT_THRESHOLD,
-                       include_total: bool = True) -> SuppressedBreakdown:
+def suppress_breakdown(
+    counts: pd.DataFrame,
+    group_column: str,
+    denominator_column: str,
+    numerator_columns: Sequence[str],
+    threshold: int = DEFAULT_THRESHOLD,
+    include_total: bool = True,
+) -> SuppressedBreakdown:
     """counts: one row per group with non-negative integer counts: the group's people (denominator) and
     how many of them reached each outcome (numerators, each <= denominator). Returns the table to show:
     group, denominator, then each numerator followed by its rate column '<numerator>_rate' =
@@ -142,9 +147,14 @@ def suppress_breakdown(counts: pd.DataFrame, group_column: str, denominator_colu
     return _publish(grid, groups, group_column, include_total)
 
 
-def suppress_counts(counts: pd.Series | pd.DataFrame, threshold: int = DEFAULT_THRESHOLD, *,
-                    group_column: str | None = None, count_column: str | None = None,
-                    include_total: bool = True) -> SuppressedBreakdown:
+def suppress_counts(
+    counts: pd.Series | pd.DataFrame,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    group_column: str | None = None,
+    count_column: str | None = None,
+    include_total: bool = True,
+) -> SuppressedBreakdown:
     """Suppression for a single column of counts with a total (e.g. enrollment by group): a Series
     indexed by group, or a frame with a group column and a count column (the first two columns unless
     named). The same rules as `suppress_breakdown` with no outcomes."""
@@ -191,8 +201,7 @@ def _whole_number(value: object, where: str) -> int:
     return number
 
 
-def _check_columns(counts: pd.DataFrame, group_column: str, denominator_column: str,
-                   numerators: list[str]) -> None:
+def _check_columns(counts: pd.DataFrame, group_column: str, denominator_column: str, numerators: list[str]) -> None:
     """Every named column exists, and the output column names (group, counts, rates) do not collide."""
     if not isinstance(counts, pd.DataFrame):
         raise ValueError("counts must be a pandas DataFrame")
@@ -218,8 +227,9 @@ def _read_groups(counts: pd.DataFrame, group_column: str) -> list[object]:
     return groups
 
 
-def _read_counts(counts: pd.DataFrame, groups: list[object], denominator: str,
-                 numerators: list[str]) -> dict[str, list[int]]:
+def _read_counts(
+    counts: pd.DataFrame, groups: list[object], denominator: str, numerators: list[str]
+) -> dict[str, list[int]]:
     """Counts per column, group rows then the All row (their sum), checked row by row so the error
     names the group and column."""
     values: dict[str, list[int]] = {column: [] for column in [denominator, *numerators]}
@@ -230,8 +240,7 @@ def _read_counts(counts: pd.DataFrame, groups: list[object], denominator: str,
         for column in numerators:
             n = _whole_number(row[column], f"group {group!r}, column {column!r}")
             if n > d:
-                raise ValueError(f"group {group!r}, column {column!r}: {n} exceeds the group's "
-                                 f"{denominator!r} ({d})")
+                raise ValueError(f"group {group!r}, column {column!r}: {n} exceeds the group's {denominator!r} ({d})")
             values[column].append(n)
     for column in values:
         values[column].append(sum(values[column]))
@@ -245,8 +254,7 @@ def _read_counts(counts: pd.DataFrame, groups: list[object], denominator: str,
 class _Grid:
     """The counts (group rows, then the All row) with the hidden cells, their reasons and classes."""
 
-    def __init__(self, denominator: str, numerators: list[str], values: dict[str, list[int]],
-                 threshold: int) -> None:
+    def __init__(self, denominator: str, numerators: list[str], values: dict[str, list[int]], threshold: int) -> None:
         self.denominator = denominator
         self.numerators = numerators
         self.values = values
@@ -425,8 +433,10 @@ def _fix_for_cell(grid: _Grid, target: Cell) -> Cell | None:
     candidates = _shown_group_cells(grid, column)
     if not grid.is_hidden((column, grid.total)):
         candidates.append((column, grid.total))
-    rest = sorted((cell for cell in grid.shown_cells() if cell not in candidates),
-                  key=lambda cell: (cell[1] == grid.total, grid.value(cell), cell[1], cell[0]))
+    rest = sorted(
+        (cell for cell in grid.shown_cells() if cell not in candidates),
+        key=lambda cell: (cell[1] == grid.total, grid.value(cell), cell[1], cell[0]),
+    )
     candidates.extend(rest)
     for cell in candidates:
         if _is_protected(_with_hidden(grid, cell), target):
@@ -441,8 +451,9 @@ def _fix_for_cell(grid: _Grid, target: Cell) -> Cell | None:
 def _unprotected_cells(grid: _Grid) -> list[Cell]:
     """Cells hidden as small (or counts of a small group) that no alternative table moves."""
     cells = [cell for cell, kind in grid.kinds.items() if kind != COMPLEMENTARY]
-    return [cell for cell in sorted(cells, key=lambda c: (c[1], grid.columns.index(c[0])))
-            if not _is_protected(grid, cell)]
+    return [
+        cell for cell in sorted(cells, key=lambda c: (c[1], grid.columns.index(c[0]))) if not _is_protected(grid, cell)
+    ]
 
 
 def _is_protected(grid: _Grid, cell: Cell) -> bool:
@@ -489,8 +500,7 @@ def _person_moves(grid: _Grid, row: int, sign: int, required: str | None) -> Ite
         if grid.is_hidden((d, total)):
             pairs.append((total, +1))
     for other, direction in pairs:
-        usable = [c for c in grid.numerators
-                  if all(grid.is_hidden((c, r)) for r in (row, other))]
+        usable = [c for c in grid.numerators if all(grid.is_hidden((c, r)) for r in (row, other))]
         for size in range(len(usable) + 1):
             for outcomes in itertools.combinations(usable, size):
                 if required is not None and required not in outcomes:
@@ -553,8 +563,9 @@ def _publish(grid: _Grid, groups: list[object], group_column: str, include_total
         _publish_count(grid, column, rows, table, hidden, reasons)
         _publish_rate(grid, column, rows, table, hidden, reasons)
     rate_names = {column + RATE_SUFFIX for column in grid.numerators}
-    frame = pd.DataFrame({name: _column_array(values, name, group_column, rate_names)
-                          for name, values in table.items()})
+    frame = pd.DataFrame(
+        {name: _column_array(values, name, group_column, rate_names) for name, values in table.items()}
+    )
     return SuppressedBreakdown(
         table=frame,
         hidden=pd.DataFrame(hidden).astype(bool),

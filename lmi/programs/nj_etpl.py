@@ -44,13 +44,20 @@ OUTCOME_LABELS = {
 SORTABLE = ("employed_q2_pct", "employed_q4_pct", "quarterly_wage_avg_q2_usd", "completers_q2_count")
 
 
-def published_outcomes(con: duckdb.DuckDBPyConnection, search: str = "", cip_family: str | None = None,
-                       sort_by: str = "completers_q2_count", limit: int = 500) -> pd.DataFrame:
+def published_outcomes(
+    con: duckdb.DuckDBPyConnection,
+    search: str = "",
+    cip_family: str | None = None,
+    sort_by: str = "completers_q2_count",
+    limit: int = 500,
+) -> pd.DataFrame:
     """Provider x CIP outcomes as published, with the CIP title; ``search`` matches provider name or
     CIP title, ``cip_family`` the 2-digit CIP family. Suppressed values stay NULL with their flag."""
     if sort_by not in SORTABLE:
         raise ValueError(f"cannot sort by {sort_by!r}; choose one of {', '.join(SORTABLE)}")
-    return query_df(con, f"""
+    return query_df(
+        con,
+        f"""
         SELECT o.provider_id, coalesce(o.provider_name, 'Provider ' || o.provider_id) AS provider_name, o.county,
                o.cip_code, c.cip_title,
                {", ".join(f"o.{v}, o.{s}" for v, s, _ in OUTCOME_VALUES)},
@@ -62,18 +69,23 @@ def published_outcomes(con: duckdb.DuckDBPyConnection, search: str = "", cip_fam
           AND ($family IS NULL OR substr(o.cip_code, 1, 2) = $family)
         ORDER BY o.{sort_by} DESC NULLS LAST, o.provider_id, o.cip_code
         LIMIT $limit
-    """, {"search": search.strip(), "family": cip_family, "limit": int(limit)})
+    """,
+        {"search": search.strip(), "family": cip_family, "limit": int(limit)},
+    )
 
 
 def cip_families(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The 2-digit CIP families present in the published outcomes, with their CIP 2020 titles."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT DISTINCT substr(o.cip_code, 1, 2) AS cip_family, f.cip_title AS family_title
         FROM core_nj_etpl_outcome o
         LEFT JOIN (SELECT cip_code, cip_title FROM raw_cip_codes WHERE length(cip_code) = 2) f
                ON f.cip_code = substr(o.cip_code, 1, 2)
         ORDER BY cip_family
-    """)
+    """,
+    )
 
 
 def program_sample(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -83,7 +95,9 @@ def program_sample(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     Jobs come from the one demand model (``out_soc_demand``) at the code BLS publishes: a linked SOC
     code that BLS counts only inside a group (31-1121 inside 31-1120) reads the group, and a group
     linked through several SOC codes is counted once."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         WITH linked AS (
             SELECT DISTINCT cs.cip_code, coalesce(d.soc_code, x.oews_soc_code) AS bls_soc_code
             FROM core_cip_soc cs
@@ -112,15 +126,20 @@ def program_sample(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         LEFT JOIN core_nj_etpl_outcome o ON o.provider_id = p.provider_id AND o.cip_code = p.cip_code
         LEFT JOIN fit f ON f.cip_code = p.cip_code
         ORDER BY p.provider_name, p.program_name
-    """, {"nj": NJ_STATE_FIPS})
+    """,
+        {"nj": NJ_STATE_FIPS},
+    )
 
 
 def outcome_counts(con: duckdb.DuckDBPyConnection) -> dict:
     """How many provider x CIP rows there are and how many of their Q2 employment rates New Jersey
     suppressed: the page says this above the table."""
-    rows, suppressed, providers = query_rows(con, """
+    rows, suppressed, providers = query_rows(
+        con,
+        """
         SELECT count(*), count(*) FILTER (WHERE employed_q2_suppressed), count(DISTINCT provider_id)
-        FROM core_nj_etpl_outcome""")[0]
+        FROM core_nj_etpl_outcome""",
+    )[0]
     return {"rows": rows, "employed_q2_suppressed": suppressed, "providers": providers}
 
 

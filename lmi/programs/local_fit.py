@@ -39,8 +39,13 @@ VIA_CIP = "linked to its CIP code (NCES crosswalk)"
 
 HIRING_MIN_OPENINGS = 100  # estimated openings a year (as rounded for display) from which a target is "hiring here"
 HIRING, FEW_OPENINGS, NO_OPENINGS_ESTIMATE, NOTHING_RELEASED, NO_BLS_CODE, NO_TARGETS = (
-    "hiring here", "few openings here", "jobs here, openings not estimated", "BLS released nothing here",
-    "no BLS estimates for it", "no target occupations")
+    "hiring here",
+    "few openings here",
+    "jobs here, openings not estimated",
+    "BLS released nothing here",
+    "no BLS estimates for it",
+    "no target occupations",
+)
 VERDICT_RULES = (
     f"Local fit: “{HIRING}” = about {HIRING_MIN_OPENINGS:,} or more estimated openings a year in the program's "
     f"region; “{FEW_OPENINGS}” = fewer than {HIRING_MIN_OPENINGS:,} a year (BLS counts jobs here, but few "
@@ -48,49 +53,96 @@ VERDICT_RULES = (
     "this region (too few survey responses or confidential), which is not the same as no jobs; "
     f"“{NO_OPENINGS_ESTIMATE}” = BLS counts jobs here but projects no openings for the code; "
     f"“{NO_BLS_CODE}” = no code BLS publishes numbers for covers the occupation. A program's verdict applies the "
-    "same rule to its openings added up over its target occupations' BLS codes, each code counted once.")
+    "same rule to its openings added up over its target occupations' BLS codes, each code counted once."
+)
 
 READ_AT_BLS_CODES = (
     "Target occupations are read at the code BLS publishes numbers for (31-1121 Home Health Aides at the BLS group "
-    "31-1120 Home Health and Personal Care Aides), and each BLS code counts once in a program's totals.")
+    "31-1120 Home Health and Personal Care Aides), and each BLS code counts once in a program's totals."
+)
 FIT_METHOD = f"{READ_AT_BLS_CODES} {OPENINGS_METHOD} {VERDICT_RULES}"
 
 TARGET_COLUMNS = [
-    "program_id", "region_area_code", "target_basis", "listed_codes", "soc_code", "soc_title", "numbers_for",
-    "demand_is_shared", "demand_basis", "local_employment_count", "local_employment_missing_words",
-    "local_annual_openings_est_count", "local_annual_openings_words", "openings_basis", "fit_verdict",
-    "location_quotient", "local_annual_wage_median_usd", "national_growth_2024_34_pct",
-    "national_annual_openings_count", "national_employment_2024_count", "national_employment_2034_count"]
+    "program_id",
+    "region_area_code",
+    "target_basis",
+    "listed_codes",
+    "soc_code",
+    "soc_title",
+    "numbers_for",
+    "demand_is_shared",
+    "demand_basis",
+    "local_employment_count",
+    "local_employment_missing_words",
+    "local_annual_openings_est_count",
+    "local_annual_openings_words",
+    "openings_basis",
+    "fit_verdict",
+    "location_quotient",
+    "local_annual_wage_median_usd",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "national_employment_2024_count",
+    "national_employment_2034_count",
+]
 SUMMARY_COLUMNS = [
-    "program_id", "region_area_code", "target_basis", "listed_codes_count", "bls_codes", "bls_codes_count",
-    "bls_codes_with_local_jobs_count", "local_employment_count", "local_annual_openings_est_count",
-    "local_annual_openings_words", "national_growth_2024_34_pct", "fit_verdict", "fit_note"]
+    "program_id",
+    "region_area_code",
+    "target_basis",
+    "listed_codes_count",
+    "bls_codes",
+    "bls_codes_count",
+    "bls_codes_with_local_jobs_count",
+    "local_employment_count",
+    "local_annual_openings_est_count",
+    "local_annual_openings_words",
+    "national_growth_2024_34_pct",
+    "fit_verdict",
+    "fit_note",
+]
 # Page and CSV words of the columns this module adds; the demand columns keep ``lmi.demand.columns``'s words.
 FIT_COLUMN_WORDS: dict[str, tuple[str, str]] = {
     "program_id": ("Program ID", "The program's identifier in the records"),
     "region_area_code": ("Region (OEWS area code)", "The program's labour market"),
     "target_basis": ("Targets", "Whether the program listed its target occupations or they come from its CIP code"),
     "listed_codes": ("Listed as", "The occupation codes as the program listed them (or as its CIP code links to them)"),
-    "numbers_for": ("Figures are for", "The BLS code and title the numbers are for; \"BLS group\" when the figure "
-                    "is a group's, shared with other occupations"),
-    "local_annual_openings_words": ("Est. annual openings here", "National openings per job x local jobs, rounded; "
-                                    "see the method"),
-    "fit_verdict": ("Local fit", f"From estimated openings a year: {HIRING} ({HIRING_MIN_OPENINGS:,} or more), "
-                    f"{FEW_OPENINGS} (fewer), {NOTHING_RELEASED}"),
+    "numbers_for": (
+        "Figures are for",
+        'The BLS code and title the numbers are for; "BLS group" when the figure '
+        "is a group's, shared with other occupations",
+    ),
+    "local_annual_openings_words": (
+        "Est. annual openings here",
+        "National openings per job x local jobs, rounded; see the method",
+    ),
+    "fit_verdict": (
+        "Local fit",
+        f"From estimated openings a year: {HIRING} ({HIRING_MIN_OPENINGS:,} or more), "
+        f"{FEW_OPENINGS} (fewer), {NOTHING_RELEASED}",
+    ),
     "listed_codes_count": ("Target codes listed", "Occupation codes listed (or linked through the CIP code)"),
     "bls_codes": ("BLS codes", "The BLS codes the targets lead to, each once"),
     "bls_codes_count": ("BLS codes (each counted once)", "Distinct BLS codes the targets lead to"),
-    "bls_codes_with_local_jobs_count": ("BLS codes with local jobs released", "Codes BLS released employment for "
-                                        "in the program's region"),
+    "bls_codes_with_local_jobs_count": (
+        "BLS codes with local jobs released",
+        "Codes BLS released employment for in the program's region",
+    ),
     "fit_note": ("Local fit in words", "What the totals add up and what they leave out"),
 }
 SUMMARY_WORDS = {
-    "local_employment_count": ("Local jobs in target occupations", "BLS OEWS May 2025 jobs in the program's region, "
-                               "added up over its target occupations' BLS codes, each counted once"),
-    "local_annual_openings_est_count": ("Est. annual openings here (target occupations)", "Estimated openings a "
-                                        "year added up over the same BLS codes; see the method"),
-    "national_growth_2024_34_pct": ("Projected growth 2024-34 (nation, target occupations)", "BLS Employment "
-                                    "Projections; over several codes, growth of their summed employment"),
+    "local_employment_count": (
+        "Local jobs in target occupations",
+        "BLS OEWS May 2025 jobs in the program's region, "
+        "added up over its target occupations' BLS codes, each counted once",
+    ),
+    "local_annual_openings_est_count": (
+        "Est. annual openings here (target occupations)",
+        "Estimated openings a year added up over the same BLS codes; see the method",
+    ),
+    "national_growth_2024_34_pct": (
+        "Projected growth 2024-34 (nation, target occupations)",
+        "BLS Employment Projections; over several codes, growth of their summed employment",
+    ),
 }
 
 
@@ -112,10 +164,20 @@ def for_download(frame: pd.DataFrame, columns: list[str], summary: bool = False)
 
 # What the demand model gives for each BLS code (``DemandModel.bls_codes``), carried into the targets.
 _MODEL_COLUMNS = [
-    "soc_code", "is_all_other", "onet_occupations_count", "local_employment_count", "local_employment_missing_reason",
-    "local_annual_openings_est_count", "openings_basis", "location_quotient", "local_annual_wage_median_usd",
-    "national_growth_2024_34_pct", "national_annual_openings_count", "national_employment_2024_count",
-    "national_employment_2034_count"]
+    "soc_code",
+    "is_all_other",
+    "onet_occupations_count",
+    "local_employment_count",
+    "local_employment_missing_reason",
+    "local_annual_openings_est_count",
+    "openings_basis",
+    "location_quotient",
+    "local_annual_wage_median_usd",
+    "national_growth_2024_34_pct",
+    "national_annual_openings_count",
+    "national_employment_2024_count",
+    "national_employment_2034_count",
+]
 
 
 @dataclass(frozen=True)
@@ -129,12 +191,15 @@ class ProgramsFit:
     def of(self, program_id: str) -> tuple[pd.DataFrame, pd.Series | None]:
         """One program's target rows and summary row."""
         rows = self.summary[self.summary.program_id == program_id]
-        return (self.targets[self.targets.program_id == program_id].reset_index(drop=True),
-                rows.iloc[0] if len(rows) else None)
+        return (
+            self.targets[self.targets.program_id == program_id].reset_index(drop=True),
+            rows.iloc[0] if len(rows) else None,
+        )
 
 
-def programs_local_fit(ref_con: duckdb.DuckDBPyConnection, model: DemandModel, resolver: CodeResolver,
-                       programs: pd.DataFrame) -> ProgramsFit:
+def programs_local_fit(
+    ref_con: duckdb.DuckDBPyConnection, model: DemandModel, resolver: CodeResolver, programs: pd.DataFrame
+) -> ProgramsFit:
     """Local fit of every program in ``programs`` (program_id, cip_code, target_soc_codes as a list,
     region_area_code): target rows with the demand model's numbers and verdicts, and one summary row each."""
     listed = listed_targets(ref_con, programs)
@@ -143,6 +208,7 @@ def programs_local_fit(ref_con: duckdb.DuckDBPyConnection, model: DemandModel, r
 
 
 # ------------------------------------------------------------------------------------------------ targets
+
 
 def listed_targets(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -> pd.DataFrame:
     """One row per (program, code as listed): the program's own codes, or, when it lists none, the SOC
@@ -153,8 +219,11 @@ def listed_targets(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -
         rows += [(p.program_id, p.region_area_code, code, LISTED) for code in codes]
         if not codes:
             without.append(p)
-    crosswalk = query_df(ref_con, "SELECT cip_code, soc_code FROM core_cip_soc WHERE list_contains($cips, cip_code) "
-                                  "ORDER BY soc_code", {"cips": sorted({p.cip_code for p in without})})
+    crosswalk = query_df(
+        ref_con,
+        "SELECT cip_code, soc_code FROM core_cip_soc WHERE list_contains($cips, cip_code) ORDER BY soc_code",
+        {"cips": sorted({p.cip_code for p in without})},
+    )
     by_cip = crosswalk.groupby("cip_code").soc_code.apply(list).to_dict() if len(crosswalk) else {}
     rows += [(p.program_id, p.region_area_code, code, VIA_CIP) for p in without for code in by_cip.get(p.cip_code, [])]
     return pd.DataFrame(rows, columns=["program_id", "region_area_code", "listed_code", "target_basis"])
@@ -164,21 +233,40 @@ def resolved_targets(resolver: CodeResolver, listed: pd.DataFrame) -> pd.DataFra
     """Listed codes with the BLS code each is read at (``soc_code``, ``soc_title``; None when no published
     code covers it), gathered into one row per program x BLS code with the codes listed for it."""
     resolved = [resolver.try_resolve(code) for code in listed.listed_code]
-    frame = listed.assign(soc_code=pd.Series([r.bls_soc_code if r else None for r in resolved], dtype=object,
-                                             index=listed.index),
-                          soc_title=pd.Series([r.bls_title if r else None for r in resolved], dtype=object,
-                                              index=listed.index))
-    frame["row_key"] = [code if isinstance(code, str) else f"unresolved:{given}"  # unresolved codes keep a row
-                        for code, given in zip(frame.soc_code, frame.listed_code)]
+    frame = listed.assign(
+        soc_code=pd.Series([r.bls_soc_code if r else None for r in resolved], dtype=object, index=listed.index),
+        soc_title=pd.Series([r.bls_title if r else None for r in resolved], dtype=object, index=listed.index),
+    )
+    frame["row_key"] = [
+        code if isinstance(code, str) else f"unresolved:{given}"  # unresolved codes keep a row
+        for code, given in zip(frame.soc_code, frame.listed_code)
+    ]
     rows = []
     for (program_id, _), part in frame.groupby(["program_id", "row_key"], sort=False):
         first = part.iloc[0]
-        rows.append({"program_id": program_id, "region_area_code": first.region_area_code,
-                     "target_basis": first.target_basis, "listed_codes": "; ".join(dict.fromkeys(part.listed_code)),
-                     "listed_code_list": list(dict.fromkeys(part.listed_code)),
-                     "soc_code": first.soc_code, "soc_title": first.soc_title})
-    return pd.DataFrame(rows, columns=["program_id", "region_area_code", "target_basis", "listed_codes",
-                                       "listed_code_list", "soc_code", "soc_title"])
+        rows.append(
+            {
+                "program_id": program_id,
+                "region_area_code": first.region_area_code,
+                "target_basis": first.target_basis,
+                "listed_codes": "; ".join(dict.fromkeys(part.listed_code)),
+                "listed_code_list": list(dict.fromkeys(part.listed_code)),
+                "soc_code": first.soc_code,
+                "soc_title": first.soc_title,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "program_id",
+            "region_area_code",
+            "target_basis",
+            "listed_codes",
+            "listed_code_list",
+            "soc_code",
+            "soc_title",
+        ],
+    )
 
 
 def with_demand(model: DemandModel, targets: pd.DataFrame) -> pd.DataFrame:
@@ -189,22 +277,38 @@ def with_demand(model: DemandModel, targets: pd.DataFrame) -> pd.DataFrame:
         codes = sorted({c for c in part.soc_code if isinstance(c, str)})
         numbers = model.bls_codes(area_code, codes)[_MODEL_COLUMNS] if codes else pd.DataFrame(columns=_MODEL_COLUMNS)
         parts.append(part.merge(numbers, on="soc_code", how="left"))
-    frame = pd.concat(parts, ignore_index=True) if parts else targets.reindex(columns=[*targets.columns,
-                                                                                       *_MODEL_COLUMNS[1:]])
-    frame["demand_is_shared"] = [_is_group_figure(listed, code, count) for listed, code, count in zip(
-        frame.listed_code_list, frame.soc_code, frame.onet_occupations_count)]
-    frame["demand_basis"] = [_basis(code, title, shared, all_other, count) for code, title, shared, all_other, count
-                             in zip(frame.soc_code, frame.soc_title, frame.demand_is_shared, frame.is_all_other,
-                                    frame.onet_occupations_count)]
-    frame["numbers_for"] = [_numbers_for(listed, code, basis) for listed, code, basis in zip(
-        frame.listed_code_list, frame.soc_code, frame.demand_basis)]
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else targets.reindex(columns=[*targets.columns, *_MODEL_COLUMNS[1:]])
+    )
+    frame["demand_is_shared"] = [
+        _is_group_figure(listed, code, count)
+        for listed, code, count in zip(frame.listed_code_list, frame.soc_code, frame.onet_occupations_count)
+    ]
+    frame["demand_basis"] = [
+        _basis(code, title, shared, all_other, count)
+        for code, title, shared, all_other, count in zip(
+            frame.soc_code, frame.soc_title, frame.demand_is_shared, frame.is_all_other, frame.onet_occupations_count
+        )
+    ]
+    frame["numbers_for"] = [
+        _numbers_for(listed, code, basis)
+        for listed, code, basis in zip(frame.listed_code_list, frame.soc_code, frame.demand_basis)
+    ]
     frame["local_employment_missing_words"] = [
         "" if _present(jobs) else (missing_words(reason) if isinstance(code, str) else missing_words("no_bls_code"))
-        for jobs, reason, code in zip(frame.local_employment_count, frame.local_employment_missing_reason,
-                                      frame.soc_code)]
+        for jobs, reason, code in zip(
+            frame.local_employment_count, frame.local_employment_missing_reason, frame.soc_code
+        )
+    ]
     frame["local_annual_openings_words"] = [describe_openings(v) for v in frame.local_annual_openings_est_count]
-    frame["fit_verdict"] = [verdict(isinstance(code, str), jobs, openings) for code, jobs, openings in zip(
-        frame.soc_code, frame.local_employment_count, frame.local_annual_openings_est_count)]
+    frame["fit_verdict"] = [
+        verdict(isinstance(code, str), jobs, openings)
+        for code, jobs, openings in zip(
+            frame.soc_code, frame.local_employment_count, frame.local_annual_openings_est_count
+        )
+    ]
     return frame[TARGET_COLUMNS].reset_index(drop=True)
 
 
@@ -237,7 +341,7 @@ def _basis(soc_code, soc_title, shared: bool, all_other, onet_occupations_count)
 
 
 def _numbers_for(listed_codes: list[str], soc_code, basis: str) -> str:
-    """"31-1121 → BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations";
+    """ "31-1121 → BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations";
     "BLS 51-4121 Welders, ..." when the program listed the published code itself."""
     listed = "; ".join(listed_codes)
     if not isinstance(soc_code, str):
@@ -249,11 +353,14 @@ def _numbers_for(listed_codes: list[str], soc_code, basis: str) -> str:
 
 # ------------------------------------------------------------------------------------------------ summary
 
+
 def fit_summary(targets: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
     """One row per program: its BLS codes (each once), local jobs and estimated openings added up over
     the codes BLS released here, national growth weighted by 2024 employment, the verdict and a note."""
-    rows = [_program_summary(p.program_id, p.region_area_code, targets[targets.program_id == p.program_id])
-            for p in programs.itertuples()]
+    rows = [
+        _program_summary(p.program_id, p.region_area_code, targets[targets.program_id == p.program_id])
+        for p in programs.itertuples()
+    ]
     frame = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
     for column in ("local_employment_count", "local_annual_openings_est_count", "national_growth_2024_34_pct"):
         frame[column] = frame[column].astype("float64")
@@ -269,14 +376,28 @@ def _program_summary(program_id: str, region_area_code: str, part: pd.DataFrame)
     growth = _national_growth(codes)
     listed_count = sum(len(c.split("; ")) for c in part.listed_codes)
     fit = NO_TARGETS if part.empty else verdict(len(codes) > 0, jobs, openings)
-    return {"program_id": program_id, "region_area_code": region_area_code,
-            "target_basis": part.target_basis.iloc[0] if len(part) else "", "listed_codes_count": listed_count,
-            "bls_codes": "; ".join(codes.soc_code), "bls_codes_count": len(codes),
-            "bls_codes_with_local_jobs_count": len(released), "local_employment_count": jobs,
-            "local_annual_openings_est_count": openings, "local_annual_openings_words": describe_openings(openings),
-            "national_growth_2024_34_pct": growth, "fit_verdict": fit,
-            "fit_note": _note(len(part), len(codes), len(released), jobs, openings,
-                              unresolved=int((~part.soc_code.map(lambda c: isinstance(c, str))).sum()))}
+    return {
+        "program_id": program_id,
+        "region_area_code": region_area_code,
+        "target_basis": part.target_basis.iloc[0] if len(part) else "",
+        "listed_codes_count": listed_count,
+        "bls_codes": "; ".join(codes.soc_code),
+        "bls_codes_count": len(codes),
+        "bls_codes_with_local_jobs_count": len(released),
+        "local_employment_count": jobs,
+        "local_annual_openings_est_count": openings,
+        "local_annual_openings_words": describe_openings(openings),
+        "national_growth_2024_34_pct": growth,
+        "fit_verdict": fit,
+        "fit_note": _note(
+            len(part),
+            len(codes),
+            len(released),
+            jobs,
+            openings,
+            unresolved=int((~part.soc_code.map(lambda c: isinstance(c, str))).sum()),
+        ),
+    }
 
 
 def _national_growth(codes: pd.DataFrame) -> float:
@@ -290,7 +411,7 @@ def _national_growth(codes: pd.DataFrame) -> float:
 
 
 def _note(rows: int, codes: int, released: int, jobs: float, openings: float, unresolved: int = 0) -> str:
-    """"19,230 jobs here, est. openings about 3,400 a year, over 1 BLS code."; says when the totals
+    """ "19,230 jobs here, est. openings about 3,400 a year, over 1 BLS code."; says when the totals
     leave codes out (BLS released nothing for them here), so they are a floor."""
     if rows == 0:
         return "No target occupation is listed and the CIP code links to none in the NCES crosswalk."
@@ -324,13 +445,20 @@ def _present(value) -> bool:
 
 # ------------------------------------------------------------------------------------------------ names
 
+
 def area_names(ref_con: duckdb.DuckDBPyConnection, area_codes: list[str]) -> dict[str, str]:
-    frame = query_df(ref_con, "SELECT area_code, area_name FROM core_area WHERE list_contains($codes, area_code)",
-                     {"codes": sorted(set(area_codes))})
+    frame = query_df(
+        ref_con,
+        "SELECT area_code, area_name FROM core_area WHERE list_contains($codes, area_code)",
+        {"codes": sorted(set(area_codes))},
+    )
     return dict(zip(frame.area_code, frame.area_name))
 
 
 def cip_titles(ref_con: duckdb.DuckDBPyConnection, cip_codes: list[str]) -> dict[str, str]:
-    frame = query_df(ref_con, "SELECT cip_code, cip_title FROM core_cip WHERE list_contains($codes, cip_code)",
-                     {"codes": sorted(set(cip_codes))})
+    frame = query_df(
+        ref_con,
+        "SELECT cip_code, cip_title FROM core_cip WHERE list_contains($codes, cip_code)",
+        {"codes": sorted(set(cip_codes))},
+    )
     return dict(zip(frame.cip_code, frame.cip_title))

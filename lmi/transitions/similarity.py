@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from lmi.db import query_df, query_rows
-from lmi.occupations import UnknownOccupationError
+from lmi.occupations.profile import UnknownOccupationError
 
 TUNING_SEED = 7  # which half of the occupations the weights were tuned on (bench/bench_transitions.py)
 POINTS_PER_DECADE = 20.0  # 20 points each time a match is ten times rarer
@@ -77,20 +77,47 @@ class Component:
 
 
 COMPONENTS: tuple[Component, ...] = (
-    Component("skills", "Skills", "What you know and can do", 0.5,
-              "35 O*NET skills: the profile of importance x level"),
-    Component("knowledge", "Knowledge", "What you know and can do", 2.0,
-              "33 O*NET knowledge areas: the importance profile"),
-    Component("work_activities", "Work activities", "What you do", 0.5,
-              "41 generalized work activities: the profile of importance x level"),
-    Component("detailed_work_activities", "Detailed work activities", "What you do", 1.5,
-              "about 2,000 detailed work activities: those both occupations perform (rarer ones count more)"),
-    Component("tasks", "Task statements", "What you do", 3.0,
-              "the words of the occupations' task statements (words common to most occupations ignored)"),
-    Component("interests", "Interests", "How you work", 1.5,
-              "the six RIASEC interests (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)"),
-    Component("work_styles", "Work styles", "How you work", 0.25,
-              "16 work styles such as attention to detail, cooperation, stress tolerance: the importance profile"),
+    Component(
+        "skills", "Skills", "What you know and can do", 0.5, "35 O*NET skills: the profile of importance x level"
+    ),
+    Component(
+        "knowledge", "Knowledge", "What you know and can do", 2.0, "33 O*NET knowledge areas: the importance profile"
+    ),
+    Component(
+        "work_activities",
+        "Work activities",
+        "What you do",
+        0.5,
+        "41 generalized work activities: the profile of importance x level",
+    ),
+    Component(
+        "detailed_work_activities",
+        "Detailed work activities",
+        "What you do",
+        1.5,
+        "about 2,000 detailed work activities: those both occupations perform (rarer ones count more)",
+    ),
+    Component(
+        "tasks",
+        "Task statements",
+        "What you do",
+        3.0,
+        "the words of the occupations' task statements (words common to most occupations ignored)",
+    ),
+    Component(
+        "interests",
+        "Interests",
+        "How you work",
+        1.5,
+        "the six RIASEC interests (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)",
+    ),
+    Component(
+        "work_styles",
+        "Work styles",
+        "How you work",
+        0.25,
+        "16 work styles such as attention to detail, cooperation, stress tolerance: the importance profile",
+    ),
 )
 COMPONENT_KEYS = tuple(c.key for c in COMPONENTS)
 WEIGHTS = {c.key: c.weight for c in COMPONENTS}
@@ -103,6 +130,7 @@ class NoDescriptorsError(LookupError):
 
 # --------------------------------------------------------------------------- inputs and profiles
 
+
 @dataclass(frozen=True)
 class DescriptorInputs:
     """Everything the similarity needs, as long columns (DataFrames or dicts of numpy arrays)
@@ -112,6 +140,7 @@ class DescriptorInputs:
     ``interests``: row, element, score_1_to_7. ``dwa_tasks`` and ``task_terms``: row, item, count,
     one line per (row, item): the number of the occupation's tasks linked to a DWA, and how often
     a word occurs in its task statements. The ETL step (etl/steps/step_30_*) reads them."""
+
     codes: list[str]
     ratings: Mapping[str, np.ndarray]
     interests: Mapping[str, np.ndarray]
@@ -167,8 +196,9 @@ def pair_index(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
     return low * (2 * n - low - 1) // 2 + (high - low - 1)
 
 
-def tf_idf_cosine(frame: Mapping[str, np.ndarray], n_rows: int, min_occupations: int = 2,
-                  max_share: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+def tf_idf_cosine(
+    frame: Mapping[str, np.ndarray], n_rows: int, min_occupations: int = 2, max_share: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Cosine similarity of every pair's TF-IDF vectors, built from long (row, item, count) lines.
 
     Weight of an item for an occupation: (1 + ln count) x ln(N / occupations having the item).
@@ -181,13 +211,14 @@ def tf_idf_cosine(frame: Mapping[str, np.ndarray], n_rows: int, min_occupations:
     kept = (spread >= min_occupations) & (spread <= max_share * n_rows)
     rows, items, counts, spread = rows[kept], items[kept], counts[kept], spread[kept]
     weights = (1.0 + np.log(np.maximum(counts, 1.0))) * np.log(n_rows / spread)
-    norms = np.sqrt(np.bincount(rows, weights=weights ** 2, minlength=n_rows))
+    norms = np.sqrt(np.bincount(rows, weights=weights**2, minlength=n_rows))
     unit = weights / np.where(norms[rows] > 0, norms[rows], 1.0)
     return sparse_pair_products(rows, items, unit, n_rows), norms > 0
 
 
-def sparse_pair_products(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int,
-                         dense_above: int = 20) -> np.ndarray:
+def sparse_pair_products(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int, dense_above: int = 20
+) -> np.ndarray:
     """Dot products of every pair of rows of a sparse matrix given as distinct (row, col, value).
 
     Columns many rows share go through one dense matrix product; the many columns only a few
@@ -211,8 +242,9 @@ def sparse_pair_products(rows: np.ndarray, cols: np.ndarray, values: np.ndarray,
         later = start + spread[cols] - 1 - np.arange(len(cols))  # entries after this one in its column
         left = np.repeat(np.arange(len(cols)), later)
         right = left + 1 + (np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later))
-        result += np.bincount(pair_index(rows[left], rows[right], n_rows), weights=values[left] * values[right],
-                              minlength=len(result))
+        result += np.bincount(
+            pair_index(rows[left], rows[right], n_rows), weights=values[left] * values[right], minlength=len(result)
+        )
     return result.astype(np.float32)
 
 
@@ -243,16 +275,18 @@ def component_similarities(inputs: DescriptorInputs) -> dict[str, tuple[np.ndarr
 
 # --------------------------------------------------------------------------- calibration
 
+
 @dataclass(frozen=True)
 class Calibration:
     """Maps a raw similarity to the rarity score 0-100 (module docstring, step 2)."""
+
     low: float
     high: float
     scores: np.ndarray  # score of each of CALIBRATION_BINS bins
     pairs: int
 
     @classmethod
-    def fit(cls, values: np.ndarray) -> "Calibration":
+    def fit(cls, values: np.ndarray) -> Calibration:
         """Fit on the raw similarities of distinct pairs of occupations."""
         values = np.asarray(values, dtype=np.float32)
         low, high = float(values.min()), float(values.max())
@@ -275,6 +309,7 @@ def _bin(values: np.ndarray, low: float, high: float) -> np.ndarray:
 @dataclass(frozen=True)
 class PairScores:
     """Component scores of every distinct pair (i < j), in ``np.triu_indices`` order."""
+
     codes: list[str]
     scores: dict[str, np.ndarray]  # component -> float32 scores, NaN where a side lacks it
 
@@ -321,15 +356,23 @@ def combine(scores: dict[str, np.ndarray], weights: dict[str, float] = WEIGHTS) 
         return np.where(weight_sum > 0, total / weight_sum, np.float32(np.nan)).astype(np.float32)
 
 
-def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
-                   weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
+def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT, weights: dict[str, float] = WEIGHTS) -> pd.DataFrame:
     """The ``keep`` most similar occupations of each occupation: the similarity (step 4 of the
     method), the weighted mean it is calibrated from, and every component's score."""
     n = len(pairs.codes)
     keep = min(keep, n - 1)
     if keep < 1:
-        return pd.DataFrame(columns=["onet_soc_code", "target_onet_soc_code", "similarity_rank", "similarity_score",
-                                     "weighted_component_mean", *SCORE_COLUMNS, "components_used"])
+        return pd.DataFrame(
+            columns=[
+                "onet_soc_code",
+                "target_onet_soc_code",
+                "similarity_rank",
+                "similarity_score",
+                "weighted_component_mean",
+                *SCORE_COLUMNS,
+                "components_used",
+            ]
+        )
     mean = combine(pairs.scores, weights)
     similarity = calibrate(mean, ~np.isnan(mean))
     ordering = pairs.square(mean)  # rank by the uncapped mean (the similarity stops at 100)
@@ -340,13 +383,15 @@ def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
     targets = np.take_along_axis(part, order, axis=1).ravel()
     position = pair_index(sources, targets, n)
     codes = np.array(pairs.codes)
-    frame = pd.DataFrame({
-        "onet_soc_code": codes[sources],
-        "target_onet_soc_code": codes[targets],
-        "similarity_rank": np.tile(np.arange(1, keep + 1, dtype=np.int16), n),
-        "similarity_score": similarity[position],
-        "weighted_component_mean": mean[position],
-    })
+    frame = pd.DataFrame(
+        {
+            "onet_soc_code": codes[sources],
+            "target_onet_soc_code": codes[targets],
+            "similarity_rank": np.tile(np.arange(1, keep + 1, dtype=np.int16), n),
+            "similarity_score": similarity[position],
+            "weighted_component_mean": mean[position],
+        }
+    )
     used = np.zeros(len(frame), dtype=np.int8)
     for key in COMPONENT_KEYS:
         frame[f"{key}_score"] = pairs.scores[key][position]
@@ -357,18 +402,22 @@ def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT,
 
 # --------------------------------------------------------------------------- reading the precomputed table
 
+
 class NeighbourIndex:
     """out_occupation_similarity held in memory (about 46,000 rows), sliced per occupation, so
     a ranking reads its candidates without a query."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
-        frame = query_df(con, f"""
+        frame = query_df(
+            con,
+            f"""
             SELECT s.onet_soc_code, s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
                    s.similarity_rank, s.similarity_score, s.weighted_component_mean,
                    {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
             FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
             ORDER BY s.onet_soc_code, s.similarity_rank
-        """)
+        """,
+        )
         for column in ("onet_soc_code", "target_onet_soc_code", "target_title"):
             frame[column] = frame[column].astype(object)
         for column in ("target_job_zone", "similarity_score", "weighted_component_mean", *SCORE_COLUMNS):
@@ -387,7 +436,7 @@ class NeighbourIndex:
         """The most similar occupations, best first (see ``similar_occupations``)."""
         self.require(onet_soc_code)
         start, end = self._slices[onet_soc_code]
-        return self.frame.iloc[start:min(end, start + limit)].drop(columns="onet_soc_code").reset_index(drop=True)
+        return self.frame.iloc[start : min(end, start + limit)].drop(columns="onet_soc_code").reset_index(drop=True)
 
     def require(self, onet_soc_code: str) -> str:
         """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
@@ -397,44 +446,57 @@ class NeighbourIndex:
         if onet_soc_code not in self._slices:
             raise NoDescriptorsError(
                 f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
-                "so it cannot be compared with other occupations. Pick a more specific occupation.")
+                "so it cannot be compared with other occupations. Pick a more specific occupation."
+            )
         return title
 
 
 def check_comparable(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> str:
     """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         SELECT o.title, EXISTS (SELECT 1 FROM out_occupation_similarity s WHERE s.onet_soc_code = o.onet_soc_code)
         FROM core_occupation o WHERE o.onet_soc_code = $code
-    """, {"code": onet_soc_code})
+    """,
+        {"code": onet_soc_code},
+    )
     if not rows:
         raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
     title, comparable = rows[0]
     if not comparable:
         raise NoDescriptorsError(
             f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
-            "so it cannot be compared with other occupations. Pick a more specific occupation.")
+            "so it cannot be compared with other occupations. Pick a more specific occupation."
+        )
     return title
 
 
-def similar_occupations(con: duckdb.DuckDBPyConnection, onet_soc_code: str,
-                        limit: int = NEIGHBOURS_KEPT) -> pd.DataFrame:
+def similar_occupations(
+    con: duckdb.DuckDBPyConnection, onet_soc_code: str, limit: int = NEIGHBOURS_KEPT
+) -> pd.DataFrame:
     """The most similar occupations (precomputed), with titles, job zones and component scores."""
     check_comparable(con, onet_soc_code)
-    return query_df(con, f"""
+    return query_df(
+        con,
+        f"""
         SELECT s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
                s.similarity_rank, s.similarity_score, s.weighted_component_mean,
                {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
         FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
         WHERE s.onet_soc_code = $code AND s.similarity_rank <= $limit
         ORDER BY s.similarity_rank
-    """, {"code": onet_soc_code, "limit": limit})
+    """,
+        {"code": onet_soc_code, "limit": limit},
+    )
 
 
 def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = 10) -> dict:
     """Recall@k against O*NET's Related Occupations (Primary-Short + Primary-Long): the share of
     O*NET's list found in our top ``k``, averaged over every occupation that has both."""
-    rows = query_rows(con, """
+    rows = query_rows(
+        con,
+        """
         WITH theirs AS (SELECT onet_soc_code, related_onet_soc_code FROM core_related_occupation
                         WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long')),
              ours AS (SELECT onet_soc_code, target_onet_soc_code FROM out_occupation_similarity
@@ -445,14 +507,18 @@ def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = 10) -> dict:
                      WHERE t.onet_soc_code IN (SELECT onet_soc_code FROM ours)
                      GROUP BY t.onet_soc_code)
         SELECT avg(found / listed), count(*) FROM per
-    """, {"k": k})
+    """,
+        {"k": k},
+    )
     recall, occupations = rows[0]
     return {"recall_at_k": None if recall is None else float(recall), "k": k, "occupations": int(occupations)}
 
 
 def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: int = 10) -> pd.DataFrame:
     """O*NET's related occupations for one occupation, each with our rank for it (if in our list)."""
-    return query_df(con, """
+    return query_df(
+        con,
+        """
         SELECT r.related_index, r.relatedness_tier, r.related_onet_soc_code, o.title,
                s.similarity_rank AS our_rank, s.similarity_score, coalesce(s.similarity_rank <= $k, false) AS in_our_top_k
         FROM core_related_occupation r
@@ -461,7 +527,9 @@ def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: in
                                              AND s.target_onet_soc_code = r.related_onet_soc_code
         WHERE r.onet_soc_code = $code
         ORDER BY r.related_index
-    """, {"code": onet_soc_code, "k": k})
+    """,
+        {"code": onet_soc_code, "k": k},
+    )
 
 
 def strongest_components(row, count: int = 2) -> list[str]:
