@@ -14,7 +14,7 @@ from ui import data
 
 def source_caption(*source_keys: str) -> str:
     """Write the source line under a block of numbers and return it (for the CSV)."""
-    note = data.source_note(tuple(source_keys), data.stamp())
+    note = data.source_note(tuple(source_keys))
     st.caption(md(note))
     return note
 
@@ -29,7 +29,7 @@ def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, k
 
 
 def render_footer() -> None:
-    vintages = data.data_vintages(data.stamp())
+    vintages = data.data_vintages()
     parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
     st.sidebar.divider()
     st.sidebar.caption("**Data vintages:** " + md("; ".join(parts)) + ".")

@@ -1,41 +1,20 @@
-"""Caching: one read-only connection per database file (``st.cache_resource``), query results keyed
-by small scalar arguments plus the database's file stamp (``st.cache_data``), so a rebuilt
-database (new stamp) is reopened and its results recomputed, never mixed with the old ones."""
+"""Reference data for the pages, through the one cache layer (``ui.cache``): plain functions of plain
+arguments, each cached on its arguments and on what is being served (reference file and records
+revision), so a rebuilt database or a new import is never mixed with old results."""
 
 from __future__ import annotations
 
-import duckdb
-import pandas as pd
-import streamlit as st
-
 from lmi import areas, provenance
-from lmi.db import file_stamp, open_reference, reference_db_path
-from lmi.demand import DemandModel
-from lmi.demand import area_comparison as area_stats
+from lmi.demand import area_comparison
 from lmi.demand.codes import CodeResolver
 from lmi.occupations import alternatives as occupation_alternatives
 from lmi.occupations import coverage, search
 from lmi.occupations import profile as occupations
+from ui.cache import demand_model, model_query, reference_connection, reference_query, resource
 
-Stamp = tuple
+connection = reference_connection  # the reference database, for ui modules that compose domain calls
 
-
-@st.cache_resource(max_entries=1)
-def _connection(path: str, stamp: Stamp) -> duckdb.DuckDBPyConnection:
-    return open_reference(path)
-
-
-def connection() -> duckdb.DuckDBPyConnection:
-    path = reference_db_path()
-    return _connection(str(path), file_stamp(path))
-
-
-def stamp() -> Stamp:
-    """What every cached reference result depends on: the reference file's identity and, because demand
-    figures include states' projections that staff import, the records store's revision."""
-    from ui import demand_data
-
-    return (*file_stamp(reference_db_path()), demand_data.records_key())
+__all__ = ["connection", "demand_model"]
 
 
 def openings_method() -> str:
@@ -43,129 +22,53 @@ def openings_method() -> str:
     return demand_model().openings_method()
 
 
-def demand_model() -> DemandModel:
-    """The one demand model for the databases now being served, states' own projections included
-    (``ui.demand_data``; imported here lazily because that module reads the records store)."""
-    from ui import demand_data
-
-    return demand_data.demand_model()
-
-
-@st.cache_resource(max_entries=1)
-def _code_resolver(stamp: Stamp) -> CodeResolver:
-    return CodeResolver(connection())
-
-
+@resource(max_entries=1)
 def code_resolver() -> CodeResolver:
     """Resolves any O*NET-SOC, SOC or published BLS code to the code BLS publishes numbers for."""
-    return _code_resolver(stamp())
+    return CodeResolver(reference_connection())
 
 
-@st.cache_resource(max_entries=1)
-def _title_index(stamp: Stamp) -> search.TitleIndex:
-    return search.load_title_index(connection())
+@resource(max_entries=1)
+def _title_index() -> search.TitleIndex:
+    return search.load_title_index(reference_connection())
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def search_occupations(query: str, stamp: Stamp, limit: int = 15) -> pd.DataFrame:
-    return search.search_occupations(_title_index(stamp), query, limit)
+def _search(con, query: str, limit: int = 15):
+    return search.search_occupations(_title_index(), query, limit)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def profile(onet_soc_code: str, stamp: Stamp) -> occupations.OccupationProfile:
-    return occupations.get_profile(connection(), onet_soc_code)
+search_occupations = reference_query(_search, max_entries=256)
+profile = reference_query(occupations.get_profile, max_entries=64)
+top_ratings = reference_query(occupations.top_ratings)
+typical_education = reference_query(occupations.typical_education, max_entries=64)
+education_distribution = reference_query(occupations.education_distribution, max_entries=64)
+interests = reference_query(occupations.interests, max_entries=64)
+region_comparison = model_query(area_comparison.region_comparison, max_entries=256)
+areas_of_state = model_query(area_comparison.areas_of_state, max_entries=256)
+states = reference_query(areas.list_states, max_entries=4)
+areas_in_state = reference_query(areas.list_areas_in_state, max_entries=64)
+data_vintages = reference_query(provenance.data_vintages, max_entries=4)
+sources = reference_query(provenance.sources, max_entries=4)
+provenance_table = reference_query(provenance.provenance_table, max_entries=4)
+data_checks = reference_query(provenance.data_checks, max_entries=4)
+coverage_summary = reference_query(coverage.coverage_summary, max_entries=4)
+unmatched_occupations = reference_query(coverage.unmatched_occupations, max_entries=4)
+demand_grain_summary = reference_query(coverage.demand_grain_summary, max_entries=4)
+shared_figures = reference_query(coverage.shared_figures, max_entries=4)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
-def top_ratings(onet_soc_code: str, domain: str, limit: int, stamp: Stamp) -> pd.DataFrame:
-    return occupations.top_ratings(connection(), onet_soc_code, domain, limit)
+def _source_note(con, keys: tuple[str, ...]) -> str:
+    return provenance.source_note(con, *keys)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def typical_education(onet_soc_code: str, stamp: Stamp) -> dict:
-    return occupations.typical_education(connection(), onet_soc_code)
+source_note = reference_query(_source_note, max_entries=64)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def education_distribution(onet_soc_code: str, stamp: Stamp) -> pd.DataFrame:
-    return occupations.education_distribution(connection(), onet_soc_code)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def interests(onet_soc_code: str, stamp: Stamp) -> pd.DataFrame:
-    return occupations.interests(connection(), onet_soc_code)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def region_comparison(onet_soc_code: str, area_code: str, state_fips: str | None, stamp: Stamp) -> pd.DataFrame:
-    return area_stats.region_comparison(connection(), demand_model(), onet_soc_code, area_code, state_fips)
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def areas_of_state(onet_soc_code: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return area_stats.areas_of_state(connection(), demand_model(), onet_soc_code, state_fips)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def alternatives(
-    onet_soc_code: str, area_code: str, area_name: str, searched: str | None, stamp: Stamp
-) -> occupation_alternatives.AlternativesOffer:
-    """Why the occupation is a dead end, if it is one, and the ranked occupations to offer instead."""
+def _alternatives(con, model, onet_soc_code: str, area_code: str, area_name: str, searched: str | None):
     return occupation_alternatives.offer_alternatives(
-        connection(), demand_model(), profile(onet_soc_code, stamp), area_code, area_name, searched
+        con, model, profile(onet_soc_code), area_code, area_name, searched
     )
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def states(stamp: Stamp) -> pd.DataFrame:
-    return areas.list_states(connection())
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def areas_in_state(state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return areas.list_areas_in_state(connection(), state_fips)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def source_note(keys: tuple[str, ...], stamp: Stamp) -> str:
-    return provenance.source_note(connection(), *keys)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def data_vintages(stamp: Stamp) -> dict:
-    return provenance.data_vintages(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def sources(stamp: Stamp) -> pd.DataFrame:
-    return provenance.sources(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def provenance_table(stamp: Stamp) -> pd.DataFrame:
-    return provenance.provenance_table(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def data_checks(stamp: Stamp) -> pd.DataFrame:
-    return provenance.data_checks(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def coverage_summary(stamp: Stamp) -> pd.DataFrame:
-    return coverage.coverage_summary(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def unmatched_occupations(stamp: Stamp) -> pd.DataFrame:
-    return coverage.unmatched_occupations(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def demand_grain_summary(stamp: Stamp) -> pd.DataFrame:
-    return coverage.demand_grain_summary(connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def shared_figures(stamp: Stamp) -> pd.DataFrame:
-    return coverage.shared_figures(connection())
+alternatives = model_query(_alternatives)
+alternatives.__doc__ = "Why the occupation is a dead end, if it is one, and the ranked occupations to offer instead."

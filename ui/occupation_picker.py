@@ -24,7 +24,7 @@ def render_occupation_picker(
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
     if not query.strip():
         return _remember(initial) if initial else None
-    matches = data.search_occupations(query, data.stamp(), MATCHES_SHOWN)
+    matches = data.search_occupations(query, MATCHES_SHOWN)
     if matches.empty:
         st.warning(
             f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code such as 29-1141."

@@ -26,8 +26,7 @@ class Region:
 
 
 def render_region_picker() -> Region:
-    stamp = data.stamp()
-    states = data.states(stamp)
+    states = data.states()
     state_labels = [NATION_LABEL] + states.state_name.tolist()
     st.sidebar.markdown("### Region")
     state_label = st.sidebar.selectbox(
@@ -37,7 +36,7 @@ def render_region_picker() -> Region:
         region = Region(NATION_CODE, None, NATION_LABEL, "national")
     else:
         state = states[states.state_name == state_label].iloc[0]
-        areas = data.areas_in_state(state.state_fips, stamp)
+        areas = data.areas_in_state(state.state_fips)
         area_labels = [WHOLE_STATE] + [_area_label(a) for a in areas.itertuples()]
         area_label = st.sidebar.selectbox("Metro or nonmetropolitan area", area_labels, key="region_area")
         if area_label == WHOLE_STATE:
