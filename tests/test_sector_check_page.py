@@ -1,14 +1,21 @@
 """The Sector reality check page (AppTest, real reference database): flags with reasons that name what
 carries them for a named metro, group figures labelled on their rows, the Indeed sector postings
-trend, seats refused or compared, thresholds, sector definitions, sources and downloads."""
+trend, seats refused or compared, thresholds, sector definitions, the method in the domain's words, sources
+and downloads; and the page's shape: ``main()`` and short ``render_*`` sections, nothing restated from the domain."""
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from lmi.areas import AREA_KIND_WORDS
+from lmi.demand import DemandModel
+from lmi.sectors.method import method_items
+from lmi.sectors.reality_check import default_thresholds_for
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/sector_check.py"
@@ -161,6 +168,7 @@ def test_metro_ranking_for_the_state(bakersfield):
         "San Francisco-Oakland-Fremont, CA",
         "San Jose-Sunnyvale-Santa Clara, CA",
     ]
+    assert set(ranking.Kind) == {AREA_KIND_WORDS["metro"], AREA_KIND_WORDS["nonmetro"]}
 
 
 def test_thresholds_can_be_changed_and_impossible_ones_are_refused(bakersfield):
@@ -204,3 +212,48 @@ def test_a_state_and_a_territory_without_postings_render(app):
     app.sidebar.selectbox(key="region_state").select("Puerto Rico").run()
     assert not app.exception, app.exception
     assert any("publishes no job-postings index" in c.value for c in app.caption)
+
+
+def test_the_method_is_the_domains_text_for_the_thresholds_in_force(bakersfield, ref_con):
+    model = DemandModel(ref_con)
+    expected = method_items(default_thresholds_for(model, "0012540"), model.openings_method())
+    method = next(m.value for m in bakersfield.markdown if m.value.startswith("- **National signal**"))
+    assert [line.split("** — ", 1)[0].removeprefix("- **") for line in method.splitlines()] == [t for t, _ in expected]
+    assert "at least 3.1%" in method
+    bakersfield.number_input(key="sector_growth_min").set_value(10.0).run()
+    method = next(m.value for m in bakersfield.markdown if m.value.startswith("- **National signal**"))
+    assert "at least 10%" in method and "at least 3.1%" not in method
+
+
+def _module(path: str) -> ast.Module:
+    return ast.parse((PROJECT_ROOT / path).read_text())
+
+
+def test_the_page_is_main_and_render_sections_only():
+    """Top level: the docstring, imports, function definitions and the closing ``main()``; every function is
+    ``main`` or a ``render_*`` section, and the page builds no chart or frame of its own."""
+    tree = _module(PAGE)
+    body = tree.body[1:]  # after the docstring
+    *definitions, last = body
+    assert ast.unparse(last) == "main()"
+    assert all(isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef)) for node in definitions)
+    names = [node.name for node in definitions if isinstance(node, ast.FunctionDef)]
+    assert names[0] == "main" and all(name.startswith("render_") for name in names[1:])
+    imported = {alias.name for node in definitions if isinstance(node, ast.Import) for alias in node.names}
+    modules = {node.module for node in definitions if isinstance(node, ast.ImportFrom)}
+    assert not {"altair", "pandas"} & (imported | modules)
+
+
+def test_the_page_restates_no_threshold_or_flag_words():
+    """Thresholds, flag labels and area-kind words come from the domain: none is written into the page (its only
+    numbers are the steps of its inputs)."""
+    text = (PROJECT_ROOT / PAGE).read_text()
+    numbers = {node.value for node in ast.walk(_module(PAGE)) if isinstance(node, ast.Constant)}
+    assert not {0.75, 1.25, 3.1, 50.0} & numbers
+    for words in ("Popular nationally, thin locally", "Thin locally, not growing", 'nonmetropolitan area"', "10,000"):
+        assert words not in text, words
+
+
+def test_sector_data_uses_the_one_cache_layer():
+    text = (PROJECT_ROOT / "ui/sector_data.py").read_text()
+    assert "st.cache_" not in text and "stamp" not in text.lower()

@@ -10,18 +10,23 @@ from lmi.demand import DemandModel, describe_openings
 from lmi.sectors import definitions as sectors
 from lmi.sectors.flags import (
     BALANCED,
+    FLAG_LABELS,
     HIDDEN,
     NO_ESTIMATE,
+    SECTOR_FLAGS,
     STRENGTH,
     THIN,
     THIN_NOT_GROWING,
+    THRESHOLD_FIELDS,
     FlagThresholds,
     ThresholdError,
     classify,
     default_thresholds,
+    flag_rules,
     join_titles,
+    rules_text,
 )
-from lmi.sectors.reality_check import reality_check
+from lmi.sectors.reality_check import default_thresholds_for, reality_check, reality_check_for_area
 
 BAKERSFIELD, HARTFORD, RALEIGH, SPRINGFIELD_MO = "0012540", "0025540", "0039580", "0044180"
 
@@ -238,3 +243,64 @@ def test_titles_with_commas_stay_whole_in_a_list():
     assert join_titles(["Solar Photovoltaic Installers", "Wind Turbine Service Technicians"], "or") == (
         "Solar Photovoltaic Installers or Wind Turbine Service Technicians"
     )
+
+
+def test_the_view_for_an_area_is_the_reality_check_with_postings_beside_it(ref_con, inputs):
+    """``reality_check_for_area`` (what the page renders) reads the area and the sector file itself: the same
+    flags as the check assembled step by step, the chosen sectors in the file's order, and each sector's
+    national Indeed trend in words beside its flag."""
+    model = inputs[3]
+    thresholds = default_thresholds_for(model, BAKERSFIELD)
+    view = reality_check_for_area(
+        ref_con, model, BAKERSFIELD, "Bakersfield-Delano, CA", ["it_cybersecurity", "healthcare"], thresholds
+    )
+    by_steps = check_for(
+        ref_con, inputs, BAKERSFIELD, "Bakersfield-Delano, CA", chosen=["healthcare", "it_cybersecurity"]
+    )
+    assert view.chosen == ("healthcare", "it_cybersecurity")
+    assert view.sectors.flag_reason.tolist() == by_steps.sectors.flag_reason.tolist()
+    assert view.occupations.flag_reason.tolist() == by_steps.occupations.flag_reason.tolist()
+    assert view.hidden.soc_code.tolist() == by_steps.hidden.soc_code.tolist()
+    words = view.sectors.set_index("sector_key").national_postings_words
+    assert words["healthcare"].startswith("Nursing 123.5 (−18.2% in 12 months to 27 Sep 2024)")
+    assert set(view.postings.sector_key) == {"healthcare", "it_cybersecurity"}
+    assert view.postings_note.startswith("Which Indeed sectors match each of ours is the project's mapping")
+    assert view.flag_count(THIN) == 1 and view.flag_count(STRENGTH) == 0
+    assert view.occupation_flags()[0] == FLAG_LABELS[THIN]
+    assert view.area_wage_median_usd == model.baseline(BAKERSFIELD).local_annual_wage_median_usd
+    assert not view.is_nation
+
+
+def test_a_view_of_no_sectors_is_empty_but_still_lists_hidden_demand(ref_con, inputs):
+    model = inputs[3]
+    view = reality_check_for_area(ref_con, model, BAKERSFIELD, "Bakersfield-Delano, CA", [], default_thresholds(3.1))
+    assert view.sectors.empty and view.occupations.empty and view.postings.empty
+    assert view.flag_count(THIN) == 0 and view.occupation_flags() == []
+    assert "45-2092" in set(view.hidden.soc_code)
+
+
+def test_threshold_fields_are_the_thresholds_and_their_ranges_are_accepted():
+    """The form offers exactly the fields of ``FlagThresholds``, in its order, and every bound it offers is
+    one ``FlagThresholds`` accepts."""
+    defaults = default_thresholds(3.1)
+    assert list(THRESHOLD_FIELDS) == list(defaults.as_dict())
+    for field, setting in THRESHOLD_FIELDS.items():
+        for bound in (setting.minimum, setting.maximum):
+            if bound is None:
+                continue
+            values = defaults.as_dict() | {field: bound}
+            if field == "thin_lq_below":
+                values["strength_lq_min"] = max(bound, values["strength_lq_min"])
+            if field == "strength_lq_min":
+                values["thin_lq_below"] = min(bound, values["thin_lq_below"])
+            assert getattr(FlagThresholds(**values), field) == bound
+    assert "10,000" in THRESHOLD_FIELDS["hidden_openings_per_10k_min"].words
+
+
+def test_the_sector_legend_lists_the_flags_a_sector_can_get_with_the_rules_in_force():
+    strict = FlagThresholds(national_growth_min_pct=10.0, thin_lq_below=0.5, strength_lq_min=2.0)
+    legend = flag_rules(strict, SECTOR_FLAGS)
+    assert [label for label, _ in legend] == [FLAG_LABELS[flag] for flag in SECTOR_FLAGS]
+    assert dict(legend)[FLAG_LABELS[THIN]] == rules_text(strict)[THIN]
+    assert "below 0.5" in dict(legend)[FLAG_LABELS[THIN]] and "at least 10%" in dict(legend)[FLAG_LABELS[THIN]]
+    assert NO_ESTIMATE not in SECTOR_FLAGS and HIDDEN not in SECTOR_FLAGS  # occupations' flags only

@@ -9,9 +9,14 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from lmi.areas import AREA_KIND_WORDS
 from lmi.demand import DemandModel
 from lmi.demand.postings_trend import (
+    INDEX_BASE_DATE,
+    NO_MATCHING_SECTOR,
     postings_series,
+    sector_mapping_note,
+    sector_postings_column,
     sector_postings_trends,
     sector_postings_words,
     state_postings_trend,
@@ -60,6 +65,7 @@ def test_nonmetro_areas_are_listed_without_a_centroid(ref_con):
     assert len(ranking) == 6
     nonmetro = ranking[ranking.area_kind == "nonmetro"]
     assert nonmetro.area_name.tolist() == ["Connecticut nonmetropolitan area"]
+    assert nonmetro.area_kind_words.tolist() == [AREA_KIND_WORDS["nonmetro"]]
     assert nonmetro.latitude_deg.isna().all()
     assert ranking[ranking.area_kind == "metro"].latitude_deg.notna().all()
 
@@ -78,7 +84,8 @@ def test_connecticut_postings_trend_matches_indeed(ref_con):
     assert trend.national_change_12m_pct == pytest.approx(100 * (101.79 / 104.79 - 1))
     series = postings_series(ref_con, CONNECTICUT)
     assert set(series.series) == {"Connecticut", "United States (seasonally adjusted)"}
-    assert series.posted_on.min() == pd.Timestamp("2020-02-01")
+    assert series.posted_on.min() == pd.Timestamp(INDEX_BASE_DATE) == pd.Timestamp("2020-02-01")
+    assert (series.posted_on.diff().dropna().dt.days % 7 == 0).all()  # weekly points from the base day
 
 
 def test_no_postings_index_for_puerto_rico(ref_con):
@@ -105,3 +112,21 @@ def test_every_sector_is_mapped_to_indeed_sectors_that_exist(ref_con):
     assert {key for key, _ in mapped} == set(sectors.list_sectors(ref_con).sector_key)
     trends = sector_postings_trends(ref_con, sectors.list_sectors(ref_con).sector_key.tolist())
     assert len(trends) == sum(n for _, n in mapped) and trends.latest_index.notna().all()
+
+
+def test_sector_trends_name_their_sector_and_say_when_a_sector_has_none(ref_con):
+    trends = sector_postings_trends(ref_con, ["healthcare"])
+    assert set(trends.sector_name) == {"Healthcare"}
+    column = sector_postings_column(pd.Series(["healthcare", "not_mapped"]), trends)
+    assert column[0].startswith("Nursing 123.5") and column[1] == NO_MATCHING_SECTOR
+    assert sector_postings_trends(ref_con, []).empty
+
+
+def test_the_mapping_note_adds_the_sector_files_note_for_shown_sectors_only(ref_con):
+    listed = sectors.list_sectors(ref_con)
+    notes = dict(zip(listed.sector_key, listed.indeed_note))
+    names = dict(zip(listed.sector_key, listed.sector_name))
+    with_energy = sector_mapping_note(sector_postings_trends(ref_con, ["clean_energy"]), notes, names)
+    assert "Clean and green energy: Indeed has no energy sector" in with_energy
+    without = sector_mapping_note(sector_postings_trends(ref_con, ["healthcare"]), notes, names)
+    assert "energy" not in without and "the project's mapping (in the sector file), not Indeed's" in without

@@ -16,11 +16,13 @@ from lmi.sectors.seats import (
     NO_ESTIMATE,
     OVERSUPPLY,
     SEATS_COLUMNS,
+    SEATS_TEXT_EXAMPLE,
     WITHIN,
     SeatsError,
     Targets,
     compare_seats,
     parse_seats_text,
+    seats_for_area,
     seats_table,
 )
 
@@ -201,3 +203,29 @@ def test_a_lower_oversupply_ratio_flags_earlier(targets, bakersfield):
     assert (
         strict.flag.item() == OVERSUPPLY and "more than 0.5 times the estimated openings" in strict.flag_reason.item()
     )
+
+
+def test_seats_typed_for_an_area_are_compared_with_every_sectors_totals(ref_con, model, targets, bakersfield):
+    """``seats_for_area`` (what the page calls with the typed text) reads the area and the sector file itself and
+    gives the same comparison as the steps one by one."""
+    sector_totals, local, groups = bakersfield
+    text = "it_cybersecurity, 900\n15-1252, 10\n31-1121, 20"
+    typed = seats_for_area(
+        ref_con, model, targets, text, BAKERSFIELD, "Bakersfield-Delano, CA", default_thresholds(3.1), 1.0
+    )
+    by_steps = compare_seats(
+        parse_seats_text(text, targets), sector_totals, local, targets, "Bakersfield-Delano, CA", 1.0, groups
+    )
+    assert typed[["target_code", "flag", "flag_reason", "openings_are", "group_label"]].equals(
+        by_steps[["target_code", "flag", "flag_reason", "openings_are", "group_label"]]
+    )
+    with pytest.raises(SeatsError, match="seats cannot be negative"):
+        seats_for_area(ref_con, model, targets, "healthcare, -3", BAKERSFIELD, "B", default_thresholds(3.1))
+
+
+def test_the_example_shown_on_the_page_is_accepted(targets):
+    """The page shows ``SEATS_TEXT_EXAMPLE`` as the format to follow: it must parse, each kind of target once."""
+    seats = parse_seats_text(SEATS_TEXT_EXAMPLE, targets)
+    assert len(seats) == len(SEATS_TEXT_EXAMPLE.splitlines())
+    assert set(seats.target_kind) == {"sector", "occupation"}
+    assert "31-1121.00" in set(seats.given_code)  # an O*NET-SOC code, as the instructions say

@@ -1,103 +1,82 @@
-"""Cached queries for the Sector reality check page. Like ``ui.data``: the shared read-only
-connection and demand model, results keyed by small scalars plus the database stamp so a rebuilt
-database (or a rebuilt sector file) is never mixed with the old one. Threshold-dependent results are
-keyed by the threshold values themselves, so changing a threshold recomputes only the cheap flagging
-step."""
+"""The Sector reality check's data, through the one cache layer (``ui.cache``): plain functions of small
+arguments (area codes, sector keys as tuples, ``FlagThresholds``, the seats as typed text), each cached on
+its arguments and on what is being served. The sector file is read once per database
+(``sector_definitions``); the reality check, the seats comparison and the state ranking are assembled by
+``lmi.sectors``."""
 
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
-from lmi.demand import AreaBaseline, postings_trend
-from lmi.sectors import across_areas as metro_ranking
-from lmi.sectors import definitions as sectors
-from lmi.sectors import reality_check as sector_check
+from lmi.demand import postings_trend
+from lmi.sectors import across_areas, definitions, reality_check, seats
 from lmi.sectors.flags import FlagThresholds
-from lmi.sectors.seats import Targets
-from ui.data import Stamp, code_resolver, connection, demand_model
+from ui import data
+from ui.cache import cached, demand_model, model_query, reference_connection, reference_query, resource
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def sector_list(stamp: Stamp) -> pd.DataFrame:
-    return sectors.list_sectors(connection())
+@resource(max_entries=1)
+def sector_definitions() -> definitions.SectorDefinitions:
+    """The sector file as this database holds it (sectors, members, group labels, version note)."""
+    return definitions.load_definitions(reference_connection())
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def membership(stamp: Stamp) -> pd.DataFrame:
-    return sectors.sector_membership(connection())
+def sector_file_note() -> str:
+    """ "Sector definitions: data/sectors/sectors-v2.toml, version 2 (SHA-256 …)" for captions and CSVs."""
+    return sector_definitions().file_note
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def group_labels(stamp: Stamp) -> pd.DataFrame:
-    return sectors.group_labels(connection())
+def _sector_occupations(con, keys: tuple[str, ...]) -> pd.DataFrame:
+    return definitions.sector_occupations(con, list(keys))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def sector_occupations(keys: tuple[str, ...], stamp: Stamp) -> pd.DataFrame:
-    return sectors.sector_occupations(connection(), list(keys))
+def _sector_citations(con, keys: tuple[str, ...]) -> pd.DataFrame:
+    return definitions.sector_citations(con, list(keys))
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def sector_citations(keys: tuple[str, ...], stamp: Stamp) -> pd.DataFrame:
-    return sectors.sector_citations(connection(), list(keys))
+sector_occupations = reference_query(_sector_occupations, max_entries=16)
+sector_citations = reference_query(_sector_citations, max_entries=16)
+sector_across_areas = model_query(across_areas.sector_across_areas, max_entries=64)
+postings_trend_for = reference_query(postings_trend.state_postings_trend, max_entries=64)
+postings_series = reference_query(postings_trend.postings_series, max_entries=64)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def sector_file_note(stamp: Stamp) -> str:
-    return sectors.sector_file_note(connection())
+@cached(max_entries=64)
+def default_thresholds(area_code: str) -> FlagThresholds:
+    """The flag thresholds a user starts from (growth: what BLS projects for all occupations)."""
+    return reality_check.default_thresholds_for(demand_model(), area_code)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def area_baseline(area_code: str, stamp: Stamp) -> AreaBaseline:
-    return demand_model().baseline(area_code)
-
-
-def bls_demand(area_code: str) -> pd.DataFrame:
-    """The area's demand at the grain BLS publishes (the demand model caches it per area)."""
-    return demand_model().bls_codes(area_code)
-
-
-@st.cache_data(max_entries=128, show_spinner=False)
-def reality_check(
-    area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds, stamp: Stamp
-) -> sector_check.RealityCheck:
-    return sector_check.reality_check(
-        bls_demand(area_code),
-        membership(stamp),
-        sector_list(stamp),
-        list(chosen),
-        thresholds,
-        area_name,
-        group_labels(stamp),
+@cached(max_entries=128)
+def sector_view(
+    area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds
+) -> reality_check.SectorView:
+    """The reality check of the chosen sectors in the area (``lmi.sectors.reality_check.reality_check_for_area``)."""
+    return reality_check.reality_check_for_area(
+        reference_connection(), demand_model(), area_code, area_name, chosen, thresholds, sector_definitions()
     )
 
 
-@st.cache_resource(max_entries=1)
-def _seat_targets(stamp: Stamp) -> Targets:
-    listed = sector_list(stamp)
-    return Targets(dict(zip(listed.sector_key, listed.sector_name)), code_resolver())
+@resource(max_entries=1)
+def seat_targets() -> seats.Targets:
+    """What seats may be planned for: the file's sectors and every code that leads to one BLS publishes."""
+    return seats.Targets(sector_definitions().names, data.code_resolver())
 
 
-def seat_targets(stamp: Stamp) -> Targets:
-    return _seat_targets(stamp)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def sector_across_areas(sector_key: str, state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return metro_ranking.sector_across_areas(connection(), demand_model(), sector_key, state_fips)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def postings_trend_for(state_fips: str, stamp: Stamp) -> postings_trend.PostingsTrend | None:
-    return postings_trend.state_postings_trend(connection(), state_fips)
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def postings_series(state_fips: str, stamp: Stamp) -> pd.DataFrame:
-    return postings_trend.postings_series(connection(), state_fips)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def sector_postings(keys: tuple[str, ...], stamp: Stamp) -> pd.DataFrame:
-    return postings_trend.sector_postings_trends(connection(), list(keys))
+@cached(max_entries=32)
+def seat_comparison(
+    text: str, area_code: str, area_name: str, thresholds: FlagThresholds, oversupply_ratio: float
+) -> pd.DataFrame:
+    """Seats typed as text against the area's estimated openings; raises ``lmi.sectors.seats.SeatsError``
+    naming every bad line (an error is not cached, so a fixed line is read afresh)."""
+    return seats.seats_for_area(
+        reference_connection(),
+        demand_model(),
+        seat_targets(),
+        text,
+        area_code,
+        area_name,
+        thresholds,
+        oversupply_ratio,
+        sector_definitions(),
+    )

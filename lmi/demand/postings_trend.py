@@ -26,6 +26,19 @@ import pandas as pd
 from lmi.db import query_df, query_rows
 
 YEAR_DAYS = 365
+INDEX_BASE_DATE = date(2020, 2, 1)  # Indeed's indexes are 100 on this day
+INDEX_BASE_WORDS = f"{INDEX_BASE_DATE.day} {INDEX_BASE_DATE:%b %Y} = 100"
+NO_MATCHING_SECTOR = "no matching Indeed sector"
+STATE_TREND_NOTE = (
+    "The index covers all of a state's postings; Indeed publishes no state series by sector, so it is context "
+    "for the region, not evidence about any one sector."
+)
+NO_STATE_INDEX_NOTE = "Indeed Hiring Lab publishes no job-postings index for this state or territory."
+SECTOR_MAPPING_NOTE = (
+    "Which Indeed sectors match each of ours is the project's mapping (in the sector file), not Indeed's: Indeed "
+    "groups postings by job title into its own sectors, so a match is approximate. Indexes, not counts, so mapped "
+    "sectors are shown one by one, never added."
+)
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,7 @@ def state_postings_trend(con: duckdb.DuckDBPyConnection, state_fips: str) -> Pos
 
 
 def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataFrame:
-    """Weekly points (every 7th day from 1 February 2020) of the state and national index, long format
+    """Weekly points (every 7th day from ``INDEX_BASE_DATE``) of the state and national index, long format
     for a line chart: posted_on, series, postings_index. Empty where Indeed publishes no state index."""
     return query_df(
         con,
@@ -80,15 +93,15 @@ def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataF
         WITH st AS (SELECT state_postal, state_name FROM core_state WHERE state_fips = $state)
         SELECT p.posted_on, st.state_name AS series, p.postings_index
         FROM core_indeed_state_postings p JOIN st USING (state_postal)
-        WHERE (p.posted_on - DATE '2020-02-01') % 7 = 0
+        WHERE (p.posted_on - $base) % 7 = 0
         UNION ALL
         SELECT n.posted_on, 'United States (seasonally adjusted)', n.postings_index_sa
         FROM core_indeed_national_postings n
-        WHERE (n.posted_on - DATE '2020-02-01') % 7 = 0
+        WHERE (n.posted_on - $base) % 7 = 0
           AND EXISTS (SELECT 1 FROM core_indeed_state_postings p JOIN st USING (state_postal))
         ORDER BY 1, 2
     """,
-        {"state": state_fips},
+        {"state": state_fips, "base": INDEX_BASE_DATE},
     )
 
 
@@ -96,6 +109,7 @@ def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataF
 
 SECTOR_TREND_COLUMNS = [
     "sector_key",
+    "sector_name",
     "indeed_sector",
     "mapping_order",
     "latest_on",
@@ -110,11 +124,13 @@ def sector_postings_trends(con: duckdb.DuckDBPyConnection, sector_keys: list[str
     """Per (sector, mapped Indeed sector): the latest published index, the index a year earlier (same
     day, or the closest earlier day published) and the change over those 12 months, in the sector
     file's order. Sectors mapped to no Indeed sector have no rows."""
+    if not sector_keys:
+        return pd.DataFrame(columns=SECTOR_TREND_COLUMNS)
     frame = query_df(
         con,
         """
         WITH mapped AS (
-            SELECT m.sector_key, m.indeed_sector, m.mapping_order, s.sector_order
+            SELECT m.sector_key, s.sector_name, m.indeed_sector, m.mapping_order, s.sector_order
             FROM core_sector_indeed m JOIN core_sector s USING (sector_key)
             WHERE list_contains($keys, m.sector_key)
         ),
@@ -127,7 +143,7 @@ def sector_postings_trends(con: duckdb.DuckDBPyConnection, sector_keys: list[str
             WHERE p.posted_on <= l.latest_on - INTERVAL 365 DAY
             GROUP BY p.sector
         )
-        SELECT m.sector_key, m.indeed_sector, m.mapping_order, l.latest_on, pl.postings_index AS latest_index,
+        SELECT m.sector_key, m.sector_name, m.indeed_sector, m.mapping_order, l.latest_on, pl.postings_index AS latest_index,
                e.year_earlier_on, pe.postings_index AS year_earlier_index,
                100 * (pl.postings_index / pe.postings_index - 1) AS change_12m_pct
         FROM mapped m
@@ -155,3 +171,16 @@ def sector_postings_words(trends: pd.DataFrame) -> dict[str, str]:
             parts.append(f"{row.indeed_sector} {row.latest_index:.1f} ({change}{span})")
         words[key] = "; ".join(parts)
     return words
+
+
+def sector_postings_column(sector_keys: pd.Series, trends: pd.DataFrame) -> pd.Series:
+    """``sector_postings_words`` for each of ``sector_keys``, saying so where a sector matches no Indeed sector."""
+    return sector_keys.map(sector_postings_words(trends)).fillna(NO_MATCHING_SECTOR)
+
+
+def sector_mapping_note(trends: pd.DataFrame, indeed_notes: dict[str, str], sector_names: dict[str, str]) -> str:
+    """Under the sector trends: the mapping is the project's, plus the sector file's note on each shown sector
+    whose match is partial ("Indeed has no energy sector; ...")."""
+    shown = set(trends.sector_key)
+    notes = [f"{sector_names[key]}: {note}" for key, note in indeed_notes.items() if note and key in shown]
+    return " ".join([SECTOR_MAPPING_NOTE, *notes])

@@ -15,9 +15,10 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from lmi.areas import AREA_KIND_WORDS
 from lmi.db import query_df
 from lmi.demand import DemandModel
-from lmi.sectors.totals import summarise
+from lmi.sectors.totals import SUMMARY_COLUMNS, summarise
 
 AREA_COLUMNS = ["area_code", "area_name", "area_kind", "cbsa_code", "latitude_deg", "longitude_deg", "states_count"]
 
@@ -26,7 +27,8 @@ def sector_across_areas(
     con: duckdb.DuckDBPyConnection, model: DemandModel, sector_key: str, state_fips: str
 ) -> pd.DataFrame:
     """Sector totals for every metro and nonmetropolitan area of the state, most openings first,
-    with ``openings_rank`` (1 = most estimated openings; areas without any estimate come last, unranked)."""
+    with ``openings_rank`` (1 = most estimated openings; areas without any estimate come last, unranked)
+    and ``area_kind_words`` ("metro area", "nonmetropolitan area")."""
     areas = state_areas(con, state_fips)
     members = query_df(
         con,
@@ -34,7 +36,7 @@ def sector_across_areas(
         {"sector": sector_key},
     ).soc_code.tolist()
     if areas.empty or not members:
-        return pd.DataFrame(columns=AREA_COLUMNS + ["openings_rank"])
+        return pd.DataFrame(columns=AREA_COLUMNS + SUMMARY_COLUMNS + ["openings_rank", "area_kind_words"])
     rows = areas.merge(model.areas(areas.area_code.tolist(), members), on="area_code")
     totals = summarise(rows, by=AREA_COLUMNS)
     totals = totals.sort_values(
@@ -42,6 +44,7 @@ def sector_across_areas(
     ).reset_index(drop=True)
     ranked = totals.local_annual_openings_est_count.notna()
     totals["openings_rank"] = pd.Series(range(1, int(ranked.sum()) + 1), index=totals.index[ranked]).astype("Int64")
+    totals["area_kind_words"] = totals.area_kind.map(AREA_KIND_WORDS)
     return totals
 
 

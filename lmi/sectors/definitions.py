@@ -11,6 +11,8 @@ so a member list, a flag table or a CSV row shows that the figure is the group's
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 import pandas as pd
 
@@ -19,6 +21,31 @@ from lmi.db import query_df, query_rows
 from lmi.demand.labels import GRAIN_WORDS
 
 GROUP_NAMES_SHOWN = 3  # O*NET titles named in a group label before "and N more"
+
+
+@dataclass(frozen=True)
+class SectorDefinitions:
+    """The sector file as the database holds it, read once and shared by every analysis of one database:
+    the sectors in the file's order (``list_sectors``), their members (``sector_membership``), the words
+    for group figures (``group_labels``) and the file's version note (``sector_file_note``)."""
+
+    sectors: pd.DataFrame
+    membership: pd.DataFrame
+    groups: pd.DataFrame
+    file_note: str
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Sector key -> name, in the file's order."""
+        return dict(zip(self.sectors.sector_key, self.sectors.sector_name))
+
+    def sector(self, sector_key: str) -> pd.Series:
+        """One sector's row of ``list_sectors`` (name, description, basis, how the list was made)."""
+        return self.sectors.set_index("sector_key").loc[sector_key]
+
+
+def load_definitions(con: duckdb.DuckDBPyConnection) -> SectorDefinitions:
+    return SectorDefinitions(list_sectors(con), sector_membership(con), group_labels(con), sector_file_note(con))
 
 
 def list_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

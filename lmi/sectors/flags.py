@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
-from lmi.demand import describe_openings
+from lmi.demand import JOBS_PER_RATE_BASE, describe_openings
 from lmi.sectors.totals import CARRIERS_SHARE_PCT
 
 THIN = "thin_locally"
@@ -57,6 +57,7 @@ FLAG_LABELS = {
     HIDDEN: "Hidden local demand",
 }
 FLAG_ORDER = [THIN, STRENGTH, HIDDEN, BALANCED, THIN_NOT_GROWING, NO_ESTIMATE, TOO_LITTLE_DATA]
+SECTOR_FLAGS = (THIN, STRENGTH, BALANCED, THIN_NOT_GROWING, TOO_LITTLE_DATA)  # the flags a sector can get
 
 
 class ThresholdError(ValueError):
@@ -79,7 +80,7 @@ class FlagThresholds:
                 f"'strength' quotient ({self.strength_lq_min})"
             )
         if self.hidden_openings_per_10k_min < 0:
-            problems.append("openings per 10,000 jobs for hidden demand cannot be negative")
+            problems.append(f"openings per {JOBS_PER_RATE_BASE:,} jobs for hidden demand cannot be negative")
         if not 0 <= self.min_local_coverage_pct <= 100:
             problems.append("the minimum local coverage is a percentage between 0 and 100")
         if problems:
@@ -87,6 +88,29 @@ class FlagThresholds:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ThresholdField:
+    """How one threshold is offered to users: what it means in words (the rule it sets), and the range
+    they may set it in (always within what ``FlagThresholds`` accepts)."""
+
+    words: str
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+THRESHOLD_FIELDS = {
+    "national_growth_min_pct": ThresholdField("“Growing nationally”: projected growth 2024–34 at least (%)"),
+    "thin_lq_below": ThresholdField("“Thin locally”: location quotient below", minimum=0.05),
+    "strength_lq_min": ThresholdField("“Local strength”: location quotient at least", minimum=0.05),
+    "hidden_openings_per_10k_min": ThresholdField(
+        f"“Hidden demand”: estimated openings per {JOBS_PER_RATE_BASE:,} local jobs at least", minimum=0.0
+    ),
+    "min_local_coverage_pct": ThresholdField(
+        "Judge a sector only if local estimates cover at least (% of its jobs)", minimum=0.0, maximum=100.0
+    ),
+}
 
 
 def default_thresholds(all_occupations_growth_pct: float) -> FlagThresholds:
@@ -107,8 +131,15 @@ def rules_text(t: FlagThresholds) -> dict[str, str]:
         TOO_LITTLE_DATA: f"occupations with local estimates cover less than {t.min_local_coverage_pct:g}% of the "
         "sector's national jobs",
         HIDDEN: f"location quotient of at least {t.strength_lq_min:g} and at least {t.hidden_openings_per_10k_min:g} "
-        "estimated openings a year per 10,000 local jobs, in no sector of the sector file",
+        f"estimated openings a year per {JOBS_PER_RATE_BASE:,} local jobs, in no sector of the sector file",
     }
+
+
+def flag_rules(t: FlagThresholds, flags=tuple(FLAG_LABELS)) -> list[tuple[str, str]]:
+    """(label, rule) for each of ``flags`` in that order: the legend under a table (``SECTOR_FLAGS`` under the
+    sectors) and the method's list of every flag."""
+    rules = rules_text(t)
+    return [(FLAG_LABELS[flag], rules[flag]) for flag in flags]
 
 
 # ---------------------------------------------------------------- classification
@@ -232,7 +263,7 @@ def carriers_sentence(row: dict) -> str:
         shares += f" and {openings:.0f}% of its estimated openings"
     if jobs >= CARRIERS_SHARE_PCT:
         return f"Carried by {listed}: {shares}."
-    largest = "largest occupation" if len(named) == 1 else f"{_count_words(len(named))} largest occupations"
+    largest = "largest occupation" if len(named) == 1 else f"{count_words(len(named))} largest occupations"
     return f"Its jobs are spread out: its {largest} here, {listed}, are only {shares}."
 
 
@@ -246,7 +277,7 @@ def signature_sentence(row: dict) -> str:
     if len(missing) == count:
         whose = "the sector's signature occupation" if count == 1 else "the sector's signature occupations"
     else:
-        whose = f"{_count_words(len(missing))} of its {count} signature occupations"
+        whose = f"{count_words(len(missing))} of its {count} signature occupations"
     return f"BLS released no local estimate here for {which}, {whose}."
 
 
@@ -267,7 +298,7 @@ def join_titles(titles: list[str], conjunction: str) -> str:
     return separator.join(titles[:-1]) + last + titles[-1]
 
 
-def _count_words(number: int) -> str:
+def count_words(number: int) -> str:
     return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(number, str(number))
 
 
@@ -277,7 +308,7 @@ def hidden_reason(row: dict, area_name: str) -> str:
     return (
         f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
         f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
-        f"({row['local_openings_per_10k_jobs']:.1f} per 10,000 local jobs); BLS projects them "
+        f"({row['local_openings_per_10k_jobs']:.1f} per {JOBS_PER_RATE_BASE:,} local jobs); BLS projects them "
         f"{_growth_words(row['national_growth_2024_34_pct'])} nationally from 2024 to 2034."
     )
 

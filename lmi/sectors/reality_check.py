@@ -1,8 +1,9 @@
 """The sector reality check for one area, assembled: flagged sectors (each sentence naming what
 carries the verdict), flagged occupations of the chosen sectors, and hidden local demand outside
-every sector. Pure over frames from ``lmi.demand`` (``DemandModel.bls_codes``: one row per code BLS
-publishes, so no figure is counted twice), ``lmi.sectors.definitions`` and ``lmi.sectors.totals``, so the page
-only renders and tests can run it on the real database without Streamlit.
+every sector. ``reality_check`` is pure over frames from ``lmi.demand`` (``DemandModel.bls_codes``: one row
+per code BLS publishes, so no figure is counted twice), ``lmi.sectors.definitions`` and ``lmi.sectors.totals``;
+``reality_check_for_area`` reads those frames and the sectors' national postings trends and returns the
+``SectorView`` the page renders, so the page only renders and tests run the same assembly without Streamlit.
 
 Occupation rows carry ``group_label`` (``lmi.sectors.definitions.group_labels``) wherever the figure is a
 group's ("All Other" residuals, codes covering several O*NET occupations), so the table and its CSV
@@ -13,10 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
-from lmi.sectors.definitions import add_group_labels
-from lmi.sectors.flags import FLAG_ORDER, FlagThresholds, flag_occupations, flag_sectors, hidden_local_demand
+from lmi.areas import NATION_CODE
+from lmi.demand import DemandModel
+from lmi.demand import postings_trend as postings
+from lmi.sectors.definitions import SectorDefinitions, add_group_labels, load_definitions
+from lmi.sectors.flags import (
+    FLAG_LABELS,
+    FLAG_ORDER,
+    FlagThresholds,
+    default_thresholds,
+    flag_occupations,
+    flag_sectors,
+    hidden_local_demand,
+)
 from lmi.sectors.totals import sector_carriers, sector_occupation_rows, summarise
 
 
@@ -27,6 +40,82 @@ class RealityCheck:
     hidden: pd.DataFrame  # occupations in no sector of the file with strong local demand
     thresholds: FlagThresholds
     area_name: str
+
+
+@dataclass(frozen=True)
+class SectorView:
+    """Everything the Sector reality check shows for one area and one set of choices.
+
+    ``sectors`` carries ``national_postings_words`` (each sector's Indeed trend in one line) beside its totals
+    and flag; ``postings`` is one row per (chosen sector, mapped Indeed sector)
+    (``lmi.demand.postings_trend.sector_postings_trends``) and ``postings_note`` says what that mapping is.
+    For the nation only the national columns mean anything: there is nothing local to set them against."""
+
+    area_code: str
+    area_name: str
+    chosen: tuple[str, ...]
+    thresholds: FlagThresholds
+    sectors: pd.DataFrame
+    occupations: pd.DataFrame
+    hidden: pd.DataFrame
+    postings: pd.DataFrame
+    postings_note: str
+    area_wage_median_usd: float | None
+
+    @property
+    def is_nation(self) -> bool:
+        return self.area_code == NATION_CODE
+
+    def flag_count(self, flag: str) -> int:
+        """How many chosen sectors carry ``flag``."""
+        return int((self.sectors.flag == flag).sum()) if len(self.sectors) else 0
+
+    def occupation_flags(self) -> list[str]:
+        """The flag labels the occupation rows carry, in the order flags are listed."""
+        present = set(self.occupations.flag_label) if len(self.occupations) else set()
+        return [label for label in FLAG_LABELS.values() if label in present]
+
+
+def reality_check_for_area(
+    con: duckdb.DuckDBPyConnection,
+    model: DemandModel,
+    area_code: str,
+    area_name: str,
+    chosen_keys: list[str] | tuple[str, ...],
+    thresholds: FlagThresholds,
+    definitions: SectorDefinitions | None = None,
+) -> SectorView:
+    """The reality check of the chosen sectors in the area, with each sector's national postings trend.
+
+    ``definitions`` (``lmi.sectors.definitions.load_definitions``) may be passed so callers that check many
+    areas read the sector file once; ``area_name`` is how the area is named in every sentence."""
+    defs = definitions if definitions is not None else load_definitions(con)
+    chosen = tuple(key for key in defs.sectors.sector_key if key in set(chosen_keys))
+    check = reality_check(
+        model.bls_codes(area_code), defs.membership, defs.sectors, list(chosen), thresholds, area_name, defs.groups
+    )
+    trends = postings.sector_postings_trends(con, list(chosen))
+    sectors = check.sectors.assign(
+        national_postings_words=postings.sector_postings_column(check.sectors.sector_key, trends)
+    )
+    indeed_notes = dict(zip(defs.sectors.sector_key, defs.sectors.indeed_note))
+    return SectorView(
+        area_code=area_code,
+        area_name=area_name,
+        chosen=chosen,
+        thresholds=thresholds,
+        sectors=sectors,
+        occupations=check.occupations,
+        hidden=check.hidden,
+        postings=trends,
+        postings_note=postings.sector_mapping_note(trends, indeed_notes, defs.names),
+        area_wage_median_usd=model.baseline(area_code).local_annual_wage_median_usd,
+    )
+
+
+def default_thresholds_for(model: DemandModel, area_code: str) -> FlagThresholds:
+    """The default thresholds: "growing nationally" is faster than BLS projects for all occupations."""
+    return default_thresholds(model.baseline(area_code).national_growth_2024_34_pct)
 
 
 def reality_check(

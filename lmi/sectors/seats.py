@@ -20,7 +20,8 @@ stored as the code BLS publishes numbers for (``target_code``) beside the code a
 Aides, the group BLS publishes, and two lines that lead to the same published code are refused so
 no openings figure is counted twice. ``compare_seats`` then sets each row against the estimated
 local openings of its sector or occupation (``DemandModel.bls_codes``) and says which occupations
-those openings are: for a sector, the members that carry most of them.
+those openings are: for a sector, the members that carry most of them. ``seats_for_area`` does both for
+typed text in one area, as the page asks.
 
 **Oversupply**: seats above ``oversupply_ratio`` × estimated annual openings (default 1: more seats
 than openings). Completers are usually fewer than seats and openings are also filled by people
@@ -35,11 +36,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pandas as pd
 
-from lmi.demand import describe_openings
+from lmi.demand import DemandModel, describe_openings
 from lmi.demand.codes import CodeResolver, UnknownOccupationCodeError
+from lmi.sectors.definitions import SectorDefinitions, load_definitions
+from lmi.sectors.flags import FlagThresholds
+from lmi.sectors.reality_check import reality_check_for_area
 
 SEATS_COLUMNS = ["target_kind", "target_code", "seats_per_year_count"]
 SECTOR, OCCUPATION = "sector", "occupation"
@@ -48,6 +53,18 @@ SEAT_FLAG_LABELS = {OVERSUPPLY: "Oversupply", WITHIN: "Within estimated openings
 CODE_TYPED = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")  # 29-1141, 291141, 31-1121.00
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 SEPARATOR = re.compile(r"\s*[,;\t]\s*")
+DEFAULT_OVERSUPPLY_RATIO = 1.0  # more seats than estimated openings
+OVERSUPPLY_RATIO_WORDS = "Flag oversupply when seats exceed this many times the estimated openings"
+SEATS_TEXT_HELP = (
+    "Enter planned seats a year, one line per sector or occupation: a sector key or name, or an occupation code "
+    "(the code BLS publishes, a SOC code or an O*NET-SOC code such as 31-1121.00), then the number of seats. An "
+    "occupation is compared with the openings of the code BLS publishes numbers for."
+)
+SEATS_TEXT_EXAMPLE = "healthcare, 120\n29-1141, 40\n31-1121.00, 30\nclean_energy, 25"
+OPENINGS_CAVEAT = (
+    "Openings are also filled by people already trained, by movers and by other programs, and completers are "
+    "usually fewer than seats: seats close to the openings already leave little room."
+)
 
 
 class SeatsError(ValueError):
@@ -257,7 +274,7 @@ def compare_seats(
     occupations: pd.DataFrame,
     targets: Targets,
     area_name: str,
-    oversupply_ratio: float = 1.0,
+    oversupply_ratio: float = DEFAULT_OVERSUPPLY_RATIO,
     groups: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each seats row beside the estimated local annual openings of its target, flagged, with a
@@ -297,6 +314,28 @@ def compare_seats(
     out["flag_label"] = out.flag.map(SEAT_FLAG_LABELS)
     out["flag_reason"] = [_seat_reason(row, area_name, oversupply_ratio) for row in out.to_dict("records")]
     return out
+
+
+def seats_for_area(
+    con: duckdb.DuckDBPyConnection,
+    model: DemandModel,
+    targets: Targets,
+    text: str,
+    area_code: str,
+    area_name: str,
+    thresholds: FlagThresholds,
+    oversupply_ratio: float = DEFAULT_OVERSUPPLY_RATIO,
+    definitions: SectorDefinitions | None = None,
+) -> pd.DataFrame:
+    """Seats typed as text (``parse_seats_text``; raises ``SeatsError``) against the area's estimated openings
+    (``compare_seats``): a sector is compared with its totals in the reality check of every sector of the file,
+    whichever sectors are chosen on the page, and an occupation with the code BLS publishes."""
+    seats = parse_seats_text(text, targets)
+    defs = definitions if definitions is not None else load_definitions(con)
+    every_sector = reality_check_for_area(con, model, area_code, area_name, list(defs.names), thresholds, defs)
+    return compare_seats(
+        seats, every_sector.sectors, model.bls_codes(area_code), targets, area_name, oversupply_ratio, defs.groups
+    )
 
 
 def _lookup(frame: pd.DataFrame, key: str, column: str) -> float:

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import choose_in_selectbox, wait_for_app
+from tests.browser.helpers import choose_in_selectbox, download, open_page_in_sidebar, press_and_wait
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +17,7 @@ pytestmark = pytest.mark.browser
 def enter_seats(page: Page, text: str) -> None:
     box = page.get_by_label("Planned seats a year", exact=True)
     box.fill(text)
-    box.press("Control+Enter")  # a text area submits on Ctrl+Enter (Enter adds a line)
-    wait_for_app(page)
+    press_and_wait(page, box, "Control+Enter")  # a text area submits on Ctrl+Enter (Enter adds a line)
 
 
 def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
@@ -29,10 +28,9 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
             None if request.url.startswith(app_url) or request.url.startswith("data:") else outside.append(request.url)
         ),
     )
-    page.goto(app_url)  # opening /sectors directly works too, but Streamlit then shows a "Page not found"
-    wait_for_app(page)  # dialog (its pages/ folder scan runs before st.navigation): use the navigation link
-    page.locator("[data-testid='stSidebarNav']").get_by_text("Sector reality check").click()
-    wait_for_app(page)
+    # opening /sectors directly works too, but Streamlit then shows a "Page not found" dialog (its pages/
+    # folder scan runs before st.navigation): use the navigation link
+    open_page_in_sidebar(page, app_url, "Sector reality check")
     expect(page.get_by_role("heading", name="Sector reality check")).to_be_visible()
     choose_in_selectbox(page, "State", "California")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Bakersfield-Delano, CA")
@@ -84,10 +82,8 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
 
     enter_seats(page, "it_cybersecurity, 900")
     expect(page.get_by_text("These seats were not accepted")).to_have_count(0)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the seat comparison (CSV)").click()
     saved = tmp_path / "seats.csv"
-    download.value.save_as(saved)
+    download(page, "Download the seat comparison (CSV)").save_as(saved)
     content = saved.read_text()
     assert "Oversupply" in content and "Information technology and cybersecurity" in content
     assert "Source: BLS OEWS May 2025" in content
