@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from lmi.db import MissingDatabaseError, reference_db_path
-from ui import data
-from ui.components import render_footer
+from ui.components import render_footer, render_missing_database
 from ui.region import render_region_picker
 
-st.set_page_config(page_title="Local Labor Market Dashboard", page_icon="📊", layout="wide")
+TITLE = "Local Labor Market Dashboard"
 
 PAGES = {
     "Workers and occupations": [
@@ -52,15 +50,11 @@ PAGES = {
 
 
 def main() -> None:
+    """Route to the chosen page inside the frame: region picker and data vintages in the sidebar."""
+    st.set_page_config(page_title=TITLE, page_icon="📊", layout="wide")
     navigation = st.navigation(PAGES)
-    try:
-        data.connection()
-    except (MissingDatabaseError, FileNotFoundError):
-        st.error(
-            f"The reference database {reference_db_path()} has not been built yet. "
-            "Run `./dev.sh start` (or `python -m etl build`) and reload this page."
-        )
-        st.stop()
+    if render_missing_database():
+        return
     render_region_picker()
     render_footer()
     navigation.run()

@@ -18,7 +18,7 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.helpers import choose_in_selectbox, type_into, wait_for_app  # noqa: E402
+from tests.browser.helpers import choose_in_selectbox, new_page, open_app, type_into  # noqa: E402
 
 
 def main() -> None:
@@ -53,16 +53,15 @@ def main() -> None:
                 time.sleep(0.1)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1500})
-            page.goto(url)
-            wait_for_app(page)
-            choose_in_selectbox(page, "State", "Connecticut")
-            choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
-            type_into(page, "Search an occupation or job title", "registerd nurse")
-            openings = page.locator("[data-testid='stMetric']").filter(has_text="Est. annual openings here")
-            expect(openings.first).to_contain_text("a year", timeout=30_000)
-            time.sleep(1)  # let the charts finish drawing
-            page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+            with new_page(browser, width=1400, height=1500) as page:
+                open_app(page, url)
+                choose_in_selectbox(page, "State", "Connecticut")
+                choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
+                type_into(page, "Search an occupation or job title", "registerd nurse")
+                openings = page.locator("[data-testid='stMetric']").filter(has_text="Est. annual openings here")
+                expect(openings.first).to_contain_text("a year", timeout=30_000)
+                time.sleep(1)  # the map's canvas draws after the run has finished
+                page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
             browser.close()
     finally:
         server.terminate()

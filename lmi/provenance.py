@@ -6,6 +6,8 @@ CSV downloads carry the same note in their ``source`` column.
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
@@ -31,6 +33,62 @@ def sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         """SELECT source_key, title, version, published, license, license_url, attribution,
                             homepage, official_urls FROM meta_source ORDER BY source_key""",
     )
+
+
+def source_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Each source's version as this database records it ({"oews": "May 2025", ...})."""
+    return dict(query_rows(con, "SELECT source_key, version FROM meta_source"))
+
+
+def loaded_sources(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The sources this database holds rows of (a pinned source may be absent until it is downloaded)."""
+    rows = query_rows(con, "SELECT DISTINCT source_key FROM meta_provenance WHERE row_count > 0")
+    return {key for (key,) in rows}
+
+
+def snapshot_gaps(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    """What this database does not contain, one sentence each (markdown), naming the versions it was built
+    from so the text follows the data: what O*NET parts are missing or older, what OEWS and the projections
+    leave out, which Indeed files are used."""
+    rows = query_rows(con, "SELECT source_key, version, published FROM meta_source")
+    version = {key: v for key, v, _ in rows}
+    published = {key: p for key, _, p in rows}
+    activities = version.get("onet_work_activities")
+    onet_gap = "- **O*NET Abilities and Work Context** are not in the shipped snapshot"
+    if activities and activities != version.get("onet"):
+        onet_gap += (
+            f", and **Work Activities** come from O*NET {activities} ({_month(published.get('onet_work_activities'))}; "
+            f"same content model) because the {version.get('onet')} copy available to the project lacks them"
+        )
+    onet_gap += ". A full O*NET download (`python -m etl download`) can refresh them."
+    if "state_projections" in loaded_sources(con):
+        projections = (
+            f"- **BLS projections** are national; states' own long-term projections (Projections Central, "
+            f"{version['state_projections']}) replace the national rate for the states they cover, and staff can "
+            "import others. Each local openings figure says which it is."
+        )
+    else:
+        projections = (
+            "- **BLS projections** are national; state long-term projections (Projections Central) are not shipped. "
+            "Local openings are allocations of national openings unless staff import a state's projections; each "
+            "figure says which."
+        )
+    return (
+        onet_gap,
+        "- **OEWS** is kept for all industries combined (nation, states, metro and nonmetropolitan areas); "
+        "industry-by-occupation detail (national only) is not shipped. OEWS excludes the self-employed.",
+        projections,
+        "- **Indeed Hiring Lab** indexes are national, by state and by Indeed's own sectors; the metro file "
+        "stopped in 2022 and is not used.",
+    )
+
+
+def _month(published: str | None) -> str:
+    """ "2024-02" as "February 2024" (anything else as given)."""
+    try:
+        return date.fromisoformat(f"{published}-01").strftime("%B %Y")
+    except (TypeError, ValueError):
+        return str(published or "")
 
 
 def source_note(con: duckdb.DuckDBPyConnection, *source_keys: str) -> str:

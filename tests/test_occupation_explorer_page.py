@@ -3,12 +3,19 @@ growth and estimated openings beside them, whose numbers they are, and a way out
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.areas import AREA_KIND_WORDS
+from lmi.demand.oews_values import figures_note
 from lmi.demand.openings import OPENINGS_METHOD
+from lmi.occupations.levels import level_bands_in_words
+from ui.components import md
+from ui.maps import MAP_HEIGHT_PX, NATIONAL_CONCENTRATION, map_note, short_area_name, state_area_map
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
@@ -159,3 +166,45 @@ def test_unknown_occupation_in_a_shared_link_gets_a_message(reference_db, monkey
     at.run()
     assert not at.exception
     assert "99-9999.99 is not an O*NET occupation" in at.error[0].value
+
+
+def test_method_texts_and_kinds_of_area_come_from_the_domain(app):
+    pick_region(app, "Connecticut", "Hartford-West Hartford-East Hartford, CT")
+    app.text_input(key="explorer_query").input("registerd nurse").run()
+    captions = [c.value for c in app.caption]
+    assert figures_note() in captions
+    assert md(level_bands_in_words()) in captions
+    assert any(c.startswith(map_note("jobs")) for c in captions)
+    areas = app.dataframe[1].value
+    assert set(areas["Kind"]) == {AREA_KIND_WORDS["metro"], AREA_KIND_WORDS["nonmetro"]}
+    assert areas["Area"].iloc[0] == "Hartford-West Hartford-East Hartford, CT"  # most jobs first
+
+
+def test_state_map_is_the_shared_one(app):
+    pick_region(app, "Connecticut")
+    app.text_input(key="explorer_query").input("29-1141.00").run()
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 1
+    spec = json.loads(charts[0].proto.spec)
+    assert spec["projection"] == {"type": "albersUsa"}
+    assert spec["height"] == MAP_HEIGHT_PX
+
+
+def test_map_specification():
+    points = pd.DataFrame(
+        {
+            "area_name": ["Hartford-West Hartford-East Hartford, CT", "Norwich-New London, CT"],
+            "latitude_deg": [41.7, 41.5],
+            "longitude_deg": [-72.7, -72.1],
+            "local_employment_count": [13850, 2300],
+            "location_quotient": [1.06, 0.9],
+        }
+    )
+    points["map_label"] = points.area_name.map(short_area_name)
+    assert points.map_label.tolist() == ["Hartford", "Norwich"]
+    spec = state_area_map(points, "local_employment_count", "Jobs here", [], label_field="map_label").to_dict()
+    circles, names = spec["layer"]
+    assert circles["encoding"]["color"]["scale"]["domainMid"] == NATIONAL_CONCENTRATION == 1
+    assert circles["encoding"]["size"]["field"] == "local_employment_count"
+    assert names["encoding"]["text"]["field"] == "map_label"
+    assert "Nonmetropolitan areas have no centroid" in map_note("jobs")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -10,11 +11,32 @@ import pytest
 from lmi import areas, provenance
 from lmi.demand import DemandModel, describe_openings
 from lmi.demand import area_comparison as area_stats
-from lmi.demand.oews_values import format_count, format_estimates, format_growth, format_usd
+from lmi.demand.labels import GRAIN_WORDS
+from lmi.demand.oews_values import (
+    NO_ESTIMATE,
+    NOT_RELEASED,
+    NOT_RELEASED_FOOTNOTE,
+    TOP_CODED_FOOTNOTE,
+    TOP_CODED_WORDS,
+    figures_note,
+    format_count,
+    format_estimates,
+    format_growth,
+    format_usd,
+    headline_figures,
+    top_coding_bounds,
+    top_coding_note,
+)
 from lmi.occupations import alternatives as occupation_alternatives
 from lmi.occupations import coverage, search
 from lmi.occupations import profile as occupations
-from lmi.occupations.levels import describe_importance, describe_level, nearest_anchor
+from lmi.occupations.levels import (
+    LEVEL_BANDS,
+    describe_importance,
+    describe_level,
+    level_bands_in_words,
+    nearest_anchor,
+)
 
 PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
 
@@ -23,6 +45,8 @@ def test_profile_of_registered_nurses(ref_con):
     profile = occupations.get_profile(ref_con, "29-1141.00")
     assert profile.title == "Registered Nurses"
     assert profile.job_zone == 4
+    assert profile.job_zone_words == f"4 of {occupations.JOB_ZONE_COUNT}"
+    assert occupations.JOB_ZONE_COUNT == ref_con.execute("SELECT count(*) FROM core_job_zone").fetchone()[0]
     assert (profile.oews_soc_code, profile.oews_match_method) == ("29-1141", "exact")
 
 
@@ -295,3 +319,133 @@ def test_title_match_ignores_all_other_and_codes():
         occupation_alternatives.match_share(occupation_alternatives.stems("coal miner"), "Roof Bolting Coal Miner")
         == 1.0
     )
+
+
+# ---------------------------------------------------------------- method texts agree with the constants behind them
+def test_level_bands_text_states_exactly_the_bands_used():
+    text = level_bands_in_words()
+    stated = re.findall(r"(?:below ([\d.]+)|([\d.]+)–([\d.]+)|([\d.]+)\+) “([a-z]+)”", text)
+    bands, lower = [], 0.0
+    for below, low, high, open_low, word in stated:
+        assert float(low or open_low or 0.0) == lower, word  # each band starts where the one before ends
+        upper = float(below or high) if (below or high) else math.inf
+        assert describe_level(lower) == word
+        bands.append((upper, word))
+        lower = upper
+    assert tuple(bands) == LEVEL_BANDS
+
+
+def test_figures_note_names_the_footnotes_the_formatting_uses():
+    note = figures_note()
+    assert format_count(None, NOT_RELEASED_FOOTNOTE) == NOT_RELEASED
+    assert f"“{NOT_RELEASED}”: BLS did not publish the estimate (footnote {NOT_RELEASED_FOOTNOTE})" in note
+    assert format_usd(1.0, TOP_CODED_FOOTNOTE).endswith(f"({TOP_CODED_WORDS})")
+    assert f"({TOP_CODED_WORDS})”" in note and f"(footnote {TOP_CODED_FOOTNOTE})" in note
+    assert "“Whose numbers”" in note
+
+
+def test_top_coding_note_states_the_bound_of_the_release_in_the_database(ref_con):
+    annual, hourly = top_coding_bounds(ref_con)
+    assert (annual, hourly) == (239200.0, 115.0)  # OEWS May 2025 footnote 5
+    note = top_coding_note(ref_con)
+    assert "at least $239,200 a year ($115.00 an hour)" in note
+    assert f"shown as “{format_usd(annual, TOP_CODED_FOOTNOTE)}”" in note
+
+
+def test_headline_figures_of_hartford_nurses(ref_con, model):
+    here = area_stats.region_comparison(ref_con, model, "29-1141.00", "0025540").iloc[0]
+    figures = {f.key: f for f in headline_figures(here, model.openings_method())}
+    assert [f.value for f in figures.values()] == ["13,850", "$101,470", "1.06", "about 770 a year", "+4.9%"]
+    assert figures["openings"].help.startswith(model.openings_method())
+    assert figures["openings"].notes == (f"Basis: {here.openings_basis_words}",)
+    assert figures["wage"].notes[0].startswith("10th–90th percentile: $")
+    assert "at BLS code 29-1141" in figures["growth"].help
+    # O*NET splits Registered Nurses into five occupations: the figures are the SOC code's, and say so
+    assert "Whose numbers: BLS group 29-1141 Registered Nurses, shared by 5 occupations." in figures["jobs"].help
+
+
+def test_headline_figures_that_are_the_occupations_own_name_no_group(ref_con, model):
+    here = area_stats.region_comparison(ref_con, model, "29-1215.00", "0025540").iloc[0]
+    figures = headline_figures(here, model.openings_method())
+    assert not any("Whose numbers" in f.help or any("Whose numbers" in n for n in f.notes) for f in figures)
+
+
+def test_headline_figures_of_a_shared_figure_say_whose_they_are(ref_con, model):
+    here = area_stats.region_comparison(ref_con, model, "47-2152.04", "0044180").iloc[0]
+    figures = {f.key: f for f in headline_figures(here, model.openings_method())}
+    assert all(f"Whose numbers: {PLUMBERS_GROUP}." in f.help for f in figures.values())
+    assert f"Whose numbers: {PLUMBERS_GROUP}" in figures["jobs"].notes
+
+
+def test_headline_figures_where_bls_has_no_jobs_figure_say_why(ref_con, model):
+    here = area_stats.region_comparison(ref_con, model, "49-9081.00", "0025540").iloc[0]
+    jobs, *_, openings, _ = headline_figures(here, model.openings_method())
+    assert jobs.value == NO_ESTIMATE
+    assert jobs.notes == ("Why: BLS published no estimate for it in this area",)
+    assert openings.value == "not estimated"
+
+
+def test_shown_comparison_and_areas_name_levels_and_kinds_of_area(ref_con, model):
+    comparison = area_stats.shown_comparison(area_stats.region_comparison(ref_con, model, "29-1141.00", "0025540"))
+    assert comparison["Area"].tolist() == [
+        "This area: Hartford-West Hartford-East Hartford, CT",
+        "State: Connecticut",
+        "Nation: National",
+    ]
+    frame = area_stats.areas_of_state(ref_con, model, "29-1141.00", "09")
+    shown = area_stats.shown_areas(frame)
+    assert list(shown.columns[:2]) == ["Area", "Kind"]
+    assert set(shown.Kind) == {areas.AREA_KIND_WORDS["metro"], areas.AREA_KIND_WORDS["nonmetro"]}
+
+
+def test_mappable_areas_are_the_metros_with_a_centroid_and_a_jobs_figure(ref_con, model):
+    frame = area_stats.areas_of_state(ref_con, model, "47-2152.04", "29")
+    placed = area_stats.mappable_areas(frame)
+    assert set(placed.area_kind) == {"metro"}
+    assert placed.latitude_deg.notna().all() and placed.local_employment_count.notna().all()
+    springfield = placed[placed.area_code == "0044180"].iloc[0]
+    assert springfield.openings_words == describe_openings(springfield.local_annual_openings_est_count)
+    assert springfield.whose_numbers == PLUMBERS_GROUP
+
+
+def test_crosswalk_method_counts_and_examples_come_from_the_database(ref_con):
+    text = coverage.crosswalk_method(ref_con)
+    onet = ref_con.execute("SELECT count(*) FROM core_occupation").fetchone()[0]
+    assert f"O*NET describes {onet:,} occupations" in text
+    for method in ("exact", "broad_group", "residual_in_broad_group", "none"):
+        assert coverage.MATCH_METHOD_WORDS[method] in text
+    for method, example in re.findall(r"\*(broad group|residual)\*, e\.g\. (\d\d-\d{4})", text):
+        kind = "broad_group" if method == "broad group" else "residual_in_broad_group"
+        matched = ref_con.execute(
+            "SELECT count(*) FROM core_onet_soc_crosswalk WHERE oews_match_method = ? AND oews_soc_code = ?",
+            [kind, example],
+        ).fetchone()[0]
+        assert matched > 0, (method, example)
+    summary = coverage.coverage_summary(ref_con)
+    assert (summary.what_it_means == summary.match_method.map(coverage.MATCH_METHOD_WORDS)).all()
+
+
+def test_demand_method_names_the_versions_and_a_real_shared_figure(ref_con):
+    text = coverage.demand_method(ref_con)
+    versions = provenance.source_versions(ref_con)
+    assert f"OEWS {versions['oews']} employment" in text and f"national {versions['projections']} projections" in text
+    aggregate = coverage.largest_shared_figure(ref_con, "bls_aggregate")
+    assert aggregate["demand_soc_code"] == "31-1120"
+    assert f"“{aggregate['basis']}”" in text
+    assert aggregate["basis"] == "BLS group 31-1120 Home Health and Personal Care Aides, shared by 2 occupations"
+    assert aggregate["demand_soc_code"] in set(coverage.shared_figures(ref_con).demand_soc_code)
+
+
+def test_demand_grain_summary_uses_the_words_beside_the_figures(ref_con):
+    summary = coverage.demand_grain_summary(ref_con)
+    assert set(summary.demand_grain) <= set(GRAIN_WORDS)
+    assert (summary.what_it_means == summary.demand_grain.map(GRAIN_WORDS)).all()
+
+
+def test_snapshot_gaps_name_the_versions_in_the_database(ref_con):
+    gaps = "\n".join(provenance.snapshot_gaps(ref_con))
+    versions = provenance.source_versions(ref_con)
+    assert f"come from O*NET {versions['onet_work_activities']} (February 2024;" in gaps
+    assert f"the {versions['onet']} copy available to the project lacks them" in gaps
+    assert "state_projections" not in provenance.loaded_sources(ref_con)
+    assert "state long-term projections (Projections Central) are not shipped" in gaps

@@ -1,5 +1,5 @@
 """Small rendering helpers: source captions under numbers, CSV downloads that carry their source,
-and the data-vintage footer."""
+the data-vintage footer, and what the frame says when there is no database to serve."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from lmi.db import MissingDatabaseError, reference_db_path
 from lmi.provenance import SOURCE_SHORT_NAMES
 from ui import data
 
@@ -28,7 +29,22 @@ def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, k
     )
 
 
+def render_missing_database() -> bool:
+    """When the reference database has not been built, say how to build it and return True (the frame then
+    renders nothing else); False when it opens."""
+    try:
+        data.connection()
+    except (MissingDatabaseError, FileNotFoundError):
+        st.error(
+            f"The reference database {reference_db_path()} has not been built yet. "
+            "Run `./dev.sh start` (or `python -m etl build`) and reload this page."
+        )
+        return True
+    return False
+
+
 def render_footer() -> None:
+    """The sidebar's data vintages: the version of every source this database holds, and its build."""
     vintages = data.data_vintages()
     parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
     st.sidebar.divider()

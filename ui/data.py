@@ -5,7 +5,7 @@ revision), so a rebuilt database or a new import is never mixed with old results
 from __future__ import annotations
 
 from lmi import areas, provenance
-from lmi.demand import area_comparison
+from lmi.demand import area_comparison, oews_values
 from lmi.demand.codes import CodeResolver
 from lmi.occupations import alternatives as occupation_alternatives
 from lmi.occupations import coverage, search
@@ -51,7 +51,11 @@ data_vintages = reference_query(provenance.data_vintages, max_entries=4)
 sources = reference_query(provenance.sources, max_entries=4)
 provenance_table = reference_query(provenance.provenance_table, max_entries=4)
 data_checks = reference_query(provenance.data_checks, max_entries=4)
+snapshot_gaps = reference_query(provenance.snapshot_gaps, max_entries=4)
+top_coding_note = reference_query(oews_values.top_coding_note, max_entries=4)
 coverage_summary = reference_query(coverage.coverage_summary, max_entries=4)
+crosswalk_method = reference_query(coverage.crosswalk_method, max_entries=4)
+demand_method = reference_query(coverage.demand_method, max_entries=4)
 unmatched_occupations = reference_query(coverage.unmatched_occupations, max_entries=4)
 demand_grain_summary = reference_query(coverage.demand_grain_summary, max_entries=4)
 shared_figures = reference_query(coverage.shared_figures, max_entries=4)

@@ -1,8 +1,9 @@
 """How demand figures look in a table: the column labels and tooltips of ``lmi.demand.columns``, and a
 "Whose numbers" column beside any figure that is a BLS group's rather than the occupation's own.
 
-Pages call ``demand_column_config`` for ``st.dataframe`` and ``mark_shared_figures`` before showing or
-downloading a frame, so the group label sits in the row, its tooltip and the CSV alike."""
+Pages call ``demand_column_config`` for ``st.dataframe`` of figures, ``shown_column_config`` for a table of
+figures already in words (``lmi.demand.oews_values.format_estimates``), and ``mark_shared_figures`` before
+showing or downloading a frame, so the group label sits in the row, its tooltip and the CSV alike."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from lmi.demand.columns import help_text, label
+from lmi.demand.oews_values import shown_help
 
 COUNT_COLUMNS = (
     "local_employment_count",
@@ -38,6 +40,12 @@ def demand_column_config(columns: list[str]) -> dict:
         else:
             config[column] = st.column_config.TextColumn(name, help=tip)
     return config
+
+
+def shown_column_config(headings) -> dict:
+    """Tooltips for the headings of a table of figures in words (the words of ``lmi.demand.columns``)."""
+    tips = shown_help()
+    return {name: st.column_config.TextColumn(name, help=tips[name]) for name in headings if name in tips}
 
 
 def mark_shared_figures(frame: pd.DataFrame) -> pd.DataFrame:

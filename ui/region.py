@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lmi.areas import NATION_CODE
+from lmi.areas import AREA_KIND_WORDS, NATION_CODE
 from ui import data
 
 NATION_LABEL = "United States"
@@ -22,10 +22,20 @@ class Region:
     area_code: str  # the OEWS area to show
     state_fips: str | None  # the state context (None for the nation)
     label: str
-    kind: str  # national | state | metro | nonmetro
+    kind: str  # an area kind of ``lmi.areas.AREA_KIND_WORDS``: national | state | metro | nonmetro
+    state_name: str | None = None  # the state context's name (None for the nation)
+
+    @property
+    def kind_words(self) -> str:
+        """ "metro area", "nonmetropolitan area", "state" or "nation"."""
+        return AREA_KIND_WORDS.get(self.kind, self.kind)
+
+
+NATION = Region(NATION_CODE, None, NATION_LABEL, "national")
 
 
 def render_region_picker() -> Region:
+    """The sidebar's state and area choice; remembers it for every page (``current_region``)."""
     states = data.states()
     state_labels = [NATION_LABEL] + states.state_name.tolist()
     st.sidebar.markdown("### Region")
@@ -33,25 +43,21 @@ def render_region_picker() -> Region:
         "State", state_labels, key="region_state", help="Numbers on every page are for this region."
     )
     if state_label == NATION_LABEL:
-        region = Region(NATION_CODE, None, NATION_LABEL, "national")
+        region = NATION
     else:
         state = states[states.state_name == state_label].iloc[0]
         areas = data.areas_in_state(state.state_fips)
-        area_labels = [WHOLE_STATE] + [_area_label(a) for a in areas.itertuples()]
+        area_labels = [WHOLE_STATE] + areas.area_name.tolist()
         area_label = st.sidebar.selectbox("Metro or nonmetropolitan area", area_labels, key="region_area")
         if area_label == WHOLE_STATE:
-            region = Region(state.area_code, state.state_fips, state.state_name, "state")
+            region = Region(state.area_code, state.state_fips, state.state_name, "state", state.state_name)
         else:
             chosen = areas.iloc[area_labels.index(area_label) - 1]
-            region = Region(chosen.area_code, state.state_fips, chosen.area_name, chosen.area_kind)
+            region = Region(chosen.area_code, state.state_fips, chosen.area_name, chosen.area_kind, state.state_name)
     st.session_state["region"] = region
     return region
 
 
-def _area_label(area) -> str:
-    return area.area_name if area.area_kind == "metro" else f"{area.area_name}"
-
-
 def current_region() -> Region:
     """The region chosen in the sidebar (the nation before anything is picked)."""
-    return st.session_state.get("region", Region(NATION_CODE, None, NATION_LABEL, "national"))
+    return st.session_state.get("region", NATION)

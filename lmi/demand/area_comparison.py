@@ -13,14 +13,16 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lmi.areas import NATION_CODE, get_area, state_area_code
+from lmi.areas import AREA_KIND_WORDS, NATION_CODE, get_area, state_area_code
 from lmi.db import query_df
 from lmi.demand import DemandModel
 from lmi.demand.columns import for_download
 from lmi.demand.labels import missing_words
+from lmi.demand.oews_values import format_estimates, shown_labels
 from lmi.demand.openings import OPENINGS_BASIS_WORDS
 
 LEVELS = ("area", "state", "nation")
+LEVEL_WORDS = {"area": "This area", "state": "State", "nation": "Nation"}
 BASIS_COLUMNS = (
     "onet_soc_code",
     "occupation_title",
@@ -157,6 +159,31 @@ def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     places = frame[[c for c in PLACE_COLUMNS if c in frame.columns]].rename(columns=PLACE_COLUMNS)
     detail = frame[[c for c in DETAIL_COLUMNS if c in frame.columns]]
     return pd.concat([places, for_download(frame, DOWNLOAD_COLUMNS), detail], axis=1)
+
+
+def shown_comparison(frame: pd.DataFrame) -> pd.DataFrame:
+    """The comparison as a page shows it: "This area: Hartford…", "State: Connecticut", "Nation: National",
+    then the figures in words (``lmi.demand.oews_values.format_estimates``)."""
+    shown = format_estimates(frame)
+    shown.insert(0, "Area", [f"{LEVEL_WORDS[lv]}: {name}" for lv, name in zip(frame.level, frame.area_name)])
+    return shown
+
+
+def shown_areas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A state's areas as a page shows them: name, kind of area in words, then the figures in words."""
+    shown = format_estimates(frame)
+    shown.insert(0, "Area", frame.area_name.values)
+    shown.insert(1, "Kind", frame.area_kind.map(AREA_KIND_WORDS).values)
+    return shown
+
+
+def mappable_areas(frame: pd.DataFrame) -> pd.DataFrame:
+    """The areas of ``areas_of_state`` a map can place (a centroid and a jobs figure), with the openings and
+    whose numbers they are in words (``openings_words``, ``whose_numbers``) for the map's tooltips."""
+    labels = shown_labels()
+    words = format_estimates(frame)
+    placed = frame.assign(openings_words=words[labels["openings"]].values, whose_numbers=words[labels["whose"]].values)
+    return placed.dropna(subset=["latitude_deg", "local_employment_count"])
 
 
 def _with_area_names(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:

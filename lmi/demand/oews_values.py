@@ -13,13 +13,19 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+import duckdb
+
+from lmi.db import query_rows
 from lmi.demand.columns import help_text, label
 from lmi.demand.openings import describe_openings
 
 NOT_RELEASED = "not released"
 NO_ESTIMATE = "no estimate"  # beside a jobs cell that already says why BLS has nothing there
-FOOTNOTE_WORDS = {"8": NOT_RELEASED, "4": "not published for this wage basis"}
+NOT_RELEASED_FOOTNOTE, WAGE_BASIS_FOOTNOTE, TOP_CODED_FOOTNOTE = "8", "4", "5"
+FOOTNOTE_WORDS = {NOT_RELEASED_FOOTNOTE: NOT_RELEASED, WAGE_BASIS_FOOTNOTE: "not published for this wage basis"}
+TOP_CODED_WORDS = "top-coded"
 
 
 def is_missing(value) -> bool:
@@ -34,9 +40,9 @@ def format_count(value, footnote=None) -> str:
 
 def format_usd(value, footnote=None, floor=None, hourly=False) -> str:
     """Dollars as BLS means them; ``floor`` is the largest published lower percentile in the cell."""
-    if str(footnote) == "5" and not is_missing(value):
+    if str(footnote) == TOP_CODED_FOOTNOTE and not is_missing(value):
         bound = max(value, floor) if floor is not None and not is_missing(floor) else value
-        return f"≥ {_dollars(bound, hourly)} (top-coded)"
+        return f"≥ {_dollars(bound, hourly)} ({TOP_CODED_WORDS})"
     if is_missing(value):
         return FOOTNOTE_WORDS.get(str(footnote), NOT_RELEASED)
     return _dollars(value, hourly)
@@ -177,3 +183,104 @@ def _format_lq(row) -> str:
     if row.get("area_kind") == "national":
         return "1.00 (by definition)"
     return format_ratio(row.get("location_quotient"))
+
+
+# ---------------------------------------------------------------- one occupation's headline figures
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure as a page shows it: heading, value, tooltip and the notes written under it."""
+
+    key: str
+    label: str
+    value: str
+    help: str
+    notes: tuple[str, ...] = ()
+
+
+LQ_MEANING = (
+    "Share of the area's jobs in this occupation relative to the nation's share. "
+    "Above 1: more concentrated here than nationally."
+)
+MEDIAN_MEANING = "Half of the workers earn more, half less."
+JOBS_MEANING = "wage and salary jobs, the self-employed excluded"
+
+
+def headline_figures(row, openings_method: str) -> tuple[Figure, ...]:
+    """Jobs, median wage, location quotient, estimated openings and projected growth of one row of
+    ``lmi.demand.area_comparison.region_comparison`` (the chosen area), each with a tooltip that says
+    what it means and, when the figures are a BLS group's, whose they are. ``openings_method`` is the
+    demand model's own wording of the openings estimate."""
+    labels = shown_labels()
+    whose = whose_numbers(row)
+    whose_sentence = f" {labels['whose']}: {whose}." if whose else ""
+    whose_notes = (f"{labels['whose']}: {whose}",) if whose else ()
+    no_jobs = _no_jobs_figure(row)
+    wage_range = _format_range(row)
+    basis_words = row.get("openings_basis_words") or ""
+    projections_code = row.get("projections_soc_code")
+    at_code = f" at BLS code {projections_code}" if projections_code and not is_missing(projections_code) else ""
+    return (
+        Figure(
+            "jobs",
+            labels["jobs"],
+            NO_ESTIMATE if no_jobs else _format_jobs(row),
+            f"{help_text('local_employment_count')}; {JOBS_MEANING}.{whose_sentence}",
+            ((f"Why: {row['local_employment_missing_words']}",) if no_jobs else ()) + whose_notes,
+        ),
+        Figure(
+            "wage",
+            labels["wage"],
+            _format_median(row),
+            f"{MEDIAN_MEANING} {labels['wage_range']}: {wage_range}.{whose_sentence}",
+            (f"{labels['wage_range']}: {wage_range}",),
+        ),
+        Figure("lq", labels["lq"], _format_lq(row), LQ_MEANING + whose_sentence),
+        Figure(
+            "openings",
+            labels["openings"],
+            describe_openings(row.get("local_annual_openings_est_count")),
+            f"{openings_method} Basis: {basis_words}.{whose_sentence}",
+            (f"Basis: {basis_words}",),
+        ),
+        Figure(
+            "growth",
+            labels["growth"],
+            format_growth(row.get("national_growth_2024_34_pct")),
+            f"{help_text('national_growth_2024_34_pct')}, national employment change 2024 to 2034{at_code}."
+            + whose_sentence,
+        ),
+    )
+
+
+def figures_note() -> str:
+    """What the words in a table of these figures mean, made from the constants that produce them."""
+    return (
+        f"“{NOT_RELEASED}”: BLS did not publish the estimate (footnote {NOT_RELEASED_FOOTNOTE}). "
+        f"“≥ … ({TOP_CODED_WORDS})”: BLS publishes only that the wage is at least this amount "
+        f"(footnote {TOP_CODED_FOOTNOTE}). Jobs exclude the self-employed. “{label('demand_basis')}” names the "
+        "BLS group when the figures are a group's, shared with other occupations."
+    )
+
+
+def top_coding_bounds(con: duckdb.DuckDBPyConnection) -> tuple[float, float] | None:
+    """BLS's top-coding bound (annual, hourly) as this release's footnote states it (None if absent)."""
+    rows = query_rows(
+        con,
+        "SELECT annual_bound_usd, hourly_bound_usd FROM core_oews_topcode WHERE footnote_code = $code",
+        {"code": TOP_CODED_FOOTNOTE},
+    )
+    return (rows[0][0], rows[0][1]) if rows else None
+
+
+def top_coding_note(con: duckdb.DuckDBPyConnection) -> str:
+    """How top-coded wages are kept and shown, with the bound of the release this database holds."""
+    bounds = top_coding_bounds(con)
+    if bounds is None:
+        return "This OEWS release top-codes no wages."
+    annual, hourly = bounds
+    return (
+        f"**Top-coded wages**: BLS publishes only that some wages are at least {_dollars(annual, False)} a year "
+        f"({_dollars(hourly, True)} an hour). They are stored as that bound with BLS's footnote and shown as "
+        f"“{format_usd(annual, TOP_CODED_FOOTNOTE)}”. In a few cells BLS publishes a lower percentile above that "
+        "bound; the page then shows the higher published value as the floor."
+    )

@@ -5,9 +5,10 @@ important it is on a 1-5 scale. Numbers mean little to a worker, so we show a wo
 closest of O*NET's own anchor examples for that element ("Read step-by-step instructions for
 completing a form" is Reading Comprehension at level 2).
 
-Bands (our choice, stated on the page): below 1.5 "little", 1.5-3 "basic", 3-4.5 "intermediate",
-4.5-6 "advanced", 6 and above "expert". Importance: below 2 "not important", 2-3 "somewhat
-important", 3-4 "important", 4 and above "very important".
+The bands are our choice, so the page states them, in the words ``level_bands_in_words`` makes
+from ``LEVEL_BANDS`` itself (below 1.5 "little", 1.5-3 "basic", 3-4.5 "intermediate", 4.5-6
+"advanced", 6 and above "expert"). Importance: below 2 "not important", 2-3 "somewhat important",
+3-4 "important", 4 and above "very important".
 """
 
 from __future__ import annotations
@@ -25,6 +26,27 @@ IMPORTANCE_BANDS = (
 
 def describe_level(level: float | None) -> str:
     return _band(level, LEVEL_BANDS)
+
+
+def level_bands_in_words() -> str:
+    """The level bands as the page states them: "O*NET level below 1.5 “little”, 1.5–3 “basic”, …, 6+ “expert”;
+    the example is O*NET's closest anchor for that level." Made from ``LEVEL_BANDS``, so text and bands agree."""
+    parts, lower = [], None
+    for upper, word in LEVEL_BANDS:
+        if lower is None:
+            parts.append(f"below {_number(upper)} “{word}”")
+        elif math.isinf(upper):
+            parts.append(f"{_number(lower)}+ “{word}”")
+        else:
+            parts.append(f"{_number(lower)}–{_number(upper)} “{word}”")
+        lower = upper
+    return (
+        "Levels in words: O*NET level " + ", ".join(parts) + "; the example is O*NET's closest anchor for that level."
+    )
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
 
 
 def describe_importance(importance: float | None) -> str:

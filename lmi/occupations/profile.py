@@ -12,6 +12,7 @@ from lmi.db import query_df, query_rows
 from lmi.occupations.levels import describe_importance, describe_level, nearest_anchor
 
 RATING_DOMAINS = ("skill", "knowledge", "work_activity", "work_style")
+JOB_ZONE_COUNT = 5  # O*NET sorts occupations into five job zones, from little to extensive preparation
 
 
 class UnknownOccupationError(LookupError):
@@ -34,6 +35,11 @@ class OccupationProfile:
     projections_soc_code: str | None
     projections_match_method: str
     has_ratings: bool
+
+    @property
+    def job_zone_words(self) -> str:
+        """ "4 of 5", or "not rated" when O*NET has not placed the occupation in a job zone."""
+        return f"{self.job_zone} of {JOB_ZONE_COUNT}" if self.job_zone else "not rated"
 
 
 def get_profile(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> OccupationProfile:

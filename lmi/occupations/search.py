@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from lmi.areas import NATION_CODE
 from lmi.db import query_df
 
 MIN_SCORE = 75.0
@@ -55,8 +56,9 @@ def load_title_index(con: duckdb.DuckDBPyConnection) -> TitleIndex:
         SELECT o.onet_soc_code, o.title, o.soc_code, o.job_zone, coalesce(e.employment_count, 0) AS national_employment
         FROM core_occupation o
         LEFT JOIN core_onet_soc_crosswalk x USING (onet_soc_code)
-        LEFT JOIN core_oews_estimate e ON e.soc_code = x.oews_soc_code AND e.area_code = '0000000'
+        LEFT JOIN core_oews_estimate e ON e.soc_code = x.oews_soc_code AND e.area_code = $nation
     """,
+        {"nation": NATION_CODE},
     )
     unique = sorted(set(titles.normalized))
     rows_by_word: dict[str, list[int]] = {}

@@ -9,7 +9,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import choose_in_selectbox, type_into, wait_for_app
+from tests.browser.helpers import choose_in_selectbox, click_and_wait, download, open_app, type_into
 
 pytestmark = pytest.mark.browser
 
@@ -18,8 +18,7 @@ PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, sha
 
 
 def test_pick_metro_search_occupation_and_see_published_numbers(page, app_url):
-    page.goto(app_url)
-    wait_for_app(page)
+    open_app(page, app_url)
     choose_in_selectbox(page, "State", "Connecticut")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
     type_into(page, SEARCH, "registerd nurse")
@@ -34,8 +33,7 @@ def test_pick_metro_search_occupation_and_see_published_numbers(page, app_url):
 
 
 def test_shared_figure_shows_openings_and_the_group_label_on_page_and_in_the_csv(page, app_url):
-    page.goto(app_url)
-    wait_for_app(page)
+    open_app(page, app_url)
     choose_in_selectbox(page, "State", "Missouri")
     choose_in_selectbox(page, "Metro or nonmetropolitan area", "Springfield, MO")
     type_into(page, SEARCH, "solar thermal")
@@ -44,10 +42,8 @@ def test_shared_figure_shows_openings_and_the_group_label_on_page_and_in_the_csv
     expect(metrics.filter(has_text="Jobs here").first).to_contain_text("660")
     expect(metrics.filter(has_text="Est. annual openings here").first).to_contain_text("about 58 a year")
     expect(page.get_by_text(f"Whose numbers: {PLUMBERS_GROUP}", exact=True)).to_be_visible()
-    wait_for_app(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download these numbers (CSV)").click()
-    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    saved = download(page, "Download these numbers (CSV)")
+    rows = list(csv.DictReader(io.StringIO(saved.path().read_text(encoding="utf-8"))))
     assert [row["Area"] for row in rows] == ["Springfield, MO", "Missouri", "National"]
     assert {row["Whose numbers [demand_basis]"] for row in rows} == {PLUMBERS_GROUP}
     assert {row["BLS code of the figures [demand_soc_code]"] for row in rows} == {"47-2152"}
@@ -55,12 +51,10 @@ def test_shared_figure_shows_openings_and_the_group_label_on_page_and_in_the_csv
 
 
 def test_coal_miner_is_offered_the_mining_machine_operators(page, app_url):
-    page.goto(app_url)
-    wait_for_app(page)
+    open_app(page, app_url)
     choose_in_selectbox(page, "State", "Kentucky")
     type_into(page, SEARCH, "coal miner")
     expect(page.get_by_role("heading", name="Occupations to look at instead")).to_be_visible()
-    page.get_by_role("button", name="Roof Bolters, Mining (47-5043.00)").click()
-    wait_for_app(page)
+    click_and_wait(page, page.get_by_role("button", name="Roof Bolters, Mining (47-5043.00)"))
     expect(page.get_by_role("heading", name="Roof Bolters, Mining", exact=True)).to_be_visible()
     expect(page.locator("[data-testid='stMetric']").filter(has_text="Jobs here").first).to_contain_text("120")
