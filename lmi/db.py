@@ -7,11 +7,17 @@ Why ATTACH: ``duckdb.connect(path)`` returns the already-open database instance 
 any connection to it is alive, so after a swap it would keep serving the old file. Each
 ``open_reference`` therefore makes its own in-memory instance and attaches the file read-only as
 catalog ``ref``; cursors select that catalog before running a query.
+
+The query helpers here (``query_df``, ``query_rows``, ``open_cursor``) are the only way ``lmi`` runs SQL,
+on the reference database and on the read-write records store alike (where ``ref`` does not exist and
+the cursor simply stays in the file's own catalog).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,18 +67,25 @@ def cursor_for(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     return cursor
 
 
-def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:
-    """Run one query on its own cursor (safe across Streamlit's script threads) and return a frame."""
+@contextmanager
+def open_cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor of ``con`` (seeing the reference tables, see ``cursor_for``) for several statements, closed
+    when the block ends: a transaction on the read-write records store, a registered frame, a read of a value
+    just written. One cursor per block keeps Streamlit's script threads off each other's statements."""
     cursor = cursor_for(con)
     try:
-        return cursor.execute(sql, params or {}).df()
+        yield cursor
     finally:
         cursor.close()
+
+
+def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:
+    """Run one query on its own cursor (safe across Streamlit's script threads) and return a frame."""
+    with open_cursor(con) as cursor:
+        return cursor.execute(sql, params or {}).df()
 
 
 def query_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> list[tuple]:
-    cursor = cursor_for(con)
-    try:
+    """Run one query on its own cursor and return its rows as tuples."""
+    with open_cursor(con) as cursor:
         return cursor.execute(sql, params or {}).fetchall()
-    finally:
-        cursor.close()

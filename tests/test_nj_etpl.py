@@ -141,3 +141,20 @@ def test_linked_jobs_read_bls_groups_once(ref_con):
     for cip in cips:
         row = sample[sample.cip_code == cip].iloc[0]
         assert row.nj_jobs_in_linked_occupations_count >= group
+
+
+def test_readable_tables_keep_suppressed_and_missing_outcomes_as_words(ref_con):
+    import inspect
+
+    assert inspect.signature(nj_etpl.published_outcomes).parameters["limit"].default == nj_etpl.PUBLISHED_ROWS_LIMIT
+    published = nj_etpl.readable_outcomes(nj_etpl.published_outcomes(ref_con, "Rowan College of South Jersey"))
+    assert list(published.columns[:5]) == ["Provider ID", "Provider", "County", "CIP", "Training category"]
+    assert published[published.CIP == "51.1020"].iloc[0]["Average quarterly wage, 2nd quarter"] == "suppressed"
+    sample = nj_etpl.program_sample(ref_con)
+    shown = nj_etpl.readable_sample(sample)
+    assert list(shown.columns) == list(nj_etpl.SAMPLE_COLUMN_LABELS.values()) and len(shown) == len(sample)
+    without = shown[~sample.has_published_outcomes.to_numpy()]
+    assert len(without) and set(without["Completers (provider × CIP)"]) == {nj_etpl.NO_PUBLISHED_OUTCOME}
+    families = nj_etpl.cip_families(ref_con)
+    assert nj_etpl.family_label(families, None) == "All"
+    assert nj_etpl.family_label(families, "51").startswith("51 — Health")

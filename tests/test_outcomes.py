@@ -186,8 +186,56 @@ def test_higher_threshold_hides_more(con):
 def test_no_public_function_returns_participant_rows():
     import inspect
 
+    from lmi.programs import tables
     from lmi.records import queries
 
-    for module in (outcomes, queries):
+    for module in (outcomes, queries, tables):
         source = inspect.getsource(module)
         assert "participant_id" not in source, module.__name__
+
+
+def test_reference_line_texts_are_made_from_the_reference_constants():
+    conventional, coop = outcomes.CONVENTIONAL_PLACEMENT_RATE, outcomes.COOP_PLACEMENT_RATE
+    assert [rate for rate, _ in outcomes.REFERENCE_PLACEMENT_RATES] == [conventional, coop]
+    assert (outcomes.percent_words(conventional), outcomes.percent_words(coop)) == ("37%", "89.3%")
+    for text in (outcomes.REFERENCE_NOTE, outcomes.REFERENCE_LINES_DRAWN):
+        assert outcomes.percent_words(conventional) in text and outcomes.percent_words(coop) in text
+    for rate, label in outcomes.REFERENCE_PLACEMENT_RATES:
+        assert outcomes.percent_words(rate) in label
+    assert outcomes.against_conventional(0.55) == "+18.0 points vs 37%"
+    assert outcomes.against_conventional(pd.NA) is None
+
+
+def test_aggregate_labels_cover_every_way_to_add_up():
+    assert set(outcomes.AGGREGATE_LABELS) == set(outcomes.AGGREGATE_BY)
+
+
+def test_the_records_source_line_names_the_threshold_and_generated_data():
+    from lmi.programs.labels import GENERATED_LABEL, records_source_note
+
+    status = {"last_import_utc": "2026-11-25 10:00 UTC"}
+    note = records_source_note(status, 12, any_generated=True)
+    assert "last import 2026-11-25 10:00 UTC" in note and "fewer than 12 people are suppressed" in note
+    assert GENERATED_LABEL in note
+    assert "no import yet" in records_source_note({"last_import_utc": None}, 10, any_generated=False)
+    assert GENERATED_LABEL not in records_source_note({"last_import_utc": None}, 10, any_generated=False)
+
+
+def test_program_tables_read_suppressed_cells_as_words(con):
+    from lmi.programs import tables
+
+    unplaced = {"employed_q2": "no", "earnings_q2_usd": "", "training_related_employment": ""}
+    big = [participant(i, program_id="BIG", **(unplaced if i >= 15 else {})) for i in range(30)]
+    small = [participant(100 + i, program_id="SMALL") for i in range(4)]
+    load(con, [program("BIG"), program("SMALL")], big + small)
+    reports = outcomes.program_reports(con)
+    summaries = outcomes.program_summaries(con, reports=reports).assign(
+        local_employment_count=float("nan"), local_annual_openings_words="", fit_verdict=""
+    )
+    listed = tables.program_list_table(summaries, {}).set_index("Program")
+    assert listed.loc["Program SMALL", "Exiters with complete follow-up"] == "suppressed"
+    assert listed.loc["Program BIG", "Exiters with complete follow-up"] == "30"
+    assert listed.loc["Program SMALL", tables.LOCAL_JOBS] == "none released here"
+    assert tables.cohort_table(reports["BIG"])["Exit cohort"].tolist() == ["PY2023 (exits Jul 2023–Jun 2024)", "All"]
+    points = tables.placement_points(summaries)
+    assert (points.program_name.tolist(), points.placement_rate.tolist()) == (["Program BIG"], [0.5])

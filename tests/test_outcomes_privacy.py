@@ -171,6 +171,7 @@ def size_bounds_of(result, threshold: int, total_size: int) -> dict[int, tuple[i
     return out
 
 
+@pytest.mark.slow
 @given(
     people=st.lists(person, min_size=0, max_size=70),
     threshold=st.sampled_from([5, 10, 11]),

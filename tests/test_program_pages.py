@@ -194,3 +194,11 @@ def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
     assert "Signed in as staff: **Dana**" in texts(at)
     assert at.get("file_uploader")
     assert frames(at)[-1].empty  # the (staff-only) import log, empty so far
+
+
+@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+def test_pages_take_the_reference_rates_from_the_domain(page):
+    """The 37% and 89.3% placement references live in lmi.programs.outcomes; pages never restate them."""
+    text = (PROJECT_ROOT / page).read_text()
+    for restated in ("0.37", "0.893", "37%", "89.3"):
+        assert restated not in text, (page, restated)

@@ -55,6 +55,13 @@ def test_pages_and_ui_never_touch_participant_rows():
             assert not re.search(r"FROM\s+participant", text, re.IGNORECASE), path
 
 
+def test_records_and_programs_run_sql_only_through_the_one_query_helper():
+    """lmi.db.query_df / query_rows / open_cursor: no private copies with a bare ``con.cursor()``."""
+    for folder in ("lmi/records", "lmi/programs"):
+        for path in (PROJECT_ROOT / folder).glob("*.py"):
+            assert ".cursor()" not in path.read_text(), path
+
+
 def test_generated_example_data_is_valid_labelled_and_seeded(tmp_path, reference_db):
     path = tmp_path / "records.duckdb"
     today = dt.date(2026, 11, 25)

@@ -238,6 +238,7 @@ def test_core_table_keeps_the_states_rows_and_leaves_the_united_states_to_bls(tm
     assert rows[3][3] is None  # (NA) stays unknown, never 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not BUILD_LOADS_OPTIONAL_TABLES,
     reason="etl/build.py loads only all_raw_tables(); it must load declared_raw_tables() "

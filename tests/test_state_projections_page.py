@@ -85,21 +85,21 @@ def test_signed_in_staff_see_the_imported_state_the_uploader_and_the_log(monkeyp
 
 
 def test_the_cached_demand_model_picks_up_an_import_at_once(monkeypatch, reference_db, ref_con, tmp_path):
-    from ui import demand_data
+    from ui import cache
 
     records = tmp_path / "records.duckdb"
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_RECORDS_DB", str(records))
-    before = demand_data.demand_model()
+    before = cache.demand_model()
     assert before.state_projection_states == ()
-    assert demand_data.demand_model() is before  # cached while nothing changes
-    records_con = demand_data.records_data.connection()
+    assert cache.demand_model() is before  # cached while nothing changes
+    records_con = cache.records_connection()
     reference = projection_reference(ref_con, CodeResolver(ref_con))
     result = import_state_projections(
         records_con, reference, "connecticut.csv", io.BytesIO(official.state_projections_csv(rows=STATE_ROWS)), "Dana"
     )
     assert result.outcome == "imported"
-    after = demand_data.demand_model()
+    after = cache.demand_model()
     assert after.state_projection_states == ("09",)
     rn = after.bls_codes("0900000", ["29-1141"]).iloc[0]
     assert (rn.local_annual_openings_est_count, rn.openings_basis) == (official.CT_RN_OPENINGS, "state_projections")

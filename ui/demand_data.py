@@ -1,8 +1,8 @@
 """Streamlit glue for the one demand model with the states' own long-term projections.
 
 The demand model itself (reference database plus the projections staff imported, which win for a state
-they cover) is ``ui.cache.demand_model``, rebuilt when either database changes. The import functions are for the staff-only page (``pages/state_projections_import.py``), which checks
-sign-in before calling them.
+they cover) is ``ui.cache.demand_model``, rebuilt when either database changes. The import functions are
+for the staff-only page (``pages/state_projections_import.py``), which checks sign-in before calling them.
 """
 
 from __future__ import annotations

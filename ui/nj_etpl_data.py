@@ -1,30 +1,16 @@
-"""Cached queries of New Jersey's published ETPL data (reference data, read-only database), keyed
-by the reference database's file stamp like ``ui/data.py``."""
+"""New Jersey's published ETPL data (reference data, read-only database) for the pages, through the one
+cache layer (``ui.cache``): plain functions of plain arguments."""
 
 from __future__ import annotations
 
-import pandas as pd
-import streamlit as st
-
 from lmi.programs import nj_etpl
-from ui import data
+from ui.cache import reference_query
 
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def cip_families(stamp) -> pd.DataFrame:
-    return nj_etpl.cip_families(data.connection())
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def outcomes(search: str, family: str | None, sort_by: str, stamp) -> pd.DataFrame:
-    return nj_etpl.published_outcomes(data.connection(), search, family, sort_by)
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def counts(stamp) -> dict:
-    return nj_etpl.outcome_counts(data.connection())
-
-
-@st.cache_data(max_entries=4, show_spinner=False)
-def program_sample(stamp) -> pd.DataFrame:
-    return nj_etpl.program_sample(data.connection())
+cip_families = reference_query(nj_etpl.cip_families, max_entries=4)
+cip_families.__doc__ = "The 2-digit CIP families in New Jersey's published outcomes, with their titles."
+outcomes = reference_query(nj_etpl.published_outcomes, max_entries=64)
+outcomes.__doc__ = "Provider x CIP outcomes as published: ``outcomes(search, family, sort_by)``."
+counts = reference_query(nj_etpl.outcome_counts, max_entries=4)
+counts.__doc__ = "How many provider x CIP rows and providers there are, and how many Q2 rates New Jersey suppressed."
+program_sample = reference_query(nj_etpl.program_sample, max_entries=4)
+program_sample.__doc__ = "The ETPL program sample with its provider x CIP outcomes and New Jersey jobs."

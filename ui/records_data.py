@@ -1,9 +1,10 @@
-"""Streamlit glue for the program records: one cached read-write connection to the records file
-(``LMI_RECORDS_DB``), and cached results keyed by the records revision (which changes with every
-import that stores something), the small-cell threshold and the file path, so a new import is seen
-at once and tests with different files never share results.
+"""Program records for the pages, through the one cache layer (``ui.cache``): published outcome figures,
+the records' status and employer partners, every program's local fit, and the staff-only import calls.
 
-Only published (suppressed) outcome figures pass through here; participant rows never do.
+Every cached result is keyed on its arguments and on what is served (reference file, records revision), so
+a new import is seen at once. The small-cell threshold is an explicit argument of the outcome figures
+(``threshold()`` reads the configured one), so a changed threshold never serves figures suppressed under
+another. Only published (suppressed) outcome figures pass through here; participant rows never do.
 """
 
 from __future__ import annotations
@@ -11,126 +12,91 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO
 
-import duckdb
 import pandas as pd
-import streamlit as st
 
 from lmi.programs import local_fit as program_fit
 from lmi.programs import outcomes
-from lmi.records import db as records_db
 from lmi.records import queries
-from lmi.records.example import IMPORTED_BY as EXAMPLE_IMPORTED_BY
-from lmi.records.example import example_files
+from lmi.records.example import import_examples
 from lmi.records.importer import ImportResult, import_file, reference_codes
+from lmi.records.validate import ReferenceCodes
 from ui import data
-
-
-@st.cache_resource(max_entries=4)
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    return records_db.open_records(path)
-
-
-def path() -> str:
-    return str(records_db.records_db_path())
-
-
-def connection() -> duckdb.DuckDBPyConnection:
-    return _connection(path())
-
-
-def revision() -> tuple[int, int]:
-    return records_db.revision(connection())
+from ui.cache import cached, demand_model, records_connection, records_query, reference_connection, resource
 
 
 def threshold() -> int:
+    """The configured small-cell threshold (``LMI_SMALL_CELL_THRESHOLD``, default 10)."""
     return outcomes.threshold_from_env()
 
 
-def key() -> tuple:
-    """What every cached records result depends on."""
-    return (path(), revision(), threshold())
+@cached(max_entries=8, spinner="Computing published outcome figures…")
+def reports(threshold: int) -> dict[str, outcomes.ProgramReport]:
+    """Every program's suppressed outcome tables."""
+    return outcomes.program_reports(records_connection(), threshold)
 
 
-@st.cache_data(max_entries=8, show_spinner="Computing published outcome figures…")
-def reports(cache_key: tuple) -> dict[str, outcomes.ProgramReport]:
-    return outcomes.program_reports(connection(), cache_key[2])
+@cached(max_entries=8)
+def summaries(threshold: int) -> pd.DataFrame:
+    """One row per program: its facts and overall published figures."""
+    return outcomes.program_summaries(records_connection(), threshold, reports(threshold))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def summaries(cache_key: tuple) -> pd.DataFrame:
-    return outcomes.program_summaries(connection(), cache_key[2], reports(cache_key))
+@cached(max_entries=32)
+def aggregates(by: str, program_ids: tuple[str, ...] | None, threshold: int) -> pd.DataFrame:
+    """Published figures of the given programs (all when None) added up ``by`` provider, type, funding stream
+    or exit year."""
+    ids = list(program_ids) if program_ids is not None else None
+    return outcomes.aggregate_outcomes(records_connection(), by, threshold, ids, reports(threshold))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def aggregates(by: str, program_ids: tuple[str, ...] | None, cache_key: tuple) -> pd.DataFrame:
-    return outcomes.aggregate_outcomes(
-        connection(), by, cache_key[2], list(program_ids) if program_ids is not None else None, reports(cache_key)
-    )
+status = records_query(queries.records_status, max_entries=8)
+status.__doc__ = "How many programs, how many generated, and when the last import stored anything."
+partners = records_query(queries.employer_partners, max_entries=32)
+partners.__doc__ = "Employers committed to hire from a program (all programs when called without one)."
+programs = records_query(queries.programs, max_entries=8)
+programs.__doc__ = "Every stored program's facts (no outcome figures)."
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def status(cache_key: tuple) -> dict:
-    return queries.records_status(connection())
+@cached(max_entries=8)
+def local_fit() -> program_fit.ProgramsFit:
+    """Every program's local fit: its target occupations at the BLS codes they lead to, with the demand model's
+    numbers in the program's region, verdicts, and one summary row per program."""
+    return program_fit.programs_local_fit(reference_connection(), demand_model(), data.code_resolver(), programs())
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def partners(cache_key: tuple) -> pd.DataFrame:
-    return queries.employer_partners(connection())
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def local_fit(cache_key: tuple, ref_stamp) -> program_fit.ProgramsFit:
-    """Every program's local fit: its target occupations at the BLS codes they lead to, with the demand
-    model's numbers in the program's region, verdicts, and one summary row per program."""
-    programs = summaries(cache_key)[["program_id", "cip_code", "target_soc_codes", "region_area_code"]]
-    return program_fit.programs_local_fit(data.connection(), data.demand_model(), data.code_resolver(), programs)
-
-
-def fit_targets(cache_key: tuple, ref_stamp) -> pd.DataFrame:
-    return local_fit(cache_key, ref_stamp).targets
-
-
-def fit_summary(cache_key: tuple, ref_stamp) -> pd.DataFrame:
-    return local_fit(cache_key, ref_stamp).summary
-
-
-def fit_source(ref_stamp) -> str:
+def fit_source() -> str:
     """The source line of local-fit numbers: OEWS, projections, crosswalks, the openings method and the
     verdict thresholds."""
-    return f"{data.source_note(('oews', 'projections', 'onet', 'cip_soc'), ref_stamp)} {program_fit.FIT_METHOD}"
+    return f"{data.source_note(program_fit.FIT_SOURCE_KEYS)} {program_fit.FIT_METHOD}"
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def area_names(cache_key: tuple, ref_stamp) -> dict[str, str]:
-    return program_fit.area_names(data.connection(), list(summaries(cache_key).region_area_code))
+@cached(max_entries=8)
+def area_names() -> dict[str, str]:
+    """Names of the programs' regions."""
+    return program_fit.area_names(reference_connection(), list(programs().region_area_code))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def cip_titles(cache_key: tuple, ref_stamp) -> dict[str, str]:
-    return program_fit.cip_titles(data.connection(), list(summaries(cache_key).cip_code))
+@cached(max_entries=8)
+def cip_titles() -> dict[str, str]:
+    """Titles of the programs' CIP codes."""
+    return program_fit.cip_titles(reference_connection(), list(programs().cip_code))
 
 
-@st.cache_resource(max_entries=2)
-def _codes(ref_stamp):
-    return reference_codes(data.connection(), data.code_resolver())
+@resource(max_entries=1)
+def _reference_codes() -> ReferenceCodes:
+    return reference_codes(reference_connection(), data.code_resolver())
 
 
 def run_import(kind: str, file_name: str, stream: BinaryIO, imported_by: str) -> ImportResult:
     """Staff only (the page checks): validate and store one file."""
-    return import_file(connection(), _codes(data.stamp()), kind, file_name, stream, imported_by)
+    return import_file(records_connection(), _reference_codes(), kind, file_name, stream, imported_by)
 
 
 def load_generated_examples(imported_by: str) -> list[ImportResult]:
     """Staff only: import the generated example data through the ordinary importer."""
-    import io
-
-    who = f"{imported_by} ({EXAMPLE_IMPORTED_BY})"
-    return [
-        import_file(connection(), _codes(data.stamp()), kind, name, io.BytesIO(content), who)
-        for kind, (name, content) in example_files(dt.date.today()).items()
-    ]
+    return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
 
 
 def import_log() -> pd.DataFrame:
     """Staff only; never cached (it is the audit trail)."""
-    return queries.import_log(connection())
+    return queries.import_log(records_connection())

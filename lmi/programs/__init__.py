@@ -1,5 +1,5 @@
 """Recorded training programs' published figures: WIOA indicators and program measures
 (``outcomes``, counted in ``counts``), small-cell suppression (``suppression``), wording (``labels``),
-the list's filters (``filters``), local fit of a program's target occupations (``local_fit``) and New
-Jersey's published ETPL outcomes beside them (``nj_etpl``). The records themselves live in
-``lmi.records``."""
+the list's filters (``filters``), local fit of a program's target occupations (``local_fit``), the tables
+and chart data the program pages show (``tables``) and New Jersey's published ETPL outcomes beside them
+(``nj_etpl``). The records themselves live in ``lmi.records``."""

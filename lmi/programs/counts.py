@@ -23,6 +23,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from lmi.db import query_df
 from lmi.records import vocab
 
 NUMERATORS = (
@@ -75,20 +76,12 @@ DIMENSION_VALUES = {
 }
 
 
-def _query(con: duckdb.DuckDBPyConnection, sql: str, params: dict) -> pd.DataFrame:
-    cursor = con.cursor()
-    try:
-        return cursor.execute(sql, params).df()
-    finally:
-        cursor.close()
-
-
 def group_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str], dimension: str) -> pd.DataFrame:
     """One row per program and group of ``dimension`` with the cohort counts. Every allowed value is a
     row, zeros included, so the rows shown never depend on the data; for ``exit_program_year`` the
     program years present in the program's cohort."""
     expression = _GROUP_SQL[dimension]
-    frame = _query(
+    frame = query_df(
         con,
         f"""
         SELECT p.program_id, {expression} AS "group", {_COUNTS}
@@ -115,7 +108,7 @@ def cohort_earnings(
     """Per program (and group), how many cohort members employed in the 2nd quarter after exit have
     earnings recorded, and the median of those earnings."""
     expression = _GROUP_SQL[dimension] if dimension else "'All'"
-    return _query(
+    return query_df(
         con,
         f"""
         SELECT p.program_id, {expression} AS "group", count(*) AS earnings_q2_count,
@@ -130,7 +123,7 @@ def cohort_earnings(
 
 def pooled_median_earnings(con: duckdb.DuckDBPyConnection, program_ids: list[str]) -> tuple[int, float | None]:
     """Median 2nd-quarter earnings over the pooled cohort members of several programs."""
-    frame = _query(
+    frame = query_df(
         con,
         f"""
         SELECT count(*) AS n, median(p.earnings_q2_usd) AS m
@@ -145,7 +138,7 @@ def pooled_median_earnings(con: duckdb.DuckDBPyConnection, program_ids: list[str
 
 def enrolled_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Per program: participants recorded, and of them still enrolled (no exit date)."""
-    return _query(
+    return query_df(
         con,
         """
         SELECT program_id, count(*) AS enrolled_count, count(*) FILTER (WHERE exit_date IS NULL) AS in_training_count

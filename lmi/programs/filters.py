@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lmi.programs.local_fit import column_words
+from lmi.programs.outcomes import INDICATOR_LABELS
+
 SORTABLE = (
     "placement_rate",
     "employed_q2_count_rate",
@@ -50,3 +53,20 @@ def sort_programs(frame: pd.DataFrame, column: str, descending: bool = True) -> 
     if column not in frame:
         return frame
     return frame.sort_values(column, ascending=not descending, na_position="last", kind="stable")
+
+
+def sort_label(column: str) -> str:
+    """The words of a sortable measure: the indicator's label, or the local-fit total's."""
+    if column == "program_name":
+        return "Program name"
+    if column in INDICATOR_LABELS:
+        return INDICATOR_LABELS[column]
+    return column_words(column, summary=True)[0]
+
+
+def occupation_choices(targets: pd.DataFrame) -> dict[str, str]:
+    """BLS code -> title of every code the programs' targets lead to, ordered by title: the choices of the
+    list's occupation filter (``targets`` as for ``filter_programs``)."""
+    occupations = targets[targets.soc_code.notna()][["soc_code", "soc_title"]].drop_duplicates()
+    occupations = occupations.sort_values("soc_title")
+    return dict(zip(occupations.soc_code, occupations.soc_title))

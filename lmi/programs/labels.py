@@ -93,3 +93,55 @@ def program_type_label(code: str, hours=None) -> str:
 def services_label(row) -> str:
     offered = [label for column, label in vocab.SUPPORTIVE_SERVICES.items() if bool(row.get(column))]
     return ", ".join(offered) if offered else "none recorded"
+
+
+GENERATED_NOTE = (
+    f"Rows marked “{GENERATED_LABEL}” describe made-up programs and people, created to show how this page works; "
+    "they are not real outcomes."
+)
+SUPPRESSED_MEANING = (
+    f"“{SUPPRESSED}”: fewer than the threshold of people in the cell, or hidden so that another small cell cannot "
+    "be worked out."
+)
+
+
+def suppression_rule(threshold: int) -> str:
+    """What a reader of a breakdown needs to know about hidden cells."""
+    return (
+        f"Cells about fewer than {threshold} people — and cells that would let such a cell be worked out from the "
+        f"totals — read “{SUPPRESSED}”."
+    )
+
+
+def records_source_note(status: dict, threshold: int, any_generated: bool) -> str:
+    """The source line of numbers computed from program records: when they were last imported, the WIOA
+    definitions, the small-cell threshold, and whether generated example data is among them.
+    ``status`` is ``lmi.records.queries.records_status``."""
+    when = f"last import {status['last_import_utc']}" if status.get("last_import_utc") else "no import yet"
+    note = (
+        f"Source: program records entered by staff in this dashboard ({when}); outcomes of exiters with "
+        "complete follow-up, WIOA definitions (see “Definitions” on Program outcomes); counts and rates of fewer "
+        f"than {threshold} people are suppressed."
+    )
+    if any_generated:
+        note += f" Includes {GENERATED_LABEL} (not real programs or people)."
+    return note
+
+
+def program_choice_label(program_name: str, provider_name: str, is_generated_example) -> str:
+    """How a program reads in a picker: "Welding Certificate — Example — Capitol College (generated example data)"."""
+    label = f"{program_name} — {provider_name}"
+    return label + f" ({GENERATED_LABEL})" if bool(is_generated_example) else label
+
+
+def funding_label(code: str) -> str:
+    return vocab.FUNDING_STREAMS.get(code, code)
+
+
+def aggregate_group_label(by: str, value) -> str:
+    """The words for one group of a total (``lmi.programs.outcomes.AGGREGATE_BY``): a provider's name, a
+    program type's or funding stream's words, or "PY2024" for an exit program year."""
+    if by == "exit_program_year":
+        return f"PY{value}"
+    names = {"program_type": vocab.PROGRAM_TYPES, "funding_stream": vocab.FUNDING_STREAMS}.get(by, {})
+    return names.get(value, value)

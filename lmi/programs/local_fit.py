@@ -61,6 +61,18 @@ READ_AT_BLS_CODES = (
     "31-1120 Home Health and Personal Care Aides), and each BLS code counts once in a program's totals."
 )
 FIT_METHOD = f"{READ_AT_BLS_CODES} {OPENINGS_METHOD} {VERDICT_RULES}"
+FIT_SOURCE_KEYS = ("oews", "projections", "onet", "cip_soc")  # ``lmi.provenance`` sources of local-fit figures
+PROGRAM_TOTALS_NOTE = (
+    "Local jobs and openings: in the program's region, over the BLS codes its target occupations lead to, each "
+    "counted once."
+)
+SUMMARY_NOTE = (
+    "Local jobs and estimated openings: in the program's region, added up over the BLS codes its target "
+    "occupations lead to, each counted once, where BLS released a figure; projected growth: national, over the "
+    "same codes."
+)
+NONE_RELEASED_HERE = "none released here"  # a program's local jobs when BLS released none of its codes here
+NOT_RELEASED, NOT_PROJECTED = "not released", "not projected"
 
 TARGET_COLUMNS = [
     "program_id",
@@ -160,6 +172,35 @@ def for_download(frame: pd.DataFrame, columns: list[str], summary: bool = False)
     as ``lmi.demand.columns.for_download`` does for demand frames."""
     present = [c for c in columns if c in frame.columns]
     return frame[present].rename(columns={c: f"{column_words(c, summary)[0]} [{c}]" for c in present})
+
+
+def jobs_words(value, missing_words: str = "") -> str:
+    """Local jobs as text; a missing figure says why (never a blank that reads as zero)."""
+    return f"{value:,.0f}" if _present(value) else (missing_words or NOT_RELEASED)
+
+
+def targets_as_text(targets: pd.DataFrame) -> pd.DataFrame:
+    """One program's target rows as the text a person reads: every empty figure says why. "Figures are for"
+    starts with the codes the program listed when they differ from the BLS code."""
+    return pd.DataFrame(
+        {
+            "numbers_for": targets.numbers_for.values,
+            "local_employment_count": [
+                jobs_words(v, w) for v, w in zip(targets.local_employment_count, targets.local_employment_missing_words)
+            ],
+            "local_annual_openings_words": targets.local_annual_openings_words.values,
+            "fit_verdict": targets.fit_verdict.values,
+            "location_quotient": [f"{v:.2f}" if _present(v) else NOT_RELEASED for v in targets.location_quotient],
+            "local_annual_wage_median_usd": [
+                f"${v:,.0f}" if _present(v) else NOT_RELEASED for v in targets.local_annual_wage_median_usd
+            ],
+            "national_growth_2024_34_pct": [growth_words(v) for v in targets.national_growth_2024_34_pct],
+        }
+    )
+
+
+def growth_words(value) -> str:
+    return f"{value:+.1f}%" if _present(value) else NOT_PROJECTED
 
 
 # What the demand model gives for each BLS code (``DemandModel.bls_codes``), carried into the targets.

@@ -19,6 +19,7 @@ SOURCE_KEY = "nj_etpl"
 SOURCE_LABEL = "New Jersey ETPL (published)"
 SUPPRESSED = "suppressed"
 NJ_STATE_FIPS = "34"
+LINKED_JOBS_SOURCE_KEYS = ("oews", "cip_soc")  # sources of the sample's New Jersey jobs (``program_sample``)
 
 # Published outcome columns: (value column, suppressed flag column, kind).
 OUTCOME_VALUES: tuple[tuple[str, str, str], ...] = (
@@ -42,6 +43,42 @@ OUTCOME_LABELS = {
     "retention_q8_pct": "Retention, 8th quarter",
 }
 SORTABLE = ("employed_q2_pct", "employed_q4_pct", "quarterly_wage_avg_q2_usd", "completers_q2_count")
+SORT_LABELS = {"completers_q2_count": "Completers", **OUTCOME_LABELS}
+PUBLISHED_ROWS_LIMIT = 500  # rows of published outcomes a page shows at once
+NO_PUBLISHED_OUTCOME = "no published outcome"
+PUBLISHED_COLUMN_LABELS = {
+    "provider_id": "Provider ID",
+    "provider_name": "Provider",
+    "county": "County",
+    "cip_code": "CIP",
+    "cip_title": "Training category",
+    "completers_q2_count": "Completers (2nd quarter)",
+    "completers_q4_count": "Completers (4th quarter)",
+    "completers_q8_count": "Completers (8th quarter)",
+    "wage_calc_q2_count": "In wage calculation (2nd quarter)",
+    "wage_calc_q4_count": "In wage calculation (4th quarter)",
+    **OUTCOME_LABELS,
+}
+SAMPLE_COLUMN_LABELS = {
+    "program_name": "Program",
+    "provider_name": "Provider",
+    "county": "County",
+    "cip_code": "CIP",
+    "cip_title": "Training category",
+    "total_cost_usd": "Total cost",
+    "clock_hours": "Clock hours",
+    "credential_type": "Credential type",
+    "license_name": "License",
+    "industry_credential": "Industry credential",
+    "employed_q2_pct": "Employed 2nd quarter after exit (provider × CIP)",
+    "quarterly_wage_avg_q2_usd": "Average quarterly wage, 2nd quarter (provider × CIP)",
+    "completers_q2_count": "Completers (provider × CIP)",
+    "nj_jobs_in_linked_occupations_count": "New Jersey jobs in linked occupations (OEWS)",
+}
+SAMPLE_NOTE = (
+    f"“{SUPPRESSED}”: New Jersey suppressed the value; “{NO_PUBLISHED_OUTCOME}”: New Jersey publishes no outcome "
+    "row for this provider and CIP code."
+)
 
 
 def published_outcomes(
@@ -49,7 +86,7 @@ def published_outcomes(
     search: str = "",
     cip_family: str | None = None,
     sort_by: str = "completers_q2_count",
-    limit: int = 500,
+    limit: int = PUBLISHED_ROWS_LIMIT,
 ) -> pd.DataFrame:
     """Provider x CIP outcomes as published, with the CIP title; ``search`` matches provider name or
     CIP title, ``cip_family`` the 2-digit CIP family. Suppressed values stay NULL with their flag."""
@@ -162,3 +199,33 @@ def _published_text(value, suppressed: bool, kind: str) -> str:
     if value is None or pd.isna(value):
         return "not published"
     return f"{value:.1f}%" if kind == "pct" else f"${value:,.0f}"
+
+
+def readable_outcomes(published: pd.DataFrame) -> pd.DataFrame:
+    """Published outcomes (``published_outcomes``) as people read them, with plain column names."""
+    return format_published(published).rename(columns=PUBLISHED_COLUMN_LABELS)
+
+
+def readable_sample(sample: pd.DataFrame) -> pd.DataFrame:
+    """The program sample (``program_sample``) as people read it: costs and jobs as text, and "no published
+    outcome" where New Jersey publishes no row for the program's provider and CIP code."""
+    published = sample.has_published_outcomes.astype(bool).tolist()
+    out = format_published(sample)
+    out["total_cost_usd"] = [f"${v:,.0f}" if pd.notna(v) else "not published" for v in sample.total_cost_usd]
+    out["nj_jobs_in_linked_occupations_count"] = [
+        f"{int(v):,}" if pd.notna(v) else "not released" for v in sample.nj_jobs_in_linked_occupations_count
+    ]
+    out["completers_q2_count"] = [
+        f"{int(v):,}" if pd.notna(v) else NO_PUBLISHED_OUTCOME for v in sample.completers_q2_count
+    ]
+    for column in ("employed_q2_pct", "quarterly_wage_avg_q2_usd"):
+        out[column] = [v if has else NO_PUBLISHED_OUTCOME for v, has in zip(out[column], published)]
+    return out[list(SAMPLE_COLUMN_LABELS)].rename(columns=SAMPLE_COLUMN_LABELS)
+
+
+def family_label(families: pd.DataFrame, family: str | None) -> str:
+    """A CIP family choice as it reads: "All", or "51 — Health Professions And Related Programs"."""
+    if family is None:
+        return "All"
+    titles = dict(zip(families.cip_family, families.family_title))
+    return f"{family} — {titles.get(family, '')}".title()

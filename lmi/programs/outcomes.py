@@ -36,7 +36,8 @@ Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and it
   exiters / credentials (both over the same cohort, so cost and result cover the same people).
 * **Reference lines** for placement: 37% (conventional retraining) and 89.3% (employer-partnered co-op
   programs), the comparison the workforce board asked for; they are figures quoted by the board, not
-  computed from these records.
+  computed from these records (``CONVENTIONAL_PLACEMENT_RATE``, ``COOP_PLACEMENT_RATE``; every text that
+  names them is made from these two constants).
 
 Suppression (``lmi.programs.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
 a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
@@ -58,6 +59,7 @@ from dataclasses import dataclass, field, replace
 import duckdb
 import pandas as pd
 
+from lmi.db import query_rows
 from lmi.programs import counts
 from lmi.programs.suppression import DEFAULT_THRESHOLD, SuppressedBreakdown, suppress_breakdown
 from lmi.records import queries, vocab
@@ -69,15 +71,47 @@ MIN_THRESHOLD = 5
 THRESHOLD_ENV = "LMI_SMALL_CELL_THRESHOLD"
 COHORT_DIMENSION = "exit_program_year"
 EQUITY_DIMENSIONS = tuple(vocab.DIMENSIONS)
+CONVENTIONAL_PLACEMENT_RATE = 0.37  # share of participants placed by conventional retraining (quoted, about)
+COOP_PLACEMENT_RATE = 0.893  # share placed by employer-partnered co-op programs (quoted)
+
+
+def percent_words(rate: float) -> str:
+    """A reference rate as people quote it: 0.37 -> "37%", 0.893 -> "89.3%"."""
+    return f"{round(100 * rate, 1):g}%"
+
+
 REFERENCE_PLACEMENT_RATES = (
-    (0.37, "Conventional retraining (about 37%)"),
-    (0.893, "Employer-partnered co-op programs (89.3%)"),
+    (CONVENTIONAL_PLACEMENT_RATE, f"Conventional retraining (about {percent_words(CONVENTIONAL_PLACEMENT_RATE)})"),
+    (COOP_PLACEMENT_RATE, f"Employer-partnered co-op programs ({percent_words(COOP_PLACEMENT_RATE)})"),
 )
 REFERENCE_NOTE = (
-    "Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
-    "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they "
-    "are not computed from these records."
+    f"Reference lines: about {percent_words(CONVENTIONAL_PLACEMENT_RATE)} of participants placed by conventional "
+    f"retraining and {percent_words(COOP_PLACEMENT_RATE)} by employer-partnered co-op programs, the comparison "
+    "figures quoted by the workforce board; they are not computed from these records."
 )
+REFERENCE_LINES_DRAWN = (
+    f"dashed lines: the {percent_words(CONVENTIONAL_PLACEMENT_RATE)} and {percent_words(COOP_PLACEMENT_RATE)} "
+    "placement references"
+)
+PLACEMENT_DEFINITIONS = (
+    "Placement rate = completers employed in the 2nd quarter after exit / exiters; training-related share = "
+    "training-related placements / placements."
+)
+AGGREGATE_NOTE = (
+    "Totals add up only the figures published for each program (a program's suppressed figures are left out, and "
+    "the rates are over the programs whose figures are shown), so they reveal nothing the program rows do not."
+)
+
+
+def against_conventional(placement_rate) -> str | None:
+    """A program's placement rate against the conventional reference ("+18.0 points vs 37%"); None when the
+    rate is suppressed."""
+    if placement_rate is None or pd.isna(placement_rate):
+        return None
+    points = 100 * (float(placement_rate) - CONVENTIONAL_PLACEMENT_RATE)
+    return f"{points:+.1f} points vs {percent_words(CONVENTIONAL_PLACEMENT_RATE)}"
+
+
 HIDDEN_COLUMN = (
     "complementary: every group of this column is hidden, because the program's total is published and "
     "hiding some groups could not protect a small one"
@@ -211,15 +245,12 @@ def _numerators(program_type: str) -> list[str]:
 
 
 def _program_rows(con, program_ids: list[str] | None) -> dict[str, dict]:
-    cursor = con.cursor()
-    try:
-        rows = cursor.execute(
-            """SELECT program_id, program_type, cost_per_participant_usd FROM program
-                                 WHERE $ids IS NULL OR list_contains($ids, program_id) ORDER BY program_id""",
-            {"ids": program_ids},
-        ).fetchall()
-    finally:
-        cursor.close()
+    rows = query_rows(
+        con,
+        """SELECT program_id, program_type, cost_per_participant_usd FROM program
+           WHERE $ids IS NULL OR list_contains($ids, program_id) ORDER BY program_id""",
+        {"ids": program_ids},
+    )
     return {r[0]: {"program_type": r[1], "cost_per_participant_usd": r[2]} for r in rows}
 
 
@@ -386,6 +417,12 @@ AGGREGATE_BY = {
     "program_type": "program_type",
     "funding_stream": "funding_stream",
     "exit_program_year": "exit_program_year",
+}
+AGGREGATE_LABELS = {
+    "provider": "Provider",
+    "program_type": "Program type",
+    "funding_stream": "Funding stream",
+    "exit_program_year": "Exit program year",
 }
 
 

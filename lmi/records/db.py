@@ -1,8 +1,8 @@
 """Where the records database lives and how it is opened.
 
 One file, written only by the app (imports) and the generated-example loader; the ETL never opens
-it. The app keeps one read-write connection (``ui/records_data.py``) and runs every query on its own
-cursor. ``revision`` changes with every successful import, so cached results keyed on it are
+it. The app keeps one read-write connection (``ui.cache.records_connection``) and runs every query on its
+own cursor (``lmi.db.query_df``, ``open_cursor``). ``revision`` changes with every successful import, so cached results keyed on it are
 recomputed after new records arrive.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import duckdb
 
+from lmi.db import query_rows
 from lmi.records.schema import migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -35,12 +36,7 @@ def open_records(path: Path | str | None = None) -> duckdb.DuckDBPyConnection:
 
 def revision(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     """Changes whenever records change: (last import id that stored anything, number of log rows)."""
-    cursor = con.cursor()
-    try:
-        return tuple(
-            cursor.execute("""
-            SELECT coalesce(max(import_id) FILTER (WHERE outcome = 'imported'), 0), count(*) FROM import_log
-        """).fetchall()[0]
-        )
-    finally:
-        cursor.close()
+    [row] = query_rows(
+        con, "SELECT coalesce(max(import_id) FILTER (WHERE outcome = 'imported'), 0), count(*) FROM import_log"
+    )
+    return tuple(row)

@@ -27,11 +27,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
+from lmi.db import query_rows
 from lmi.records import vocab
 from lmi.records.db import open_records, records_db_path
 from lmi.records.importer import ImportResult, import_file, reference_codes
 from lmi.records.template import EMPLOYER_PARTNERS, PARTICIPANTS, PROGRAMS
-from lmi.records.validate import quarter_has_ended, quarter_index
+from lmi.records.validate import ReferenceCodes, quarter_has_ended, quarter_index
 
 LABEL = "generated example data"
 PROVIDER_PREFIX = "Example — "
@@ -479,19 +482,32 @@ def load_example_records(
     today = today or dt.date.today()
     con = open_records(records_path)
     try:
-        if only_if_empty and con.execute("SELECT count(*) FROM program").fetchall()[0][0]:
+        if only_if_empty and query_rows(con, "SELECT count(*) FROM program")[0][0]:
             return []
         ref = open_reference(Path(reference_path) if reference_path else reference_db_path())
         try:
             codes = reference_codes(ref)
         finally:
             ref.close()
-        results = []
-        for kind, (name, data) in example_files(today, seed).items():
-            results.append(import_file(con, codes, kind, name, io.BytesIO(data), IMPORTED_BY, today))
-        return results
+        return import_examples(con, codes, today, seed=seed)
     finally:
         con.close()
+
+
+def import_examples(
+    con: duckdb.DuckDBPyConnection,
+    codes: ReferenceCodes,
+    today: dt.date,
+    requested_by: str | None = None,
+    seed: int = DEFAULT_SEED,
+) -> list[ImportResult]:
+    """Import the generated files into an open records store through the ordinary importer, in import
+    order. The import log names the loader, and the staff member who asked for it when one did."""
+    who = IMPORTED_BY if requested_by is None else f"{requested_by} ({IMPORTED_BY})"
+    return [
+        import_file(con, codes, kind, name, io.BytesIO(content), who, today)
+        for kind, (name, content) in example_files(today, seed).items()
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

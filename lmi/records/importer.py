@@ -35,6 +35,7 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
+from lmi.db import open_cursor, query_df, query_rows
 from lmi.demand.codes import CodeResolver
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
@@ -102,8 +103,6 @@ class _Plan:
 def reference_codes(ref_con: duckdb.DuckDBPyConnection, occupations: CodeResolver | None = None) -> ReferenceCodes:
     """The CIP, occupation and area codes an import may use, from the (read-only) reference database.
     ``occupations`` is the resolver of that database when the caller already holds one."""
-    from lmi.db import query_rows
-
     return ReferenceCodes(
         cip_codes=frozenset(r[0] for r in query_rows(ref_con, "SELECT cip_code FROM core_cip")),
         occupations=occupations if occupations is not None else CodeResolver(ref_con),
@@ -252,8 +251,7 @@ class _Attempt:
         self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message, log: bool = True
     ) -> ImportResult:
         if log:
-            cursor = self.con.cursor()
-            try:
+            with open_cursor(self.con) as cursor:
                 _insert_log(
                     cursor,
                     _next_import_id(cursor),
@@ -270,8 +268,6 @@ class _Attempt:
                     message,
                     False,
                 )
-            finally:
-                cursor.close()
         return ImportResult(
             outcome,
             self.template.kind,
@@ -294,16 +290,13 @@ def _issue_text(issue: Issue) -> str:
 
 
 def _earlier_import(con, sha256: str, kind: str):
-    cursor = con.cursor()
-    try:
-        rows = cursor.execute(
-            """SELECT import_id, imported_utc, imported_by FROM import_log
-                                 WHERE file_sha256 = $sha AND import_kind = $kind AND outcome = 'imported'
-                                 ORDER BY import_id LIMIT 1""",
-            {"sha": sha256, "kind": kind},
-        ).fetchall()
-    finally:
-        cursor.close()
+    rows = query_rows(
+        con,
+        """SELECT import_id, imported_utc, imported_by FROM import_log
+           WHERE file_sha256 = $sha AND import_kind = $kind AND outcome = 'imported'
+           ORDER BY import_id LIMIT 1""",
+        {"sha": sha256, "kind": kind},
+    )
     return rows[0] if rows else None
 
 
@@ -316,14 +309,6 @@ def _plan(con, template: Template, rows: list[dict], codes: ReferenceCodes) -> _
     if template.kind == "participants":
         return _plan_participants(con, rows)
     return _plan_partners(con, rows)
-
-
-def _stored(con, sql: str, params: dict | None = None) -> pd.DataFrame:
-    cursor = con.cursor()
-    try:
-        return cursor.execute(sql, params or {}).df()
-    finally:
-        cursor.close()
 
 
 def _plain(value):
@@ -352,10 +337,10 @@ def _differences(stored: dict, incoming: dict, columns) -> list[str]:
 
 def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
     plan = _Plan(add={"provider": [], "program": [], "program_target_occupation": []})
-    providers = _stored_by_key(_stored(con, "SELECT * FROM provider"), ("provider_id",))
-    programs = _stored_by_key(_stored(con, "SELECT * FROM program"), ("program_id",))
+    providers = _stored_by_key(query_df(con, "SELECT * FROM provider"), ("provider_id",))
+    programs = _stored_by_key(query_df(con, "SELECT * FROM program"), ("program_id",))
     targets: dict[str, tuple[str, ...]] = {}
-    for r in _stored(con, "SELECT program_id, soc_code FROM program_target_occupation ORDER BY soc_code").itertuples():
+    for r in query_df(con, "SELECT program_id, soc_code FROM program_target_occupation ORDER BY soc_code").itertuples():
         targets.setdefault(r.program_id, ())
         targets[r.program_id] += (r.soc_code,)
     new_providers: dict[str, dict] = {}
@@ -429,10 +414,10 @@ def _program_issue(row: dict, programs: dict, what: str) -> Issue | None:
 
 def _plan_participants(con, rows: list[dict]) -> _Plan:
     plan = _Plan(add={"participant": []}, update={"participant": []})
-    programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
+    programs = _stored_by_key(query_df(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
     wanted = sorted({row["program_id"] for row in rows})
     stored = _stored_by_key(
-        _stored(con, "SELECT * FROM participant WHERE list_contains($p, program_id)", {"p": wanted}), PARTICIPANTS.key
+        query_df(con, "SELECT * FROM participant WHERE list_contains($p, program_id)", {"p": wanted}), PARTICIPANTS.key
     )
     for row in rows:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
@@ -467,8 +452,8 @@ def _plan_participants(con, rows: list[dict]) -> _Plan:
 
 def _plan_partners(con, rows: list[dict]) -> _Plan:
     plan = _Plan(add={"employer_partner": []}, update={"employer_partner": []})
-    programs = _stored_by_key(_stored(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
-    stored = _stored_by_key(_stored(con, "SELECT * FROM employer_partner"), ("program_id", "employer_name"))
+    programs = _stored_by_key(query_df(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
+    stored = _stored_by_key(query_df(con, "SELECT * FROM employer_partner"), ("program_id", "employer_name"))
     columns = template_for("employer_partners").column_names
     for row in rows:
         row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
@@ -505,8 +490,7 @@ def _store(
     generated: bool,
 ) -> int:
     """Log row and every record in one transaction; any error rolls all of it back."""
-    cursor = con.cursor()
-    try:
+    with open_cursor(con) as cursor:
         cursor.execute("BEGIN TRANSACTION")
         try:
             import_id = _next_import_id(cursor)
@@ -534,8 +518,6 @@ def _store(
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
-    finally:
-        cursor.close()
     return import_id
 
 

@@ -8,19 +8,13 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-
-def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
-    cursor = con.cursor()
-    try:
-        return cursor.execute(sql, params or {}).df()
-    finally:
-        cursor.close()
+from lmi.db import query_df, query_rows
 
 
 def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every program with its provider, type, funding, CIP, target SOC codes (a list), region, cost,
     seats, supportive services and whether it is generated example data."""
-    return _df(
+    return query_df(
         con,
         """
         SELECT g.program_id, g.program_name, g.provider_id, v.provider_name, g.program_type, g.funding_stream,
@@ -38,7 +32,7 @@ def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def employer_partners(con: duckdb.DuckDBPyConnection, program_id: str | None = None) -> pd.DataFrame:
     """Employers committed to hire from a program: hires committed and made (counts of hires, not of
     participants' outcomes, reported by the employer partnership)."""
-    return _df(
+    return query_df(
         con,
         """
         SELECT e.program_id, g.program_name, e.employer_name, e.hires_committed_count, e.hires_made_count,
@@ -53,7 +47,7 @@ def employer_partners(con: duckdb.DuckDBPyConnection, program_id: str | None = N
 
 def import_log(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
     """Staff only: the most recent import attempts, newest first."""
-    return _df(
+    return query_df(
         con,
         """
         SELECT import_id, imported_utc, imported_by, import_kind, file_name, file_size_bytes, file_sha256,
@@ -68,15 +62,10 @@ def import_log(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame
 def records_status(con: duckdb.DuckDBPyConnection) -> dict:
     """What the pages say about the records: how many programs, whether any are generated examples,
     and when the last import that stored anything happened."""
-    (
-        programs_count,
-        generated_count,
-    ) = _df(
-        con,
-        """
-        SELECT count(*), count(*) FILTER (WHERE is_generated_example) FROM program""",
-    ).iloc[0]
-    last = _df(con, "SELECT max(imported_utc) AS t FROM import_log WHERE outcome = 'imported'").t.iloc[0]
+    [(programs_count, generated_count)] = query_rows(
+        con, "SELECT count(*), count(*) FILTER (WHERE is_generated_example) FROM program"
+    )
+    last = query_df(con, "SELECT max(imported_utc) AS t FROM import_log WHERE outcome = 'imported'").t.iloc[0]
     return {
         "programs_count": int(programs_count),
         "generated_programs_count": int(generated_count),

@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from lmi.db import open_cursor, query_rows
+
 _BARRIER_COLUMNS = """
     is_veteran BOOLEAN,
     has_disability BOOLEAN,
@@ -138,26 +140,27 @@ STATE_PROJECTION_TABLES = ("state_projection",)
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every migration the file has not seen, each in its own transaction; return the version."""
-    con.execute("""CREATE TABLE IF NOT EXISTS schema_version (
+    with open_cursor(con) as cursor:
+        cursor.execute("""CREATE TABLE IF NOT EXISTS schema_version (
                        version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_utc TIMESTAMP NOT NULL)""")
-    current = schema_version(con)
-    for version, description, sql in MIGRATIONS:
-        if version <= current:
-            continue
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(sql)
-            con.execute(
-                "INSERT INTO schema_version VALUES ($v, $d, $t)",
-                {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
-            )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        current = version
+        current = schema_version(con)
+        for version, description, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            cursor.execute("BEGIN TRANSACTION")
+            try:
+                cursor.execute(sql)
+                cursor.execute(
+                    "INSERT INTO schema_version VALUES ($v, $d, $t)",
+                    {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
+                )
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            current = version
     return current
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+    return query_rows(con, "SELECT coalesce(max(version), 0) FROM schema_version")[0][0]

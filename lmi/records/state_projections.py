@@ -32,6 +32,7 @@ from typing import BinaryIO, Protocol
 import duckdb
 import pandas as pd
 
+from lmi.db import open_cursor, query_df, query_rows
 from lmi.demand.codes import ResolvedCode, UnknownOccupationCodeError
 from lmi.demand.state_projections import (
     NA_MARKERS,
@@ -51,6 +52,11 @@ from lmi.records.validate import Issue
 KIND = "state_projections"
 SYSTEM_USER = "staff"
 MAX_LOGGED_ISSUES = 5
+LAYOUT_SOURCE = (
+    "Layout: long-term occupational projections as Projections Central (projectionscentral.org) "
+    "publishes them for all states, made by each state's labor market information agency "
+    "(Projections Managing Partnership, USDOL/ETA)."
+)
 OLDEST_YEAR, NEWEST_YEAR = 2000, 2100
 STORED_COLUMNS = (
     "state_fips",
@@ -86,8 +92,6 @@ class ProjectionReference:
 
 
 def projection_reference(ref_con: duckdb.DuckDBPyConnection, occupations: OccupationCodes) -> ProjectionReference:
-    from lmi.db import query_rows
-
     return ProjectionReference(dict(query_rows(ref_con, "SELECT state_fips, state_name FROM core_state")), occupations)
 
 
@@ -391,7 +395,7 @@ def _file_issue(message: str) -> Issue:
 
 
 def _stored_rows(con: duckdb.DuckDBPyConnection, state: str) -> pd.DataFrame:
-    return _df(
+    return query_df(
         con,
         f"SELECT {', '.join(STORED_COLUMNS)}, import_id FROM state_projection "
         "WHERE state_fips = $state ORDER BY soc_code",
@@ -422,8 +426,7 @@ def _store(
     """The state's old rows out, the file's rows and the log row in: one transaction, all or nothing."""
     frame = pd.DataFrame([{c: row.get(c) for c in STORED_COLUMNS} for row in rows], columns=list(STORED_COLUMNS))
     frame = frame.astype(object).where(frame.notna(), None)
-    cursor = con.cursor()
-    try:
+    with open_cursor(con) as cursor:
         cursor.execute("BEGIN TRANSACTION")
         try:
             import_id = _next_import_id(cursor)
@@ -442,8 +445,6 @@ def _store(
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
-    finally:
-        cursor.close()
     return import_id
 
 
@@ -477,11 +478,8 @@ class _Attempt:
         """``counts``: rows stored, rows replaced, rows already stored unchanged."""
         stored, replaced, unchanged = counts
         if log:
-            cursor = self.con.cursor()
-            try:
+            with open_cursor(self.con) as cursor:
                 _log(cursor, _next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome, message)
-            finally:
-                cursor.close()
         return ProjectionImportResult(
             outcome,
             self.file_name,
@@ -555,21 +553,13 @@ def _sha256(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def _df(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None) -> pd.DataFrame:
-    cursor = con.cursor()
-    try:
-        return cursor.execute(sql, params or {}).df()
-    finally:
-        cursor.close()
-
-
 # ------------------------------------------------------------------------------------------ reading back
 
 
 def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Every imported state's rows in the overlay's columns (``lmi.demand.state_projections``), with the
     words saying where they came from; None when no state's projections were imported."""
-    frame = _df(
+    frame = query_df(
         con,
         """
         SELECT p.state_fips, p.area_name, p.soc_code, p.soc_title, p.base_year, p.base_employment_count,
@@ -587,7 +577,7 @@ def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
 
 def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per state with imported projections: period, rows, and the import that brought them."""
-    return _df(
+    return query_df(
         con,
         """
         SELECT p.state_fips, any_value(p.area_name) AS state_name,
@@ -604,7 +594,7 @@ def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
     """Staff only: the most recent state projection import attempts, newest first."""
-    return _df(
+    return query_df(
         con,
         """
         SELECT import_id, imported_utc, imported_by, file_name, file_size_bytes, file_sha256, rows_in_file_count,

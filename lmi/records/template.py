@@ -231,6 +231,12 @@ EMPLOYER_PARTNERS = Template(
 )
 
 TEMPLATES: dict[str, Template] = {t.kind: t for t in (PROGRAMS, PARTICIPANTS, EMPLOYER_PARTNERS)}
+KIND_LABELS = {  # short words for choosing what to import
+    "programs": "Programs (with providers)",
+    "participants": "Participant records",
+    "employer_partners": "Employer partners",
+}
+IMPORT_ORDER_NOTE = "Import order: programs first, then participant records and employer partners of those programs."
 
 
 def template_for(kind: str) -> Template:
