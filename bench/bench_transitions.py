@@ -3,11 +3,12 @@
 - ``recall_at_10``: for every occupation with an O*NET Related Occupations list, the share of its
   Primary-Short + Primary-Long occupations (10) found among our 10 most similar; averaged over
   all occupations. Reported for the shipped weights on all occupations and on the held-out half
-  (the half the weights were *not* tuned on, ``lmi.transitions.similarity.TUNING_SEED``), for equal weights
+  (the half the weights were *not* tuned on, ``lmi.transitions.similarity_method.TUNING_SEED``), for equal weights
   (no tuning at all), for each component alone, without the task-statement component, and for the
   baseline the issue quotes: plain cosine similarity of importance ratings (skills, knowledge,
   work activities). The tuning itself is re-run (coordinate search from equal weights on the
-  tuning half) and its weights are compared with the shipped ones.
+  tuning half, over ``TUNING_GRID`` in up to ``TUNING_PASSES`` passes) and its weights are compared with
+  the shipped ones.
 - ``ranking_latency``: warm ``TransitionEngine.from_occupation`` for random (occupation, region)
   pairs over the nation, states and metro areas; p50/p95 over all calls, and separately for the
   calls that were the first in their region (which read the region's rows of the demand model,
@@ -43,13 +44,12 @@ from bench.common import RESULTS_DIR, summarize_ms, time_once, write_results
 from etl.build import build_database
 from etl.snapshot import SHIPPED_SNAPSHOT
 from etl.steps import step_30_occupation_similarity as similarity_step
-from lmi.transitions import similarity
+from lmi.transitions import similarity_method
+from lmi.transitions.onet_agreement import PRIMARY_TIERS, agreement_with_onet
 from lmi.transitions.ranking import TransitionEngine
 
 K = 10
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-WEIGHT_GRID = (0, 0.25, 0.5, 1, 1.5, 2, 3, 4)
-PASSES = 3
 PARTS = ("agreement", "latency", "etl")
 RESULT_KEYS = {"agreement": "agreement_with_onet", "latency": "ranking_latency", "etl": "etl"}
 
@@ -58,8 +58,11 @@ RESULT_KEYS = {"agreement": "agreement_with_onet", "latency": "ranking_latency",
 
 
 def onet_lists(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
-    rows = con.execute("""SELECT onet_soc_code, list(related_onet_soc_code) FROM core_related_occupation
-                          WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long') GROUP BY 1""").fetchall()
+    rows = con.execute(
+        """SELECT onet_soc_code, list(related_onet_soc_code) FROM core_related_occupation
+           WHERE list_contains($tiers, relatedness_tier) GROUP BY 1""",
+        {"tiers": list(PRIMARY_TIERS)},
+    ).fetchall()
     return {code: set(related) for code, related in rows}
 
 
@@ -86,18 +89,18 @@ def halves(truth: dict[str, set[str]], seed: int) -> tuple[set[str], set[str]]:
     return set(codes[: len(codes) // 2]), set(codes[len(codes) // 2 :])
 
 
-def tune(pairs: similarity.PairScores, truth: dict[str, set[str]], tuning_half: set[str]) -> tuple[dict, float]:
-    """Coordinate search from equal weights, each weight over WEIGHT_GRID, on the tuning half only."""
-    weights = {key: 1.0 for key in similarity.COMPONENT_KEYS}
+def tune(pairs: similarity_method.PairScores, truth: dict[str, set[str]], tuning_half: set[str]) -> tuple[dict, float]:
+    """Coordinate search from equal weights, each weight over TUNING_GRID, on the tuning half only."""
+    weights = {key: 1.0 for key in similarity_method.COMPONENT_KEYS}
 
     def score(w):
-        return recall_at_k(pairs.square(similarity.combine(pairs.scores, w)), pairs.codes, truth, tuning_half)
+        return recall_at_k(pairs.square(similarity_method.combine(pairs.scores, w)), pairs.codes, truth, tuning_half)
 
     best = score(weights)
-    for _ in range(PASSES):
+    for _ in range(similarity_method.TUNING_PASSES):
         improved = False
-        for key in similarity.COMPONENT_KEYS:
-            for value in WEIGHT_GRID:
+        for key in similarity_method.COMPONENT_KEYS:
+            for value in similarity_method.TUNING_GRID:
                 trial = {**weights, key: float(value)}
                 result = score(trial)
                 if result > best + 1e-9:
@@ -123,37 +126,39 @@ def baseline_importance_cosine(con: duckdb.DuckDBPyConnection, codes: list[str])
 def agreement(con: duckdb.DuckDBPyConnection) -> dict:
     truth = onet_lists(con)
     inputs = similarity_step.load_inputs(con)
-    pairs = similarity.score_pairs(inputs)
+    pairs = similarity_method.score_pairs(inputs)
     codes = pairs.codes
-    tuning_half, held_out = halves(truth, similarity.TUNING_SEED)
+    tuning_half, held_out = halves(truth, similarity_method.TUNING_SEED)
 
     def recall(weights, subset=None):
-        return round(recall_at_k(pairs.square(similarity.combine(pairs.scores, weights)), codes, truth, subset), 4)
+        return round(
+            recall_at_k(pairs.square(similarity_method.combine(pairs.scores, weights)), codes, truth, subset), 4
+        )
 
-    equal = {key: 1.0 for key in similarity.COMPONENT_KEYS}
+    equal = {key: 1.0 for key in similarity_method.COMPONENT_KEYS}
     tuned, tuned_train = tune(pairs, truth, tuning_half)
-    without_tasks = {**similarity.WEIGHTS, "tasks": 0.0}
+    without_tasks = {**similarity_method.WEIGHTS, "tasks": 0.0}
     return {
         "definition": "mean over occupations of |our top 10 ∩ O*NET Primary-Short+Primary-Long| / |O*NET list|",
         "occupations_all": len([c for c in truth if c in set(codes)]),
         "occupations_held_out": len(held_out),
-        "shipped_weights": similarity.WEIGHTS,
-        "recall_at_10_all": recall(similarity.WEIGHTS),
-        "recall_at_10_held_out": recall(similarity.WEIGHTS, held_out),
-        "recall_at_10_tuning_half": recall(similarity.WEIGHTS, tuning_half),
-        "recall_at_10_from_database": round(similarity.agreement_with_onet(con)["recall_at_k"], 4),
+        "shipped_weights": similarity_method.WEIGHTS,
+        "recall_at_10_all": recall(similarity_method.WEIGHTS),
+        "recall_at_10_held_out": recall(similarity_method.WEIGHTS, held_out),
+        "recall_at_10_tuning_half": recall(similarity_method.WEIGHTS, tuning_half),
+        "recall_at_10_from_database": round(agreement_with_onet(con)["recall_at_k"], 4),
         "recall_at_10_equal_weights_all": recall(equal),
         "recall_at_10_equal_weights_held_out": recall(equal, held_out),
         "recall_at_10_without_task_statements_all": recall(without_tasks),
-        "recall_at_10_each_component_alone": {key: recall({key: 1.0}) for key in similarity.COMPONENT_KEYS},
+        "recall_at_10_each_component_alone": {key: recall({key: 1.0}) for key in similarity_method.COMPONENT_KEYS},
         "baseline_importance_cosine_all": round(recall_at_k(baseline_importance_cosine(con, codes), codes, truth), 4),
         "retuned": {
-            "seed": similarity.TUNING_SEED,
-            "grid": list(WEIGHT_GRID),
+            "seed": similarity_method.TUNING_SEED,
+            "grid": list(similarity_method.TUNING_GRID),
             "weights": tuned,
             "recall_tuning_half": round(tuned_train, 4),
             "recall_held_out": recall(tuned, held_out),
-            "matches_shipped_weights": tuned == {k: float(v) for k, v in similarity.WEIGHTS.items()},
+            "matches_shipped_weights": tuned == {k: float(v) for k, v in similarity_method.WEIGHTS.items()},
         },
     }
 
@@ -165,7 +170,7 @@ def ranking_latency(con: duckdb.DuckDBPyConnection, rankings: int, seed: int = 1
     started = time.perf_counter()
     engine = TransitionEngine(con)
     load_s = time.perf_counter() - started
-    codes = sorted(engine.neighbours._slices)
+    codes = engine.neighbours.codes()
     areas = [
         r[0]
         for r in con.execute("""

@@ -127,13 +127,13 @@ def test_paralegals_in_hartford_see_whose_numbers_beside_group_figures(app):
 
 def test_downloads_carry_the_bls_code_and_whose_numbers(ref_con):
     """The CSV of each table keeps demand_soc_code and demand_basis, with the page's labels as headers."""
-    from lmi.transitions import pathways
+    from lmi.transitions import pathways, tables
+    from lmi.transitions.columns import for_download
     from lmi.transitions.ranking import TransitionEngine
-    from ui import transitions_data as tdata
 
     engine = TransitionEngine(ref_con)
     result = engine.from_occupation("23-2011.00", "0025540")
-    ranked_csv = tdata.for_csv(tdata.ranked_table(result))
+    ranked_csv = for_download(tables.ranked_table(result))
     assert {
         "BLS code of the figures [demand_soc_code]",
         "Whose numbers [demand_basis]",
@@ -144,9 +144,12 @@ def test_downloads_carry_the_bls_code_and_whose_numbers(ref_con):
     assert rows.loc["13-1041.03", "Whose numbers [demand_basis]"].startswith("BLS group 13-1041 Compliance Officers")
     assert rows.loc["43-6012.00", "Whose numbers [demand_basis]"] == ""
     assert rows.loc["43-6012.00", "BLS code of the figures [demand_soc_code]"] == "43-6012"
-    for table in (tdata.set_aside_table(result), tdata.stepping_stone_table(pathways.stepping_stones(engine, result))):
+    for table in (
+        tables.set_aside_table(result),
+        tables.stepping_stone_table(pathways.stepping_stones(engine, result)),
+    ):
         assert {"Whose numbers [demand_basis]", "BLS code of the figures [demand_soc_code]"} <= set(
-            tdata.for_csv(table).columns
+            for_download(table).columns
         )
 
 

@@ -11,6 +11,7 @@ import pytest
 from lmi.areas import NATION_CODE
 from lmi.demand import DemandModel, describe_openings
 from lmi.occupations.profile import UnknownOccupationError
+from lmi.transitions.neighbours import NoDescriptorsError
 from lmi.transitions.ranking import (
     EDUCATION_RANK,
     NoRegionalDataError,
@@ -19,7 +20,6 @@ from lmi.transitions.ranking import (
     TransitionEngine,
     explain_empty,
 )
-from lmi.transitions.similarity import NoDescriptorsError
 
 HARTFORD = "0025540"
 CONNECTICUT = "0900000"

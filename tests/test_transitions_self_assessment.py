@@ -10,6 +10,7 @@ from lmi.transitions.self_assessment import (
     SelfAssessment,
     SelfAssessmentError,
     SelfAssessmentModel,
+    transitions,
     validate,
 )
 
@@ -146,3 +147,25 @@ def test_self_assessment_ranks_in_a_region_with_the_pay_the_worker_entered(ref_c
     first = result.ranked.iloc[0]
     assert first.wage_ratio == pytest.approx(first.local_annual_wage_median_usd / 50_000)
     assert "of the pay you entered" in first.why
+
+
+def test_self_assessment_ranks_through_its_own_origin(ref_con, model, skill_ids):
+    """The path the page takes: the assessment says where the worker starts (pay, education, preparation)."""
+    levels = {skill_ids[k]: v for k, v in MECHANIC.items()}
+    assessment = SelfAssessment(
+        levels, job_zone=2, education="High school diploma or equivalent", annual_pay_usd=50_000.0
+    )
+    result = transitions(TransitionEngine(ref_con), model, assessment, "0900000", Thresholds())
+    assert result.origin.kind == "self_assessment" and result.origin.local_wage_usd == 50_000.0
+    assert (result.ranked.wage_ratio >= 0.9).all() and (result.ranked.job_zone_step <= 1).all()
+    assert "of the pay you entered" in result.ranked.iloc[0].why
+    without_pay = transitions(TransitionEngine(ref_con), model, SelfAssessment(levels), "0900000", Thresholds())
+    assert any("did not enter your pay" in note for note in without_pay.notes)
+
+
+def test_equal_assessments_hash_alike_whatever_the_order_of_ratings():
+    """A cache keyed on an assessment finds it again however the form listed the ratings."""
+    first = SelfAssessment({"2.A.1.a": 3.0, "2.B.3.l": 6.0}, interests={"1.B.1.a": 5.0})
+    second = SelfAssessment({"2.B.3.l": 6.0, "2.A.1.a": 3.0}, interests={"1.B.1.a": 5.0})
+    assert first == second and hash(first) == hash(second)
+    assert hash(first) != hash(SelfAssessment({"2.A.1.a": 3.0, "2.B.3.l": 5.0}, interests={"1.B.1.a": 5.0}))

@@ -1,5 +1,7 @@
-"""Occupation similarity (lmi.transitions.similarity and the ETL step's out_occupation_similarity) on the real
-reference database, plus the arithmetic pieces on small synthetic inputs."""
+"""Occupation similarity on the real reference database: the build-time method
+(lmi.transitions.similarity_method, run by the ETL step into out_occupation_similarity), the run-time
+neighbour index (lmi.transitions.neighbours) and the agreement with O*NET (lmi.transitions.onet_agreement);
+plus the arithmetic pieces on small synthetic inputs."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmi.occupations.profile import UnknownOccupationError
-from lmi.transitions import similarity
+from lmi.transitions import onet_agreement, similarity_method
+from lmi.transitions.neighbours import NeighbourIndex, NoDescriptorsError, describe_score
 
 
 @pytest.fixture(scope="module")
 def neighbours(ref_con):
-    return similarity.NeighbourIndex(ref_con)
+    return NeighbourIndex(ref_con)
 
 
 def test_every_occupation_with_descriptors_has_fifty_neighbours_without_itself(ref_con):
@@ -29,18 +32,20 @@ def test_every_occupation_with_descriptors_has_fifty_neighbours_without_itself(r
         UNION SELECT onet_soc_code FROM core_occupation_interest
         UNION SELECT onet_soc_code FROM core_occupation_dwa)""").fetchone()[0]
     assert occupations == described == 923
-    assert fewest == most == similarity.NEIGHBOURS_KEPT
+    assert fewest == most == similarity_method.NEIGHBOURS_KEPT
     assert self_pairs == 0
     assert 0 <= low <= high <= 100
 
 
-def test_ranks_follow_the_similarity_and_components_explain_it(ref_con):
-    frame = similarity.similar_occupations(ref_con, "29-1141.00")
+def test_ranks_follow_the_similarity_and_components_explain_it(neighbours):
+    frame = neighbours.neighbours("29-1141.00")
     assert frame.similarity_rank.tolist() == list(range(1, 51))
     assert frame.similarity_score.is_monotonic_decreasing
     first = frame.iloc[0]
-    scores = {c.key: first[f"{c.key}_score"] for c in similarity.COMPONENTS}
-    weighted = sum(similarity.WEIGHTS[k] * v for k, v in scores.items()) / sum(similarity.WEIGHTS.values())
+    scores = {c.key: first[f"{c.key}_score"] for c in similarity_method.COMPONENTS}
+    weighted = sum(similarity_method.WEIGHTS[k] * v for k, v in scores.items()) / sum(
+        similarity_method.WEIGHTS.values()
+    )
     assert first.components_used == 7
     assert first.weighted_component_mean == pytest.approx(weighted, abs=1e-3)
     assert frame.weighted_component_mean.is_monotonic_decreasing
@@ -71,23 +76,23 @@ def test_occupations_without_ratings_are_compared_on_what_they_have(neighbours):
 
 
 def test_agreement_with_onet_related_occupations_is_at_least_055(ref_con):
-    agreement = similarity.agreement_with_onet(ref_con)
+    agreement = onet_agreement.agreement_with_onet(ref_con)
     assert agreement["occupations"] == 923
     assert agreement["recall_at_k"] >= 0.55
 
 
-def test_unknown_and_undescribed_occupations_raise_clear_errors(ref_con, neighbours):
+def test_unknown_and_undescribed_occupations_raise_clear_errors(neighbours):
     with pytest.raises(UnknownOccupationError, match="99-9999.99"):
         neighbours.neighbours("99-9999.99")
-    with pytest.raises(similarity.NoDescriptorsError, match="Infantry"):
+    with pytest.raises(NoDescriptorsError, match="Infantry"):
         neighbours.neighbours("55-3016.00")
     with pytest.raises(UnknownOccupationError):
-        similarity.similar_occupations(ref_con, "bogus")
+        neighbours.neighbours("bogus")
 
 
 def test_onet_reference_lists_their_ten_primary_with_our_ranks(ref_con):
-    theirs = similarity.onet_agreement_for(ref_con, "29-1141.00")
-    primary = theirs[theirs.relatedness_tier.isin(["Primary-Short", "Primary-Long"])]
+    theirs = onet_agreement.onet_agreement_for(ref_con, "29-1141.00")
+    primary = theirs[theirs.relatedness_tier.isin(onet_agreement.PRIMARY_TIERS)]
     assert len(primary) == 10
     nps = theirs[theirs.title == "Nurse Practitioners"].iloc[0]
     assert nps.in_our_top_k and nps.our_rank <= 10
@@ -98,7 +103,7 @@ def test_onet_reference_lists_their_ten_primary_with_our_ranks(ref_con):
 
 def test_calibration_scores_twenty_points_per_tenfold_rarity():
     values = np.arange(100_000, dtype=np.float64)
-    calibration = similarity.Calibration.fit(values)
+    calibration = similarity_method.Calibration.fit(values)
     scores = calibration.score(np.array([99_999, 99_989, 98_999, 89_999, 0], dtype=np.float64))
     # more alike than the value: 0, 10, 1,000, 10,000 and 99,999 pairs out of 100,000
     assert scores[0] == pytest.approx(100)
@@ -110,7 +115,7 @@ def test_calibration_scores_twenty_points_per_tenfold_rarity():
 
 def test_combine_averages_only_the_components_both_have():
     scores = {"skills": np.array([40.0, np.nan]), "tasks": np.array([60.0, 30.0])}
-    combined = similarity.combine(scores, {"skills": 1.0, "tasks": 3.0})
+    combined = similarity_method.combine(scores, {"skills": 1.0, "tasks": 3.0})
     assert combined[0] == pytest.approx(55.0)
     assert combined[1] == pytest.approx(30.0)
 
@@ -121,19 +126,19 @@ def test_sparse_pair_products_equal_the_dense_gram_matrix(rows, cols, seed):
     rng = np.random.default_rng(seed)
     dense = np.where(rng.random((rows, cols)) < 0.3, rng.random((rows, cols)), 0.0)
     r, c = np.nonzero(dense)
-    pairs = similarity.sparse_pair_products(r, c, dense[r, c], rows, dense_above=3)
-    expected = similarity.upper_pairs((dense @ dense.T).astype(np.float32))
+    pairs = similarity_method.sparse_pair_products(r, c, dense[r, c], rows, dense_above=3)
+    expected = similarity_method.upper_pairs((dense @ dense.T).astype(np.float32))
     np.testing.assert_allclose(pairs, expected, rtol=1e-4, atol=1e-5)
 
 
 def test_pair_index_matches_triu_order():
     n = 7
     rows, cols = np.triu_indices(n, k=1)
-    assert (similarity.pair_index(rows, cols, n) == np.arange(len(rows))).all()
-    assert (similarity.pair_index(cols, rows, n) == np.arange(len(rows))).all()
+    assert (similarity_method.pair_index(rows, cols, n) == np.arange(len(rows))).all()
+    assert (similarity_method.pair_index(cols, rows, n) == np.arange(len(rows))).all()
 
 
 def test_describe_score_says_how_rare_a_closer_pair_is():
-    assert similarity.describe_score(40) == "only 1 in 100 pairs of occupations is more alike"
-    assert similarity.describe_score(60) == "only 1 in 1,000 pairs of occupations is more alike"
-    assert similarity.describe_score(None) == "not comparable"
+    assert describe_score(40) == "only 1 in 100 pairs of occupations is more alike"
+    assert describe_score(60) == "only 1 in 1,000 pairs of occupations is more alike"
+    assert describe_score(None) == "not comparable"

@@ -1,5 +1,5 @@
 """out_occupation_similarity: for every O*NET occupation with descriptors, its 50 most similar
-occupations with the overall similarity and each component's score (method: lmi/transitions/similarity.py).
+occupations with the overall similarity and each component's score (method: lmi/transitions/similarity_method.py).
 
 All ~425,000 pairs are scored with numpy in a fraction of a second; the app then reads one
 occupation's rows. O*NET's Related Occupations are deliberately not read here: they are the
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import duckdb
 
-from lmi.transitions.similarity import DescriptorInputs, score_pairs, top_neighbours
+from lmi.transitions.similarity_method import DescriptorInputs, score_pairs, top_neighbours
 
 # Words that say nothing about the work; dropping words most occupations use removes the rest.
 STOP_WORDS = (

@@ -34,3 +34,13 @@ def programs_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataF
     """,
         {"code": onet_soc_code},
     )
+
+
+CROSSWALK_CAVEAT = (
+    "Fields of study the NCES CIP-SOC crosswalk links to this occupation; it does not say where a program is offered "
+    "or how its graduates fare."
+)
+
+
+def none_linked_sentence(title: str) -> str:
+    return f"The CIP-SOC crosswalk links no instructional program to {title}."

@@ -24,6 +24,7 @@ import pandas as pd
 
 from lmi.demand import describe_openings
 from lmi.transitions.ranking import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
+from lmi.transitions.similarity_method import NEIGHBOURS_KEPT
 
 DESIRABLE_WAGE_RATIO = 1.10
 # the target's demand figures a path carries, with whose numbers they are (lmi.demand.columns)
@@ -144,7 +145,7 @@ def _why_not_direct(target_code: str, result: TransitionResult) -> str:
     aside = result.set_aside[result.set_aside.target_onet_soc_code == target_code]
     if len(aside):
         return aside.reasons_set_aside.iloc[0]
-    return "not among the 50 occupations most like where you start"
+    return f"not among the {NEIGHBOURS_KEPT} occupations most like where you start"
 
 
 def _sentence(row, result: TransitionResult) -> str:
@@ -196,3 +197,21 @@ def education_step(from_education: str | None, to_education: str | None) -> int 
     """Rungs between two BLS education categories (None when either is unknown)."""
     low, high = EDUCATION_RANK.get(from_education or ""), EDUCATION_RANK.get(to_education or "")
     return None if low is None or high is None else high - low
+
+
+def method_text() -> str:
+    """Stepping stones in words, from ``DESIRABLE_WAGE_RATIO`` (the page's section and its method)."""
+    return (
+        f"Occupations that pay at least {DESIRABLE_WAGE_RATIO:.0%} of now (without your pay: of the first step) and "
+        "are hiring here, but are too far for a direct move, reached through one of the ranked occupations (itself "
+        "hiring here). Both steps must pass the similarity, job zone and education thresholds; a path is as strong "
+        "as its weaker step."
+    )
+
+
+def sources_note() -> str:
+    """Whose figures a path shows, under the stepping stones table."""
+    return (
+        "Jobs, openings and location quotient are the target's in the region; “Whose numbers” names the BLS group "
+        "when they are a group's. The path names the group for the first step too."
+    )

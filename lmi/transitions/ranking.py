@@ -3,14 +3,16 @@ local demand, with adjustable thresholds and a sentence saying why each ranks wh
 
 Ranking (all parts on 0-100 scales, stated on the page):
 
-    transition score = 0.55 x similarity                      (lmi.transitions.similarity: rarity of a pair this alike)
+    transition score = 0.55 x similarity                      (lmi.transitions.similarity_method: rarity)
                      + 0.25 x openings points                 (20 x log10(estimated yearly openings here): 10 -> 20,
                                                                100 -> 40, 1,000 -> 60; see lmi.demand.openings)
                      + 0.10 x concentration points            (50 x location quotient, capped at 2 -> 100)
                      + 0.10 x pay points                      (50 x pay ratio to now, capped at 2 -> 100)
 
-Similarity counts most: moving into an occupation one cannot do is no option however many jobs
-it has. Openings use the same "ten times more = 20 points" scale as similarity. A location
+The weights are ``RANKING_WEIGHTS``, the point scales ``OPENINGS_POINTS_PER_DECADE``,
+``POINTS_PER_RATIO`` and ``RATIO_CAP``; ``method_text`` says the same on the page (a test checks the
+two agree). Similarity counts most: moving into an occupation one cannot do is no option however
+many jobs it has. Openings use the same "ten times more = 20 points" scale as similarity. A location
 quotient or pay ratio BLS did not release counts as neutral (50) and the sentence says so.
 
 Local demand is read from the one demand model (``lmi.demand.DemandModel``), at the grain BLS
@@ -52,7 +54,8 @@ import pandas as pd
 from lmi.areas import NATION_CODE, get_area
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
-from lmi.transitions.similarity import NeighbourIndex, describe_score, strongest_components
+from lmi.transitions.neighbours import NeighbourIndex, describe_score, strongest_components
+from lmi.transitions.similarity_method import MAX_SCORE, scale_words
 
 # BLS typical entry-level education as rungs of a ladder, each roughly one to two years of study; a
 # step is one rung. "Some college" and a postsecondary nondegree award (a certificate) share a rung:
@@ -70,8 +73,26 @@ EDUCATION_RANK = {
 }
 EDUCATION_LADDER = tuple(EDUCATION_RANK)
 MAX_EDUCATION_STEP = max(EDUCATION_RANK.values()) - min(EDUCATION_RANK.values())
-MAX_JOB_ZONE_STEP = 4  # O*NET job zones run from 1 to 5
+# words for the ladder on the page (``education_ladder_words``), and what a rung that is more than one step up means
+EDUCATION_WORDS = {
+    "No formal educational credential": "no credential",
+    "High school diploma or equivalent": "high school",
+    "Some college, no degree": "some college",
+    "Postsecondary nondegree award": "a certificate",
+    "Associate's degree": "associate's",
+    "Bachelor's degree": "bachelor's",
+    "Master's degree": "master's",
+    "Doctoral or professional degree": "a doctoral or professional degree",
+}
+EDUCATION_NOTES = {"Doctoral or professional degree": "three to eight more years, and a residency for physicians"}
+JOB_ZONE_RANGE = (1, 5)  # O*NET job zones run from 1 (little preparation) to 5 (extensive)
+MAX_JOB_ZONE_STEP = JOB_ZONE_RANGE[1] - JOB_ZONE_RANGE[0]
 RANKING_WEIGHTS = {"similarity": 0.55, "openings": 0.25, "concentration": 0.10, "pay": 0.10}
+MAX_POINTS = 100.0  # every part is on a 0-100 scale
+OPENINGS_POINTS_PER_DECADE = 20.0  # openings points = 20 x log10(openings): ten times more openings, 20 more points
+OPENINGS_EXAMPLES = (10, 100, 1_000)  # openings the page explains the scale with
+POINTS_PER_RATIO = 50.0  # concentration and pay points = 50 x the location quotient or the pay ratio ...
+RATIO_CAP = 2.0  # ... capped at 2 (100 points)
 PART_WORDS = {
     "similarity": "how close it is to your skills and work",
     "openings": "its estimated openings here",
@@ -124,6 +145,7 @@ class Thresholds:
     include_same_bls_occupation: bool = False
 
     def describe(self) -> str:
+        """The thresholds in words ("similarity at least 25; at most 1 job zone(s) ...")."""
         return (
             f"similarity at least {self.min_similarity:.0f}; at most {self.max_job_zone_step} job zone(s) and "
             f"{self.max_education_step} education step(s) above now; median pay at least "
@@ -148,6 +170,9 @@ class Origin:
 
 @dataclass(frozen=True)
 class TransitionResult:
+    """A ranking: where the worker starts, the region and thresholds, the ranked targets (best first, each
+    with why) and those set aside (each with the thresholds it misses), and notes on what is missing."""
+
     origin: Origin
     area_code: str
     area_label: str
@@ -155,6 +180,11 @@ class TransitionResult:
     ranked: pd.DataFrame
     set_aside: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+
+    def target(self, onet_soc_code: str) -> pd.Series:
+        """One target's row, ranked (with ``why``) or set aside (with ``reasons_set_aside``)."""
+        rows = pd.concat([self.ranked, self.set_aside]).set_index("target_onet_soc_code")
+        return rows.loc[onet_soc_code]
 
 
 class NoRegionalDataError(LookupError):
@@ -289,8 +319,8 @@ class TransitionEngine:
         thresholds: Thresholds,
         notes: list[str] | None = None,
     ) -> TransitionResult:
-        """Join candidates (from lmi.transitions.similarity or lmi.transitions.self_assessment) to the region's numbers,
-        apply the thresholds, score (a BLS group figure counted once) and explain."""
+        """Join candidates (from lmi.transitions.neighbours or lmi.transitions.self_assessment) to the
+        region's numbers, apply the thresholds, score (a BLS group figure counted once) and explain."""
         place = self.place(area_code)
         notes = list(notes or [])
         columns = {column: values.to_numpy() for column, values in candidates.reset_index(drop=True).items()}
@@ -626,19 +656,28 @@ def _change_words(key: str, old: Thresholds, new: Thresholds) -> str:
 
 def _score_arrays(columns) -> dict[str, np.ndarray]:
     """The four parts' points and the transition score (see the module docstring)."""
-    openings = np.asarray(columns["local_annual_openings_est_count"], dtype="float64")
-    quotient = np.asarray(columns["location_quotient"], dtype="float64")
-    ratio = np.asarray(columns["wage_ratio"], dtype="float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        openings_points = np.nan_to_num(np.clip(20 * np.log10(np.where(openings > 0, openings, np.nan)), 0, 100))
     points = {
-        "openings_points": openings_points,
-        "concentration_points": np.where(np.isnan(quotient), NEUTRAL_POINTS, 50 * np.clip(quotient, 0, 2)),
-        "pay_points": np.where(np.isnan(ratio), NEUTRAL_POINTS, 50 * np.clip(ratio, 0, 2)),
+        "openings_points": openings_points(columns["local_annual_openings_est_count"]),
+        "concentration_points": ratio_points(columns["location_quotient"]),
+        "pay_points": ratio_points(columns["wage_ratio"]),
         "similarity_points": np.asarray(columns["similarity_score"], dtype="float64"),
     }
     points["transition_score"] = _total(points)
     return points
+
+
+def openings_points(openings) -> np.ndarray:
+    """20 x log10 of the estimated openings a year (10 -> 20, 100 -> 40), within 0-100; none or unknown: 0."""
+    openings = np.asarray(openings, dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        points = OPENINGS_POINTS_PER_DECADE * np.log10(np.where(openings > 0, openings, np.nan))
+    return np.nan_to_num(np.clip(points, 0, MAX_POINTS))
+
+
+def ratio_points(ratio) -> np.ndarray:
+    """50 x a location quotient or pay ratio, capped at 2 (100 points); not released: neutral (50)."""
+    ratio = np.asarray(ratio, dtype="float64")
+    return np.where(np.isnan(ratio), NEUTRAL_POINTS, POINTS_PER_RATIO * np.clip(ratio, 0, RATIO_CAP))
 
 
 def _total(points) -> np.ndarray:
@@ -786,4 +825,142 @@ def _number(value) -> float | None:
 
 def area_label(area) -> str:
     """How a region reads in a sentence ("the United States", "Connecticut", "Hartford-...")."""
-    return "the United States" if area.area_kind == "national" else area.area_name
+    return place_words(area.area_kind, area.area_name)
+
+
+def place_words(area_kind: str, area_name: str) -> str:
+    """ "the United States" for the nation, else the area's name."""
+    return "the United States" if area_kind == "national" else area_name
+
+
+# --------------------------------------------------------------------------- the method in words
+# Every sentence the page shows about the ranking is made here from the constants above, so the
+# page cannot say one thing while the ranking does another (tests/test_transitions_method_texts.py).
+
+NO_RELAXATION = (
+    "No change of the thresholds ranks an occupation here: BLS publishes no jobs figure in this region for the "
+    "similar occupations. Pick a larger region in the sidebar."
+)
+_STEP_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
+
+
+def part_scale_words() -> dict[str, str]:
+    """Each part of the transition score and its 0-100 scale, in words."""
+    examples = ", ".join(f"{count:,} → {float(openings_points(count)):.0f}" for count in OPENINGS_EXAMPLES)
+    return {
+        "similarity": f"similarity (0-{MAX_SCORE:g})",
+        "openings": (
+            f"openings points ({OPENINGS_POINTS_PER_DECADE:g} x log10 of estimated openings a year here: {examples})"
+        ),
+        "concentration": f"concentration points ({POINTS_PER_RATIO:g} x location quotient, capped at {MAX_POINTS:g})",
+        "pay": f"pay points ({POINTS_PER_RATIO:g} x pay ratio to now, capped at {MAX_POINTS:g})",
+    }
+
+
+def method_text() -> str:
+    """The transition score and what happens to occupations that miss a threshold."""
+    scales = part_scale_words()
+    formula = " + ".join(f"{weight:.0%} of {scales[part]}" for part, weight in RANKING_WEIGHTS.items())
+    return (
+        f"Transition score = {formula}. A location quotient or pay ratio BLS did not release counts as neutral "
+        f"({NEUTRAL_POINTS:g}). Occupations that miss a threshold are set aside with the reason; when none is left, "
+        "the page says which threshold removed the most and offers the smallest change that ranks at least one."
+    )
+
+
+def score_help() -> str:
+    """The tooltip of the transition score column."""
+    parts = list(RANKING_WEIGHTS)
+    return f"Transition score 0-{MAX_POINTS:g}: {', '.join(parts[:-1])} and {parts[-1]} combined (see “How this works”)"
+
+
+def education_ladder_words() -> str:
+    """BLS's typical entry education as the rungs of ``EDUCATION_RANK``: "no credential; high school; some
+    college or a certificate; ...; and a doctoral or professional degree two rungs above a master's (...)"."""
+    rungs: dict[int, list[str]] = {}
+    for category, rung in sorted(EDUCATION_RANK.items(), key=lambda item: item[1]):
+        rungs.setdefault(rung, []).append(category)
+    words, below = [], None
+    for rung, categories in rungs.items():
+        text = " or ".join(EDUCATION_WORDS[c] for c in categories)
+        if below is not None and rung - below > 1:
+            text += f" {_STEP_WORDS[rung - below]} rungs above {_with_article(EDUCATION_WORDS[rungs[below][-1]])}"
+        notes = [EDUCATION_NOTES[c] for c in categories if c in EDUCATION_NOTES]
+        words.append(text + (f" ({'; '.join(notes)})" if notes else ""))
+        below = rung
+    return "; ".join(words[:-1]) + f"; and {words[-1]}"
+
+
+def _with_article(words: str) -> str:
+    return words if words.startswith(("a ", "an ", "no ")) else f"a {words}"
+
+
+def thresholds_text(thresholds: Thresholds = Thresholds()) -> str:
+    """The default thresholds and what their steps mean."""
+    described = thresholds.describe()
+    zones = JOB_ZONE_RANGE[1] - JOB_ZONE_RANGE[0] + 1
+    return (
+        f"{described[:1].upper()}{described[1:]}. Job zones are O*NET's {_STEP_WORDS[zones]} levels of preparation. "
+        f"Education steps are rungs of BLS's typical entry education: {education_ladder_words()}. "
+        "Specialties BLS counts within your own occupation are set aside unless you include them."
+    )
+
+
+def threshold_help() -> dict[str, str]:
+    """The tooltip of each adjustable threshold (keys of ``THRESHOLD_WORDS``)."""
+    return {
+        "similarity": f"0-{MAX_SCORE:g}; {scale_words()}.",
+        "job_zone": (
+            f"O*NET job zones {JOB_ZONE_RANGE[0]}-{JOB_ZONE_RANGE[1]} say how much preparation an occupation needs."
+        ),
+        "education": f"Steps on BLS's typical entry education ladder: {education_ladder_words()}.",
+        "pay": "The target's median pay as a share of the current one.",
+        "local_jobs": "BLS OEWS employment in the region.",
+        "same_occupation": (
+            "O*NET specialties (Acute Care Nurses for Registered Nurses) that BLS counts within the same occupation: "
+            "same jobs and pay figures."
+        ),
+    }
+
+
+def group_figures_text() -> str:
+    """How a BLS group's figure, shown by several occupations, counts once per ranking."""
+    parts = " and ".join(DEMAND_PARTS)
+    return (
+        "BLS publishes some O*NET occupations only inside a wider code (an O*NET specialty of one SOC occupation, "
+        "an “All Other” group, or a group BLS publishes only as a whole); their jobs, openings and pay are then the "
+        "group's, and “Whose numbers” names the group beside them. Such a figure is one piece of evidence, so it "
+        "counts once per ranking: the group's own SOC occupation (an O*NET code ending in .00) or else the most "
+        f"similar occupation showing it carries its {parts} points; the others get neutral points "
+        f"({NEUTRAL_POINTS:g}, or the figure's own points where lower, so a shared figure never lifts a row) and say "
+        "“same BLS figure as …”."
+    )
+
+
+def figures_note(openings_method: str) -> str:
+    """Where the ranked table's figures come from (``openings_method``: the demand model's, naming any
+    state whose own projections apply)."""
+    return (
+        f"Jobs, location quotient and pay: BLS OEWS for the region (wage-and-salary jobs). {openings_method} "
+        "Pay is compared in the region when BLS published both medians, otherwise nationally. “Whose numbers” "
+        "names the BLS group when a figure is a group's, shared with other occupations; such a figure counts once "
+        "in the ranking (“Demand counted once”)."
+    )
+
+
+def summary_sentence(result: TransitionResult) -> str:
+    """ "12 occupations pass the thresholds (...); 38 more similar occupations are set aside below, ..." """
+    aside = (
+        f"{len(result.set_aside)} more similar occupations are set aside below, each with the reason."
+        if len(result.set_aside)
+        else "none of the similar occupations is set aside."
+    )
+    return f"{len(result.ranked)} occupations pass the thresholds ({result.thresholds.describe()}); {aside}"
+
+
+def shared_figures_sentence(title: str, demand_basis: str, place: str) -> str:
+    """Says that a target's figures are a BLS group's, for the closer look at one target."""
+    return (
+        f"{title}: the jobs, pay and openings figures for {place} are those of {demand_basis}; BLS does not "
+        f"publish {title} on its own."
+    )

@@ -6,7 +6,7 @@ step-by-step instructions for completing a form"). Quick mode rates ``QUICK_SKIL
 skills from each O*NET skill group, preferring those whose levels differ most between
 occupations (so they tell occupations apart); full mode rates all 35.
 
-Matching uses the method of lmi.transitions.similarity on the components a worker can rate:
+Matching uses the method of lmi.transitions.similarity_method on the components a worker can rate:
 
 - skills: the worker's levels against the occupation's levels, over the skills the worker rated
   (so a quick assessment is compared on those skills only);
@@ -14,11 +14,12 @@ Matching uses the method of lmi.transitions.similarity on the components a worke
 - work styles (optional): against the occupation's work style importance (1-5).
 
 Each comparison is the cosine similarity of the two profiles' differences from the average
-occupation (see ``_component``), turned into the same rarity score (0-100) as lmi.transitions.similarity by
-calibrating it against the same measure between occupations themselves on the same elements; the
-scores are combined with ``SELF_WEIGHTS`` and, as in lmi.transitions.similarity, the weighted mean is put
-back on the rarity scale against the same mean between occupations. These weights are a judgement (skills first, since the engine is about
-skills), not tuned: there is no expert list to tune a person's match against.
+occupation (see ``_component``), turned into the same rarity score (0-100) as
+lmi.transitions.similarity_method by calibrating it against the same measure between occupations
+themselves on the same elements; the scores are combined with ``SELF_WEIGHTS`` and, as in
+lmi.transitions.similarity_method, the weighted mean is put back on the rarity scale against the
+same mean between occupations. These weights are a judgement (skills first, since the engine is
+about skills), not tuned: there is no expert list to tune a person's match against.
 
 Occupations O*NET has not rated for skills are left out (there is nothing to compare the skills
 with). Ratings that cannot be matched are refused with a clear message: none, all zero, or all equal
@@ -34,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from lmi.db import query_df
-from lmi.transitions.similarity import COMPONENT_KEYS, Calibration, cosine, upper_pairs
+from lmi.transitions.ranking import Origin, Thresholds, TransitionEngine, TransitionResult
+from lmi.transitions.similarity_method import COMPONENT_KEYS, MAX_SCORE, Calibration, cosine, upper_pairs
 
 QUICK_SKILLS = (
     "2.A.1.a",  # Reading Comprehension
@@ -56,6 +58,7 @@ INTEREST_RANGE = (1.0, 7.0)
 WORK_STYLE_RANGE = (1.0, 5.0)
 SELF_WEIGHTS = {"skills": 2.0, "interests": 1.0, "work_styles": 0.5}
 LABEL = "your self-assessment"
+PAY_WORDS = "the pay you entered"
 
 
 class SelfAssessmentError(ValueError):
@@ -64,12 +67,24 @@ class SelfAssessmentError(ValueError):
 
 @dataclass(frozen=True)
 class SelfAssessment:
+    """What the worker rated and told us. Hashable (by its ratings as sorted pairs), so a cache can be
+    keyed on it."""
+
     skill_levels: dict[str, float]  # O*NET skill element id -> level 0-7
     interests: dict[str, float] = field(default_factory=dict)  # RIASEC element id -> 1-7
     work_styles: dict[str, float] = field(default_factory=dict)  # work style element id -> 1-5
     job_zone: int | None = None  # the worker's preparation, if they say
     education: str | None = None  # BLS education category, if they say
     annual_pay_usd: float | None = None  # current or last pay, if they say
+
+    def __hash__(self) -> int:
+        ratings = (self.skill_levels, self.interests, self.work_styles)
+        return hash((*(tuple(sorted(r.items())) for r in ratings), self.job_zone, self.education, self.annual_pay_usd))
+
+    def origin(self) -> Origin:
+        """Where this worker starts, for the ranking: their preparation, education and pay, if given."""
+        pay = self.annual_pay_usd
+        return Origin("self_assessment", LABEL, None, None, self.job_zone, self.education, pay, pay, PAY_WORDS)
 
 
 def validate(assessment: SelfAssessment) -> list[str]:
@@ -250,3 +265,48 @@ def _component(
 def level_examples(anchors: list[tuple[float, str]]) -> str:
     """ "2: Read step-by-step instructions · 4: … · 6: …" for the rating form."""
     return " · ".join(f"{value:g}: {text}" for value, text in anchors)
+
+
+def transitions(
+    engine: TransitionEngine,
+    model: SelfAssessmentModel,
+    assessment: SelfAssessment,
+    area_code: str,
+    thresholds: Thresholds,
+) -> TransitionResult:
+    """The occupations most like the worker's ratings, ranked for the region like a move from an occupation."""
+    candidates, notes = model.match(assessment)
+    return engine.rank(assessment.origin(), candidates, area_code, thresholds, notes)
+
+
+# --------------------------------------------------------------------------- the method and the form in words
+
+
+def method_text() -> str:
+    """How ratings are matched, from ``SELF_WEIGHTS`` and ``MIN_RATED_SKILLS``."""
+    weights = ", ".join(f"{key.replace('_', ' ')} {weight:g}" for key, weight in SELF_WEIGHTS.items())
+    return (
+        "Your ratings are compared with each occupation's skill levels (and, if given, interests and work styles) "
+        f"by how both differ from the average occupation, scored on the same 0-{MAX_SCORE:g} rarity scale; weights "
+        f"{weights} (a judgement: there is no expert list to tune against). At least {MIN_RATED_SKILLS} rated "
+        "skills are needed."
+    )
+
+
+def skill_scale_text() -> str:
+    """How to rate a skill, above the form."""
+    low, high = LEVEL_RANGE
+    return (
+        f"For each skill, pick the level you use it at, on O*NET's {low:g}-{high:g} scale ({low:g} = not at all). "
+        "The examples are O*NET's own for that skill."
+    )
+
+
+def interest_scale_text() -> str:
+    low, high = INTEREST_RANGE
+    return f"How much would you like work like this? {low:g} = not at all, {high:g} = very much."
+
+
+def work_style_scale_text() -> str:
+    low, high = WORK_STYLE_RANGE
+    return f"How well does this describe you at work? {low:g} = not at all, {high:g} = extremely well."

@@ -129,3 +129,23 @@ def preparation_step(con: duckdb.DuckDBPyConnection, target_code: str, origin_jo
         "onet_most_reported_education": bls["onet_most_reported"],
         "onet_most_reported_education_pct": bls["onet_most_reported_pct"],
     }
+
+
+def method_note(now_words: str, from_self_assessment: bool) -> str:
+    """Which gaps are listed and in what order (under the gap table); ``now_words``: "level now" or "your level"."""
+    return (
+        f"Listed: elements the target rates at least somewhat important (importance ≥ {MIN_TARGET_IMPORTANCE:g}) and "
+        f"needs at least {MIN_GAP_LEVELS:g} level above {now_words}, largest importance x gap first. Levels O*NET "
+        "recommends suppressing (imprecise) are left out."
+        + (" Only the skills you rated are compared." if from_self_assessment else "")
+    )
+
+
+def no_gaps_sentence(target_title: str, from_self_assessment: bool) -> str:
+    """When no element needs a higher level."""
+    what = "skill" if from_self_assessment else "skill or knowledge area"
+    now = "yours" if from_self_assessment else "the level now"
+    return (
+        f"No {what} that {target_title} rates at least somewhat important needs a level {MIN_GAP_LEVELS:g} or more "
+        f"above {now}."
+    )

@@ -1,6 +1,10 @@
-"""How alike two occupations are, from O*NET descriptors, and why.
+"""How alike two occupations are, from O*NET descriptors: the method, run at build time.
 
-The method (shown on the Career transitions page and in bench/bench_transitions.py):
+The ETL step (etl/steps/step_30_occupation_similarity.py) scores every pair of occupations with it
+and keeps each occupation's nearest in ``out_occupation_similarity``; the app reads that table
+through ``lmi.transitions.neighbours``. The self-assessment (``lmi.transitions.self_assessment``)
+reuses the calibration. The method, shown on the Career transitions page (``method_text``) and
+checked in bench/bench_transitions.py:
 
 1. Seven **components**, each a similarity between two occupations' O*NET descriptors:
 
@@ -39,9 +43,9 @@ The method (shown on the Career transitions page and in bench/bench_transitions.
    function of the mean, so it orders targets exactly as the mean does.
 
 Weights: starting from equal weights, a handful were tuned by coordinate search (each weight
-tried at 0, 0.25, 0.5, 1, 1.5, 2, 3, 4) to maximise agreement with O*NET's own expert list of
-related occupations (Primary-Short + Primary-Long) on a random half of the occupations
-(``TUNING_SEED``); the other half is held out. O*NET's related occupations are never read by the
+tried at each value of ``TUNING_GRID``, in up to ``TUNING_PASSES`` passes) to maximise agreement
+with O*NET's own expert list of related occupations (Primary-Short + Primary-Long) on a random
+half of the occupations (``TUNING_SEED``); the other half is held out. O*NET's related occupations are never read by the
 score itself; they are only the yardstick. bench/bench_transitions.py reproduces the tuning and
 reports recall@10 on all occupations and on the held-out half.
 """
@@ -52,14 +56,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from lmi.db import query_df, query_rows
-from lmi.occupations.profile import UnknownOccupationError
-
 TUNING_SEED = 7  # which half of the occupations the weights were tuned on (bench/bench_transitions.py)
+TUNING_GRID = (0, 0.25, 0.5, 1, 1.5, 2, 3, 4)  # the values each weight was tried at
+TUNING_PASSES = 3  # passes over the components, stopping early when a pass changes nothing
 POINTS_PER_DECADE = 20.0  # 20 points each time a match is ten times rarer
 MAX_SCORE = 100.0
 MIN_SHARE = 10 ** (-MAX_SCORE / POINTS_PER_DECADE)  # 1 in 100,000: the score stops at 100
@@ -122,10 +124,6 @@ COMPONENTS: tuple[Component, ...] = (
 COMPONENT_KEYS = tuple(c.key for c in COMPONENTS)
 WEIGHTS = {c.key: c.weight for c in COMPONENTS}
 SCORE_COLUMNS = tuple(f"{key}_score" for key in COMPONENT_KEYS)
-
-
-class NoDescriptorsError(LookupError):
-    """O*NET publishes no descriptors for this occupation, so it cannot be compared."""
 
 
 # --------------------------------------------------------------------------- inputs and profiles
@@ -400,157 +398,56 @@ def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT, weights: dict
     return frame[frame.weighted_component_mean.notna()].reset_index(drop=True)
 
 
-# --------------------------------------------------------------------------- reading the precomputed table
+# --------------------------------------------------------------------------- the method in words
+
+SCALE_EXAMPLES = (20.0, 40.0, 60.0)  # the scores the page explains the rarity scale with
+_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-class NeighbourIndex:
-    """out_occupation_similarity held in memory (about 46,000 rows), sliced per occupation, so
-    a ranking reads its candidates without a query."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        frame = query_df(
-            con,
-            f"""
-            SELECT s.onet_soc_code, s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
-                   s.similarity_rank, s.similarity_score, s.weighted_component_mean,
-                   {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
-            FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
-            ORDER BY s.onet_soc_code, s.similarity_rank
-        """,
-        )
-        for column in ("onet_soc_code", "target_onet_soc_code", "target_title"):
-            frame[column] = frame[column].astype(object)
-        for column in ("target_job_zone", "similarity_score", "weighted_component_mean", *SCORE_COLUMNS):
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-        self.frame = frame
-        codes = frame.onet_soc_code.to_numpy()
-        starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.array([], dtype=int)
-        ends = np.r_[starts[1:], len(codes)]
-        self._slices = {codes[s]: (s, e) for s, e in zip(starts, ends)}
-        self.titles = dict(query_df(con, "SELECT onet_soc_code, title FROM core_occupation").itertuples(index=False))
-
-    def has(self, onet_soc_code: str) -> bool:
-        return onet_soc_code in self._slices
-
-    def neighbours(self, onet_soc_code: str, limit: int = NEIGHBOURS_KEPT) -> pd.DataFrame:
-        """The most similar occupations, best first (see ``similar_occupations``)."""
-        self.require(onet_soc_code)
-        start, end = self._slices[onet_soc_code]
-        return self.frame.iloc[start : min(end, start + limit)].drop(columns="onet_soc_code").reset_index(drop=True)
-
-    def require(self, onet_soc_code: str) -> str:
-        """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
-        title = self.titles.get(onet_soc_code)
-        if title is None:
-            raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
-        if onet_soc_code not in self._slices:
-            raise NoDescriptorsError(
-                f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
-                "so it cannot be compared with other occupations. Pick a more specific occupation."
-            )
-        return title
+def one_in(score: float) -> float:
+    """A score as rarity: one pair of occupations in this many is more alike (``10 ** (score / 20)``)."""
+    return 10 ** (float(score) / POINTS_PER_DECADE)
 
 
-def check_comparable(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> str:
-    """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
-    rows = query_rows(
-        con,
-        """
-        SELECT o.title, EXISTS (SELECT 1 FROM out_occupation_similarity s WHERE s.onet_soc_code = o.onet_soc_code)
-        FROM core_occupation o WHERE o.onet_soc_code = $code
-    """,
-        {"code": onet_soc_code},
-    )
-    if not rows:
-        raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
-    title, comparable = rows[0]
-    if not comparable:
-        raise NoDescriptorsError(
-            f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
-            "so it cannot be compared with other occupations. Pick a more specific occupation."
-        )
-    return title
+def scale_words(scores: tuple[float, ...] = SCALE_EXAMPLES, top: bool = False) -> str:
+    """ "20 = only 1 in 10 pairs of occupations is more alike, 40 = 1 in 100, 60 = 1 in 1,000", and with
+    ``top`` where the scale stops (", 100 = 1 in 100,000 or fewer")."""
+    first, *rest = scores
+    parts = [f"{first:g} = only 1 in {one_in(first):,.0f} pairs of occupations is more alike"]
+    parts += [f"{score:g} = 1 in {one_in(score):,.0f}" for score in rest]
+    if top:
+        parts.append(f"{MAX_SCORE:g} = 1 in {one_in(MAX_SCORE):,.0f} or fewer")
+    return ", ".join(parts)
 
 
-def similar_occupations(
-    con: duckdb.DuckDBPyConnection, onet_soc_code: str, limit: int = NEIGHBOURS_KEPT
-) -> pd.DataFrame:
-    """The most similar occupations (precomputed), with titles, job zones and component scores."""
-    check_comparable(con, onet_soc_code)
-    return query_df(
-        con,
-        f"""
-        SELECT s.target_onet_soc_code, o.title AS target_title, o.job_zone AS target_job_zone,
-               s.similarity_rank, s.similarity_score, s.weighted_component_mean,
-               {", ".join("s." + c for c in SCORE_COLUMNS)}, s.components_used
-        FROM out_occupation_similarity s JOIN core_occupation o ON o.onet_soc_code = s.target_onet_soc_code
-        WHERE s.onet_soc_code = $code AND s.similarity_rank <= $limit
-        ORDER BY s.similarity_rank
-    """,
-        {"code": onet_soc_code, "limit": limit},
+def method_text() -> str:
+    """The similarity in a paragraph, from the components and the rarity scale (steps 1-4 above)."""
+    count = len(COMPONENTS)
+    example = SCALE_EXAMPLES[1]
+    return (
+        f"Two occupations are compared on {_COUNT_WORDS[count] if count < len(_COUNT_WORDS) else count} "
+        f"components of their O*NET descriptions. Each component is scored 0-{MAX_SCORE:g} by rarity: among all "
+        f"pairs of O*NET occupations, the share that is more alike on it ({scale_words(top=True)}). The components "
+        "are combined by their weighted mean over the components both occupations have, and that mean is put back "
+        f"on the same scale: similarity {example:g} means only 1 in {one_in(example):,.0f} pairs of occupations has "
+        "a higher weighted mean. Profiles are compared by their shape (correlation), so an occupation rated higher "
+        "across the board is not closer to everything."
     )
 
 
-def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = 10) -> dict:
-    """Recall@k against O*NET's Related Occupations (Primary-Short + Primary-Long): the share of
-    O*NET's list found in our top ``k``, averaged over every occupation that has both."""
-    rows = query_rows(
-        con,
-        """
-        WITH theirs AS (SELECT onet_soc_code, related_onet_soc_code FROM core_related_occupation
-                        WHERE relatedness_tier IN ('Primary-Short', 'Primary-Long')),
-             ours AS (SELECT onet_soc_code, target_onet_soc_code FROM out_occupation_similarity
-                      WHERE similarity_rank <= $k),
-             per AS (SELECT t.onet_soc_code, count(*) AS listed, count(o.target_onet_soc_code) AS found
-                     FROM theirs t LEFT JOIN ours o ON o.onet_soc_code = t.onet_soc_code
-                                                  AND o.target_onet_soc_code = t.related_onet_soc_code
-                     WHERE t.onet_soc_code IN (SELECT onet_soc_code FROM ours)
-                     GROUP BY t.onet_soc_code)
-        SELECT avg(found / listed), count(*) FROM per
-    """,
-        {"k": k},
+def tuning_text(recall_at_k: float | None, k: int) -> str:
+    """How the weights were chosen, with the agreement the database now served reaches (``recall_at_k``:
+    the share of O*NET's primary related occupations found in our top ``k``, from
+    ``lmi.transitions.onet_agreement``)."""
+    grid = ", ".join(f"{value:g}" for value in TUNING_GRID[:-1]) + f" and {TUNING_GRID[-1]:g}"
+    agreement = (
+        f"Our top {k} currently hold {recall_at_k:.0%} of O*NET's primary related occupations on average."
+        if recall_at_k is not None
+        else "This database has no O*NET related occupations to measure the agreement with."
     )
-    recall, occupations = rows[0]
-    return {"recall_at_k": None if recall is None else float(recall), "k": k, "occupations": int(occupations)}
-
-
-def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: int = 10) -> pd.DataFrame:
-    """O*NET's related occupations for one occupation, each with our rank for it (if in our list)."""
-    return query_df(
-        con,
-        """
-        SELECT r.related_index, r.relatedness_tier, r.related_onet_soc_code, o.title,
-               s.similarity_rank AS our_rank, s.similarity_score, coalesce(s.similarity_rank <= $k, false) AS in_our_top_k
-        FROM core_related_occupation r
-        JOIN core_occupation o ON o.onet_soc_code = r.related_onet_soc_code
-        LEFT JOIN out_occupation_similarity s ON s.onet_soc_code = r.onet_soc_code
-                                             AND s.target_onet_soc_code = r.related_onet_soc_code
-        WHERE r.onet_soc_code = $code
-        ORDER BY r.related_index
-    """,
-        {"code": onet_soc_code, "k": k},
+    return (
+        f"The weights were tuned (a coordinate search from equal weights, each weight tried at {grid}) to agree "
+        "with O*NET's expert list of related occupations on a random half of the occupations; the other half is "
+        "held out to check the agreement is not overfitted (see bench/bench_transitions.py). "
+        f"{agreement} O*NET's list is never read by the score."
     )
-
-
-def strongest_components(row, count: int = 2) -> list[str]:
-    """Labels of the components that make two occupations most alike (for the 'why' sentence)."""
-    present = [(getattr(row, f"{c.key}_score", None), c.label) for c in COMPONENTS]
-    present = [(s, label) for s, label in present if s is not None and not pd.isna(s)]
-    return [label.lower() for _, label in sorted(present, key=lambda p: -p[0])[:count]]
-
-
-def describe_score(score: float | None) -> str:
-    """A similarity score in words: how rare it is for two occupations to be more alike."""
-    if score is None or pd.isna(score):
-        return "not comparable"
-    one_in = 10 ** (float(score) / POINTS_PER_DECADE)
-    if one_in < 2:
-        return "not especially alike"
-    return f"only 1 in {_round_count(one_in):,} pairs of occupations is more alike"
-
-
-def _round_count(value: float) -> int:
-    if value < 20:
-        return int(round(value))
-    magnitude = 10 ** (len(str(int(value))) - 2)
-    return int(round(value / magnitude) * magnitude)
