@@ -65,12 +65,6 @@ def conform_frame(
     return out.reset_index(drop=True)
 
 
-def extra_headers(frame: pd.DataFrame, table: RawTable) -> list[str]:
-    """Headers in a source frame that the raw table does not keep (reported, not fatal)."""
-    expected = {_clean_header(c.header) for c in table.columns}
-    return [h for h in frame.columns if _clean_header(h) not in expected]
-
-
 def _clean_header(header: object) -> str:
     return str(header).replace("\ufeff", "").strip().lower()
 

@@ -25,10 +25,6 @@ class Area:
     area_kind: str
     state_fips: str | None
 
-    @property
-    def kind_words(self) -> str:
-        return AREA_KIND_WORDS.get(self.area_kind, self.area_kind)
-
 
 def get_area(con: duckdb.DuckDBPyConnection, area_code: str) -> Area:
     rows = query_rows(

@@ -23,8 +23,6 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from etl.sources.oews import format_series_file
-
 ZIP_DATE = (2025, 5, 1, 0, 0, 0)  # fixed member timestamps: the same rows give the same bytes
 
 # --------------------------------------------------------------------------------------------
@@ -1312,3 +1310,12 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue().encode("utf-8")
+
+
+def format_series_file(rows: list[tuple[str, str, str, str, str]]) -> str:
+    """Write rows in the official ``oe.data`` layout (used by tests to make small real-format files)."""
+    out = io.StringIO()
+    out.write("series_id                     \tyear\tperiod\t       value\tfootnote_codes\n")
+    for series_id, year, period, value, footnote in rows:
+        out.write(f"{series_id:<30}\t{year}\t{period}\t{value:>12}\t{footnote}\n")
+    return out.getvalue()

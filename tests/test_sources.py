@@ -108,7 +108,9 @@ def test_onet_file_with_excel_edition_headers_also_parses():
     raw = official.text_table(
         [c.header for c in table.columns], [["29-1141.00", "Registered Nurses", "3", "08/2024", "Analyst"]]
     )
-    frame = onet.parse_text_table(raw, table, "Job Zones.txt")
+    frame = conform_frame(
+        onet.read_text_frame(raw), table, "Job Zones.txt", first_row=2, null_markers=onet.TEXT_NULL_MARKERS
+    )
     assert frame.iloc[0].job_zone == 3 and frame.iloc[0].title == "Registered Nurses"
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lmi.areas import AREA_KIND_WORDS, NATION_CODE
+from lmi.areas import NATION_CODE
 from ui import data
 
 NATION_LABEL = "United States"
@@ -24,11 +24,6 @@ class Region:
     label: str
     kind: str  # an area kind of ``lmi.areas.AREA_KIND_WORDS``: national | state | metro | nonmetro
     state_name: str | None = None  # the state context's name (None for the nation)
-
-    @property
-    def kind_words(self) -> str:
-        """ "metro area", "nonmetropolitan area", "state" or "nation"."""
-        return AREA_KIND_WORDS.get(self.kind, self.kind)
 
 
 NATION = Region(NATION_CODE, None, NATION_LABEL, "national")

@@ -11,7 +11,6 @@ The series id is ``OEU`` + area type (1) + area code (7) + industry (6) + SOC wi
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from pathlib import Path
 
@@ -188,12 +187,3 @@ def read_flat_files(folder: Path, year: str, period: str) -> dict[str, pd.DataFr
         frames[table.name] = read_lookup_file(path)
     frames["raw_oews_cell"] = read_data_file(folder / DATA_FILE, year, period)
     return frames
-
-
-def format_series_file(rows: list[tuple[str, str, str, str, str]]) -> str:
-    """Write rows in the official ``oe.data`` layout (used by tests to make small real-format files)."""
-    out = io.StringIO()
-    out.write("series_id                     \tyear\tperiod\t       value\tfootnote_codes\n")
-    for series_id, year, period, value, footnote in rows:
-        out.write(f"{series_id:<30}\t{year}\t{period}\t{value:>12}\t{footnote}\n")
-    return out.getvalue()

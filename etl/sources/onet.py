@@ -248,11 +248,6 @@ def read_text_frame(raw: bytes) -> pd.DataFrame:
     return frame.rename(columns=lambda header: str(header).strip())
 
 
-def parse_text_table(raw: bytes, table: RawTable, label: str) -> pd.DataFrame:
-    """Parse one self-contained O*NET text-edition file (bytes) into its raw table."""
-    return conform_frame(read_text_frame(raw), table, label, first_row=2, null_markers=TEXT_NULL_MARKERS)
-
-
 def read_excel_dir(folder: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.DataFrame]:
     """Parse the O*NET Excel edition (one workbook per table); used to make the shipped snapshot."""
     frames = {}

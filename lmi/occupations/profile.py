@@ -174,16 +174,3 @@ def interests(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFram
     """,
         {"code": onet_soc_code},
     )
-
-
-def related_occupations(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
-    """O*NET's expert list of related occupations (a reference beside our own analytics)."""
-    return query_df(
-        con,
-        """
-        SELECT r.related_onet_soc_code, o.title, r.relatedness_tier, r.related_index
-        FROM core_related_occupation r JOIN core_occupation o ON o.onet_soc_code = r.related_onet_soc_code
-        WHERE r.onet_soc_code = $code ORDER BY r.related_index
-    """,
-        {"code": onet_soc_code},
-    )

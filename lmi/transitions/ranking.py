@@ -389,13 +389,6 @@ def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.Da
     return frame
 
 
-def transitions_from_occupation(
-    con: duckdb.DuckDBPyConnection, onet_soc_code: str, area_code: str, thresholds: Thresholds = Thresholds()
-) -> TransitionResult:
-    """One-off ranking (builds a TransitionEngine; the app keeps one per database)."""
-    return TransitionEngine(con).from_occupation(onet_soc_code, area_code, thresholds)
-
-
 def _self_assessment_notes(origin: Origin) -> list[str]:
     notes = []
     if origin.job_zone is None:
