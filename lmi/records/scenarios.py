@@ -1,0 +1,92 @@
+"""Budget scenarios staff save from the Funding view, in the records store (``budget_scenario``, migration 3).
+
+A saved scenario is its name (the key), who saved it (the name typed at staff sign-in), when (UTC) and its changes
+as the JSON document the page downloads (``lmi.programs.scenario.scenario_to_json``). The store keeps the text and
+does not interpret it: the domain checks a scenario before it is saved and again whenever it is loaded, against
+the records of that moment (a program may have gone since). Saving is one INSERT in its own transaction, so a
+scenario is stored whole or not at all; a name already used is refused (save under another name), so a saved
+scenario never changes under the people who looked at it.
+
+Saving is not an import: it does not change the records revision, so lists of saved scenarios are read fresh,
+never from a cache.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import duckdb
+import pandas as pd
+
+from lmi.db import open_cursor, query_df, query_rows
+
+MAX_NAME_CHARS = 120
+MAX_JSON_CHARS = 1_000_000
+
+
+class SaveProblem(ValueError):
+    """Why a scenario was not saved, naming the field at fault."""
+
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+        super().__init__(f"{field}: {message}")
+
+
+def save_scenario(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    created_by: str,
+    changes_json: str,
+    now: datetime | None = None,
+) -> str:
+    """Store one scenario under ``name`` (trimmed) and return the name; raises ``SaveProblem`` (nothing stored)
+    for an empty or too long name, a name already saved, no staff name, or text that is not a JSON object."""
+    name, created_by = (name or "").strip(), (created_by or "").strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise SaveProblem("name", f"give the scenario a name of 1-{MAX_NAME_CHARS} characters")
+    if not created_by:
+        raise SaveProblem("created_by", "sign in as staff: every saved scenario records who saved it")
+    if len(changes_json) > MAX_JSON_CHARS:
+        raise SaveProblem("changes", f"longer than {MAX_JSON_CHARS:,} characters")
+    try:
+        document = json.loads(changes_json)
+    except json.JSONDecodeError as error:
+        raise SaveProblem("changes", f"not a JSON document ({error})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
+        raise SaveProblem("changes", "expected a JSON object with a list of changes")
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    with open_cursor(con) as cursor:
+        cursor.execute("BEGIN TRANSACTION")
+        try:
+            taken = cursor.execute(
+                "SELECT count(*) FROM budget_scenario WHERE scenario_name = $name", {"name": name}
+            ).fetchone()[0]
+            if taken:
+                raise SaveProblem("name", f"a scenario named “{name}” is already saved; choose another name")
+            cursor.execute(
+                "INSERT INTO budget_scenario VALUES ($name, $by, $when, $json)",
+                {"name": name, "by": created_by[:MAX_NAME_CHARS], "when": when, "json": changes_json},
+            )
+            cursor.execute("COMMIT")
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+    return name
+
+
+def saved_scenarios(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every saved scenario, newest first: name, who saved it, when (UTC). Staff only."""
+    return query_df(
+        con,
+        """SELECT scenario_name, created_by, created_utc FROM budget_scenario
+           ORDER BY created_utc DESC, scenario_name""",
+    )
+
+
+def saved_scenario_json(con: duckdb.DuckDBPyConnection, name: str) -> str:
+    """The JSON document saved under ``name``; LookupError when there is none."""
+    rows = query_rows(con, "SELECT changes_json FROM budget_scenario WHERE scenario_name = $name", {"name": name})
+    if not rows:
+        raise LookupError(f"no saved scenario named {name!r}")
+    return rows[0][0]
