@@ -1,5 +1,6 @@
 """Router and frame of the dashboard: registers every page explicitly, renders the shared region
-picker and the data-vintage footer, and stops with instructions when the database is missing.
+picker (which keeps the region in the URL), the data-vintage footer and the print stylesheet, and stops
+with instructions when the database is missing.
 
 Run with ``streamlit run app.py`` (see README for the one-command setup).
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.briefs_view import render_print_css
 from ui.components import render_footer, render_missing_database
 from ui.region import render_region_picker
 
@@ -52,6 +54,7 @@ PAGES = {
 def main() -> None:
     """Route to the chosen page inside the frame: region picker and data vintages in the sidebar."""
     st.set_page_config(page_title=TITLE, page_icon="📊", layout="wide")
+    render_print_css()
     navigation = st.navigation(PAGES)
     if render_missing_database():
         return

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI (see README):
-#   ./dev.sh start   set everything up, build the database from the shipped data, start the dashboard
-#   ./dev.sh test    set everything up (Chromium included) and run the whole test suite
+#   ./dev.sh start       set everything up, build the database from the shipped data, start the dashboard
+#   ./dev.sh test        set everything up (Chromium included), lint, and run the whole test suite: every
+#                        tier, the slow tests and the browser tests included (what .ci/run runs)
+#   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser (a few minutes)
+# Extra arguments go to pytest, e.g. ./dev.sh test-fast tests/test_search.py -x
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -56,6 +59,17 @@ ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 }
 
+lint() {
+  log "checking the code with ruff (lint and format)"
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+}
+
+# exec hands pytest's exit code to the caller: 5 (no tests collected) fails like any other non-zero code
+run_tests() {
+  exec "$PY" -m pytest "$@"
+}
+
 case "${1:-}" in
   start)
     setup_python
@@ -67,11 +81,18 @@ case "${1:-}" in
   test)
     setup_python
     ensure_chromium
-    log "running the test suite"
-    exec "$PY" -m pytest "${@:2}"
+    lint
+    log "running the whole test suite (fast, slow and browser tiers)"
+    run_tests "${@:2}"
+    ;;
+  test-fast)
+    setup_python
+    lint
+    log "running the fast tier (not slow, not browser)"
+    run_tests -m "not slow and not browser" "${@:2}"
     ;;
   *)
-    echo "usage: $0 start | test [pytest args]" >&2
+    echo "usage: $0 start | test [pytest args] | test-fast [pytest args]" >&2
     exit 2
     ;;
 esac

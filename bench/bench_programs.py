@@ -2,13 +2,29 @@
 
 A workforce board's quarterly file: 40 programs and 10,000 participant records (250 per program), made up
 and marked as generated example data. Measured: importing the programs file and the participants file
-(CSV and XLSX) into a fresh records database (validation, duplicate checks, one transaction), re-importing
-the same file (unchanged), computing every program's suppressed tables (``program_reports``, what the
-pages cache per records revision) and one program's (the detail page after an import), and every program's
+(CSV and XLSX) into a fresh records database (validation, duplicate checks, one transaction, then every
+program's published tables computed and stored), re-importing the same file (unchanged), and every program's
 local fit from the demand model (``program_fit.programs_local_fit``, target codes such as 31-1121 read at
 the BLS code 31-1120).
 
-    python -m bench.bench_programs [--repeat 3] [--participants 10000] [--programs 40]
+The published outcome figures (goals: one program report p95 < 50 ms; first render of Program outcomes
+< 1 s warm):
+
+- ``published_report_read``: one program's report as pages get it, read from the store
+  (``lmi.programs.published.report``; each table is built when first looked up), every program, several
+  rounds: p50/p95/max; ``published_report_read_every_table``: the same with every table built;
+- ``publish_after_import_s``: computing and storing every program's tables (``published.store_all``), the
+  work an import now does once;
+- baseline, the suppression computation the store replaces (what pages ran on every new view before):
+  ``program_reports_all_s`` (every program) and ``suppression_one_program`` (``outcomes.program_report``,
+  every program, p50/p95);
+- ``program_outcomes_render``: the Program outcomes page rendered with Streamlit's AppTest in a fresh
+  process after the app's default page (``cold_s``: nothing of the page cached or imported yet), again
+  after another page (``rerender_s``: cached), and right after an import that stored something
+  (``warm_after_import_s``: a warm process whose every cached result is out of date, the page's real first
+  render once the app runs), on the benchmark's 40 programs and on the generated example data.
+
+    python -m bench.bench_programs [--repeat 3] [--participants 10000] [--programs 40] [--render-repeat 3]
 """
 
 from __future__ import annotations
@@ -16,25 +32,76 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
 
-from bench.common import time_once, write_results
+from bench.common import percentile, summarize_ms, time_once, write_results
 from lmi.db import open_reference, reference_db_path
 from lmi.demand import DemandModel
 from lmi.programs import local_fit as program_fit
-from lmi.programs import outcomes
+from lmi.programs import outcomes, published
 from lmi.records import queries, vocab
 from lmi.records.db import open_records
-from lmi.records.example import to_csv
+from lmi.records.example import load_example_records, to_csv
 from lmi.records.importer import import_file, reference_codes
 from lmi.records.template import PARTICIPANTS, PROGRAMS
 
 TODAY = dt.date(2026, 11, 25)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+THRESHOLD = outcomes.DEFAULT_THRESHOLD
+# A fresh process renders Program outcomes after the default page, again after another page, and again right
+# after an import that stores something (an employer-partner row: the records revision changes, so every
+# cached result of the app is out of date and the page reads the tables the import stored).
+RENDER = r"""
+import io, json, os, sys, time
+started = time.perf_counter()
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=600).run()
+assert not at.exception, at.exception
+timings = {"app_start_s": time.perf_counter() - started}
+
+def render(page):
+    t = time.perf_counter()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return time.perf_counter() - t
+
+timings["cold_s"] = render("pages/program_list.py")
+render("pages/program_detail.py")
+timings["rerender_s"] = render("pages/program_list.py")
+
+from lmi.db import open_reference
+from lmi.records.db import open_records
+from lmi.records.importer import import_file, reference_codes
+ref = open_reference(os.environ["LMI_REFERENCE_DB"])
+codes = reference_codes(ref)
+con = open_records(os.environ["LMI_RECORDS_DB"])
+program_id = con.execute("SELECT min(program_id) FROM program").fetchall()[0][0]
+generated = con.execute("SELECT is_generated_example FROM program WHERE program_id = $p", {"p": program_id}).fetchall()[0][0]
+warm, imports = [], []
+for i in range(int(sys.argv[1])):
+    render("pages/program_detail.py")
+    data = (
+        "program_id,employer_name,hires_committed_count,hires_made_count,is_generated_example\n"
+        f"{program_id},Example \u2014 Bench Employer {time.time_ns()},{i + 1},0,{'yes' if generated else 'no'}\n"
+    ).encode()
+    t = time.perf_counter()
+    result = import_file(con, codes, "employer_partners", f"bench-{i}.csv", io.BytesIO(data), "bench")
+    assert result.outcome == "imported", result.message
+    imports.append(time.perf_counter() - t)
+    warm.append(render("pages/program_list.py"))
+timings["warm_after_import_s"] = warm
+timings["import_with_publish_s"] = imports
+print("TIMINGS " + json.dumps(timings))
+"""
 TYPES = [t for t in vocab.PROGRAM_TYPES if t != vocab.WORK_EXPERIENCE_TYPE]
 CIPS = [
     ("48.0508", "51-4121"),
@@ -122,6 +189,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--participants", type=int, default=10_000)
     parser.add_argument("--programs", type=int, default=40)
+    parser.add_argument("--render-repeat", type=int, default=3)
     args = parser.parse_args()
     rng = random.Random(7)
     ref = open_reference(reference_db_path())
@@ -138,10 +206,13 @@ def main() -> None:
             "participants_xlsx_s",
             "reimport_same_file_s",
             "program_reports_all_s",
-            "program_report_one_s",
+            "publish_after_import_s",
             "program_local_fit_s",
         )
     }
+    suppression_one: list[float] = []
+    report_reads: list[float] = []
+    full_reads: list[float] = []
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             con = open_records(Path(tmp) / "records.duckdb")
@@ -168,8 +239,13 @@ def main() -> None:
                     )
                 )
             )
-            timings["program_reports_all_s"].append(time_once(lambda: outcomes.program_reports(con)))
-            timings["program_report_one_s"].append(time_once(lambda: outcomes.program_report(con, "BPRG-000")))
+            timings["program_reports_all_s"].append(time_once(lambda: outcomes.program_reports(con, THRESHOLD)))
+            timings["publish_after_import_s"].append(time_once(lambda: published.store_all(con, THRESHOLD)))
+            ids = list(queries.programs(con).program_id)
+            suppression_one += [time_once(lambda p=p: outcomes.program_report(con, p, THRESHOLD)) for p in ids]
+            for _ in range(5):
+                report_reads += [time_once(lambda p=p: published.report(con, p, THRESHOLD)) for p in ids]
+                full_reads += [time_once(lambda p=p: _every_table(published.report(con, p, THRESHOLD))) for p in ids]
             programs = queries.programs(con)[["program_id", "cip_code", "target_soc_codes", "region_area_code"]]
             timings["program_local_fit_s"].append(
                 time_once(lambda: program_fit.programs_local_fit(ref, DemandModel(ref), codes.occupations, programs))
@@ -195,6 +271,7 @@ def main() -> None:
             )
             con.close()
     ref.close()
+    renders = measure_renders(args, programs_csv, participants_csv)
     write_results(
         "programs",
         {
@@ -207,8 +284,66 @@ def main() -> None:
                 name: {"median": round(statistics.median(values), 3), "all": [round(v, 3) for v in values]}
                 for name, values in timings.items()
             },
+            "published_report_read": {**summarize_ms(report_reads), "goal_p95_ms": 50},
+            "published_report_read_every_table": {**summarize_ms(full_reads), "goal_p95_ms": 50},
+            "suppression_one_program": summarize_ms(suppression_one),
+            "program_outcomes_render": {**renders, "goal_warm_s": 1.0},
         },
     )
+
+
+def _every_table(report: outcomes.ProgramReport) -> None:
+    """Build every table of a report read from the store (they are built when first looked up)."""
+    for name in report.breakdowns:
+        report.equity_table(name)
+
+
+def measure_renders(args, programs_csv: bytes, participants_csv: bytes) -> dict:
+    """Program outcomes rendered in fresh processes (AppTest), on the benchmark's records and on the generated
+    example data, each in a store whose published tables the imports computed."""
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_store = Path(tmp) / "bench.duckdb"
+        con = open_records(bench_store)
+        ref = open_reference(reference_db_path())
+        codes = reference_codes(ref)
+        for kind, name, data in (("programs", "p.csv", programs_csv), ("participants", "q.csv", participants_csv)):
+            _ok(import_file(con, codes, kind, name, io.BytesIO(data), "bench", TODAY))
+        con.close()
+        ref.close()
+        example_store = Path(tmp) / "example.duckdb"
+        load_example_records(example_store, reference_db_path(), today=TODAY)
+        for label, store in (("bench_40_programs", bench_store), ("generated_example_data", example_store)):
+            runs = [_render_once(store, args.render_repeat) for _ in range(args.repeat)]
+            warm = [v for run in runs for v in run["warm_after_import_s"]]
+            out[label] = {
+                "cold_s": _seconds([run["cold_s"] for run in runs]),
+                "rerender_s": _seconds([run["rerender_s"] for run in runs]),
+                "warm_after_import_s": {**_seconds(warm), "p95": round(percentile(warm, 95), 3)},
+                "import_with_publish_s": _seconds([v for run in runs for v in run["import_with_publish_s"]]),
+                "app_start_s": _seconds([run["app_start_s"] for run in runs]),
+            }
+    return out
+
+
+def _render_once(store: Path, repeat: int) -> dict:
+    env = {**os.environ, "LMI_REFERENCE_DB": str(reference_db_path()), "LMI_RECORDS_DB": str(store)}
+    env.pop("LMI_SMALL_CELL_THRESHOLD", None)
+    done = subprocess.run(
+        [sys.executable, "-c", RENDER, str(repeat)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        raise RuntimeError(f"rendering Program outcomes failed:\n{done.stderr[-3000:]}")
+    line = next(line for line in done.stdout.splitlines() if line.startswith("TIMINGS "))
+    return json.loads(line.removeprefix("TIMINGS "))
+
+
+def _seconds(values: list[float]) -> dict:
+    return {"median": round(statistics.median(values), 3), "max": round(max(values), 3), "n": len(values)}
 
 
 def _ok(result):

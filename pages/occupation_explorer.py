@@ -15,7 +15,7 @@ from lmi.demand.oews_values import figures_note, headline_figures, shown_labels
 from lmi.occupations.alternatives import AlternativesOffer
 from lmi.occupations.levels import level_bands_in_words
 from lmi.occupations.profile import OccupationProfile, UnknownOccupationError
-from ui import data
+from ui import briefs_view, data
 from ui.components import csv_download, md, source_caption
 from ui.demand_view import mark_shared_figures, shown_column_config
 from ui.maps import map_note, short_area_name, state_area_map
@@ -44,6 +44,7 @@ def main() -> None:
     if offer.is_dead_end:
         render_alternatives(offer, f"{profile.title}-alternatives-{region.label}")
     here = render_local_numbers(profile, region)
+    render_brief(profile, region)
     if here.demand_soc_code and region.state_fips:
         render_state_areas(profile, region, here)
     elif here.demand_soc_code:
@@ -128,6 +129,11 @@ def render_local_numbers(profile: OccupationProfile, region: Region) -> pd.Serie
         key="dl_comparison",
     )
     return here
+
+
+def render_brief(profile: OccupationProfile, region: Region) -> None:
+    """The one-page PDF brief of these figures (the page's print version)."""
+    briefs_view.render_occupation_brief(profile.onet_soc_code, profile.title, region)
 
 
 def render_headline_figures(here: pd.Series) -> None:

@@ -1,7 +1,8 @@
-"""One training program: what it is, its WIOA indicators and program measures, trends by exit
-cohort, outcomes by participant group (small cells suppressed), its employer partners, and its local
-fit: local demand for the occupations it trains for, read from the one demand model at the BLS codes
-its target occupations lead to, with a verdict per occupation and for the program."""
+"""One training program: what it is, its WIOA indicators and program measures, its full WIOA scorecard
+against the negotiated levels staff entered, its return on investment, trends by exit cohort, outcomes
+by participant group (small cells suppressed), its employer partners, and its local fit: local demand
+for the occupations it trains for, read from the one demand model at the BLS codes its target
+occupations lead to, with a verdict per occupation and for the program."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from lmi.programs import local_fit as program_fit
-from lmi.programs import outcomes, tables
+from lmi.programs import outcomes, roi, scorecard, scorecard_tables, tables
 from lmi.programs.labels import NOT_APPLICABLE, SUPPRESSED, format_value, suppression_rule
 from lmi.programs.local_fit import NONE_RELEASED_HERE, column_words, jobs_words, targets_as_text
 from lmi.records import vocab
-from ui import data, program_charts, records_data
+from ui import briefs_view, data, links, program_charts, records_data
 from ui.components import csv_download, md
 from ui.records_view import (
     FIT_TARGET_DOWNLOAD,
@@ -33,17 +34,26 @@ def main() -> None:
     if summaries.empty:
         no_programs_message()
         return
+    render_program_link(summaries)
     program_id = pick_program(summaries)
     program = summaries[summaries.program_id == program_id].iloc[0]
     report = records_data.reports(threshold)[program_id]
     generated_badge(bool(program.is_generated_example))
     note = render_facts(program, threshold)
     render_indicators(program, report)
+    render_scorecard(program, threshold, note)
+    render_roi(program, threshold, note)
     render_cohorts(program, report, note)
     render_equity(program, report, threshold, note)
     render_partners(program, note)
     render_local_fit(program, note)
+    render_brief(program, threshold)
     st.caption(f"Suppressed figures read “{SUPPRESSED}”.")
+
+
+def render_program_link(summaries: pd.DataFrame) -> None:
+    """A link's ``?program=`` that is not a recorded program is reported before the picker falls back."""
+    links.check_program_link(summaries.program_id)
 
 
 def render_facts(program: pd.Series, threshold: int) -> str:
@@ -90,6 +100,73 @@ def render_indicators(program: pd.Series, report: outcomes.ProgramReport) -> Non
         f"(the cohort behind every indicator): {format_value(overall.get('exiters_count'), 'count')}. "
         f"{outcomes.REFERENCE_NOTE}"
     )
+
+
+def render_scorecard(program: pd.Series, threshold: int, note: str) -> None:
+    """The six WIOA primary indicators of a program year against the levels staff entered, scored as DOL
+    scores them, and the new indicators by program year."""
+    st.subheader("WIOA scorecard against the negotiated levels")
+    card = records_data.scorecards(threshold)[program.program_id]
+    years = scorecard_tables.years_with_figures(card)
+    if not years:
+        st.info("No published figure and no level for this program yet, so there is no scorecard to show.")
+        return
+    year = st.selectbox(
+        "Program year",
+        years,
+        index=years.index(scorecard_tables.default_year(card)),
+        format_func=lambda y: f"PY{y} (Jul {y}–Jun {y + 1})",
+        key="scorecard_year",
+    )
+    st.markdown(scorecard_tables.year_verdict(card, year))
+    table = scorecard_tables.year_table(card, year)
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(md(scorecard.SCORING_RULES))
+    st.caption(" ".join(scorecard_tables.notes(card)) + f" {note}")
+    csv_download(
+        table, "Download this scorecard (CSV)", f"{program.program_name}-scorecard-PY{year}", note, key="dl_scorecard"
+    )
+    with st.expander("Overall program score by program year"):
+        st.dataframe(scorecard_tables.years_table(card), hide_index=True, width="stretch")
+    with st.expander("Definitions of the indicators"):
+        st.markdown("\n".join(f"- **{scorecard_tables.label(k)}**: {v}" for k, v in scorecard.DEFINITIONS.items()))
+    render_new_indicators(program, card, note)
+
+
+def render_new_indicators(program: pd.Series, card: scorecard.Scorecard, note: str) -> None:
+    """Measurable skill gains and effectiveness in serving employers by program year, suppressed."""
+    st.markdown("#### Measurable skill gains and effectiveness in serving employers, by program year")
+    for indicator in scorecard_tables.NEW_INDICATORS:
+        shown = scorecard_tables.new_indicator_table(card, indicator)
+        if shown is None:
+            st.caption(f"{scorecard_tables.label(indicator)}: not shown — {card.missing.get(indicator, '')}.")
+            continue
+        st.dataframe(shown, hide_index=True, width="stretch")
+        reasons = scorecard_tables.hidden_reasons(card, indicator)
+        if reasons:
+            st.caption("Suppressed: " + "; ".join(reasons) + ".")
+        csv_download(
+            shown,
+            f"Download {scorecard_tables.label(indicator).lower()} (CSV)",
+            f"{program.program_name}-{indicator}",
+            note,
+            key=f"dl_{indicator}",
+        )
+
+
+def render_roi(program: pd.Series, threshold: int, note: str) -> None:
+    """Earnings gain, payback, cost per placement and per credential, each with its definition and the records
+    it rests on; a measure lacking an input says which."""
+    st.subheader("Return on investment")
+    measures = records_data.returns(threshold)[program.program_id]
+    cols = st.columns(2)
+    for col, key in zip(cols, (roi.EARNINGS_GAIN, roi.PAYBACK)):
+        measure = measures.measure(key)
+        col.metric(measure.label, roi.short_words(measure), help=measure.definition)
+    table = roi.roi_table(measures, bool(program.is_generated_example))
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(f"{roi.CAVEAT} {note}")
+    csv_download(table, "Download return on investment (CSV)", f"{program.program_name}-roi", note, key="dl_roi")
 
 
 def render_cohorts(program: pd.Series, report: outcomes.ProgramReport, note: str) -> None:
@@ -180,6 +257,13 @@ def render_local_fit(program: pd.Series, note: str) -> None:
         f"{program.program_name}-local-fit",
         f"{records_data.fit_source()} {note}",
         key="dl_detail_fit",
+    )
+
+
+def render_brief(program: pd.Series, threshold: int) -> None:
+    """The program's one-page PDF brief (the page's print version)."""
+    briefs_view.render_program_brief(
+        program.program_id, program.program_name, bool(program.is_generated_example), threshold
     )
 
 

@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from lmi.programs import local_fit as program_fit
-from lmi.programs import nj_etpl, outcomes, tables
+from lmi.programs import nj_etpl, outcomes, roi, tables
 from lmi.programs.filters import SORTABLE, filter_programs, occupation_choices, sort_label, sort_programs
 from lmi.programs.labels import SUPPRESSED_MEANING, funding_label, program_type_label
 from lmi.records.docs import records_model_doc
 from ui import nj_etpl_data, program_charts, records_data
 from ui.components import csv_download, source_caption
-from ui.records_view import generated_badge, no_programs_message, records_source
+from ui.records_view import generated_badge, no_programs_message, records_source, with_decision_columns
 
 
 def main() -> None:
@@ -33,7 +33,8 @@ def main() -> None:
 def render_intro(threshold: int) -> None:
     st.write(
         "Where each training program stands: employment and earnings after exit, credentials, placement and "
-        "cost, as the Department of Labor defines the WIOA indicators. Figures about fewer than "
+        "cost, as the Department of Labor defines the WIOA indicators, with each program's earnings gain, payback "
+        "period and WIOA scorecard against the negotiated levels. Figures about fewer than "
         f"{threshold} people are suppressed to protect participants."
     )
     with st.expander("Definitions, cohorts and how small cells are protected"):
@@ -93,12 +94,13 @@ def render_sort(chosen: pd.DataFrame) -> pd.DataFrame:
 
 def render_program_table(chosen: pd.DataFrame, areas: dict[str, str], threshold: int, any_generated: bool) -> str:
     """The programs table with its source lines and CSV; returns the records source line for later captions."""
-    table = tables.program_list_table(chosen, areas)
+    table = with_decision_columns(tables.program_list_table(chosen, areas), chosen.program_id, threshold)
     st.dataframe(table, hide_index=True, width="stretch")
     note = records_source(threshold, any_generated)
     st.caption(
-        f"{SUPPRESSED_MEANING} {outcomes.PLACEMENT_DEFINITIONS} {program_fit.PROGRAM_TOTALS_NOTE} Details on "
-        f"Program detail. {program_fit.VERDICT_RULES}"
+        f"{SUPPRESSED_MEANING} {outcomes.PLACEMENT_DEFINITIONS} {roi.DEFINITIONS[roi.EARNINGS_GAIN]} "
+        f"{roi.DEFINITIONS[roi.PAYBACK]} {program_fit.PROGRAM_TOTALS_NOTE} Scorecard, return on investment and "
+        f"other details on Program detail. {program_fit.VERDICT_RULES}"
     )
     csv_download(
         table,

@@ -35,15 +35,16 @@ from lmi.sectors.seats import (
     SEATS_TEXT_HELP,
     SeatsError,
 )
-from ui import data, sector_charts, sector_data, sector_tables
+from ui import briefs_view, data, sector_charts, sector_data, sector_tables
 from ui.components import csv_download, md, source_caption
-from ui.region import current_region
+from ui.region import Region, current_region
 
 
 def main() -> None:
     region = current_region()
     names = sector_data.sector_definitions().names
     render_intro()
+    render_brief(region)
     chosen = render_sector_picker(names)
     thresholds = render_thresholds(region.area_code)
     if thresholds is None:
@@ -79,6 +80,11 @@ def render_intro() -> None:
         "local strengths, and strong local occupations that no popular sector covers, and compares planned "
         "training seats with the openings we estimate for the region."
     )
+
+
+def render_brief(region: Region) -> None:
+    """A one-page PDF brief of the region (the printable summary of where its jobs and openings are)."""
+    briefs_view.render_region_brief(region)
 
 
 def render_sector_picker(names: dict[str, str]) -> tuple[str, ...]:

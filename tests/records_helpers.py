@@ -106,6 +106,10 @@ def participant(number: int, program_id: str = "PRG-1", **overrides) -> dict:
         "is_english_learner": "no",
         "is_long_term_unemployed": "no",
         "is_displaced_worker": "no",
+        "same_employer_q2_q4": "",
+        "pre_enrollment_quarterly_earnings_usd": "",
+        "measurable_skill_gain": "",
+        "measurable_skill_gain_date": "",
         "is_generated_example": "",
     }
     row.update(overrides)

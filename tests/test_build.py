@@ -109,6 +109,7 @@ def test_table_without_a_declared_column_is_schema_drift_naming_it(snapshot, exi
     assert_untouched(existing_db, before)
 
 
+@pytest.mark.slow
 def test_failing_data_check_is_named_and_the_database_kept(snapshot, existing_db):
     before = file_sha256(existing_db)
     cells = pd.read_parquet(snapshot / "raw_oews_cell.parquet")
@@ -121,6 +122,7 @@ def test_failing_data_check_is_named_and_the_database_kept(snapshot, existing_db
     assert_untouched(existing_db, before)
 
 
+@pytest.mark.slow
 def test_successful_rebuild_replaces_the_database_atomically(existing_db):
     con = duckdb.connect(str(existing_db), read_only=True)
     old_build = con.execute("SELECT build_id FROM meta_build").fetchone()[0]

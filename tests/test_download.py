@@ -197,6 +197,7 @@ def test_download_reports_progress_and_caches_under_source_and_version(built, se
     assert not list(built["cache"].rglob("*.part"))
 
 
+@pytest.mark.slow
 def test_sources_not_downloaded_come_from_the_shipped_snapshot(httpserver, served, session, tmp_path):
     releases = local_releases(httpserver, served)
     download_and_build(

@@ -386,3 +386,191 @@ def test_employer_partner_counts_are_updated_by_a_newer_report(con):
     rows[0]["hires_made_count"] = "7"
     assert do_import(con, "employer_partners", csv_bytes(rows, "employer_partners")).updated == 1
     assert con.execute("SELECT hires_made_count FROM employer_partner").fetchall() == [(7,)]
+
+
+# ------------------------------------------------------------------------------------------- scorecard and ROI inputs
+
+NEW_PARTICIPANT_COLUMNS = (
+    "same_employer_q2_q4",
+    "pre_enrollment_quarterly_earnings_usd",
+    "measurable_skill_gain",
+    "measurable_skill_gain_date",
+)
+
+
+def test_new_participant_columns_are_stored(con):
+    with_programs(con)
+    row = participant(
+        1,
+        same_employer_q2_q4="yes",
+        pre_enrollment_quarterly_earnings_usd="$6,400",
+        measurable_skill_gain="yes",
+        measurable_skill_gain_date="2024-01-15",
+    )
+    assert do_import(con, "participants", csv_bytes([row], "participants")).outcome == "imported"
+    stored = con.execute(f"SELECT {', '.join(NEW_PARTICIPANT_COLUMNS)} FROM participant").fetchall()[0]
+    assert stored[:3] == (True, 6400.0, True) and stored[3].isoformat() == "2024-01-15"
+
+
+def test_every_bad_new_participant_cell_is_named_by_row_and_column(con):
+    with_programs(con)
+    rows = [
+        participant(1, pre_enrollment_quarterly_earnings_usd="-5"),
+        participant(2, pre_enrollment_quarterly_earnings_usd="lots"),
+        participant(3, measurable_skill_gain="maybe"),
+        participant(4, measurable_skill_gain="yes", measurable_skill_gain_date="15/01/2024"),
+        participant(5, same_employer_q2_q4="si"),
+        participant(6, measurable_skill_gain="yes", measurable_skill_gain_date="2027-01-01"),
+    ]
+    result = do_import(con, "participants", csv_bytes(rows, "participants"))
+    assert result.outcome == "refused" and table_counts(con)["participant"] == 0
+    assert issues_at(result) >= {
+        (2, "pre_enrollment_quarterly_earnings_usd"),
+        (3, "pre_enrollment_quarterly_earnings_usd"),
+        (4, "measurable_skill_gain"),
+        (5, "measurable_skill_gain_date"),
+        (6, "same_employer_q2_q4"),
+        (7, "measurable_skill_gain_date"),
+    }
+
+
+def test_new_columns_are_follow_up_and_an_older_file_leaves_them_alone(con):
+    with_programs(con)
+    first = [participant(1)]
+    assert do_import(con, "participants", csv_bytes(first, "participants")).outcome == "imported"
+    filled = [participant(1, same_employer_q2_q4="yes", pre_enrollment_quarterly_earnings_usd="5000")]
+    result = do_import(con, "participants", csv_bytes(filled, "participants"))
+    assert result.outcome == "imported" and result.updated == 1
+    older = [c for c in TEMPLATES["participants"].column_names if c not in NEW_PARTICIPANT_COLUMNS]
+    again = do_import(con, "participants", csv_bytes(first, "participants", older), name="older-template.csv")
+    assert again.outcome == "unchanged"  # columns the file does not have are neither compared nor cleared
+    assert con.execute("SELECT same_employer_q2_q4 FROM participant").fetchall() == [(True,)]
+    changed = [participant(1, same_employer_q2_q4="no", pre_enrollment_quarterly_earnings_usd="5000")]
+    refused = do_import(con, "participants", csv_bytes(changed, "participants"), name="changed.csv")
+    assert refused.outcome == "refused" and issues_at(refused) == {(2, "same_employer_q2_q4")}
+
+
+def service_row(establishment: str = "EST-1", day: str = "2024-10-15", **overrides) -> dict:
+    row = {"program_id": "PRG-1", "establishment_id": establishment, "service_date": day, "service_type": ""}
+    row.update(overrides)
+    return row
+
+
+def test_employer_services_import_and_are_never_changed(con):
+    with_programs(con)
+    rows = [service_row(), service_row("EST-2", service_type="rapid_response"), service_row(day="2025-01-10")]
+    result = do_import(con, "employer_services", csv_bytes(rows, "employer_services"))
+    assert result.outcome == "imported" and result.added == 3
+    again = do_import(con, "employer_services", csv_bytes(rows[:1], "employer_services"), name="again.csv")
+    assert again.outcome == "unchanged"
+    changed = do_import(
+        con,
+        "employer_services",
+        csv_bytes([service_row(service_type="training_services")], "employer_services"),
+        "x.csv",
+    )
+    assert changed.outcome == "refused" and issues_at(changed) == {(2, "service_type")}
+
+
+def test_bad_employer_services_are_named_by_row_and_column(con):
+    with_programs(con)
+    rows = [
+        service_row(program_id="NOPE"),
+        service_row(day="2030-01-01"),
+        service_row("EST-3", service_type="lunch"),
+        service_row("123-45-6789"),
+        service_row(),
+        service_row(),
+    ]
+    result = do_import(con, "employer_services", csv_bytes(rows, "employer_services"))
+    assert result.outcome == "refused"
+    assert issues_at(result) == {
+        (3, "service_date"),
+        (4, "service_type"),
+        (5, "establishment_id"),
+        (7, "service_date"),  # the same service twice in the file
+    }
+    unknown = do_import(con, "employer_services", csv_bytes(rows[:1], "employer_services"), name="unknown.csv")
+    assert issues_at(unknown) == {(2, "program_id")}
+
+
+def level_row(**overrides) -> dict:
+    row = {
+        "program_year": "2024",
+        "funding_stream": "wioa_adult",
+        "indicator": "employed_q2",
+        "level": "72.5",
+        "level_basis": "negotiated",
+        "source": "PY2024-2025 agreement of 2024-08-30",
+    }
+    row.update(overrides)
+    return row
+
+
+def test_negotiated_levels_import_replace_and_log_what_changed(con):
+    rows = [level_row(), level_row(indicator="earnings_q2_median", level="$7,200")]
+    result = do_import(con, "negotiated_levels", csv_bytes(rows, "negotiated_levels"))
+    assert result.outcome == "imported" and result.added == 2
+    revised = do_import(
+        con, "negotiated_levels", csv_bytes([level_row(level="70", level_basis="adjusted")], "negotiated_levels")
+    )
+    assert revised.outcome == "imported" and revised.updated == 1
+    assert "level 72.5 → 70.0" in revised.message and "level_basis negotiated → adjusted" in revised.message
+    # the first file again: compared row by row (not skipped by its SHA-256), so the correction is applied
+    back = do_import(con, "negotiated_levels", csv_bytes(rows, "negotiated_levels"), name="again.csv")
+    assert back.outcome == "imported" and back.updated == 1 and back.unchanged == 1
+    stored = con.execute("SELECT indicator, level, level_basis, import_id FROM negotiated_level ORDER BY 1").fetchall()
+    assert stored == [("earnings_q2_median", 7200.0, "negotiated", 1), ("employed_q2", 72.5, "negotiated", 3)]
+    [(message,)] = con.execute("SELECT message FROM import_log WHERE import_id = 3").fetchall()
+    assert "replaced: 2024 wioa_adult employed_q2: level 70.0 → 72.5" in message  # the log says what changed
+
+
+def test_bad_levels_are_named_by_row_and_column(con):
+    rows = [
+        level_row(level="172"),  # a rate's level is a percentage
+        level_row(indicator="placement"),
+        level_row(program_year="2012"),
+        level_row(source="", indicator="measurable_skill_gains"),
+        level_row(level="0", indicator="credential"),
+        level_row(level_basis="hoped", indicator="ese_retention"),
+        level_row(indicator="employed_q4"),
+        level_row(indicator="employed_q4"),
+    ]
+    result = do_import(con, "negotiated_levels", csv_bytes(rows, "negotiated_levels"))
+    assert result.outcome == "refused" and con.execute("SELECT count(*) FROM negotiated_level").fetchall() == [(0,)]
+    assert issues_at(result) == {
+        (2, "level"),
+        (3, "indicator"),
+        (4, "program_year"),
+        (5, "source"),
+        (6, "level"),
+        (7, "level_basis"),
+        (9, "indicator"),  # the same program year, funding stream and indicator twice
+    }
+
+
+def test_establishment_counts_are_entered_with_their_source(con):
+    row = {"region_area_code": "25540", "program_year": "2024", "establishments_count": "31,000", "source": "BLS QCEW"}
+    result = do_import(con, "establishment_counts", csv_bytes([row], "establishment_counts"))
+    assert result.outcome == "imported"
+    assert con.execute("SELECT region_area_code, establishments_count FROM region_establishment_count").fetchall() == [
+        ("0025540", 31000)
+    ]
+    bad = [
+        dict(row, region_area_code="9999999"),
+        dict(row, establishments_count="0"),
+        dict(row, source="", program_year="2023"),
+    ]
+    refused = do_import(con, "establishment_counts", csv_bytes(bad, "establishment_counts"), name="bad.csv")
+    assert issues_at(refused) == {(2, "region_area_code"), (3, "establishments_count"), (4, "source")}
+
+
+def test_values_typed_on_the_page_go_through_the_importer(con):
+    from lmi.records.template import ENTERED_FILE_NAME, entry_csv
+
+    data = entry_csv("negotiated_levels", [level_row(program_year=2024)])
+    result = do_import(con, "negotiated_levels", data, name=ENTERED_FILE_NAME, who="Dana")
+    assert result.outcome == "imported"
+    assert log_rows(con)[-1][1:4] == ("Dana", "negotiated_levels", ENTERED_FILE_NAME)
+    bad = do_import(con, "negotiated_levels", entry_csv("negotiated_levels", [level_row(level="lots")]))
+    assert bad.outcome == "refused" and issues_at(bad) == {(2, "level")}

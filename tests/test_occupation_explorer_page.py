@@ -165,7 +165,7 @@ def test_unknown_occupation_in_a_shared_link_gets_a_message(reference_db, monkey
     at.query_params["occupation"] = "99-9999.99"
     at.run()
     assert not at.exception
-    assert "99-9999.99 is not an O*NET occupation" in at.error[0].value
+    assert "names the occupation ` 99-9999.99 `, which is not an O\\*NET-SOC occupation" in at.warning[0].value
 
 
 def test_method_texts_and_kinds_of_area_come_from_the_domain(app):

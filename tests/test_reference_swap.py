@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from etl.build import build_database
 from lmi.db import query_rows
 from ui import data
@@ -13,6 +15,7 @@ def build_id(con) -> str:
     return query_rows(con, "SELECT build_id FROM meta_build")[0][0]
 
 
+@pytest.mark.slow
 def test_rebuild_while_app_reads_then_app_reopens_the_new_file(reference_db, tmp_path, monkeypatch):
     path = tmp_path / "lmi.duckdb"
     shutil.copy(reference_db, path)

@@ -97,11 +97,11 @@ def test_small_group_is_hidden_entirely_and_a_second_group_protects_it():
     result = run(breakdown([100, 80, 60, 4], [50, 40, 30, 2]))
     assert hidden_counts(result) == {("C", "people"), ("C", "employed"), ("D", "people"), ("D", "employed")}
     reasons = result.reasons.set_index(result.table["group"])
-    assert reasons.loc["D", "people"] == "fewer than 10 people"
-    assert reasons.loc["D", "employed"] == "group has fewer than 10 people"
-    assert reasons.loc["D", "employed_rate"] == "group has fewer than 10 people"
-    assert reasons.loc["C", "people"].startswith("complementary")
-    assert reasons.loc["C", "employed"] == "complementary: group size hidden"
+    assert reasons.loc["D", "people"] == "fewer than 10 people in this group"
+    assert reasons.loc["D", "employed"] == "this group has fewer than 10 people"
+    assert reasons.loc["D", "employed_rate"] == "this group has fewer than 10 people"
+    assert reasons.loc["C", "people"] == "hidden so that small numbers of people cannot be worked out from the total"
+    assert reasons.loc["C", "employed"] == "hidden with the size of this group"
     assert list(result.table["people"].iloc[[0, 1, 4]]) == [100, 80, 244]
 
 
@@ -109,19 +109,25 @@ def test_small_outcome_count_is_hidden_with_its_rate_but_not_its_group():
     result = run(breakdown([100, 80, 60, 40], [50, 40, 30, 5]))
     assert hidden_counts(result) == {("D", "employed"), ("C", "employed")}  # C: smallest shown count
     assert result.table["people"].iloc[3] == 40
-    assert result.reasons["employed"].iloc[3] == "fewer than 10 people with or without this outcome"
+    assert result.reasons["employed"].iloc[3] == "fewer than 10 employed, or the whole group"
     assert pd.isna(result.table["employed_rate"].iloc[3])
 
 
-def test_small_complement_is_hidden_because_97_percent_of_35_tells_who_did_not():
+def test_most_but_not_all_of_a_group_is_published_because_it_tells_no_ones_outcome():
+    # 99 of 108 employed: the 9 who were not are not named by it (the co-op example program's Q2 figure)
+    result = run(breakdown([60, 48], [55, 44]))
+    assert hidden_counts(result) == set()
+    assert result.total == {"people": 108, "employed": 99, "employed_rate": 99 / 108}
     result = run(breakdown([100, 80, 60, 35], [50, 40, 30, 34]))
-    assert hidden_counts(result) == {("D", "employed"), ("C", "employed")}
-    assert pd.isna(result.table["employed_rate"].iloc[3])
+    assert hidden_counts(result) == set()
 
 
-def test_a_hundred_percent_rate_is_hidden():
+def test_a_hundred_percent_rate_is_hidden_because_it_tells_everyones_outcome():
     result = run(breakdown([100, 80, 60, 40], [50, 40, 30, 40]))
-    assert ("D", "employed") in hidden_counts(result)
+    # D is 40 or below 10: C (30 of 60) alone could not absorb the difference, B (40 of 80) can
+    assert hidden_counts(result) == {("D", "employed"), ("B", "employed")}
+    assert result.reasons["employed"].iloc[3] == "fewer than 10 employed, or the whole group"
+    assert pd.isna(result.table["employed_rate"].iloc[3])
 
 
 def test_zero_counts_are_small_counts():
@@ -129,7 +135,7 @@ def test_zero_counts_are_small_counts():
     assert ("D", "employed") in hidden_counts(result)
     result = run(breakdown([100, 80, 60, 0], [50, 40, 30, 0]))
     assert {("D", "people"), ("D", "employed")} <= hidden_counts(result)
-    assert result.reasons["people"].iloc[3] == "fewer than 10 people"
+    assert result.reasons["people"].iloc[3] == "fewer than 10 people in this group"
 
 
 def test_exactly_the_threshold_is_shown():
@@ -140,7 +146,7 @@ def test_exactly_the_threshold_is_shown():
 def test_small_all_row_hides_the_whole_table():
     result = run(breakdown([3, 4], [1, 2]))
     assert result.hidden.drop(columns="group").to_numpy().all()
-    assert result.reasons["people"].iloc[2] == "fewer than 10 people"
+    assert result.reasons["people"].iloc[2] == "fewer than 10 people in this group"
     assert all(pd.isna(v) for v in result.total.values())
 
 
@@ -166,9 +172,9 @@ def test_hidden_cells_that_add_up_to_a_small_group_get_a_third():
     assert result.table["people"].iloc[0] == 100
 
 
-def test_hidden_complements_that_add_up_to_a_small_group_get_a_third():
-    # 45/50 and 57/60: 8 people without the outcome between them, publishable as total minus shown
-    result = run(breakdown([50, 60, 100, 100], [45, 57, 50, 50]))
+def test_hidden_cells_that_add_up_to_everyone_in_their_groups_get_a_third():
+    # 20/20 and 30/30: together 50 of 50, which total minus shown would publish as a 100% group
+    result = run(breakdown([20, 30, 100, 100], [20, 30, 50, 50]))
     assert hidden_counts(result) == {("A", "employed"), ("B", "employed"), ("C", "employed")}
 
 
@@ -176,7 +182,9 @@ def test_a_zero_next_to_a_count_equal_to_the_total_hides_the_total():
     # shown total 10, and the other hidden cell is known not to be small: it is 10 and the 0 is 0
     result = run(breakdown([50, 40], [0, 10]))
     assert hidden_counts(result) == {("A", "employed"), ("B", "employed"), ("All", "employed")}
-    assert result.reasons["employed"].iloc[2].startswith("complementary: total hidden")
+    assert result.reasons["employed"].iloc[2] == (
+        "total hidden so that small numbers of employed cannot be worked out from it"
+    )
     assert pd.isna(result.total["employed"]) and result.total["people"] == 90
 
 
@@ -192,7 +200,7 @@ def test_when_even_the_reasons_would_pin_a_cell_every_cell_gets_one_neutral_reas
     result = run(breakdown([1, 1], [0, 1]), 2)
     assert result.hidden.drop(columns="group").to_numpy().all()
     reasons = set(result.reasons.drop(columns="group").to_numpy().ravel())
-    assert reasons == {"too few people to show any cell of this table safely (threshold 2)"}
+    assert reasons == {"too few people to show any figure of this table safely (threshold 2)"}
 
 
 def test_hidden_group_size_hides_its_outcomes_and_rates():
@@ -207,10 +215,11 @@ def test_several_outcomes_and_small_groups_reach_a_fixed_point():
         {"group": ["F", "M", "X"], "people": [50, 40, 5], "employed": [0, 10, 3], "credential": [45, 30, 2]}
     )
     result = run(frame)
+    # X's size needs a partner: F (its 0 employed already hidden) loses fewer figures than M; M keeps its
+    # size and its 30 credentials, and hides only its employed count, the one partner the 0 and the 3 need
     assert hidden_counts(result) == {
-        ("F", "employed"),
-        ("F", "credential"),
-        *{(g, c) for g in "MX" for c in ("people", "employed", "credential")},
+        ("M", "employed"),
+        *{(g, c) for g in "FX" for c in ("people", "employed", "credential")},
     }
     assert list(result.table.iloc[3][["people", "employed", "credential"]]) == [95, 13, 77]
 
@@ -334,7 +343,7 @@ def test_suppress_counts_on_a_series():
     assert list(result.table.columns) == ["sex", "enrolled"]
     assert list(result.hidden["enrolled"]) == [False, True, True, False]
     assert result.table["enrolled"].iloc[3] == 219
-    assert result.reasons["enrolled"].iloc[2] == "fewer than 10 people"
+    assert result.reasons["enrolled"].iloc[2] == "fewer than 10 people in this group"
 
 
 def test_suppress_counts_on_a_frame():
@@ -357,7 +366,8 @@ def test_is_publishable():
 def test_is_outcome_publishable():
     assert is_outcome_publishable(20, 40)
     assert not is_outcome_publishable(5, 40)
-    assert not is_outcome_publishable(34, 35)
+    assert is_outcome_publishable(34, 35) and is_outcome_publishable(99, 108)
+    assert not is_outcome_publishable(35, 35)
     assert not is_outcome_publishable(9, 9)
     assert is_outcome_publishable(0, 0, 1)
     with pytest.raises(ValueError):

@@ -4,14 +4,17 @@ Hypothesis draws random breakdowns; an attacker who sees only the published tabl
 the All row), knows the threshold and the rules, and reads the reasons tries to recover hidden cells:
 
 (a) total minus shown: no column shows its total with exactly one hidden group cell, and the hidden
-    cells of a column never add up (in people, or in people without the outcome) to fewer than t;
-(b) exact search: for every cell hidden as small, a second whole-number table is searched for that
-    differs in that cell and agrees with everything shown (shown values, totals = sums of groups,
-    0 <= outcome <= group size, and what each reason says about its cell). The search below is this
+    cells of a column never add up to fewer than t people, or to everyone in the hidden groups;
+(b) exact search: for every hidden cell (hidden as small, or to protect one), a second whole-number
+    table is searched for that differs in that cell and agrees with everything shown (shown values,
+    totals = sums of groups, 0 <= outcome <= group size, and what each reason says about its cell). The search below is this
     file's own: it enumerates hidden group sizes and decides each outcome column with a subset-sum over
     the hidden cells, so it does not reuse the module's move-based check;
-(c) no shown count is small (or has a small complement) and no shown rate comes from a hidden count;
-(d) the input is not mutated and the output is deterministic.
+(c) no shown count is small (or is everyone in its group) and no shown rate comes from a hidden count;
+(d) the input is not mutated and the output is deterministic;
+(e) with the All row published elsewhere (``total_published``, a program's overall figures), the same
+    attacks fail, and the All row is hidden only where the primary rules hide it;
+(f) reasons are plain words: no reason names a count column.
 """
 
 from __future__ import annotations
@@ -75,7 +78,11 @@ class View:
         return [SIZE, *self.outcomes]
 
 
+LABELS = {SIZE: "people who exited", "outcome_0": "people who found work", "outcome_1": "people who completed"}
+
+
 def read_view(result, outcomes: list[str]) -> View:
+    """What each reason tells the attacker (the reasons are read as words, as a reader reads them)."""
     t = result.threshold
     groups = len(result.table) - 1
     shown, knows = {}, {}
@@ -84,13 +91,19 @@ def read_view(result, outcomes: list[str]) -> View:
             reason = result.reasons[column].iloc[row]
             if not result.hidden[column].iloc[row]:
                 shown[(column, row)] = int(result.table[column].iloc[row])
-            elif reason.startswith("complementary"):
+            elif reason.startswith(("hidden so that", "total hidden so that")) or reason == (
+                "hidden with the size of this group"
+            ):
                 knows[(column, row)] = "not small"
-            elif reason == f"fewer than {t} people":
+            elif reason == f"fewer than {t} people in this group":
                 knows[(column, row)] = "size<t"
-            elif reason == f"fewer than {t} people with or without this outcome":
-                knows[(column, row)] = "either<t"
-            elif reason == f"group has fewer than {t} people" or reason.startswith("too few people"):
+            elif reason.startswith(f"fewer than {t} ") and reason.endswith(", or the whole group"):
+                knows[(column, row)] = "small or all"
+            elif (
+                reason == f"this group has fewer than {t} people"
+                or reason.startswith("too few people")
+                or reason.startswith("every group is hidden for ")
+            ):
                 knows[(column, row)] = "none"
             else:
                 raise AssertionError(f"unknown reason {reason!r}")
@@ -106,9 +119,9 @@ def allowed(view: View, cell, value: int, size: int) -> bool:
         return True
     if what == "size<t":
         return value < t
-    if what == "either<t":
-        return value < t or size - value < t
-    return value >= t if is_size else (value >= t and size - value >= t)
+    if what == "small or all":
+        return value < t or value == size
+    return value >= t if is_size else (value >= t and value < size)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -260,9 +273,13 @@ def truth_of(counts: pd.DataFrame, outcomes: list[str]) -> dict:
 @given(breakdowns())
 def test_total_minus_shown_recovers_nothing(case):
     """(a) Per column with a shown total: zero or at least two hidden group cells, and the hidden
-    cells together hold at least t people, and at least t people without the outcome."""
+    cells together hold at least t people, and not everyone in the hidden groups."""
     counts, outcomes, t = case
     result = suppress_breakdown(counts, GROUP, SIZE, outcomes, t)
+    check_total_minus_shown(result, counts, outcomes, t)
+
+
+def check_total_minus_shown(result, counts, outcomes, t) -> None:
     view = read_view(result, outcomes)
     truth = truth_of(counts, outcomes)
     for column in view.columns():
@@ -281,22 +298,24 @@ def test_total_minus_shown_recovers_nothing(case):
             sizes = view.shown[(SIZE, view.total)] - sum(
                 view.shown[(SIZE, r)] for r in range(view.groups) if r not in hidden
             )
-            assert sizes - pooled >= t, f"{column}: hidden cells hold {sizes - pooled} without it"
+            assert sizes - pooled >= 1, f"{column}: the hidden cells are everyone in their groups"
 
 
 @given(breakdowns())
 def test_every_small_hidden_cell_has_a_second_consistent_value(case):
-    """(b) For each cell hidden as small, the exact search finds another table that agrees with
-    everything shown and differs in that cell."""
+    """(b) For each hidden cell, the exact search finds another table that agrees with everything shown
+    and differs in that cell."""
     counts, outcomes, t = case
     result = suppress_breakdown(counts, GROUP, SIZE, outcomes, t)
+    check_second_values(result, counts, outcomes)
+
+
+def check_second_values(result, counts, outcomes) -> None:
     view = read_view(result, outcomes)
     truth = truth_of(counts, outcomes)
-    cap = truth[(SIZE, view.total)] + 2 * t + 2
+    cap = truth[(SIZE, view.total)] + 2 * view.t + 2
     assert table_exists(view, {}, truth, cap, [10**6]), "the true table must agree with its own view"
-    for cell, what in view.knows.items():
-        if what == "not small":
-            continue
+    for cell in view.knows:  # cells hidden as small, and the cells hidden to protect them
         assert second_value(view, cell, truth, cap) is not None, f"{cell} (true {truth[cell]}) is pinned"
 
 
@@ -305,6 +324,10 @@ def test_shown_cells_are_publishable_and_rates_follow_counts(case):
     """(c) Shown counts pass the primary rule, shown rates are exact and only come with both counts."""
     counts, outcomes, t = case
     result = suppress_breakdown(counts, GROUP, SIZE, outcomes, t)
+    check_shown_cells(result, counts, outcomes, t)
+
+
+def check_shown_cells(result, counts, outcomes, t) -> None:
     table, hidden = result.table, result.hidden
     truth = truth_of(counts, outcomes)
     for row in range(len(table)):
@@ -315,7 +338,7 @@ def test_shown_cells_are_publishable_and_rates_follow_counts(case):
             reached, rate = truth[(name, row)], f"{name}_rate"
             if not hidden[name].iloc[row]:
                 assert table[name].iloc[row] == reached
-                assert t <= 1 or (reached >= t and size - reached >= t)
+                assert t <= 1 or (reached >= t and reached < size)
             if not hidden[rate].iloc[row] and size:
                 assert not hidden[name].iloc[row] and not hidden[SIZE].iloc[row]
                 assert math.isclose(table[rate].iloc[row], reached / size)
@@ -336,3 +359,36 @@ def test_input_untouched_and_output_deterministic(case):
     for name in ("table", "hidden", "reasons"):
         pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
     assert first.total == second.total
+
+
+# ----------------------------------------------------------------------------------------------------
+# (e) The All row published elsewhere, (f) plain-language reasons
+
+
+@given(breakdowns())
+def test_a_published_total_is_hidden_only_by_the_primary_rules_and_attacks_still_fail(case):
+    """(e) With total_published, the All row is what the group-less rules give it (a program's overall
+    figures), and attacks (a)-(c) recover nothing."""
+    counts, outcomes, t = case
+    result = suppress_breakdown(counts, GROUP, SIZE, outcomes, t, total_published=True, labels=LABELS)
+    truth = truth_of(counts, outcomes)
+    groups = len(counts)
+    size = truth[(SIZE, groups)]
+    for column in [SIZE, *outcomes]:
+        value = truth[(column, groups)]
+        small = size < t or (column != SIZE and (value < t or value == size))
+        assert bool(result.hidden[column].iloc[groups]) == (t > 1 and small), column
+    check_total_minus_shown(result, counts, outcomes, t)
+    check_second_values(result, counts, outcomes)
+    check_shown_cells(result, counts, outcomes, t)
+
+
+@given(breakdowns())
+def test_reasons_are_plain_words_without_column_names(case):
+    """(f) Every reason reads as words; with labels, none names a count column."""
+    counts, outcomes, t = case
+    for published in (False, True):
+        result = suppress_breakdown(counts, GROUP, SIZE, outcomes, t, total_published=published, labels=LABELS)
+        read_view(result, outcomes)  # every reason is one a reader can interpret
+        for reason in set(result.reasons.to_numpy().ravel()) - {""}:
+            assert not any(name in reason for name in [*outcomes, "_count", "_rate"]), reason

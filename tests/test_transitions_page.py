@@ -157,9 +157,10 @@ def test_unknown_occupation_in_the_link_gets_a_clear_error(reference_db, tmp_pat
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
     at.query_params["occupation"] = "99-9999.99"
-    at.run().switch_page(PAGE).run()
+    at.switch_page(PAGE).run()  # opened on the transitions page, as the link's path says
     assert not at.exception
-    assert "is not an O\\*NET occupation in this database" in at.error[0].value
+    assert at.title[0].value == "Career transitions"
+    assert "names the occupation ` 99-9999.99 `, which is not an O\\*NET-SOC occupation" in at.warning[0].value
 
 
 def test_occupation_without_descriptors_gets_a_clear_message(app):

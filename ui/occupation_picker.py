@@ -1,14 +1,17 @@
 """Occupation search box shared by pages: type a job title, pick one of the ranked matches.
 
 The pick is kept in ``st.session_state["occupation"]`` so moving between pages keeps it, and in
-the URL (``?occupation=29-1141.00``) so a view can be shared.
+the URL (``?occupation=29-1141.00``) so a view can be shared. A link's code that is not an O*NET-SOC
+occupation of this database is reported (the user's text escaped) and dropped, never a traceback.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import data
+from lmi.briefs.links import OCCUPATION_PARAM, occupation_code
+from lmi.occupations.profile import UnknownOccupationError
+from ui import data, links
 
 STATE_KEY = "occupation"
 MATCHES_SHOWN = 8
@@ -20,20 +23,42 @@ def render_occupation_picker(
     placeholder: str = "e.g. cashier, RN, coal miner, paralegal",
 ) -> str | None:
     """Render the search box and the match list; return the chosen O*NET-SOC code (or None)."""
-    initial = st.query_params.get(STATE_KEY) or st.session_state.get(STATE_KEY)
+    initial = linked_occupation() or st.session_state.get(STATE_KEY)
     query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
     if not query.strip():
         return _remember(initial) if initial else None
     matches = data.search_occupations(query, MATCHES_SHOWN)
     if matches.empty:
         st.warning(
-            f"No occupation matches “{query}”. Try another title, a shorter word, or a SOC code such as 29-1141."
+            f"No occupation matches {links.escaped(query)}. Try another title, a shorter word, or a SOC code such "
+            "as 29-1141."
         )
         return _remember(initial) if initial else None
     options = matches.onet_soc_code.tolist()
     labels = {row.onet_soc_code: _label(row) for row in matches.itertuples()}
     chosen = st.radio("Matching occupations", options, format_func=labels.get, key=f"{key}_choice")
     return _remember(chosen)
+
+
+def linked_occupation() -> str | None:
+    """The link's ``occupation`` as an O*NET-SOC code of this database (a SOC code such as 29-1141 is read as
+    its main occupation, 29-1141.00); an unknown one is reported and removed from the URL."""
+    text = links.param(OCCUPATION_PARAM)
+    if text is None:
+        return None
+    code = occupation_code(text)
+    try:
+        if code is None:
+            raise UnknownOccupationError(text)
+        data.profile(code)
+    except UnknownOccupationError:
+        st.warning(
+            f"This link names the occupation {links.escaped(text)}, which is not an O\\*NET-SOC occupation in "
+            "this database (codes look like 29-1141.00). Search for the occupation below."
+        )
+        links.drop(OCCUPATION_PARAM)
+        return None
+    return code
 
 
 def searched_text(key: str) -> str | None:
@@ -58,5 +83,5 @@ def _label(row) -> str:
 
 def _remember(code: str) -> str:
     st.session_state[STATE_KEY] = code
-    st.query_params[STATE_KEY] = code
+    links.keep(OCCUPATION_PARAM, code)
     return code

@@ -2,23 +2,27 @@
 the records' status and employer partners, every program's local fit, and the staff-only import calls.
 
 Every cached result is keyed on its arguments and on what is served (reference file, records revision), so
-a new import is seen at once. The small-cell threshold is an explicit argument of the outcome figures
-(``threshold()`` reads the configured one), so a changed threshold never serves figures suppressed under
-another. Only published (suppressed) outcome figures pass through here; participant rows never do.
+a new import is seen at once. Published outcome tables are read as stored after each import
+(``lmi.programs.published``), not computed per view. The small-cell threshold is an explicit argument of the
+outcome figures (``threshold()`` reads the configured one), so a changed threshold never serves figures
+suppressed under another. Only published (suppressed) outcome figures pass through here; participant rows
+never do.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import BinaryIO
 
 import pandas as pd
 
 from lmi.programs import local_fit as program_fit
-from lmi.programs import outcomes
+from lmi.programs import outcomes, published, roi, scorecard, scorecard_tables
 from lmi.records import queries
 from lmi.records.example import import_examples
 from lmi.records.importer import ImportResult, import_file, reference_codes
+from lmi.records.template import ENTERED_FILE_NAME, entry_csv
 from lmi.records.validate import ReferenceCodes
 from ui import data
 from ui.cache import cached, demand_model, records_connection, records_query, reference_connection, resource
@@ -29,10 +33,17 @@ def threshold() -> int:
     return outcomes.threshold_from_env()
 
 
-@cached(max_entries=8, spinner="Computing published outcome figures…")
+@resource(max_entries=4, spinner="Reading published outcome figures…")
 def reports(threshold: int) -> dict[str, outcomes.ProgramReport]:
-    """Every program's suppressed outcome tables."""
-    return outcomes.program_reports(records_connection(), threshold)
+    """Every program's suppressed outcome tables, as stored after the last import (computed and stored here
+    only when missing, e.g. in a store from before they were stored). Kept as one shared, read-only object per
+    records revision and threshold: hundreds of small tables, which a data cache would copy on every call."""
+    return published.reports(records_connection(), threshold)
+
+
+def report(program_id: str, threshold: int) -> outcomes.ProgramReport:
+    """One program's suppressed outcome tables, as stored after the last import (read-only)."""
+    return reports(threshold)[program_id]
 
 
 @cached(max_entries=8)
@@ -95,6 +106,40 @@ def run_import(kind: str, file_name: str, stream: BinaryIO, imported_by: str) ->
 def load_generated_examples(imported_by: str) -> list[ImportResult]:
     """Staff only: import the generated example data through the ordinary importer."""
     return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
+
+
+@cached(max_entries=8, spinner="Scoring programs against their levels…")
+def scorecards(threshold: int) -> dict[str, scorecard.Scorecard]:
+    """Every program's WIOA scorecard (published figures against the levels staff entered)."""
+    return scorecard.program_scorecards(records_connection(), reports(threshold), threshold, area_names())
+
+
+@cached(max_entries=8)
+def scorecard_summaries(threshold: int) -> dict[str, str]:
+    """Each program's one-line scorecard (latest scored year, met / not met) for the Program outcomes list,
+    made without the employer tables, which the verdict does not depend on."""
+    cards = scorecard.program_scorecards(records_connection(), reports(threshold), threshold, employer_indicators=False)
+    return {program_id: scorecard_tables.summary_words(card) for program_id, card in cards.items()}
+
+
+@cached(max_entries=8)
+def returns(threshold: int) -> dict[str, roi.ReturnOnInvestment]:
+    """Every program's return on investment (earnings gain, payback, cost per placement and credential)."""
+    facts = programs()
+    costs = dict(zip(facts.program_id, facts.cost_per_participant_usd))
+    return roi.program_roi(records_connection(), reports(threshold), costs, threshold)
+
+
+levels = records_query(scorecard.negotiated_levels, max_entries=4)
+levels.__doc__ = "Every negotiated (or adjusted) level staff entered."
+establishments = records_query(scorecard.establishment_counts, max_entries=4)
+establishments.__doc__ = "Every establishment count staff entered, with its source."
+
+
+def enter_rows(kind: str, rows: list[dict], imported_by: str) -> ImportResult:
+    """Staff only (the page checks): values typed on the page, checked and stored by the ordinary importer."""
+    data = entry_csv(kind, rows)
+    return import_file(records_connection(), _reference_codes(), kind, ENTERED_FILE_NAME, io.BytesIO(data), imported_by)
 
 
 def import_log() -> pd.DataFrame:

@@ -1,12 +1,14 @@
 """Rendering helpers shared by the training-program pages: the generated-example badge, the source line of
-numbers from program records, the empty-records message, the program picker, and the labels and tooltips of
-local-fit columns (words from ``lmi.programs.local_fit``)."""
+numbers from program records, the empty-records message, the program picker, the labels and tooltips of
+local-fit columns (words from ``lmi.programs.local_fit``) and the scorecard and return-on-investment summary
+columns of a programs table."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from lmi.programs import roi
 from lmi.programs.labels import GENERATED_NOTE, program_choice_label, records_source_note
 from lmi.programs.local_fit import column_words
 from ui import records_data
@@ -95,3 +97,20 @@ def fit_column_config(columns: list[str], summary: bool = False) -> dict:
         )
         for c in columns
     }
+
+
+SCORECARD_COLUMN = "WIOA scorecard (latest scored year)"
+
+
+def with_decision_columns(table: pd.DataFrame, program_ids, threshold: int) -> pd.DataFrame:
+    """A programs table (one row per program, in ``program_ids`` order) with each program's earnings gain,
+    payback period and latest scorecard verdict inserted before its "Data" column."""
+    ids = list(program_ids)
+    extra = roi.summary_columns(records_data.returns(threshold), ids)
+    summaries = records_data.scorecard_summaries(threshold)
+    extra[SCORECARD_COLUMN] = [summaries[p] for p in ids]
+    at = table.columns.get_loc("Data") if "Data" in table.columns else len(table.columns)
+    out = table.copy()
+    for offset, column in enumerate(extra.columns):
+        out.insert(at + offset, column, extra[column].values)
+    return out

@@ -1,7 +1,9 @@
 """The sidebar region picker every page shares: nation, a state, or a metro/nonmetro area in it.
 
 The choice lives in ``st.session_state`` (keys ``region_state`` and ``region_area``) so it survives
-page switches; pages read it with ``current_region()``.
+page switches; pages read it with ``current_region()``. It is also kept in the URL (``?area=<OEWS area
+code>``): a link opened in a new session starts on its region, and an area code this database does not
+hold is reported (escaped) and the nation shown instead.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from lmi.areas import NATION_CODE
-from ui import data
+from lmi.areas import NATION_CODE, UnknownAreaError, get_area
+from lmi.briefs.links import AREA_PARAM, is_area_code
+from ui import data, links
+from ui.cache import reference_query
 
 NATION_LABEL = "United States"
 WHOLE_STATE = "Whole state"
@@ -30,8 +34,10 @@ NATION = Region(NATION_CODE, None, NATION_LABEL, "national")
 
 
 def render_region_picker() -> Region:
-    """The sidebar's state and area choice; remembers it for every page (``current_region``)."""
+    """The sidebar's state and area choice; remembers it for every page (``current_region``) and in the URL."""
     states = data.states()
+    if links.once_per_session("area"):
+        restore_linked_region(states)
     state_labels = [NATION_LABEL] + states.state_name.tolist()
     st.sidebar.markdown("### Region")
     state_label = st.sidebar.selectbox(
@@ -50,7 +56,37 @@ def render_region_picker() -> Region:
             chosen = areas.iloc[area_labels.index(area_label) - 1]
             region = Region(chosen.area_code, state.state_fips, chosen.area_name, chosen.area_kind, state.state_name)
     st.session_state["region"] = region
+    links.keep(AREA_PARAM, region.area_code)
     return region
+
+
+_area = reference_query(get_area, max_entries=64)
+
+
+def restore_linked_region(states) -> None:
+    """Set the pickers to the link's ``area`` (before they are drawn); an unknown code is reported and the
+    nation kept."""
+    code = links.param(AREA_PARAM)
+    if code is None:
+        return
+    try:
+        if not is_area_code(code):
+            raise UnknownAreaError(code)
+        area = _area(code)
+    except UnknownAreaError:
+        st.warning(
+            f"This link names the region {links.escaped(code)}, which is not an OEWS area code in this "
+            f"database (codes have 7 digits, such as 0025540 for Hartford), so figures are for the "
+            f"{NATION_LABEL}. Pick a region in the sidebar."
+        )
+        links.drop(AREA_PARAM)
+        return
+    names = dict(zip(states.state_fips, states.state_name))
+    if area.area_code == NATION_CODE or area.state_fips not in names:
+        st.session_state["region_state"] = NATION_LABEL
+        return
+    st.session_state["region_state"] = names[area.state_fips]
+    st.session_state["region_area"] = WHOLE_STATE if area.area_kind == "state" else area.area_name
 
 
 def current_region() -> Region:

@@ -41,10 +41,11 @@ Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and it
 
 Suppression (``lmi.programs.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
 a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
-the functions here return only what it lets through (NA where hidden, with the reason). A program's
-overall figures (its cohort as one group: the primary rules) are the All row of every one of its
-tables; where a table could protect its small cells only by hiding a total the program publishes, that
-table hides the whole column instead, so no table is undone by a total shown elsewhere.
+the functions here return only what it lets through (NA where hidden, with the reason in plain words,
+``COUNT_WORDS``). A program's overall figures (its cohort as one group: the primary rules) are published
+whenever they are not small cells, and are the All row of every one of its tables: each table is
+suppressed with its total published (``total_published``), so small cells are protected by hiding the
+fewest other group cells, and a whole column only where nothing less protects them.
 Rates, placement rates and costs are computed only from shown counts. Aggregates across programs (by
 provider, type, funding stream, exit year) add up only published program cells, so they reveal nothing
 the published cells do not; the number of programs left out is shown instead. Participant-level rows
@@ -54,7 +55,7 @@ never leave this package.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -112,10 +113,15 @@ def against_conventional(placement_rate) -> str | None:
     return f"{points:+.1f} points vs {percent_words(CONVENTIONAL_PLACEMENT_RATE)}"
 
 
-HIDDEN_COLUMN = (
-    "complementary: every group of this column is hidden, because the program's total is published and "
-    "hiding some groups could not protect a small one"
-)
+COUNT_WORDS = {  # what each count column counts, for the reasons a hidden cell gives (no column names)
+    "exiters_count": "people who exited",
+    "completed_count": "people who completed the program",
+    "credential_count": "people who earned a credential",
+    "employed_q2_count": "people employed in the 2nd quarter after exit",
+    "employed_q4_count": "people employed in the 4th quarter after exit",
+    "placed_count": "people placed (completed and employed in the 2nd quarter after exit)",
+    "training_related_count": "people placed in a job related to the training",
+}
 
 INDICATOR_LABELS = {
     "exiters_count": "Exiters with complete follow-up",
@@ -183,8 +189,8 @@ def program_reports(
     ids = list(programs)
     dims = (*EQUITY_DIMENSIONS, COHORT_DIMENSION)
     counted = {dim: dict(tuple(counts.group_counts(con, ids, dim).groupby("program_id", sort=False))) for dim in dims}
-    earned = {dim: counts.cohort_earnings(con, ids, dim) for dim in dims}
-    earned["_overall"] = counts.cohort_earnings(con, ids)
+    earned = {dim: _earnings_by_group(counts.cohort_earnings(con, ids, dim)) for dim in dims}
+    earned["_overall"] = _earnings_by_group(counts.cohort_earnings(con, ids))
     return {
         program_id: _report(program_id, program, counted, earned, threshold) for program_id, program in programs.items()
     }
@@ -200,10 +206,12 @@ def _report(program_id: str, program: dict, counted: dict, earned: dict, thresho
         dim: by_program.get(program_id, empty)[columns].reset_index(drop=True) for dim, by_program in counted.items()
     }
     tables = {
-        dim: suppress_breakdown(frame, GROUP, DENOMINATOR, numerators, threshold) for dim, frame in frames.items()
+        dim: suppress_breakdown(
+            frame, GROUP, DENOMINATOR, numerators, threshold, total_published=True, labels=COUNT_WORDS
+        )
+        for dim, frame in frames.items()
     }
     overall = dict(_program_total(frames[EQUITY_DIMENSIONS[0]], numerators, threshold))
-    tables = _harmonize(tables, [DENOMINATOR, *numerators], overall)
     medians = _medians(program_id, tables, earned, threshold)
     overall["earnings_q2_median_usd"] = medians.pop("_overall")
     overall.update(_derived(overall, program["cost_per_participant_usd"]))
@@ -255,8 +263,9 @@ def _program_rows(con, program_ids: list[str] | None) -> dict[str, dict]:
 
 
 def _program_total(frame: pd.DataFrame, numerators: list[str], threshold: int) -> dict:
-    """The program's overall figures: its cohort as one group, so only the primary rules apply (a
-    total is shown when it, and each outcome and its complement, count at least ``threshold``)."""
+    """The program's overall figures: its cohort as one group, so only the primary rules apply (a total
+    is shown when it and each outcome count at least ``threshold`` and an outcome is not everyone's); each
+    table's All row is the same, since every table is suppressed with its total published."""
     one = frame[[DENOMINATOR, *numerators]].sum().to_frame().T.assign(**{GROUP: "program"})
     return suppress_breakdown(
         one[[GROUP, DENOMINATOR, *numerators]].astype({c: "int64" for c in [DENOMINATOR, *numerators]}),
@@ -267,60 +276,32 @@ def _program_total(frame: pd.DataFrame, numerators: list[str], threshold: int) -
     ).total
 
 
-def _harmonize(
-    tables: dict[str, SuppressedBreakdown], columns: list[str], overall: dict
-) -> dict[str, SuppressedBreakdown]:
-    """Every table of a program shows the program's overall figures in its All row. Where a table had to
-    hide a total that the program publishes (its last resort when no group cell could protect a small
-    one), all of that column's group cells are hidden in that table instead: with every group cell of
-    a column hidden, a published total only gives their sum. A hidden group size hides the whole table
-    below the All row."""
-    out = {}
-    for name, table in tables.items():
-        lost = [c for c in columns if pd.isna(table.total.get(c)) and not pd.isna(overall.get(c))]
-        if DENOMINATOR in lost:
-            lost = list(columns)
-        out[name] = _hide_group_cells(table, lost, overall) if lost else table
-    return out
+def _earnings_by_group(frame: pd.DataFrame) -> dict[tuple, tuple[int, float]]:
+    """(program, group) -> (earners, median earnings), for looking up one cell at a time."""
+    return {
+        (program_id, group): (int(n), float(median))
+        for program_id, group, n, median in zip(
+            frame.program_id, frame[GROUP], frame.earnings_q2_count, frame.earnings_q2_median_usd
+        )
+    }
 
 
-def _hide_group_cells(result: SuppressedBreakdown, columns: list[str], overall: dict) -> SuppressedBreakdown:
-    table, hidden, reasons = result.table.copy(), result.hidden.copy(), result.reasons.copy()
-    total = dict(result.total)
-    groups, last = table.index[:-1], table.index[-1]
-    for column in columns:
-        for name in (column, column + "_rate"):
-            if name not in table:
-                continue
-            # every group cell of the column gets the same reason: an earlier, more specific one (a cell
-            # "passes the threshold") would tell a reader more than the column's published total allows
-            table.loc[groups, name] = pd.NA
-            reasons.loc[groups, name] = HIDDEN_COLUMN
-            hidden.loc[groups, name] = True
-            value = overall.get(name, pd.NA)
-            table.loc[last, name] = value
-            hidden.loc[last, name] = pd.isna(value)
-            reasons.loc[last, name] = "" if not pd.isna(value) else reasons.loc[last, name]
-            total[name] = value
-    return replace(result, table=table, hidden=hidden, reasons=reasons, total=total)
-
-
-def _medians(
-    program_id: str, tables: dict[str, SuppressedBreakdown], earned: dict[str, pd.DataFrame], threshold: int
-) -> dict:
+def _medians(program_id: str, tables: dict[str, SuppressedBreakdown], earned: dict[str, dict], threshold: int) -> dict:
     """Median 2nd-quarter earnings per group, shown only where the group's employed count is shown and
     at least ``threshold`` of them have earnings recorded (a median of a few people is about them)."""
-    mine = {dim: frame[frame.program_id == program_id] for dim, frame in earned.items()}
-    out = {
-        "_overall": _median_if_publishable(mine["_overall"], "All", tables[EQUITY_DIMENSIONS[0]], threshold, total=True)
-    }
+    overall = tables[EQUITY_DIMENSIONS[0]].total.get("employed_q2_count")
+    out = {"_overall": _median_if_publishable(earned["_overall"].get((program_id, "All")), overall, threshold)}
     for dimension, table in tables.items():
         rows = list(table.table[GROUP].iloc[:-1])
+        employed = list(table.table["employed_q2_count"].iloc[:-1])
         out[dimension] = pd.DataFrame(
             {
                 GROUP: rows,
                 "earnings_q2_median_usd": pd.array(
-                    [_median_if_publishable(mine[dimension], g, table, threshold, row=i) for i, g in enumerate(rows)],
+                    [
+                        _median_if_publishable(earned[dimension].get((program_id, g)), shown, threshold)
+                        for g, shown in zip(rows, employed)
+                    ],
                     dtype="Float64",
                 ),
             }
@@ -328,19 +309,11 @@ def _medians(
     return out
 
 
-def _median_if_publishable(
-    earnings: pd.DataFrame,
-    group,
-    table: SuppressedBreakdown,
-    threshold: int,
-    row: int | None = None,
-    total: bool = False,
-):
-    shown = table.total.get("employed_q2_count") if total else table.table["employed_q2_count"].iloc[row]
-    match = earnings[earnings[GROUP] == group]
-    if pd.isna(shown) or match.empty or int(match.earnings_q2_count.iloc[0]) < threshold:
+def _median_if_publishable(earners: tuple[int, float] | None, employed_shown, threshold: int):
+    """The median, where the employed count it belongs to is shown and enough people have earnings."""
+    if pd.isna(employed_shown) or earners is None or earners[0] < threshold:
         return pd.NA
-    return float(match.earnings_q2_median_usd.iloc[0])
+    return earners[1]
 
 
 def _ratio(numerator, denominator):
@@ -443,10 +416,13 @@ def aggregate_outcomes(
         summaries = summaries[summaries.program_id.isin(program_ids)]
     cells = _cohort_cells(summaries, reports) if by == COHORT_DIMENSION else summaries
     key = AGGREGATE_BY[by]
-    rows = []
-    for value, part in cells.groupby(key, sort=True):
-        rows.append({key: value, **_add_up(con, part, threshold)})
-    return pd.DataFrame(rows)
+    groups = list(cells.groupby(key, sort=True))
+    pooled = counts.pooled_median_earnings_by_set(
+        con, {i: list(part.program_id[part.earnings_q2_median_usd.notna()]) for i, (_, part) in enumerate(groups)}
+    )
+    return pd.DataFrame(
+        [{key: value, **_add_up(part, threshold, pooled.get(i))} for i, (value, part) in enumerate(groups)]
+    )
 
 
 def _cohort_cells(summaries: pd.DataFrame, reports: dict[str, ProgramReport]) -> pd.DataFrame:
@@ -478,9 +454,10 @@ def _cohort_cells(summaries: pd.DataFrame, reports: dict[str, ProgramReport]) ->
     )
 
 
-def _add_up(con, part: pd.DataFrame, threshold: int) -> dict:
+def _add_up(part: pd.DataFrame, threshold: int, pooled: tuple[int, float | None] | None) -> dict:
     """Sums over the published cells of ``part``; each rate over the programs where both of its counts
-    are published; the median over the programs whose median is published."""
+    are published; the median over the programs whose median is published (``pooled``: their earners
+    and pooled median, None when there are none)."""
     out = {"programs_count": len(part)}
     shown_exiters = part[DENOMINATOR].notna()
     out["programs_published_count"] = int(shown_exiters.sum())
@@ -499,10 +476,6 @@ def _add_up(con, part: pd.DataFrame, threshold: int) -> dict:
     placed = part[shown_exiters & part.placed_count.notna()]
     cost = (placed.cost_per_participant_usd * placed[DENOMINATOR].astype(float)).sum()
     out["cost_per_placement_usd"] = _ratio(cost, placed.placed_count.sum()) if len(placed) else pd.NA
-    with_median = part[part.earnings_q2_median_usd.notna()]
-    if len(with_median):
-        n, median = counts.pooled_median_earnings(con, list(with_median.program_id))
-        out["earnings_q2_median_usd"] = median if n >= threshold and median is not None else pd.NA
-    else:
-        out["earnings_q2_median_usd"] = pd.NA
+    n, median = pooled if pooled is not None else (0, None)
+    out["earnings_q2_median_usd"] = median if n >= threshold and median is not None else pd.NA
     return out

@@ -1,74 +1,90 @@
-"""Small-cell suppression for equity breakdowns (outcomes of a training program by sex, race/ethnicity,
-age band, veteran, disability, justice-involved, English learner, long-term unemployed, displaced worker).
+"""Small-cell suppression for outcome tables (a program's outcomes by sex, race/ethnicity, age band, veteran,
+disability, justice-involved, English learner, long-term unemployed, displaced worker, exit cohort).
 
-Every page that shows a breakdown goes through `suppress_breakdown` (or `suppress_counts`), so no page
-can show a cell these rules hide. The input is one row per group with whole-number counts: the group's
-people (the denominator) and how many of them reached each outcome (the numerators). The output is the
-table to show, with a rate `<numerator>_rate` next to each numerator and a final "All" row.
+Every page that shows a breakdown goes through `suppress_breakdown` (or `suppress_counts`), so no page can
+show a cell these rules hide. The input is one row per group with whole-number counts: the group's people
+(the denominator) and how many of them reached each outcome (the numerators). The output is the table to
+show, with a rate `<numerator>_rate` next to each numerator and a final "All" row. The aim is to protect
+every small cell while hiding as little as possible: a figure that is safe to publish is published.
 
 The rules, and why each exists (t is the threshold, 10 unless configured):
 
-1. Primary suppression.
+1. Primary suppression (what is a small cell).
    - A group (or the All row) with fewer than t people is hidden entirely: its size, its counts and its
      rates. Why: every number about a handful of people is about identifiable people.
-   - An outcome count is hidden, with its rate, when fewer than t people reached the outcome OR fewer
-     than t did not (the complement, denominator - numerator). Why: "97% of 35 people found work" tells
-     that at most one person did not, which is as telling as a count of 1.
-   - Zero is a count of fewer than t people and is hidden like any other small count. Why: "0 of 40
-     people in this group got a credential" is a statement about every one of the 40; showing zeros would
-     also tell readers that every other hidden cell is between 1 and t-1.
-   - A threshold of 0 or 1 switches suppression off (t = 1 would hide only zeros, and a zero has nobody
-     in it to protect, so the only effect would be to mislead). A rate whose denominator is 0 is then
-     undefined and shown as missing, without being "hidden".
+   - An outcome count is hidden, with its rate, when fewer than t people reached the outcome, or when
+     everyone in the group did. Why: "3 people got a credential" is about 3 identifiable people; "all 40
+     found work" (a rate of 100%) tells the outcome of every one of the 40, as "0 of 40" does. A group
+     in which most but not all reached the outcome is published: "99 of 108 found work" tells no one's
+     outcome (the 9 who did not are not named by it), and hiding it would hide the figure a program is
+     judged on. Zero is a count of fewer than t people and is hidden like any other small count.
+   - A threshold of 0 or 1 switches suppression off (t = 1 would hide only zeros and 100%s, which is
+     not protection). A rate whose denominator is 0 is then undefined and shown as missing, without
+     being "hidden".
 2. Rates are tied to counts (rate = numerator / denominator). A rate is shown only when both of its
    counts are shown. Why: a shown rate with a shown denominator gives the numerator back, and a shown
    rate with a shown numerator gives the denominator back. For the same reason a group whose size is
-   hidden is hidden in every column ("complementary: group size hidden"): a shown outcome count under a
-   hidden group size bounds that size and, with the All row, the other hidden sizes.
+   hidden is hidden in every column: a shown outcome count under a hidden group size bounds that size
+   and, with the All row, the other hidden sizes.
 3. Complementary suppression. A reader who sees the All row can subtract the shown cells of a column
    from its total, and knows the arithmetic of the table (totals are sums of groups, 0 <= numerator <=
-   denominator, whole people) and what the reasons say (a cell hidden as small is below t; a cell hidden
-   to protect another is not). More cells are hidden, one at a time, until a fixed point where, in every
-   column whose total is shown:
+   denominator, whole people) and what the reasons say (a cell hidden as small is below t or the whole
+   group; a cell hidden to protect another is neither). More cells are hidden, one at a time, until a
+   fixed point where, in every column whose total is shown:
    a. no group cell, or at least two, are hidden (one hidden cell is just total minus shown);
-   b. the hidden cells together (which anyone can compute as total minus shown) hold at least t people,
-      and, in an outcome column, at least t people without the outcome: the merged group of hidden cells
-      must itself be publishable, or suppression would publish a small group after all;
-   and, in every column: c. every cell hidden as small (and every count of a group hidden as small) can be
-   moved by at least one person without contradicting anything shown. This is checked by building the
-   alternative table: move one outcome between two hidden cells of a column, or one person (with any
-   set of outcomes) between two hidden groups, or into or out of a hidden total, and check every
-   constraint above, including what the reasons reveal.
-   The cell hidden to fix a column is the smallest shown group cell in that column that fixes it (the
-   least information lost), else the smallest one (and the loop goes on), and the column's total only
-   when no group cell is left or none helps (e.g. a 0 next to a 10 whose total is 10: a reader who knows
-   the 10 is not small knows it is 10 and the 0 is 0, so only hiding the total protects them). When a
-   cell still cannot be protected that way, other shown cells are hidden, smallest first, up to the whole
-   table; and if even then the reasons would pin a cell (two groups of 1 with t = 2: "each below 2, the
-   total not below 2" means both are 1), every cell gets the same neutral reason.
-4. Totals are computed from the groups given, and are assumed published: the rules above hold even with
-   include_total=False, which only leaves the All row out of the returned frames. A total can itself be
-   hidden (too small, or rule 3 as a last resort); anything that shows program totals elsewhere must
-   take them from the All row of this result (`SuppressedBreakdown.total`) to keep the guarantee.
+   b. the hidden cells together (which anyone can compute as total minus shown) hold at least t people
+      and, in an outcome column, are not everyone in the hidden groups: the merged group of hidden cells
+      must itself be publishable, or suppression would publish a small cell after all;
+   and, in every column: c. every hidden cell (first those hidden as small, and the counts of a group hidden
+   as small; then those hidden to protect them, which must not be worked out either) has a second value
+   consistent with everything shown. This is checked by building the alternative table:
+   in its column, any other value its reason allows, with the column's other hidden cells and its hidden
+   total taking any values theirs allow (an exact subset-sum over the column, group sizes as they are);
+   or one person (with any set of outcomes) moved between two hidden groups, or into or out of a hidden
+   total; checking every constraint above, including what the reasons reveal.
+   The cell hidden next is the one that hides least: among the shown group cells of the column, the
+   one whose hiding fixes the column, fewest figures lost first (a group size takes its row with it),
+   then the smallest; else the cheapest one (and the loop goes on). A column's total is hidden only when
+   no group cell is left or none helps (e.g. a 0 next to a 10 whose total is 10: a reader who knows the
+   10 is not small knows it is 10 and the 0 is 0, so only hiding the total protects them) and the total
+   is not published elsewhere (see 4). When a cell still cannot be protected that way, other shown
+   cells are hidden, cheapest first, up to the whole table; and if even then the reasons would pin a
+   cell (two groups of 1 with t = 2: "each below 2, the total not below 2" means both are 1), every cell
+   gets the same neutral reason.
+4. Totals are computed from the groups given. With total_published=True the All row is a figure shown
+   elsewhere (a program's overall figures, published when they are not small cells): it is then hidden
+   only by the primary rules, never to protect a group, and where a small cell of a column cannot be
+   protected by hiding other group cells, every group cell of that column is hidden with one reason that
+   says nothing about any of them (with all group cells hidden, the published total gives only their
+   sum). Without it, a total can itself be hidden (rule 3, as a last resort), and anything that shows
+   the total elsewhere must take it from the All row of this result (`SuppressedBreakdown.total`).
+   include_total=False only leaves the All row out of the returned frames; the rules are the same.
+
+Reasons are plain words for the reader; ``labels`` maps a count column to what it counts ("people who
+exited"), so no reason shows a column's name. Programs' published tables are computed once per import and
+stored (``lmi.programs.published``): a change to these rules must bump ``published.METHOD`` so that tables
+made under the old rules are made again.
 
 The guarantee, for a reader who sees every shown count and rate and the All row, knows t and these rules,
 reads the reasons, and uses the arithmetic above: no hidden cell can be worked out as total minus shown;
 every cell hidden as small has at least two whole-number values consistent with everything shown (we
-construct the second one); and no column's hidden cells add up, in people or in people without the
-outcome, to fewer than t. Not promised: a reader may still narrow a hidden cell (e.g. learn it is at
-least 3); a cell hidden only to protect others is not small, so it gets rules 3a-b but not 3c; differencing this table against another one (the same program filtered differently, another
-period) is not prevented here; and a reader who replays the order in which complementary cells are
-chosen (smallest first) may learn more than the arithmetic alone gives.
+construct the second one), and so has every other hidden cell unless even the last resort of rule 3 could
+not manage it; no column's hidden cells add up to fewer than t people, or to everyone in the hidden groups;
+no shown count is a small cell. Not promised: a reader may still narrow a hidden cell (e.g. learn it is at
+least 3); relations between outcome columns (a placement is a completion) are not used to hide more;
+differencing this table against another one (the same program filtered differently, another period) is
+not prevented here; and a reader who replays the order in which complementary cells are chosen may learn
+more than the arithmetic alone gives.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 import numbers
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_THRESHOLD = 10
@@ -76,12 +92,23 @@ TOTAL_LABEL = "All"
 RATE_SUFFIX = "_rate"
 
 # How a hidden cell is classified; this is what its reason tells a reader about its value.
-PRIMARY = "primary"  # below the threshold (a count) or below it on either side (an outcome)
+PRIMARY = "primary"  # below the threshold (a size); below it or the whole group (an outcome)
 GROUP_SMALL = "group_small"  # an outcome count of a group hidden as small: bounded by the group's size
 COMPLEMENTARY = "complementary"  # hidden to protect others: the cell itself passes the primary rule
-TABLE_HIDDEN = "too few people to show any cell of this table safely (threshold {t})"
+NEUTRAL = "neutral"  # hidden with its whole column or table: the reason says nothing about the value
+
+# The reasons a reader sees ({t}: the threshold, {what}: what the column counts, e.g. "people who exited").
+REASON_SMALL_GROUP = "fewer than {t} people in this group"
+REASON_SMALL_OUTCOME = "fewer than {t} {what}, or the whole group"
+REASON_IN_SMALL_GROUP = "this group has fewer than {t} people"
+REASON_ROW = "hidden with the size of this group"
+REASON_PROTECTS = "hidden so that small numbers of {what} cannot be worked out from the total"
+REASON_PROTECTS_TOTAL = "total hidden so that small numbers of {what} cannot be worked out from it"
+REASON_COLUMN = "every group is hidden for {what}: hiding fewer could not protect a small one"
+REASON_TABLE = "too few people to show any figure of this table safely (threshold {t})"
 
 Cell = tuple[str, int]  # (count column, row position); the last row position is the All row
+Intervals = list[tuple[int, int]]  # allowed values of a cell: inclusive (low, high) ranges
 
 
 @dataclass(frozen=True)
@@ -90,7 +117,7 @@ class SuppressedBreakdown:
 
     `table` has one row per group and, when include_total, a final "All" row; count columns are nullable
     Int64 and rate columns Float64, pd.NA where hidden. `hidden` and `reasons` have the same shape: True
-    where hidden, and "" or the reason ("fewer than 10 people", "complementary: ...").
+    where hidden, and "" or the reason in plain words.
     """
 
     table: pd.DataFrame
@@ -112,13 +139,13 @@ def is_publishable(n: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
 
 
 def is_outcome_publishable(numerator: int, denominator: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
-    """Whether an outcome count (and so its rate) may be shown on its own: the group, the people who
-    reached it and the people who did not all number at least the threshold."""
+    """Whether an outcome count (and so its rate) may be shown on its own: the group and the people who
+    reached it number at least the threshold, and not everyone in the group reached it."""
     t = _check_threshold(threshold)
     n, d = _whole_number(numerator, "numerator"), _whole_number(denominator, "denominator")
     if n > d:
         raise ValueError(f"numerator {n} exceeds denominator {d}")
-    return t <= 1 or (d >= t and n >= t and d - n >= t)
+    return t <= 1 or (d >= t and n >= t and n < d)
 
 
 def suppress_breakdown(
@@ -128,19 +155,23 @@ def suppress_breakdown(
     numerator_columns: Sequence[str],
     threshold: int = DEFAULT_THRESHOLD,
     include_total: bool = True,
+    *,
+    total_published: bool = False,
+    labels: Mapping[str, str] | None = None,
 ) -> SuppressedBreakdown:
     """counts: one row per group with non-negative integer counts: the group's people (denominator) and
     how many of them reached each outcome (numerators, each <= denominator). Returns the table to show:
     group, denominator, then each numerator followed by its rate column '<numerator>_rate' =
-    numerator/denominator, with the rules of the module docstring applied. Raises ValueError naming the
-    group and column of the first bad count. The input frame is not modified. A single numerator may be
-    given as a plain string."""
+    numerator/denominator, with the rules of the module docstring applied. ``total_published``: the All
+    row is shown elsewhere, so it is hidden only by the primary rules (rule 4). ``labels``: what each count
+    column counts, in words, for the reasons. Raises ValueError naming the group and column of the first
+    bad count. The input frame is not modified. A single numerator may be given as a plain string."""
     t = _check_threshold(threshold)
     numerators = [numerator_columns] if isinstance(numerator_columns, str) else list(numerator_columns)
     _check_columns(counts, group_column, denominator_column, numerators)
     groups = _read_groups(counts, group_column)
     values = _read_counts(counts, groups, denominator_column, numerators)
-    grid = _Grid(denominator_column, numerators, values, t)
+    grid = _Grid(denominator_column, numerators, values, t, total_published, dict(labels or {}))
     if t > 1:
         _apply_primary(grid)
         _apply_complementary(grid)
@@ -154,6 +185,8 @@ def suppress_counts(
     group_column: str | None = None,
     count_column: str | None = None,
     include_total: bool = True,
+    total_published: bool = False,
+    labels: Mapping[str, str] | None = None,
 ) -> SuppressedBreakdown:
     """Suppression for a single column of counts with a total (e.g. enrollment by group): a Series
     indexed by group, or a frame with a group column and a count column (the first two columns unless
@@ -169,7 +202,16 @@ def suppress_counts(
                 raise ValueError("suppress_counts needs a group column and a count column")
             group_column = group_column or frame.columns[0]
             count_column = count_column or frame.columns[1]
-    return suppress_breakdown(frame, group_column, count_column, [], threshold, include_total)
+    return suppress_breakdown(
+        frame,
+        group_column,
+        count_column,
+        [],
+        threshold,
+        include_total,
+        total_published=total_published,
+        labels=labels,
+    )
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -233,12 +275,12 @@ def _read_counts(
     """Counts per column, group rows then the All row (their sum), checked row by row so the error
     names the group and column."""
     values: dict[str, list[int]] = {column: [] for column in [denominator, *numerators]}
+    columns = {column: counts[column].tolist() for column in values}
     for position, group in enumerate(groups):
-        row = counts.iloc[position]
-        d = _whole_number(row[denominator], f"group {group!r}, column {denominator!r}")
+        d = _whole_number(columns[denominator][position], f"group {group!r}, column {denominator!r}")
         values[denominator].append(d)
         for column in numerators:
-            n = _whole_number(row[column], f"group {group!r}, column {column!r}")
+            n = _whole_number(columns[column][position], f"group {group!r}, column {column!r}")
             if n > d:
                 raise ValueError(f"group {group!r}, column {column!r}: {n} exceeds the group's {denominator!r} ({d})")
             values[column].append(n)
@@ -254,13 +296,24 @@ def _read_counts(
 class _Grid:
     """The counts (group rows, then the All row) with the hidden cells, their reasons and classes."""
 
-    def __init__(self, denominator: str, numerators: list[str], values: dict[str, list[int]], threshold: int) -> None:
+    def __init__(
+        self,
+        denominator: str,
+        numerators: list[str],
+        values: dict[str, list[int]],
+        threshold: int,
+        locked_total: bool = False,
+        labels: dict[str, str] | None = None,
+    ) -> None:
         self.denominator = denominator
         self.numerators = numerators
         self.values = values
         self.threshold = threshold
+        self.locked_total = locked_total
+        self.labels = labels or {}
         self.reasons: dict[Cell, str] = {}
         self.kinds: dict[Cell, str] = {}
+        self.small: set[Cell] = set()  # cells hidden as small (or in a small group): the ones rule 3c protects
 
     @property
     def total(self) -> int:
@@ -271,8 +324,15 @@ class _Grid:
     def columns(self) -> list[str]:
         return [self.denominator, *self.numerators]
 
+    def what(self, column: str) -> str:
+        """What a column counts, in words ("people who exited")."""
+        return self.labels.get(column) or column.replace("_", " ")
+
     def value(self, cell: Cell) -> int:
         return self.values[cell[0]][cell[1]]
+
+    def size(self, row: int) -> int:
+        return self.values[self.denominator][row]
 
     def is_hidden(self, cell: Cell) -> bool:
         return cell in self.kinds
@@ -282,39 +342,35 @@ class _Grid:
         if cell not in self.kinds:
             self.kinds[cell] = kind
             self.reasons[cell] = reason
+            if kind in (PRIMARY, GROUP_SMALL):
+                self.small.add(cell)
 
     def copy(self) -> _Grid:
         """A copy sharing the (never modified) counts, for trying out one more hidden cell."""
-        other = _Grid(self.denominator, self.numerators, self.values, self.threshold)
+        other = _Grid(self.denominator, self.numerators, self.values, self.threshold, self.locked_total, self.labels)
         other.reasons = dict(self.reasons)
         other.kinds = dict(self.kinds)
+        other.small = set(self.small)
         return other
 
     def shown_cells(self) -> list[Cell]:
         return [(c, r) for c in self.columns for r in range(self.total + 1) if (c, r) not in self.kinds]
 
 
-def _primary_reason(grid: _Grid, column: str) -> str:
-    t = grid.threshold
-    if column == grid.denominator:
-        return f"fewer than {t} people"
-    return f"fewer than {t} people with or without this outcome"
-
-
 def _apply_primary(grid: _Grid) -> None:
-    """Rule 1: small groups entirely, small outcome counts and small complements (zeros included)."""
+    """Rule 1: small groups entirely, small outcome counts (zeros included) and outcomes of everyone."""
     t, d = grid.threshold, grid.denominator
     for row in range(grid.total + 1):
         size = grid.values[d][row]
         if size < t:
-            grid.hide((d, row), PRIMARY, _primary_reason(grid, d))
+            grid.hide((d, row), PRIMARY, REASON_SMALL_GROUP.format(t=t))
             for column in grid.numerators:
-                grid.hide((column, row), GROUP_SMALL, f"group has fewer than {t} people")
+                grid.hide((column, row), GROUP_SMALL, REASON_IN_SMALL_GROUP.format(t=t))
             continue
         for column in grid.numerators:
             reached = grid.values[column][row]
-            if reached < t or size - reached < t:
-                grid.hide((column, row), PRIMARY, _primary_reason(grid, column))
+            if reached < t or reached == size:
+                grid.hide((column, row), PRIMARY, REASON_SMALL_OUTCOME.format(t=t, what=grid.what(column)))
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -322,25 +378,22 @@ def _apply_primary(grid: _Grid) -> None:
 
 
 def _apply_complementary(grid: _Grid) -> None:
-    """Rules 2-3: hide one more cell at a time until nothing is recoverable (a fixed point)."""
+    """Rules 2-4: hide one more cell (or column) at a time until nothing is recoverable (a fixed point)."""
     while True:
         _complete_rows(grid)
-        fix = _next_fix(grid)
-        if fix is None:
+        if not _next_fix(grid):
             break
-        cell, reason = fix
-        grid.hide(cell, COMPLEMENTARY, reason)
     if _unprotected_cells(grid):
         _neutral_reasons(grid)
 
 
 def _neutral_reasons(grid: _Grid) -> None:
-    """Last resort, reached only with every cell hidden: the reasons themselves would pin a cell (two
-    groups of 1 with t = 2: "each below 2, the total not below 2" means both are 1), so every cell gets
-    the same reason, which says nothing about any one of them."""
+    """Last resort: the reasons themselves would pin a cell (two groups of 1 with t = 2: "each below 2,
+    the total not below 2" means both are 1), so every hidden cell gets the same reason, which says
+    nothing about any one of them."""
     for cell in grid.kinds:
-        grid.kinds[cell] = GROUP_SMALL
-        grid.reasons[cell] = TABLE_HIDDEN.format(t=grid.threshold)
+        grid.kinds[cell] = NEUTRAL
+        grid.reasons[cell] = REASON_TABLE.format(t=grid.threshold)
 
 
 def _complete_rows(grid: _Grid) -> None:
@@ -348,7 +401,7 @@ def _complete_rows(grid: _Grid) -> None:
     for row in range(grid.total):
         if grid.is_hidden((grid.denominator, row)):
             for column in grid.numerators:
-                grid.hide((column, row), COMPLEMENTARY, "complementary: group size hidden")
+                grid.hide((column, row), COMPLEMENTARY, REASON_ROW)
 
 
 def _with_hidden(grid: _Grid, cell: Cell) -> _Grid:
@@ -361,22 +414,47 @@ def _with_hidden(grid: _Grid, cell: Cell) -> _Grid:
 
 def _complement_reason(grid: _Grid, cell: Cell, column: str) -> str:
     if cell[1] == grid.total:
-        return f"complementary: total hidden to protect hidden cells in {column}"
-    return f"complementary: protects hidden cells in {column}"
+        return REASON_PROTECTS_TOTAL.format(what=grid.what(column))
+    return REASON_PROTECTS.format(what=grid.what(column))
 
 
-def _next_fix(grid: _Grid) -> tuple[Cell, str] | None:
-    """The next cell to hide and why, or None at the fixed point. Column sums first (rules 3a-b), then
-    cells that could be pinned down (rule 3c)."""
+def _next_fix(grid: _Grid) -> bool:
+    """Hide the next cell (or column) and return True, or False at the fixed point. Column sums first
+    (rules 3a-b), then cells that could be pinned down (rule 3c)."""
     for column in grid.columns:
         if _column_problem(grid, column):
             cell = _fix_for_column(grid, column)
-            return cell, _complement_reason(grid, cell, column)
+            if cell is not None:
+                grid.hide(cell, COMPLEMENTARY, _complement_reason(grid, cell, column))
+                return True
+            if _hide_column(grid, column):
+                return True
     for target in _unprotected_cells(grid):
         cell = _fix_for_cell(grid, target)
         if cell is not None:
-            return cell, _complement_reason(grid, cell, target[0])
-    return None
+            grid.hide(cell, COMPLEMENTARY, _complement_reason(grid, cell, target[0]))
+            return True
+        if grid.locked_total and _hide_column(grid, target[0]):
+            return True
+        rest = _other_candidates(grid, target[0])
+        if rest:
+            grid.hide(rest[0], COMPLEMENTARY, _complement_reason(grid, rest[0], target[0]))
+            return True
+    return False
+
+
+def _hide_column(grid: _Grid, column: str) -> bool:
+    """Rule 4: every group cell of the column hidden with one reason that says nothing about any of them
+    (the published total then gives only their sum). Returns whether anything changed."""
+    changed = False
+    reason = REASON_COLUMN.format(what=grid.what(column))
+    for row in range(grid.total):
+        cell = (column, row)
+        if grid.kinds.get(cell) != NEUTRAL:
+            grid.kinds[cell] = NEUTRAL
+            grid.reasons[cell] = reason
+            changed = True
+    return changed
 
 
 def _hidden_group_rows(grid: _Grid, column: str) -> list[int]:
@@ -397,9 +475,8 @@ def _column_problem(grid: _Grid, column: str) -> str | None:
     if pooled < t:
         return f"hidden cells add up to fewer than {t}"
     if column != grid.denominator and _pooled_size_known(grid, rows):
-        without = sum(grid.values[grid.denominator][row] for row in rows) - pooled
-        if without < t:
-            return f"hidden cells add up to fewer than {t} people without the outcome"
+        if sum(grid.size(row) for row in rows) == pooled:
+            return "hidden cells add up to everyone in the hidden groups"
     return None
 
 
@@ -410,38 +487,71 @@ def _pooled_size_known(grid: _Grid, rows: list[int]) -> bool:
     return not grid.is_hidden((d, grid.total)) or all(not grid.is_hidden((d, row)) for row in rows)
 
 
+def _cost(grid: _Grid, cell: Cell) -> tuple[bool, int, int, int]:
+    """What hiding a cell loses: the figures hidden with it (a group size takes its row), then its value. A
+    cell that its reason alone would give away (t of a shown group of t + 1: "not small, not everyone")
+    comes last, since hiding it protects nothing."""
+    column, row = cell
+    lost = 1
+    if column == grid.denominator and row != grid.total:
+        lost += sum(1 for c in grid.numerators if not grid.is_hidden((c, row)))
+    given_away = (
+        column != grid.denominator
+        and not grid.is_hidden((grid.denominator, row))
+        and grid.size(row) == grid.threshold + 1
+    )
+    return given_away, lost, grid.value(cell), row
+
+
 def _shown_group_cells(grid: _Grid, column: str) -> list[Cell]:
-    """Shown group cells of a column, smallest first: the cheapest ones to hide."""
+    """Shown group cells of a column, cheapest to hide first."""
     cells = [(column, row) for row in range(grid.total) if not grid.is_hidden((column, row))]
-    return sorted(cells, key=lambda cell: (grid.value(cell), cell[1]))
+    return sorted(cells, key=lambda cell: _cost(grid, cell))
 
 
-def _fix_for_column(grid: _Grid, column: str) -> Cell:
-    """The smallest shown group cell whose hiding fixes the column, else the smallest, else the total."""
+def _total_candidates(grid: _Grid, column: str) -> list[Cell]:
+    """The column's total, when it may be hidden to protect others (not when it is published elsewhere)."""
+    cell = (column, grid.total)
+    return [] if grid.locked_total or grid.is_hidden(cell) else [cell]
+
+
+def _other_candidates(grid: _Grid, column: str) -> list[Cell]:
+    """Shown cells of the rest of the table, cheapest first (totals last, and never a published one)."""
+    same = set(_shown_group_cells(grid, column)) | set(_total_candidates(grid, column))
+    cells = [
+        cell for cell in grid.shown_cells() if cell not in same and not (grid.locked_total and cell[1] == grid.total)
+    ]
+    return sorted(cells, key=lambda cell: (cell[1] == grid.total, *_cost(grid, cell), cell[0]))
+
+
+def _fix_for_column(grid: _Grid, column: str) -> Cell | None:
+    """The cheapest shown group cell whose hiding fixes the column and leaves its small cells protected,
+    else the cheapest that fixes the column, else the cheapest, else the total (None when the total is
+    published: the column is then hidden whole)."""
     candidates = _shown_group_cells(grid, column)
-    for cell in candidates:
-        if not _column_problem(_with_hidden(grid, cell), column):
+    trials = [(cell, _with_hidden(grid, cell)) for cell in candidates]
+    fixing = [(cell, trial) for cell, trial in trials if not _column_problem(trial, column)]
+    for cell, trial in fixing:
+        if all(_is_protected(trial, small) for small in trial.small if small[0] == column):
             return cell
-    return candidates[0] if candidates else (column, grid.total)
+    if fixing:
+        return fixing[0][0]
+    if candidates:
+        return candidates[0]
+    totals = _total_candidates(grid, column)
+    return totals[0] if totals else None
 
 
 def _fix_for_cell(grid: _Grid, target: Cell) -> Cell | None:
-    """A shown cell whose hiding lets the target move: the same column's groups (smallest first), then
-    its total, then the rest of the table (smallest first). If none does it alone, the first candidate,
-    and the loop continues; None only when the whole table is hidden."""
+    """A shown cell whose hiding lets the target take another value: the same column's groups (cheapest
+    first), then its total, then the rest of the table. If none does it alone, the cheapest of the
+    column's own cells (the loop continues); None when the column has none left."""
     column = target[0]
-    candidates = _shown_group_cells(grid, column)
-    if not grid.is_hidden((column, grid.total)):
-        candidates.append((column, grid.total))
-    rest = sorted(
-        (cell for cell in grid.shown_cells() if cell not in candidates),
-        key=lambda cell: (cell[1] == grid.total, grid.value(cell), cell[1], cell[0]),
-    )
-    candidates.extend(rest)
-    for cell in candidates:
+    own = [*_shown_group_cells(grid, column), *_total_candidates(grid, column)]
+    for cell in [*own, *_other_candidates(grid, column)]:
         if _is_protected(_with_hidden(grid, cell), target):
             return cell
-    return candidates[0] if candidates else None
+    return own[0] if own else None
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -449,49 +559,119 @@ def _fix_for_cell(grid: _Grid, target: Cell) -> Cell | None:
 
 
 def _unprotected_cells(grid: _Grid) -> list[Cell]:
-    """Cells hidden as small (or counts of a small group) that no alternative table moves."""
-    cells = [cell for cell, kind in grid.kinds.items() if kind != COMPLEMENTARY]
-    return [
-        cell for cell in sorted(cells, key=lambda c: (c[1], grid.columns.index(c[0]))) if not _is_protected(grid, cell)
-    ]
+    """Hidden cells that no alternative table changes: cells hidden as small first (rule 3c), then cells
+    hidden to protect them (a hidden figure that can be worked out would only pretend to be hidden, and
+    could pin the cells it stands beside)."""
+    ordered = sorted(grid.kinds, key=lambda c: (c not in grid.small, c[1], grid.columns.index(c[0])))
+    return [cell for cell in ordered if not _is_protected(grid, cell)]
 
 
 def _is_protected(grid: _Grid, cell: Cell) -> bool:
-    """Whether some one-person or one-outcome move changes this cell and contradicts nothing shown."""
-    return any(_move_is_consistent(grid, move) for move in _moves_touching(grid, cell))
-
-
-def _moves_touching(grid: _Grid, cell: Cell) -> Iterator[dict[Cell, int]]:
-    """Changes (cell -> +1/-1) that keep every column total: one outcome moved between two hidden cells
-    of a column or into a hidden total, or one person (with any set J of outcomes) moved between two
-    hidden groups or into a hidden All row. Only hidden cells change."""
+    """Whether some other table, agreeing with everything shown and every reason, differs in this cell:
+    another value within its column (group sizes as they are), or one person moved between groups."""
     column, row = cell
-    for sign in (1, -1):
-        if column == grid.denominator:
-            yield from _person_moves(grid, row, sign, required=None)
+    if column != grid.denominator and _column_alternative(grid, cell):
+        return True
+    return _person_move_exists(grid, row, None if column == grid.denominator else column)
+
+
+def _intervals(grid: _Grid, cell: Cell, size: int) -> Intervals:
+    """The values a reader allows this cell, given its group's size: what being shown, or its reason,
+    tells (the true value is always among them)."""
+    t, kind = grid.threshold, grid.kinds.get(cell)
+    if cell[0] == grid.denominator:
+        top = grid.values[grid.denominator][grid.total] + 2 * t  # no size is ever larger
+        if kind == PRIMARY:
+            return [(0, t - 1)]
+        if kind in (GROUP_SMALL, NEUTRAL):
+            return [(0, top)]
+        return [(t, top)]
+    if kind in (GROUP_SMALL, NEUTRAL):
+        return [(0, size)]
+    if kind == PRIMARY:
+        return [(0, min(t - 1, size))] + ([(size, size)] if size >= t else [])
+    return [(t, size - 1)] if size - 1 >= t else []  # shown or complementary: passes the primary rule
+
+
+def _class_allows(grid: _Grid, cell: Cell, value: int, size: int) -> bool:
+    """What a reader knows about a cell from whether it is shown and from its reason."""
+    return any(low <= value <= high for low, high in _intervals(grid, cell, size))
+
+
+def _shifts(bits: int, intervals: Intervals) -> int:
+    """The set {s + v : s in bits, v in intervals} as a bitset (bit k set = sum k is reachable)."""
+    out = 0
+    for low, high in intervals:
+        if high < low:
+            continue
+        spread, span, offset, cover, n = 0, 1, 0, bits, high - low + 1
+        while n:  # OR of bits << k for k in [0, n), by doubling
+            if n & 1:
+                spread |= cover << offset
+                offset += span
+            cover |= cover << span
+            span *= 2
+            n >>= 1
+        out |= spread << low
+    return out
+
+
+def _mask(intervals: Intervals) -> int:
+    out = 0
+    for low, high in intervals:
+        if high >= low:
+            out |= ((1 << (high - low + 1)) - 1) << low
+    return out
+
+
+def _without(intervals: Intervals, value: int) -> Intervals:
+    """The intervals less one value."""
+    out = []
+    for low, high in intervals:
+        if low <= value <= high:
+            out += [(low, value - 1), (value + 1, high)]
         else:
-            yield from _outcome_moves(grid, column, row, sign)
-            yield from _person_moves(grid, row, sign, required=column)
+            out.append((low, high))
+    return [(low, high) for low, high in out if low <= high]
 
 
-def _outcome_moves(grid: _Grid, column: str, row: int, sign: int) -> Iterator[dict[Cell, int]]:
+def _column_alternative(grid: _Grid, target: Cell) -> bool:
+    """Whether the target outcome cell can take another value its reason allows, with the other hidden
+    cells of its column (and its total, if hidden) taking values theirs allow, every group size as it is:
+    an exact subset-sum over the column, as bitsets."""
+    column, target_row = target
     total = grid.total
-    if row == total:
-        for other in _hidden_group_rows(grid, column):
-            yield {(column, other): sign, (column, total): sign}
-        return
-    for other in _hidden_group_rows(grid, column):
-        if other != row:
-            yield {(column, row): sign, (column, other): -sign}
-    if grid.is_hidden((column, total)):
-        yield {(column, row): sign, (column, total): sign}
+    limit = grid.size(total)
+    keep = (1 << (limit + 1)) - 1
+    base, reach = 0, 1
+    for row in range(total):
+        cell = (column, row)
+        if row == target_row:
+            continue
+        if not grid.is_hidden(cell):
+            base += grid.value(cell)
+            continue
+        reach = _shifts(reach, _intervals(grid, cell, grid.size(row))) & keep
+    total_cell = (column, total)
+    if grid.is_hidden(total_cell):
+        totals = _intervals(grid, total_cell, limit)
+    else:
+        totals = [(grid.value(total_cell), grid.value(total_cell))]
+    true = grid.value(target)
+    if target_row == total:
+        return bool((reach << base) & _mask(_without(totals, true)))
+    options = _without(_intervals(grid, target, grid.size(target_row)), true)
+    return bool((_shifts(reach, options) << base) & _mask(totals))
 
 
-def _person_moves(grid: _Grid, row: int, sign: int, required: str | None) -> Iterator[dict[Cell, int]]:
-    """Moves of one person with outcomes J (containing `required` if given) that change `row`."""
+def _person_move_exists(grid: _Grid, row: int, required: str | None) -> bool:
+    """Whether one person, with some set J of outcomes (containing ``required`` if given), can be moved
+    into or out of ``row`` from another hidden group (or the hidden All row) so that the table agrees
+    with everything shown. Only hidden cells change: every group size and every column total stays as a
+    reader sees it. Each outcome column is decided on its own (in J or not), so J is never enumerated."""
     d, total = grid.denominator, grid.total
     if not grid.is_hidden((d, row)):
-        return
+        return False
     hidden_rows = [r for r in range(total) if grid.is_hidden((d, r))]
     if row == total:
         pairs = [(other, +1) for other in hidden_rows]  # the All row changes with the group
@@ -499,51 +679,35 @@ def _person_moves(grid: _Grid, row: int, sign: int, required: str | None) -> Ite
         pairs = [(other, -1) for other in hidden_rows if other != row]
         if grid.is_hidden((d, total)):
             pairs.append((total, +1))
-    for other, direction in pairs:
-        usable = [c for c in grid.numerators if all(grid.is_hidden((c, r)) for r in (row, other))]
-        for size in range(len(usable) + 1):
-            for outcomes in itertools.combinations(usable, size):
-                if required is not None and required not in outcomes:
-                    continue
-                move = {(d, row): sign, (d, other): sign * direction}
-                for c in outcomes:
-                    move[(c, row)] = sign
-                    move[(c, other)] = sign * direction
-                yield move
+    for sign in (1, -1):
+        for other, direction in pairs:
+            if _person_move_fits(grid, {row: sign, other: sign * direction}, required):
+                return True
+    return False
 
 
-def _move_is_consistent(grid: _Grid, move: dict[Cell, int]) -> bool:
-    """Whether the table with this change satisfies everything a reader knows about every row it
-    touches: whole non-negative counts, outcome <= group size, and each cell's class."""
-    if any(not grid.is_hidden(cell) for cell in move):
-        return False
-    rows = {row for _, row in move}
-    return all(_row_is_consistent(grid, row, move) for row in rows)
-
-
-def _row_is_consistent(grid: _Grid, row: int, move: dict[Cell, int]) -> bool:
+def _person_move_fits(grid: _Grid, change: dict[int, int], required: str | None) -> bool:
+    """Whether sizes changed by ``change`` (row -> +1/-1) fit every reason, and every outcome column can
+    take the person's outcome (its cells in both rows hidden) or not, consistently with both rows."""
     d = grid.denominator
-    size = grid.values[d][row] + move.get((d, row), 0)
-    if size < 0 or not _class_allows(grid, (d, row), size, size):
+    sizes = {r: grid.size(r) + delta for r, delta in change.items()}
+    if any(size < 0 or not _class_allows(grid, (d, r), size, size) for r, size in sizes.items()):
         return False
     for column in grid.numerators:
-        reached = grid.values[column][row] + move.get((column, row), 0)
-        if reached < 0 or reached > size or not _class_allows(grid, (column, row), reached, size):
+        movable = all(grid.is_hidden((column, r)) for r in change)
+        options = (True,) if column == required else (False, True) if movable else (False,)
+        if column == required and not movable:
+            return False
+        if not any(
+            all(
+                0 <= (value := grid.value((column, r)) + (delta if moved else 0)) <= sizes[r]
+                and _class_allows(grid, (column, r), value, sizes[r])
+                for r, delta in change.items()
+            )
+            for moved in options
+        ):
             return False
     return True
-
-
-def _class_allows(grid: _Grid, cell: Cell, value: int, size: int) -> bool:
-    """What a reader knows about a cell from whether it is shown and from its reason."""
-    t = grid.threshold
-    kind = grid.kinds.get(cell)
-    is_size = cell[0] == grid.denominator
-    if kind == GROUP_SMALL:
-        return True  # bounded by its group's size, itself known to be small
-    if kind == PRIMARY:
-        return value < t if is_size else (value < t or size - value < t)
-    # shown, or hidden only to protect others: the cell passes the primary rule
-    return value >= t if is_size else (value >= t and size - value >= t)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -563,22 +727,35 @@ def _publish(grid: _Grid, groups: list[object], group_column: str, include_total
         _publish_count(grid, column, rows, table, hidden, reasons)
         _publish_rate(grid, column, rows, table, hidden, reasons)
     rate_names = {column + RATE_SUFFIX for column in grid.numerators}
+    index = pd.RangeIndex(len(rows))
     frame = pd.DataFrame(
-        {name: _column_array(values, name, group_column, rate_names) for name, values in table.items()}
+        {name: _column_array(values, name, group_column, rate_names, index) for name, values in table.items()},
+        copy=False,
     )
     return SuppressedBreakdown(
         table=frame,
-        hidden=pd.DataFrame(hidden).astype(bool),
-        reasons=pd.DataFrame(reasons).astype(object),
+        hidden=pd.DataFrame({name: np.array(values, dtype=bool) for name, values in hidden.items()}, copy=False),
+        reasons=pd.DataFrame({name: _objects(values, index) for name, values in reasons.items()}, copy=False),
         threshold=grid.threshold,
         total=_total_values(grid),
     )
 
 
-def _column_array(values: list, name: str, group_column: str, rate_names: set[str]):
+def _column_array(values: list, name: str, group_column: str, rate_names: set[str], index: pd.Index):
+    """Labels as objects, counts as Int64 and rates as Float64 (pd.NA where hidden), built from numpy arrays
+    (the fast constructors: a program's report holds a few dozen small tables)."""
     if name == group_column:
-        return pd.Series(values, dtype=object)
-    return pd.array(values, dtype="Float64" if name in rate_names else "Int64")
+        return _objects(values, index)
+    mask = np.array([v is pd.NA for v in values], dtype=bool)
+    if name in rate_names:
+        return pd.arrays.FloatingArray(np.array([0.0 if m else v for v, m in zip(values, mask)], dtype=float), mask)
+    return pd.arrays.IntegerArray(np.array([0 if m else v for v, m in zip(values, mask)], dtype=np.int64), mask)
+
+
+def _objects(values: list, index: pd.Index) -> pd.Series:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return pd.Series(out, index=index, dtype=object, copy=False)
 
 
 def _publish_count(grid, column, rows, table, hidden, reasons) -> None:

@@ -1,6 +1,6 @@
-"""Generated example data: providers, programs, participants and employer partners that do not exist,
-so the dashboard has something to show offline. **Generated example data, not real people or
-programs.**
+"""Generated example data: providers, programs, participants, employer partners, employer services and
+negotiated levels that do not exist, so the dashboard has something to show offline. **Generated example
+data, not real people, programs or agreements.**
 
 Everything it makes is marked ``is_generated_example = true`` and every provider name starts with
 "Example —", so pages label it "Generated example data" wherever it appears (tables, charts, CSV
@@ -8,6 +8,12 @@ downloads). The draws are seeded, so the same seed and date give the same record
 drawn from made-up probabilities per program; they illustrate how the pages work and say nothing
 about any real program. CIP, SOC and OEWS area codes are real codes (they must be, to be validated
 and linked to the reference data), which is why the names carry the "Example —" prefix.
+
+The scorecard and return-on-investment fields (pre-enrollment earnings, measurable skill gains, retention
+with the same employer, employer services) are drawn from their own seeded streams, so adding them left
+every earlier draw, and every earlier outcome, as it was. The negotiated levels are made up too (labelled,
+and applied only to generated example programs); no establishment count is generated, because that would be
+a figure about a real region: the employer penetration rate of the examples says what is missing instead.
 
 The records are stored through the ordinary importer (``importer.import_file``), so they pass the
 same validation, logging and all-or-nothing storing as a staff upload.
@@ -33,8 +39,8 @@ from lmi.db import query_rows
 from lmi.records import vocab
 from lmi.records.db import open_records, records_db_path
 from lmi.records.importer import ImportResult, import_file, reference_codes
-from lmi.records.template import EMPLOYER_PARTNERS, PARTICIPANTS, PROGRAMS
-from lmi.records.validate import ReferenceCodes, quarter_has_ended, quarter_index
+from lmi.records.template import EMPLOYER_PARTNERS, EMPLOYER_SERVICES, NEGOTIATED_LEVELS, PARTICIPANTS, PROGRAMS
+from lmi.records.validate import ReferenceCodes, program_year_of, quarter_has_ended, quarter_index
 
 LABEL = "generated example data"
 PROVIDER_PREFIX = "Example — "
@@ -348,13 +354,14 @@ def participant_rows(today: dt.date, seed: int = DEFAULT_SEED) -> list[dict]:
     """Seeded participants for every example program, as known on ``today``: people enrolled later
     are left out, and exits and outcomes appear only once their date or quarter has passed. Every
     random draw is made whatever ``today`` is, so a later run only fills in blanks (follow-up)."""
-    rng = random.Random(seed)
+    rng, more = random.Random(seed), random.Random(seed + 1)
     rows = []
     for p in PROGRAMS_TO_MAKE:
         for number in range(1, p.participants + 1):
             draws = _Draws(rng, p)
+            extra = _ScorecardDraws(more, p, draws)
             if draws.enrolled <= today:
-                rows.append(_participant(p, number, draws, today))
+                rows.append(_participant(p, number, draws, today) | extra.values(draws, today))
     return rows
 
 
@@ -376,6 +383,42 @@ class _Draws:
         self.earnings = max(500, int(rng.gauss(p.quarterly_earnings_usd, p.quarterly_earnings_usd * 0.25)))
         self.related = self.completes and rng.random() < p.p_related
         self.employed_q4 = rng.random() < (0.9 if self.employed_q2 else chance * 0.5)
+
+
+class _ScorecardDraws:
+    """The draws of the scorecard and return-on-investment fields, from a stream of their own (made-up
+    shares: a fifth earned nothing the quarter before enrolling, long-term unemployed people nothing at all;
+    completers and about a third of the others make a measurable skill gain; about four in five of those
+    employed in both quarters kept the same employer)."""
+
+    def __init__(self, rng: random.Random, p: ExampleProgram, d: _Draws) -> None:
+        self.pre_known = rng.random() < 0.9
+        self.pre_zero = d.barriers["is_long_term_unemployed"] or rng.random() < 0.2
+        self.pre_earnings = max(0, int(rng.gauss(p.quarterly_earnings_usd * 0.7, p.quarterly_earnings_usd * 0.25)))
+        self.gains = d.completes or rng.random() < 0.35
+        self.gain_day = d.enrolled + dt.timedelta(days=int(d.length_days * rng.uniform(0.3, 0.95)))
+        self.same_employer = rng.random() < 0.82
+
+    def values(self, d: _Draws, today: dt.date) -> dict:
+        """The fields as known on ``today`` (``d`` gives the dates and the employment answers)."""
+        exit_day = d.enrolled + dt.timedelta(days=d.length_days)
+        exited = exit_day <= today
+        out = {
+            "pre_enrollment_quarterly_earnings_usd": str(0 if self.pre_zero else self.pre_earnings)
+            if self.pre_known
+            else "",
+            "measurable_skill_gain": "",
+            "measurable_skill_gain_date": "",
+            "same_employer_q2_q4": "",
+        }
+        if self.gains and self.gain_day <= today:
+            out["measurable_skill_gain"], out["measurable_skill_gain_date"] = "yes", self.gain_day.isoformat()
+        elif exited and not self.gains:
+            out["measurable_skill_gain"] = "no"
+        quarter = quarter_index(exit_day)
+        if exited and d.employed_q2 and quarter_has_ended(quarter + 4, today):
+            out["same_employer_q2_q4"] = _yes(d.employed_q4 and self.same_employer)
+        return out
 
 
 def _participant(p: ExampleProgram, number: int, d: _Draws, today: dt.date) -> dict:
@@ -441,6 +484,88 @@ def partner_rows() -> list[dict]:
     ]
 
 
+# Made-up employer services: program -> how many establishments it served (each served one to four times).
+_SERVED_ESTABLISHMENTS = {"EX-CNC-COOP": 140, "EX-ELEC-APP": 60, "EX-WELD": 70, "EX-MEDA": 40, "EX-HHA": 110}
+
+
+def service_rows(today: dt.date, seed: int = DEFAULT_SEED) -> list[dict]:
+    """Seeded services to made-up establishments ("EX-EST-…"), those dated up to ``today``; the draws do not
+    depend on ``today``, so a later run only adds services."""
+    rng = random.Random(seed + 2)
+    types = list(vocab.EMPLOYER_SERVICE_TYPES)
+    rows, span = [], (LAST_ENROLLMENT - FIRST_ENROLLMENT).days
+    for program_id, served in _SERVED_ESTABLISHMENTS.items():
+        for number in range(1, served + 1):
+            day = FIRST_ENROLLMENT + dt.timedelta(days=rng.randrange(span))
+            days = []
+            for _ in range(rng.choice((1, 1, 2, 3, 4))):
+                days.append(day)
+                day += dt.timedelta(days=rng.randrange(60, 500))
+            kind = rng.choice(types)
+            for served_on in dict.fromkeys(days):
+                if served_on <= today:
+                    rows.append(
+                        {
+                            "program_id": program_id,
+                            "establishment_id": f"EX-EST-{program_id[3:]}-{number:03d}",
+                            "service_date": served_on.isoformat(),
+                            "service_type": kind,
+                            "is_generated_example": "yes",
+                        }
+                    )
+    return rows
+
+
+# Made-up levels per funding stream (rates in percent, median earnings in dollars), the same each year: they
+# are not any state's negotiated levels, and they apply only to generated example programs.
+_LEVELS = {
+    "wioa_adult": {
+        "employed_q2": 70.0,
+        "employed_q4": 68.0,
+        "earnings_q2_median": 7000,
+        "credential": 62.0,
+        "measurable_skill_gains": 55.0,
+        "ese_retention": 60.0,
+    },
+    "wioa_dislocated_worker": {
+        "employed_q2": 72.0,
+        "employed_q4": 70.0,
+        "earnings_q2_median": 8500,
+        "credential": 65.0,
+        "measurable_skill_gains": 55.0,
+        "ese_retention": 60.0,
+    },
+    "wioa_youth": {
+        "employed_q2": 65.0,
+        "employed_q4": 63.0,
+        "earnings_q2_median": 4000,
+        "credential": 55.0,
+        "measurable_skill_gains": 50.0,
+        "ese_retention": 60.0,
+    },
+}
+LEVEL_SOURCE = f"{LABEL}: made-up levels, not any state's negotiated levels"
+
+
+def level_rows(today: dt.date) -> list[dict]:
+    """The made-up levels for every program year of the examples up to ``today``'s."""
+    last = program_year_of(today)
+    return [
+        {
+            "program_year": year,
+            "funding_stream": stream,
+            "indicator": indicator,
+            "level": f"{level:g}",
+            "level_basis": "negotiated",
+            "source": LEVEL_SOURCE,
+            "is_generated_example": "yes",
+        }
+        for year in range(FIRST_ENROLLMENT.year, last + 1)
+        for stream, levels in _LEVELS.items()
+        for indicator, level in levels.items()
+    ]
+
+
 def to_csv(rows: list[dict], columns: list[str]) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
@@ -460,6 +585,14 @@ def example_files(today: dt.date, seed: int = DEFAULT_SEED) -> dict[str, tuple[s
         "employer_partners": (
             "generated-example-employer-partners.csv",
             to_csv(partner_rows(), EMPLOYER_PARTNERS.column_names),
+        ),
+        "employer_services": (
+            "generated-example-employer-services.csv",
+            to_csv(service_rows(today, seed), EMPLOYER_SERVICES.column_names),
+        ),
+        "negotiated_levels": (
+            "generated-example-negotiated-levels.csv",
+            to_csv(level_rows(today), NEGOTIATED_LEVELS.column_names),
         ),
     }
 

@@ -13,8 +13,12 @@ What an import guarantees:
 * **Recorded values are never changed** for programs and participants: a stored row that the file
   repeats with a different value is refused as a duplicate. The one exception is follow-up: a
   participant record imported while enrolled can be imported again with its blanks filled in (exit,
-  completion, credential, employment). Employer-partner rows are reports of hires so far, so a new
-  file's counts replace the stored ones.
+  completion, credential, employment, measurable skill gain, same-employer retention, pre-enrollment
+  earnings); a column the file does not have is left as stored. Employer-partner rows are reports of
+  hires so far, and negotiated levels and establishment counts are figures a later agreement or release
+  revises (a negotiated level becomes the adjusted one after the year), so a new file's values replace
+  the stored ones and the import log says what changed. Employer services, like participants, are never
+  changed once stored.
 * **Occupation codes kept as given.** A program's target occupations may be SOC, O*NET-SOC or published
   BLS codes (31-1121, 31-1121.00, 31-1120); each is stored as written once it leads to a code BLS
   publishes numbers for, and the message names the BLS code each is read at (31-1121 → 31-1120).
@@ -22,6 +26,8 @@ What an import guarantees:
   file's name, size and SHA-256, rows, outcome and a message. The log row of a stored import is
   written in the same transaction as its records; a refused attempt is logged on its own afterwards
   (the log is the audit trail; no record from the file is kept).
+* **Published tables refreshed.** After an import stores anything, every program's published outcome
+  tables are computed once and stored (``lmi.programs.published``); pages read those.
 """
 
 from __future__ import annotations
@@ -54,7 +60,23 @@ _FOLLOW_UP_COLUMNS = (
     "employed_q4",
     "earnings_q2_usd",
     "training_related_employment",
+    "same_employer_q2_q4",
+    "pre_enrollment_quarterly_earnings_usd",
+    "measurable_skill_gain",
+    "measurable_skill_gain_date",
 )
+# Figures a later file revises: a re-imported file is compared row by row instead of being skipped by its
+# SHA-256, so entering an earlier level again (after a correction) is applied, not taken as "already done".
+_COMPARED_NOT_HASHED = frozenset({"negotiated_levels", "establishment_counts"})
+# Kind -> (table, the table's key: the template's key plus whether the row is generated example data, so a
+# generated example level never applies to real programs nor a real one to generated programs).
+_REPLACED = {
+    "negotiated_levels": ("negotiated_level", ("program_year", "funding_stream", "indicator", "is_generated_example")),
+    "establishment_counts": (
+        "region_establishment_count",
+        ("region_area_code", "program_year", "is_generated_example"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -86,18 +108,19 @@ class _Plan:
 
     add: dict[str, list[dict]] = field(default_factory=dict)
     update: dict[str, list[dict]] = field(default_factory=dict)
+    replace: dict[str, list[dict]] = field(default_factory=dict)  # stored rows deleted, then inserted anew
+    changes: list[str] = field(default_factory=list)  # what a replacement changed, for the import log
     unchanged: int = 0
     issues: list[Issue] = field(default_factory=list)
     read_at: dict[str, str] = field(default_factory=dict)  # target code as given -> BLS code its figures are read at
 
     @property
     def added(self) -> int:
-        main = {"programs": "program", "participants": "participant", "employer_partners": "employer_partner"}
-        return sum(len(rows) for table, rows in self.add.items() if table in main.values())
+        return sum(len(rows) for table, rows in self.add.items() if table in _MAIN_TABLES.values())
 
     @property
     def updated(self) -> int:
-        return sum(len(rows) for rows in self.update.values())
+        return sum(len(rows) for rows in self.update.values()) + sum(len(rows) for rows in self.replace.values())
 
 
 def reference_codes(ref_con: duckdb.DuckDBPyConnection, occupations: CodeResolver | None = None) -> ReferenceCodes:
@@ -149,7 +172,7 @@ def import_file(
             ],
         )
     sha256 = file_sha256(stream)
-    earlier = _earlier_import(con, sha256, kind)
+    earlier = None if kind in _COMPARED_NOT_HASHED else _earlier_import(con, sha256, kind)
     if earlier is not None:
         return result.finish(
             "unchanged",
@@ -171,7 +194,7 @@ def import_file(
     rows_in_file = len(table.frame)
     if not checked.ok:
         return result.refuse(sha256, rows_in_file, checked.issues)
-    plan = _plan(con, template, checked.rows, codes)
+    plan = _plan(con, template, checked.rows, codes, given=set(table.frame.columns))
     if plan.issues:
         return result.refuse(sha256, rows_in_file, plan.issues)
     if not plan.added and not plan.updated:
@@ -195,6 +218,7 @@ def import_file(
             rows_in_file,
             [_file_issue(f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")],
         )
+    _publish_outcomes(con)
     return result.finish(
         "imported",
         sha256,
@@ -209,19 +233,46 @@ def import_file(
     )
 
 
+def _publish_outcomes(con) -> None:
+    """Records changed: compute every program's published (suppressed) outcome tables now, once, and store
+    them, so pages read them instead of searching for the cells to hide on every view."""
+    from lmi.programs import published  # imported here: the programs package is built on this one
+
+    published.refresh_after_import(con)
+
+
 def _file_issue(message: str) -> Issue:
     return Issue(None, None, "", message)
 
 
+_MAIN_TABLES = {
+    "programs": "program",
+    "participants": "participant",
+    "employer_partners": "employer_partner",
+    "employer_services": "employer_service",
+    "negotiated_levels": "negotiated_level",
+    "establishment_counts": "region_establishment_count",
+}
+_NOUNS = {
+    "programs": "program",
+    "participants": "participant record",
+    "employer_partners": "employer partner",
+    "employer_services": "employer service",
+    "negotiated_levels": "level",
+    "establishment_counts": "establishment count",
+}
+
+
 def _summary(plan: _Plan, template: Template) -> str:
-    noun = {"programs": "program", "participants": "participant record", "employer_partners": "employer partner"}
-    parts = [f"{plan.added} {noun[template.kind]}(s) added"]
+    parts = [f"{plan.added} {_NOUNS[template.kind]}(s) added"]
     if plan.updated:
         parts.append(f"{plan.updated} updated" + (" (follow-up filled in)" if template.kind == "participants" else ""))
     if plan.unchanged:
         parts.append(f"{plan.unchanged} already stored unchanged")
     if plan.add.get("provider"):
         parts.append(f"{len(plan.add['provider'])} new provider(s)")
+    if plan.changes:
+        parts.append(f"replaced: {'; '.join(plan.changes)}")
     if plan.read_at:
         pairs = ", ".join(f"{given} → {bls}" for given, bls in sorted(plan.read_at.items()))
         parts.append(f"target occupations kept as given and read at the BLS code that publishes their numbers: {pairs}")
@@ -303,11 +354,17 @@ def _earlier_import(con, sha256: str, kind: str):
 # -------------------------------------------------------------------------------------------- the plan
 
 
-def _plan(con, template: Template, rows: list[dict], codes: ReferenceCodes) -> _Plan:
+def _plan(con, template: Template, rows: list[dict], codes: ReferenceCodes, given: set[str] | None = None) -> _Plan:
+    """What storing ``rows`` would do. ``given`` are the columns the file has: a participant column the file
+    leaves out (a file made from an older template) is neither compared nor changed."""
     if template.kind == "programs":
         return _plan_programs(con, rows, codes)
     if template.kind == "participants":
-        return _plan_participants(con, rows)
+        return _plan_participants(con, rows, given)
+    if template.kind == "employer_services":
+        return _plan_services(con, rows)
+    if template.kind in _REPLACED:
+        return _plan_replaced(con, template, rows)
     return _plan_partners(con, rows)
 
 
@@ -325,10 +382,11 @@ def _plain(value):
 def _stored_by_key(frame: pd.DataFrame, key: tuple[str, ...]) -> dict:
     """Stored rows by natural key: the value itself for a one-column key, else a tuple."""
 
-    def key_of(record: dict):
-        return record[key[0]] if len(key) == 1 else tuple(record[k] for k in key)
-
-    return {key_of(r): {c: _plain(v) for c, v in r.items()} for r in frame.to_dict("records")}
+    out = {}
+    for record in frame.to_dict("records"):
+        plain = {c: _plain(v) for c, v in record.items()}  # keys too: a stored DATE must match a file's date
+        out[plain[key[0]] if len(key) == 1 else tuple(plain[k] for k in key)] = plain
+    return out
 
 
 def _differences(stored: dict, incoming: dict, columns) -> list[str]:
@@ -412,8 +470,9 @@ def _program_issue(row: dict, programs: dict, what: str) -> Issue | None:
     return None
 
 
-def _plan_participants(con, rows: list[dict]) -> _Plan:
+def _plan_participants(con, rows: list[dict], given: set[str] | None = None) -> _Plan:
     plan = _Plan(add={"participant": []}, update={"participant": []})
+    compared = [c for c in _PARTICIPANT_COLUMNS if given is None or c in given or c in PARTICIPANTS.key]
     programs = _stored_by_key(query_df(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
     wanted = sorted({row["program_id"] for row in rows})
     stored = _stored_by_key(
@@ -429,7 +488,7 @@ def _plan_participants(con, rows: list[dict]) -> _Plan:
         if before is None:
             plan.add["participant"].append(values)
             continue
-        changed = _differences(before, values, _PARTICIPANT_COLUMNS)
+        changed = _differences(before, values, compared)
         if not changed:
             plan.unchanged += 1
         elif all(c in _FOLLOW_UP_COLUMNS and before.get(c) is None for c in changed):
@@ -466,6 +525,65 @@ def _plan_partners(con, rows: list[dict]) -> _Plan:
             plan.add["employer_partner"].append(values)
         elif _differences(before, values, ("hires_committed_count", "hires_made_count")):
             plan.update["employer_partner"].append(values)
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def _plan_services(con, rows: list[dict]) -> _Plan:
+    """Employer services are records of what happened: a stored one is never changed."""
+    plan = _Plan(add={"employer_service": []})
+    programs = _stored_by_key(query_df(con, "SELECT program_id, is_generated_example FROM program"), ("program_id",))
+    template = template_for("employer_services")
+    wanted = sorted({row["program_id"] for row in rows})
+    stored = _stored_by_key(
+        query_df(con, "SELECT * FROM employer_service WHERE list_contains($p, program_id)", {"p": wanted}),
+        template.key,
+    )
+    columns = template.column_names
+    for row in rows:
+        row = {**row, "is_generated_example": bool(row.get("is_generated_example"))}
+        if issue := _program_issue(row, programs, "employer services"):
+            plan.issues.append(issue)
+            continue
+        values = {c: row.get(c) for c in columns}
+        before = stored.get(tuple(row[k] for k in template.key))
+        if before is None:
+            plan.add["employer_service"].append(values)
+        elif changed := _differences(before, values, columns):
+            plan.issues.append(
+                Issue(
+                    row["_row"],
+                    changed[0],
+                    _text(values.get(changed[0])),
+                    f"this service of {row['establishment_id']} on {row['service_date']} is already stored "
+                    f"(import #{before['import_id']}) with different values in {', '.join(changed)}; an import "
+                    "never changes a stored service",
+                )
+            )
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def _plan_replaced(con, template: Template, rows: list[dict]) -> _Plan:
+    """Negotiated levels and establishment counts: a new row is added, a row stored with other values is
+    replaced (deleted and inserted with this import's number), and the log says what changed."""
+    table, key = _REPLACED[template.kind]
+    plan = _Plan(add={table: []}, replace={table: []})
+    stored = _stored_by_key(query_df(con, f"SELECT * FROM {table}"), key)
+    columns = template.column_names
+    for row in rows:
+        values = {c: row.get(c) for c in columns} | {"is_generated_example": bool(row.get("is_generated_example"))}
+        before = stored.get(tuple(values[k] for k in key))
+        if before is None:
+            plan.add[table].append(values)
+        elif changed := _differences(before, values, columns):
+            plan.replace[table].append(values)
+            what = " ".join(str(values[k]) for k in key if k != "is_generated_example")
+            plan.changes.append(
+                f"{what}: " + ", ".join(f"{c} {_text(_plain(before.get(c)))} → {_text(values[c])}" for c in changed)
+            )
         else:
             plan.unchanged += 1
     return plan
@@ -510,7 +628,10 @@ def _store(
                 _summary(plan, template),
                 generated,
             )
-            for table in ("provider", "program", "program_target_occupation", "participant", "employer_partner"):
+            for table, rows in plan.replace.items():
+                _delete_rows(cursor, table, rows)
+                _insert_rows(cursor, table, rows, import_id)
+            for table in _TABLE_COLUMNS:
                 _insert_rows(cursor, table, plan.add.get(table, []), import_id)
             for table, updates in plan.update.items():
                 _update_rows(cursor, table, updates)
@@ -560,8 +681,11 @@ _TABLE_COLUMNS = {
     "program_target_occupation": ["program_id", "soc_code"],
     "participant": _PARTICIPANT_COLUMNS,
     "employer_partner": template_for("employer_partners").column_names,
+    "employer_service": template_for("employer_services").column_names,
+    "negotiated_level": template_for("negotiated_levels").column_names,
+    "region_establishment_count": template_for("establishment_counts").column_names,
 }
-_TABLE_HAS_IMPORT_ID = {"provider", "program", "participant", "employer_partner"}
+_TABLE_HAS_IMPORT_ID = set(_TABLE_COLUMNS) - {"program_target_occupation"}
 _TABLE_KEYS = {"participant": PARTICIPANTS.key, "employer_partner": ("program_id", "employer_name")}
 
 
@@ -582,6 +706,14 @@ def _insert_rows(cursor, table: str, rows: list[dict], import_id: int) -> None:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
     finally:
         cursor.unregister("incoming_rows")
+
+
+def _delete_rows(cursor, table: str, rows: list[dict]) -> None:
+    """The stored rows with the keys of ``rows`` (a replaced level or count), inside the import's transaction."""
+    keys = next(key for name, key in _REPLACED.values() if name == table)
+    where = " AND ".join(f"{k} = ${k}" for k in keys)
+    for row in rows:
+        cursor.execute(f"DELETE FROM {table} WHERE {where}", {k: row[k] for k in keys})
 
 
 def _update_rows(cursor, table: str, updates: list[dict]) -> None:

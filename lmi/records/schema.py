@@ -129,6 +129,78 @@ CREATE TABLE IF NOT EXISTS state_projection (
 );
 """,
     ),
+    (
+        3,
+        "budget scenarios saved by staff",
+        """
+CREATE TABLE IF NOT EXISTS budget_scenario (
+    scenario_name VARCHAR PRIMARY KEY CHECK (length(trim(scenario_name)) > 0),
+    created_by VARCHAR NOT NULL CHECK (length(trim(created_by)) > 0),
+    created_utc TIMESTAMP NOT NULL,
+    changes_json VARCHAR NOT NULL
+);
+""",
+    ),
+    (
+        4,
+        "the full WIOA scorecard and return on investment: participants' same-employer retention, measurable "
+        "skill gain and pre-enrollment earnings; employer services; negotiated levels; establishments per region",
+        # DuckDB cannot add a column with a CHECK constraint: the importer validates these values instead.
+        # Negotiated levels and establishment counts are keyed with is_generated_example, so generated
+        # example levels apply only to generated example programs and real ones only to real programs.
+        """
+ALTER TABLE participant ADD COLUMN same_employer_q2_q4 BOOLEAN;
+ALTER TABLE participant ADD COLUMN pre_enrollment_quarterly_earnings_usd DOUBLE;
+ALTER TABLE participant ADD COLUMN measurable_skill_gain BOOLEAN;
+ALTER TABLE participant ADD COLUMN measurable_skill_gain_date DATE;
+CREATE TABLE IF NOT EXISTS employer_service (
+    program_id VARCHAR NOT NULL REFERENCES program (program_id),
+    establishment_id VARCHAR NOT NULL,
+    service_date DATE NOT NULL,
+    service_type VARCHAR,
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (program_id, establishment_id, service_date)
+);
+CREATE TABLE IF NOT EXISTS negotiated_level (
+    program_year INTEGER NOT NULL,
+    funding_stream VARCHAR NOT NULL,
+    indicator VARCHAR NOT NULL,
+    level DOUBLE NOT NULL CHECK (level > 0),
+    level_basis VARCHAR NOT NULL,
+    source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (program_year, funding_stream, indicator, is_generated_example)
+);
+CREATE TABLE IF NOT EXISTS region_establishment_count (
+    region_area_code VARCHAR NOT NULL,
+    program_year INTEGER NOT NULL,
+    establishments_count INTEGER NOT NULL CHECK (establishments_count >= 1),
+    source VARCHAR NOT NULL CHECK (length(trim(source)) > 0),
+    is_generated_example BOOLEAN NOT NULL,
+    import_id INTEGER NOT NULL,
+    PRIMARY KEY (region_area_code, program_year, is_generated_example)
+);
+""",
+    ),
+    (
+        5,
+        "published (suppressed) outcome tables of every program, computed once per import",
+        # lmi/programs/published.py: one row per program and small-cell threshold, stamped with the records
+        # revision (last storing import) and method version it was made at; only suppressed figures, as JSON.
+        """
+CREATE TABLE IF NOT EXISTS published_program_report (
+    program_id VARCHAR NOT NULL,
+    small_cell_threshold INTEGER NOT NULL CHECK (small_cell_threshold >= 0),
+    records_revision INTEGER NOT NULL,
+    method_version VARCHAR NOT NULL,
+    computed_utc TIMESTAMP NOT NULL,
+    report_json VARCHAR NOT NULL,
+    PRIMARY KEY (program_id, small_cell_threshold)
+);
+""",
+    ),
 )
 
 RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")

@@ -1,11 +1,13 @@
 """The documented import templates: one per kind of record (programs, participants, employer
-partners). Each column says its type, whether it is required, what it means and an example; the
-importer validates against exactly these specs and the import page offers them as CSV and XLSX
-downloads and as a table of column documentation.
+partners, employer services, negotiated levels of performance, establishment counts). Each column says
+its type, whether it is required, what it means and an example; the importer validates against exactly
+these specs and the import page offers them as CSV and XLSX downloads and as a table of column
+documentation.
 
 A programs file carries the provider of each program (``provider_id``, ``provider_name``), so one
-file sets up providers and programs together. Participant and employer-partner files refer to
-programs already stored.
+file sets up providers and programs together. Participant, employer-partner and employer-service files
+refer to programs already stored. Negotiated levels and establishment counts refer to no record: they are
+figures staff copy from a named source (an agreement, a statistical release), which each row must give.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import pandas as pd
 from lmi.records import vocab
 
 # Column types the validator knows (see lmi/records/validate.py).
-ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, OCCUPATION_CODES, AREA = (
+ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, OCCUPATION_CODES, AREA, NUMBER = (
     "id",
     "text",
     "enum",
@@ -30,6 +32,7 @@ ID, TEXT, ENUM, BOOL, DATE, INT, USD, CIP, OCCUPATION_CODES, AREA = (
     "cip",
     "occupation_codes",
     "area",
+    "number",
 )
 
 
@@ -45,7 +48,7 @@ class ColumnSpec:
 
 @dataclass(frozen=True)
 class Template:
-    kind: str  # "programs" | "participants" | "employer_partners"
+    kind: str  # a key of TEMPLATES
     title: str
     description: str
     columns: tuple[ColumnSpec, ...]
@@ -198,6 +201,43 @@ PARTICIPANTS = Template(
             "Is the 2nd-quarter job related to the training? Only when employed_q2 is yes.",
             "yes",
         ),
+        ColumnSpec(
+            "same_employer_q2_q4",
+            BOOL,
+            False,
+            "Employed by the same employer (the same employer identifier in the wage records) in the 2nd and "
+            "the 4th quarter after exit? Only when employed_q2 is yes and employed_q4 is recorded; yes needs "
+            "employed_q4 yes. Blank = not yet known. (WIOA effectiveness in serving employers: retention with "
+            "the same employer.)",
+            "yes",
+        ),
+        ColumnSpec(
+            "pre_enrollment_quarterly_earnings_usd",
+            USD,
+            False,
+            "Earnings in the full calendar quarter before the enrollment quarter (US dollars, from wage "
+            "records); 0 when the person earned nothing that quarter, blank = not known. Used for the earnings "
+            "gain (return on investment).",
+            "6400",
+        ),
+        ColumnSpec(
+            "measurable_skill_gain",
+            BOOL,
+            False,
+            "Did the participant achieve a documented measurable skill gain during participation (a training "
+            "milestone, a passed occupational exam, a transcript showing satisfactory progress, an educational "
+            "functioning level gain or a secondary diploma)? yes as soon as it happens; no only once the "
+            "participant has exited without one; blank = not yet known.",
+            "yes",
+        ),
+        ColumnSpec(
+            "measurable_skill_gain_date",
+            DATE,
+            False,
+            "Date of the first measurable skill gain (YYYY-MM-DD), during participation; required when "
+            "measurable_skill_gain is yes.",
+            "2024-03-01",
+        ),
         _enum("sex", False, "Sex as self-identified; blank = not_reported.", vocab.SEX, "female"),
         _enum(
             "race_ethnicity",
@@ -230,13 +270,133 @@ EMPLOYER_PARTNERS = Template(
     key=("program_id", "employer_name"),
 )
 
-TEMPLATES: dict[str, Template] = {t.kind: t for t in (PROGRAMS, PARTICIPANTS, EMPLOYER_PARTNERS)}
+EMPLOYER_SERVICES = Template(
+    "employer_services",
+    "Employer services",
+    "One row per service a program gave an employer establishment on a day: what the effectiveness in serving "
+    "employers indicators count (repeat business customers, employer penetration). Identify establishments the "
+    "same way in every file, so a returning establishment is recognised.",
+    (
+        ColumnSpec("program_id", ID, True, "The program (already imported).", "PRG-0101"),
+        ColumnSpec(
+            "establishment_id",
+            ID,
+            True,
+            "Your identifier for the employer establishment (one location of an employer, as BLS counts "
+            "establishments), e.g. its unemployment-insurance account number and location, the same in every file.",
+            "EST-0042",
+        ),
+        ColumnSpec("service_date", DATE, True, "Date of the service (YYYY-MM-DD).", "2024-10-15"),
+        _enum(
+            "service_type",
+            False,
+            "Kind of service (DOL's categories of employer services); blank = not recorded.",
+            vocab.EMPLOYER_SERVICE_TYPES,
+            "recruitment_assistance",
+        ),
+        _GENERATED,
+    ),
+    key=("program_id", "establishment_id", "service_date"),
+)
+
+NEGOTIATED_LEVELS = Template(
+    "negotiated_levels",
+    "Negotiated levels of performance",
+    "The levels of performance agreed for a WIOA program year and funding stream, one row per indicator, from "
+    "the state's agreement with the Department of Labor (or the local board's with the state). After the year, "
+    "enter the adjusted level (after DOL's statistical adjustment model) with level_basis = adjusted: it "
+    "replaces the negotiated one, as DOL scores actual performance against the adjusted level. DOL negotiates "
+    "levels only for the WIOA core programs; levels entered for other funding streams are the board's own targets.",
+    (
+        ColumnSpec(
+            "program_year",
+            INT,
+            True,
+            "WIOA program year, by the year it starts: 2024 = PY2024, 1 July 2024 to 30 June 2025.",
+            "2024",
+        ),
+        _enum("funding_stream", True, "Funding stream the level applies to.", vocab.FUNDING_STREAMS, "wioa_adult"),
+        _enum(
+            "indicator",
+            True,
+            "Indicator of performance.",
+            {code: label for code, (label, _) in vocab.SCORED_INDICATORS.items()},
+            "employed_q2",
+        ),
+        ColumnSpec(
+            "level",
+            NUMBER,
+            True,
+            "The level: a percentage for rates (72.5 means 72.5%), US dollars for median earnings (7200).",
+            "72.5",
+        ),
+        _enum("level_basis", True, "Which level this is.", vocab.LEVEL_BASES, "negotiated"),
+        ColumnSpec(
+            "source",
+            TEXT,
+            True,
+            "Where the level comes from: the agreement or letter and its date, so anyone can check it.",
+            "PY2024-2025 negotiated levels, state-DOL agreement of 2024-08-30",
+        ),
+        _GENERATED,
+    ),
+    key=("program_year", "funding_stream", "indicator"),
+)
+
+ESTABLISHMENT_COUNTS = Template(
+    "establishment_counts",
+    "Establishments in a region",
+    "The number of employer establishments in a program's region, the denominator of the employer penetration "
+    "rate (DOL: establishments as the BLS Quarterly Census of Employment and Wages counts them, in the final "
+    "month or quarter of the program year). The dashboard's reference data holds no establishment counts, so "
+    "staff enter them here with their source.",
+    (
+        ColumnSpec(
+            "region_area_code",
+            AREA,
+            True,
+            "OEWS area code of the region (the programs' region_area_code), e.g. 0025540 = Hartford.",
+            "0025540",
+        ),
+        ColumnSpec("program_year", INT, True, "WIOA program year (2024 = 1 July 2024 to 30 June 2025).", "2024"),
+        ColumnSpec(
+            "establishments_count",
+            INT,
+            True,
+            "Establishments in the region, as your source publishes it (a whole number).",
+            "",
+        ),
+        ColumnSpec(
+            "source",
+            TEXT,
+            True,
+            "Where the count comes from (publisher, table, area, period), e.g. the BLS QCEW release you used.",
+            "BLS QCEW, Hartford MSA, private and public ownerships, 2025 Q2, establishments",
+        ),
+        _GENERATED,
+    ),
+    key=("region_area_code", "program_year"),
+)
+
+TEMPLATES: dict[str, Template] = {
+    t.kind: t
+    for t in (PROGRAMS, PARTICIPANTS, EMPLOYER_PARTNERS, EMPLOYER_SERVICES, NEGOTIATED_LEVELS, ESTABLISHMENT_COUNTS)
+}
 KIND_LABELS = {  # short words for choosing what to import
     "programs": "Programs (with providers)",
     "participants": "Participant records",
     "employer_partners": "Employer partners",
+    "employer_services": "Employer services",
+    "negotiated_levels": "Negotiated levels",
+    "establishment_counts": "Establishments in a region",
 }
-IMPORT_ORDER_NOTE = "Import order: programs first, then participant records and employer partners of those programs."
+# Kinds whose rows are reports that a newer file replaces (hire counts so far, a revised or adjusted level, a
+# corrected count): a stored row with other values is updated, never refused.
+REPLACED_KINDS = frozenset({"employer_partners", "negotiated_levels", "establishment_counts"})
+IMPORT_ORDER_NOTE = (
+    "Import order: programs first, then participant records, employer partners and employer services of those "
+    "programs. Negotiated levels and establishment counts can be entered at any time."
+)
 
 
 def template_for(kind: str) -> Template:
@@ -250,6 +410,20 @@ def template_csv(kind: str) -> bytes:
     """The header row only: a file staff fill in (no example row, so nothing invented gets imported)."""
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow(template_for(kind).column_names)
+    return out.getvalue().encode("utf-8")
+
+
+ENTERED_FILE_NAME = "entered on the import page.csv"  # a CSV file name: it goes through the ordinary reader
+
+
+def entry_csv(kind: str, rows: list[dict]) -> bytes:
+    """Values typed into a form on the page as a file of the template: the ordinary importer checks, stores
+    and logs them like any upload (so an entry is validated, all-or-nothing and in the import log)."""
+    columns = template_for(kind).column_names
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    writer.writerows([{c: ("" if row.get(c) is None else row.get(c)) for c in columns} for row in rows])
     return out.getvalue().encode("utf-8")
 
 

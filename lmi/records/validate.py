@@ -10,9 +10,11 @@ Three layers, each reporting everything it finds (not just the first problem):
    31-1121.00, or the published code itself, 31-1120, 13-1020, 29-2010 or an "All Other" residual),
    OEWS area codes (``core_area``);
 3. each row and the file: exit before enrollment, dates in the future, outcomes recorded before
-   their quarter has ended, answers that need another answer (a credential date for a credential),
-   pseudonymous identifiers (a value shaped like a Social Security number is refused), and rows
-   repeated within the file.
+   their quarter has ended, answers that need another answer (a credential date for a credential, a
+   skill gain's date during participation, same-employer retention only for those employed in both
+   quarters), "no skill gain" only once exited, levels in range (a rate's level is a percentage) and
+   program years WIOA has, pseudonymous identifiers (a value shaped like a Social Security number is
+   refused), and rows repeated within the file.
 
 Checks against records already stored (unknown programs, duplicates with different values) are in
 ``lmi/records/importer.py``, which holds the records connection.
@@ -29,7 +31,7 @@ import pandas as pd
 
 from lmi.demand.codes import ONET_SOC, SOC, ResolvedCode, UnknownOccupationCodeError
 from lmi.records import vocab
-from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, OCCUPATION_CODES, TEXT, USD, Template
+from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, NUMBER, OCCUPATION_CODES, TEXT, USD, Template
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 SSN_PATTERN = re.compile(r"^\d{3}-?\d{2}-?\d{4}$")
@@ -53,8 +55,15 @@ RULE_INPUTS = {
         "employed_q4",
         "earnings_q2_usd",
         "training_related_employment",
+        "same_employer_q2_q4",
+        "measurable_skill_gain",
+        "measurable_skill_gain_date",
     },
+    "employer_services": {"service_date"},
+    "negotiated_levels": {"program_year", "indicator", "level"},
+    "establishment_counts": {"program_year", "establishments_count"},
 }
+MAX_LEVEL_PERCENT = 100.0
 
 
 @dataclass(frozen=True)
@@ -191,6 +200,8 @@ def _convert(text: str, spec, codes: ReferenceCodes):
         return _whole(text)
     if kind == USD:
         return _dollars(text)
+    if kind == NUMBER:
+        return _number(text)
     if kind == CIP:
         if not CIP_PATTERN.match(text):
             raise ValueError("CIP codes are written NN.NNNN, e.g. 48.0508")
@@ -218,7 +229,17 @@ def _choice(text: str, choices: tuple[str, ...]) -> str:
 
 
 def _label(code: str) -> str:
-    for table in (vocab.PROGRAM_TYPES, vocab.FUNDING_STREAMS, vocab.SEX, vocab.RACE_ETHNICITY, vocab.AGE_BANDS):
+    indicators = {code: label for code, (label, _) in vocab.SCORED_INDICATORS.items()}
+    for table in (
+        vocab.PROGRAM_TYPES,
+        vocab.FUNDING_STREAMS,
+        vocab.SEX,
+        vocab.RACE_ETHNICITY,
+        vocab.AGE_BANDS,
+        vocab.EMPLOYER_SERVICE_TYPES,
+        vocab.LEVEL_BASES,
+        indicators,
+    ):
         if code in table:
             return table[code]
     return code
@@ -266,6 +287,18 @@ def _dollars(text: str) -> float:
     return value
 
 
+def _number(text: str) -> float:
+    """A level: a non-negative decimal; a percent sign or dollar sign and thousands commas are allowed."""
+    cleaned = text.replace("$", "").replace(",", "").replace("%", "").strip()
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number") from None
+    if not (0 <= value <= MAX_USD) or value != value:
+        raise ValueError(f"{text!r} must be between 0 and {MAX_USD:,}")
+    return value
+
+
 def occupation_codes(text: str, occupations: OccupationCodes) -> tuple[str, ...]:
     """The codes of a ``target_soc_codes`` cell, as staff wrote them (sorted, each once), when every one
     leads to a code BLS publishes numbers for; otherwise a ValueError naming each bad code and why.
@@ -302,11 +335,59 @@ def quarter_has_ended(index: int, today: dt.date) -> bool:
     return quarter_index(today) > index
 
 
+def program_year_of(day: dt.date) -> int:
+    """The WIOA program year a date falls in: PY N runs from 1 July N to 30 June N+1."""
+    return day.year if day.month >= 7 else day.year - 1
+
+
 def _row_rules(number: int, row: dict, kind: str, today: dt.date) -> list[Issue]:
     if kind == "programs":
         return _program_rules(number, row)
     if kind == "participants":
-        return _participant_rules(number, row, today)
+        return _participant_rules(number, row, today) + _scorecard_participant_rules(number, row, today)
+    if kind == "employer_services":
+        if row["service_date"] > today:
+            return [Issue(number, "service_date", str(row["service_date"]), f"is in the future (today is {today})")]
+        return []
+    if kind in ("negotiated_levels", "establishment_counts"):
+        return _program_year_rules(number, row, today) + _level_rules(number, row)
+    return []
+
+
+def _program_year_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
+    year, latest = row["program_year"], program_year_of(today) + 2
+    if not vocab.FIRST_WIOA_PROGRAM_YEAR <= year <= latest:
+        return [
+            Issue(
+                number,
+                "program_year",
+                str(year),
+                f"must be a WIOA program year from {vocab.FIRST_WIOA_PROGRAM_YEAR} to {latest} (2024 = PY2024, "
+                "1 July 2024 to 30 June 2025)",
+            )
+        ]
+    return []
+
+
+def _level_rules(number: int, row: dict) -> list[Issue]:
+    """A rate's level is a percentage (0-100); an establishments count is at least 1."""
+    if "establishments_count" in row:
+        if row["establishments_count"] < 1:
+            return [Issue(number, "establishments_count", "0", "must be at least 1 establishment")]
+        return []
+    unit = vocab.SCORED_INDICATORS[row["indicator"]][1]
+    if unit == vocab.RATE_UNIT and row["level"] > MAX_LEVEL_PERCENT:
+        return [
+            Issue(
+                number,
+                "level",
+                f"{row['level']:g}",
+                f"a rate's level is a percentage from 0 to 100 (72.5 means 72.5%); "
+                f"{vocab.SCORED_INDICATORS[row['indicator']][0].lower()} is a rate",
+            )
+        ]
+    if row["level"] <= 0:
+        return [Issue(number, "level", f"{row['level']:g}", "must be more than 0 (a score divides by the level)")]
     return []
 
 
@@ -352,7 +433,14 @@ def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
     if exited is not None and exited < enrolled:
         issue("exit_date", f"exit {exited} is before enrollment {enrolled}")
     if exited is None:
-        for column in ("completed", "employed_q2", "employed_q4", "earnings_q2_usd", "training_related_employment"):
+        for column in (
+            "completed",
+            "employed_q2",
+            "employed_q4",
+            "earnings_q2_usd",
+            "training_related_employment",
+            "same_employer_q2_q4",
+        ):
             if row.get(column) is not None:
                 issue(column, "recorded without an exit date; leave it blank until the participant exits")
     elif row.get("completed") is None:
@@ -376,6 +464,45 @@ def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
         for column in ("earnings_q2_usd", "training_related_employment"):
             if row.get(column) is not None:
                 issue(column, "only when employed_q2 is yes")
+    return issues
+
+
+def _scorecard_participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
+    """Retention with the same employer needs employment in both quarters; a measurable skill gain has its
+    date, during participation; "no gain" is known only once the participant has exited."""
+    issues = []
+
+    def issue(column: str, message: str) -> None:
+        value = row.get(column)
+        text = "" if value is None else ("yes" if value is True else "no" if value is False else str(value))
+        issues.append(Issue(number, column, text, message))
+
+    same = row.get("same_employer_q2_q4")
+    if same is not None:
+        if row.get("employed_q2") is not True:
+            issue("same_employer_q2_q4", "only when employed_q2 is yes")
+        elif row.get("employed_q4") is None:
+            issue("same_employer_q2_q4", "only once employed_q4 is recorded")
+        elif same and row.get("employed_q4") is not True:
+            issue("same_employer_q2_q4", "yes needs employed_q4 yes (employed in the 4th quarter after exit)")
+    gained, day = row.get("measurable_skill_gain"), row.get("measurable_skill_gain_date")
+    enrolled, exited = row["enrollment_date"], row.get("exit_date")
+    if gained is True and day is None:
+        issue("measurable_skill_gain_date", "required when measurable_skill_gain is yes")
+    if gained is not True and day is not None:
+        issue("measurable_skill_gain_date", "only when measurable_skill_gain is yes")
+    if gained is False and exited is None:
+        issue(
+            "measurable_skill_gain",
+            "no is known only once the participant has exited; leave it blank while a gain may still come",
+        )
+    if gained is True and day is not None:
+        if day > today:
+            issue("measurable_skill_gain_date", f"is in the future (today is {today.isoformat()})")
+        elif day < enrolled:
+            issue("measurable_skill_gain_date", "is before enrollment (a gain is made during participation)")
+        elif exited is not None and day > exited:
+            issue("measurable_skill_gain_date", "is after exit (a gain is made during participation)")
     return issues
 
 

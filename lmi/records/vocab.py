@@ -80,3 +80,37 @@ DIMENSIONS: dict[str, tuple[str, str, dict[str, str]]] = {
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "t", "1"})
 FALSE_WORDS = frozenset({"no", "n", "false", "f", "0"})
+
+# The WIOA primary indicators a program year is scored on, with the words pages show: indicator code ->
+# (label, unit). Levels of rates are entered in percent (72.5 = 72.5%), median earnings in dollars. The
+# order is the order of DOL's scorecard (WIOA sec. 116(b)(2)(A)(i)); the effectiveness in serving employers
+# (ESE) indicators come last and are never part of the overall program score (20 CFR 677.190(c)(1)).
+RATE_UNIT, USD_UNIT = "percent", "usd"
+SCORED_INDICATORS: dict[str, tuple[str, str]] = {
+    "employed_q2": ("Employment rate, 2nd quarter after exit", RATE_UNIT),
+    "employed_q4": ("Employment rate, 4th quarter after exit", RATE_UNIT),
+    "earnings_q2_median": ("Median earnings, 2nd quarter after exit", USD_UNIT),
+    "credential": ("Credential attainment rate", RATE_UNIT),
+    "measurable_skill_gains": ("Measurable skill gains rate", RATE_UNIT),
+    "ese_retention": ("Effectiveness in serving employers: retention with the same employer", RATE_UNIT),
+    "ese_repeat_business": ("Effectiveness in serving employers: repeat business customers rate", RATE_UNIT),
+    "ese_penetration": ("Effectiveness in serving employers: employer penetration rate", RATE_UNIT),
+}
+ESE_INDICATORS = frozenset({"ese_retention", "ese_repeat_business", "ese_penetration"})
+LEVEL_BASES: dict[str, str] = {
+    "negotiated": "Negotiated level (agreed before the program year)",
+    "adjusted": "Adjusted level (the negotiated level after DOL's statistical adjustment model, set after the year)",
+}
+# Business services a program gives an employer establishment, in the categories of DOL's annual report of
+# employer services (ETA-9169, effectiveness in serving employers).
+EMPLOYER_SERVICE_TYPES: dict[str, str] = {
+    "information_support": "Employer information and support services",
+    "recruitment_assistance": "Workforce recruitment assistance",
+    "strategic_planning": "Strategic planning / economic development activities",
+    "untapped_labor_pools": "Accessing untapped labor pools",
+    "training_services": "Training services",
+    "incumbent_worker_training": "Incumbent worker training services",
+    "rapid_response": "Rapid response / business downsizing assistance",
+    "layoff_planning": "Planning layoff response",
+}
+FIRST_WIOA_PROGRAM_YEAR = 2016  # PY2016 (1 July 2016 - 30 June 2017): WIOA's indicators were first reported for it

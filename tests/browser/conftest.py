@@ -1,7 +1,10 @@
 """Browser tests: start the real app with ``streamlit run`` on a free port against the session's
 reference database, and drive it with Playwright in Debian's Chromium (``/usr/bin/chromium``;
 ``playwright install`` cannot download browsers here). The README's test command installs
-Chromium; a missing browser fails these tests rather than skipping them."""
+Chromium; a missing browser fails these tests rather than skipping them.
+
+Every test in this folder is marked ``browser`` (the full tier); tests drive the app only through
+``tests/browser/helpers.py``, which waits for each of Streamlit's reruns to finish."""
 
 from __future__ import annotations
 
@@ -10,11 +13,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import sync_playwright
+
+from tests.browser.helpers import new_page
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,7 +33,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-STARTUP_TIMEOUT_S = 90
+STARTUP_TIMEOUT_S = 120
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ belongs to the browser tier, whatever its module declares."""
+    for item in items:
+        if HERE in item.path.resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _free_port() -> int:
@@ -46,7 +62,17 @@ def app_env(reference_db, tmp_path_factory) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def app_url(app_env) -> str:
+def app_url(app_env, tmp_path_factory) -> str:
+    """URL of the app, started once for the session."""
+    with serve_app(app_env, tmp_path_factory.mktemp("app")) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(env: dict[str, str], log_dir: Path) -> Iterator[str]:
+    """Run ``streamlit run app.py`` with ``env`` on a free port until the block ends; yields its URL.
+    Its output goes to ``log_dir/streamlit.log`` (a pipe nobody reads would fill up and block the
+    server) and is shown if the app stops. Tests that need an app on other data use this too."""
     port = _free_port()
     command = [
         sys.executable,
@@ -65,12 +91,12 @@ def app_url(app_env) -> str:
         "--server.fileWatcherType",
         "none",
     ]
-    process = subprocess.Popen(
-        command, cwd=PROJECT_ROOT, env=app_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    log_path = log_dir / "streamlit.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(url, process)
+        _wait_until_healthy(url, process, log_path)
         yield url
     finally:
         process.terminate()
@@ -80,11 +106,11 @@ def app_url(app_env) -> str:
             process.kill()
 
 
-def _wait_until_healthy(url: str, process: subprocess.Popen) -> None:
+def _wait_until_healthy(url: str, process: subprocess.Popen, log_path: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{process.stdout.read()}")
+            raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()}")
         try:
             if requests.get(f"{url}/_stcore/health", timeout=2).text == "ok":
                 return
@@ -106,8 +132,6 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
+    """A page in its own browser context (its own Streamlit session), with the helpers' run tracker."""
+    with new_page(browser) as page:
+        yield page

@@ -10,16 +10,22 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import choose_in_selectbox, type_into, wait_for_app
+from tests.browser.helpers import (
+    choose_in_selectbox,
+    choose_radio,
+    click_and_wait,
+    download,
+    new_page,
+    open_page_in_sidebar,
+    press_and_wait,
+    type_into,
+)
 
 pytestmark = pytest.mark.browser
 
 
 def open_transitions(page: Page, app_url: str) -> None:
-    page.goto(app_url)  # use the navigation link (see the sector check test: direct URLs show a dialog first)
-    wait_for_app(page)
-    page.locator("[data-testid='stSidebarNav']").get_by_text("Career transitions", exact=True).click()
-    wait_for_app(page)
+    open_page_in_sidebar(page, app_url, "Career transitions")
     expect(page.get_by_role("heading", name="Career transitions")).to_be_visible()
 
 
@@ -49,10 +55,8 @@ def test_nurse_in_hartford_sees_ranked_moves_gaps_and_downloads(page, app_url, t
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Typical entry education (BLS)").first).to_contain_text("Master's degree")
 
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download the ranked occupations (CSV)").click()
     saved = tmp_path / "ranked.csv"
-    download.value.save_as(saved)
+    download(page, "Download the ranked occupations (CSV)").save_as(saved)
     content = saved.read_text()
     assert "Nurse Practitioners" in content and "Physician Assistants" in content
     assert "Source: O*NET" in content and "BLS OEWS May 2025" in content
@@ -61,10 +65,8 @@ def test_nurse_in_hartford_sees_ranked_moves_gaps_and_downloads(page, app_url, t
 
 def test_self_assessment_refuses_empty_ratings_then_answers(page, app_url):
     open_transitions(page, app_url)
-    page.get_by_text("A self-assessment of my skills").click()
-    wait_for_app(page)
-    page.get_by_role("button", name="Find occupations").click()
-    wait_for_app(page)
+    choose_radio(page, "A self-assessment of my skills")
+    click_and_wait(page, page.get_by_role("button", name="Find occupations"))
     expect(page.locator("[data-testid='stAlert']").filter(has_text="All your skill ratings are 0")).to_be_visible()
 
     for skill, presses in (
@@ -77,9 +79,8 @@ def test_self_assessment_refuses_empty_ratings_then_answers(page, app_url):
         slider = page.locator("[data-testid='stSlider']").filter(has_text=skill).first.get_by_role("slider")
         slider.focus()
         for _ in range(presses):
-            slider.press("ArrowRight")
-    page.get_by_role("button", name="Find occupations").click()
-    wait_for_app(page)
+            slider.press("ArrowRight")  # inside the form: nothing reruns until it is submitted
+    click_and_wait(page, page.get_by_role("button", name="Find occupations"))
     expect(page.get_by_role("heading", name="Where your self-assessment can lead in the United States")).to_be_visible()
     expect(page.get_by_text("You did not enter your pay").first).to_be_visible()
 
@@ -91,10 +92,7 @@ def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser
     """Compliance Officers' 1,390 jobs in Hartford are BLS's 13-1041 figure, shared by 7 O*NET occupations:
     the ranked table shows the group label in the row, the closer look names it beside the jobs figure,
     and the CSV carries the BLS code and the label."""
-    context = browser.new_context(viewport={"width": 2200, "height": 1200})  # every table column in view
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
+    with new_page(browser, width=2200, height=1200) as page:  # every table column in view
         open_transitions(page, app_url)
         choose_in_selectbox(page, "State", "Connecticut")
         choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
@@ -127,29 +125,22 @@ def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser
             page.get_by_text(f"1,390 jobs in Hartford-West Hartford-East Hartford, CT now for {GROUP_LABEL}").first
         ).to_be_visible()
 
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Download the ranked occupations (CSV)").click()
         saved = tmp_path / "ranked.csv"
-        download.value.save_as(saved)
+        download(page, "Download the ranked occupations (CSV)").save_as(saved)
         content = saved.read_text()
         assert "BLS code of the figures [demand_soc_code]" in content and "Whose numbers [demand_basis]" in content
         assert GROUP_LABEL in content and "13-1041" in content
         assert "same BLS figure as Compliance Officers (ranked above)" in content
-    finally:
-        context.close()
 
 
 def test_too_strict_thresholds_offer_the_nearest_relaxation_in_one_click(page, app_url):
     open_transitions(page, app_url)
     type_into(page, "Your current or last occupation", "registered nurse")
-    page.get_by_text("Thresholds: which occupations are ranked").click()
+    page.get_by_text("Thresholds: which occupations are ranked").click()  # an expander: no rerun
     slider = page.locator("[data-testid='stSlider']").filter(has_text="Lowest similarity").first.get_by_role("slider")
-    slider.focus()
-    slider.press("End")
-    wait_for_app(page)
+    press_and_wait(page, slider, "End")
     expect(page.get_by_text("The threshold that removed the most is the lowest similarity (100)").first).to_be_visible()
     button = page.get_by_role("button", name="Rank with the nearest thresholds: lowest similarity 100 →")
-    button.click()
-    wait_for_app(page)
+    click_and_wait(page, button)
     expect(page.get_by_role("button", name="Download the ranked occupations (CSV)")).to_be_visible()
     expect(page.get_by_text("No occupation passes every threshold")).to_have_count(0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import wait_for_app
+from tests.browser.helpers import choose_radio, click_and_wait, new_page, open_app, upload_file
 from tests.records_helpers import csv_bytes, participant, program
 
 pytestmark = pytest.mark.browser
@@ -73,52 +73,25 @@ def participants_file() -> bytes:
     return csv_bytes(rows, "participants")
 
 
-def open_page(page: Page, url: str) -> None:
-    """Go to a page of the app. Streamlit answers the first deep link after a server start with a
-    "Page not found" notice over the (correctly rendered) page; close it if it is there."""
-    page.goto(url)
-    wait_for_app(page)
-    notice = page.get_by_text("Page not found")
-    if notice.count():
-        page.keyboard.press("Escape")
-        expect(notice).to_have_count(0)
-
-
 def sign_in(page: Page, app_url: str) -> None:
-    open_page(page, f"{app_url}/import")
-    page.get_by_label("Your name (recorded in the import log)").fill("Browser Tester")
+    open_app(page, f"{app_url}/import")
+    page.get_by_label("Your name (recorded in the import log)").fill("Browser Tester")  # a form: no rerun
     page.get_by_label("Staff password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_for_app(page)
+    click_and_wait(page, page.get_by_role("button", name="Sign in"))
     expect(page.get_by_text("Signed in as staff: Browser Tester")).to_be_visible()
 
 
 def upload(page: Page, kind_label: str, name: str, data: bytes) -> None:
-    page.locator("[data-testid='stRadio']").get_by_text(kind_label, exact=True).click()
-    wait_for_app(page)
+    choose_radio(page, kind_label)
     uploader = page.locator("[data-testid='stFileUploader']").filter(has_text=f"{kind_label} file")
-    expect(uploader).to_be_visible()
-    remove = uploader.locator("[data-testid='stFileUploaderDeleteBtn']")
-    if remove.count():  # a file from an earlier upload: clear it so the new one is a new upload
-        remove.first.click()
-        wait_for_app(page)
-        expect(uploader.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
-    uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
-    )
-    expect(uploader).to_contain_text(name)
-    wait_for_app(page)
-    page.get_by_role("button", name="Check and import").click()
-    wait_for_app(page)
+    upload_file(page, uploader, name, data)
+    click_and_wait(page, page.get_by_role("button", name="Check and import"))
 
 
 @pytest.fixture(scope="module")
 def uploaded(browser, app_url) -> str:
     """Staff upload once for this module; returns the app URL."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    try:
+    with new_page(browser) as page:
         sign_in(page, app_url)
         upload(page, "Programs (with providers)", "programs.csv", programs_file())
         imported = page.get_by_text("Imported programs.csv: 3 program(s) added")
@@ -136,24 +109,22 @@ def uploaded(browser, app_url) -> str:
         expect(page.locator("[data-testid='stDataFrame']").last).to_be_visible()
         upload(page, "Participant records", "participants.csv", participants_file())
         expect(page.get_by_text("this file was already imported")).to_be_visible(timeout=20_000)
-    finally:
-        context.close()
     return app_url
 
 
 def test_staff_upload_shows_the_program_in_the_list(page, uploaded):
-    open_page(page, f"{uploaded}/programs")
+    open_app(page, f"{uploaded}/programs")
     table = page.locator("[data-testid='stDataFrame']").first
     expect(table).to_contain_text(PROGRAM_NAME)
     expect(page.locator("text=Generated example data >> visible=true").first).to_be_visible()
-    open_page(page, f"{uploaded}/program?program=BT-WELD")
+    open_app(page, f"{uploaded}/program?program=BT-WELD")
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("55.0%")
     expect(metrics.filter(has_text="Placement rate").first).to_contain_text("55.0%")
 
 
 def test_home_health_aide_program_local_fit_shows_19230_jobs_under_31_1120(page, uploaded):
-    open_page(page, f"{uploaded}/program?program=BT-HHA")
+    open_app(page, f"{uploaded}/program?program=BT-HHA")
     expect(page.get_by_role("heading", name="Local fit: demand for its target occupations")).to_be_visible()
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Local jobs in target occupations").first).to_contain_text("19,230")
@@ -167,16 +138,16 @@ def test_home_health_aide_program_local_fit_shows_19230_jobs_under_31_1120(page,
 
 
 def test_public_view_has_no_participant_rows_and_shows_suppressed_cells(page, uploaded):
-    open_page(page, f"{uploaded}/programs")
+    open_app(page, f"{uploaded}/programs")
     expect(page.locator("[data-testid='stDataFrame']").first).to_contain_text(SMALL_PROGRAM_NAME)
-    open_page(page, f"{uploaded}/program?program=BT-SMALL")  # 6 participants: fewer than 10
+    open_app(page, f"{uploaded}/program?program=BT-SMALL")  # 6 participants: fewer than 10
     metrics = page.locator("[data-testid='stMetric']")
     expect(metrics.filter(has_text="Employment rate, 2nd quarter after exit").first).to_contain_text("suppressed")
     expect(metrics.filter(has_text="Cost per placement").first).to_contain_text("suppressed")
     for path in ("/programs", "/program?program=BT-WELD", "/funding"):
-        open_page(page, f"{uploaded}{path}")
+        open_app(page, f"{uploaded}{path}")
         body = page.locator("body").inner_text()
         assert "BTP-0" not in body and "BTS-0" not in body, path
-    open_page(page, f"{uploaded}/import")
+    open_app(page, f"{uploaded}/import")
     expect(page.get_by_label("Staff password")).to_be_visible()
     expect(page.locator("[data-testid='stFileUploader']")).to_have_count(0)

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests import official_formats as official
-from tests.browser.helpers import wait_for_app
+from tests.browser.helpers import click_and_wait, open_app, upload_file
 
 pytestmark = pytest.mark.browser
 
@@ -17,39 +17,18 @@ STAFF_PASSWORD = "browser-test-staff-password"  # set for the app under test in 
 VERMONT_ROWS = tuple(("50", "Vermont") + row[2:] for row in official.STATE_PROJECTION_ROWS if row[0] != "0")
 
 
-def open_page(page: Page, url: str) -> None:
-    page.goto(url)
-    wait_for_app(page)
-    notice = page.get_by_text("Page not found")
-    if notice.count():  # Streamlit's notice on the first deep link after a server start
-        page.keyboard.press("Escape")
-        expect(notice).to_have_count(0)
-
-
 def upload(page: Page, name: str, data: bytes) -> None:
     uploader = page.locator("[data-testid='stFileUploader']").filter(has_text="State projections file")
-    expect(uploader).to_be_visible()
-    remove = uploader.locator("[data-testid='stFileUploaderDeleteBtn']")
-    if remove.count():  # clear an earlier file so the new one is a new upload
-        remove.first.click()
-        wait_for_app(page)
-        expect(uploader.locator("[data-testid='stFileUploaderFile']")).to_have_count(0)
-    uploader.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": data}]
-    )
-    expect(uploader).to_contain_text(name)
-    wait_for_app(page)
-    page.get_by_role("button", name="Check and import").click()
-    wait_for_app(page)
+    upload_file(page, uploader, name, data)
+    click_and_wait(page, page.get_by_role("button", name="Check and import"))
 
 
 def test_staff_import_a_states_projections(page, app_url):
-    open_page(page, f"{app_url}/import-projections")
+    open_app(page, f"{app_url}/import-projections")
     expect(page.get_by_role("heading", name="Import state projections")).to_be_visible()
     page.get_by_label("Your name (recorded in the import log)").fill("Browser Tester")
     page.get_by_label("Staff password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    wait_for_app(page)
+    click_and_wait(page, page.get_by_role("button", name="Sign in"))
     expect(page.get_by_text("Signed in as staff: Browser Tester")).to_be_visible()
 
     bad = VERMONT_ROWS + (
