@@ -8,7 +8,7 @@ import pytest
 
 from etl.build import build_database
 from lmi.db import query_rows
-from ui import data
+from ui import cache, data
 
 
 def build_id(con) -> str:
@@ -20,7 +20,7 @@ def test_rebuild_while_app_reads_then_app_reopens_the_new_file(reference_db, tmp
     path = tmp_path / "lmi.duckdb"
     shutil.copy(reference_db, path)
     monkeypatch.setenv("LMI_REFERENCE_DB", str(path))
-    data._connection.clear()
+    cache._reference_connection.clear()
     before = data.connection()
     old_build = build_id(before)
 
@@ -31,4 +31,4 @@ def test_rebuild_while_app_reads_then_app_reopens_the_new_file(reference_db, tmp
     assert after is not before
     assert build_id(after) != old_build
     assert query_rows(after, "SELECT count(*) FROM core_oews_estimate")[0][0] > 200_000
-    data._connection.clear()
+    cache._reference_connection.clear()
