@@ -11,7 +11,7 @@ from other records, under another threshold or by another method version is neve
 recomputed and stored again (which is also how a store from before migration 5 gets its rows).
 
 Only published figures are stored: the tables exactly as pages receive them (hidden cells as missing, with
-their reasons). No participant row, and no count suppression hid, is ever written here.
+their reasons). No participant row, and no count that suppression hid, is ever written here.
 
 The rows are JSON (pandas frames with their column types, the reports' dataclasses by name), so they can be
 inspected with any DuckDB client and are read back without running code from the file.
@@ -292,7 +292,16 @@ def _decode_frame(stored: dict) -> pd.DataFrame:
     index = (
         pd.RangeIndex(stored["rows"]) if stored["index"] is None else pd.Index([_decode(v) for v in stored["index"]])
     )
-    data = {_decode(column["name"]): _decode_column(column, index) for column in stored["columns"]}
+    columns = stored["columns"]
+    names = [_decode(column["name"]) for column in columns]
+    dtypes = {column["dtype"] for column in columns}
+    if columns and len(dtypes) == 1 and dtypes <= {"bool", "object"}:  # a mask or reasons: one 2-D block
+        dtype = dtypes.pop()
+        block = np.empty((len(index), len(columns)), dtype=bool if dtype == "bool" else object)
+        for position, column in enumerate(columns):
+            block[:, position] = [None if v is None else _decode(v) for v in column["values"]]
+        return pd.DataFrame(block, index=index, columns=names, dtype=block.dtype)
+    data = {name: _decode_column(column, index) for name, column in zip(names, columns)}
     return pd.DataFrame(data, index=index, copy=False) if data else pd.DataFrame(index=index)
 
 

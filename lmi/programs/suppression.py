@@ -734,8 +734,8 @@ def _publish(grid: _Grid, groups: list[object], group_column: str, include_total
     )
     return SuppressedBreakdown(
         table=frame,
-        hidden=pd.DataFrame({name: np.array(values, dtype=bool) for name, values in hidden.items()}, copy=False),
-        reasons=pd.DataFrame({name: _objects(values, index) for name, values in reasons.items()}, copy=False),
+        hidden=pd.DataFrame(np.array(list(hidden.values()), dtype=bool).T, index=index, columns=list(hidden)),
+        reasons=pd.DataFrame(_object_block(list(reasons.values())), index=index, columns=list(reasons), dtype=object),
         threshold=grid.threshold,
         total=_total_values(grid),
     )
@@ -750,6 +750,14 @@ def _column_array(values: list, name: str, group_column: str, rate_names: set[st
     if name in rate_names:
         return pd.arrays.FloatingArray(np.array([0.0 if m else v for v, m in zip(values, mask)], dtype=float), mask)
     return pd.arrays.IntegerArray(np.array([0 if m else v for v, m in zip(values, mask)], dtype=np.int64), mask)
+
+
+def _object_block(columns: list[list]) -> np.ndarray:
+    """Columns of Python objects as one 2-D object array (one block: the fast way to build a text frame)."""
+    block = np.empty((len(columns[0]) if columns else 0, len(columns)), dtype=object)
+    for position, values in enumerate(columns):
+        block[:, position] = values
+    return block
 
 
 def _objects(values: list, index: pd.Index) -> pd.Series:
