@@ -62,6 +62,7 @@ def test_records_and_programs_run_sql_only_through_the_one_query_helper():
             assert ".cursor()" not in path.read_text(), path
 
 
+@pytest.mark.slow
 def test_generated_example_data_is_valid_labelled_and_seeded(tmp_path, reference_db):
     path = tmp_path / "records.duckdb"
     today = dt.date(2026, 11, 25)
@@ -83,6 +84,7 @@ def test_generated_example_data_is_valid_labelled_and_seeded(tmp_path, reference
     assert example.participant_rows(today) == example.participant_rows(today)  # seeded
 
 
+@pytest.mark.slow
 def test_example_follow_up_a_year_later_only_fills_blanks(tmp_path, reference_db):
     path = tmp_path / "records.duckdb"
     example.load_example_records(path, reference_db, today=dt.date(2025, 11, 1))
@@ -91,6 +93,7 @@ def test_example_follow_up_a_year_later_only_fills_blanks(tmp_path, reference_db
     assert participants.outcome == "imported" and participants.updated > 0 and participants.added > 0
 
 
+@pytest.mark.slow
 def test_revision_changes_with_each_stored_import(tmp_path, reference_db):
     path = tmp_path / "records.duckdb"
     con = open_records(path)
@@ -237,6 +240,7 @@ def test_no_programs_no_rows(fit_of):
     assert list(fit.targets.columns) == program_fit.TARGET_COLUMNS
 
 
+@pytest.mark.slow
 def test_generated_home_health_program_reads_31_1120_in_hartford(tmp_path, reference_db, fit_of):
     path = tmp_path / "records.duckdb"
     example.load_example_records(path, reference_db, today=dt.date(2026, 11, 25))

@@ -87,6 +87,7 @@ def test_program_outcomes_lists_gain_payback_and_scorecard(monkeypatch, referenc
     assert programs.loc["Pharmacy Technician (pilot cohort)", "Earnings gain per quarter"] == "suppressed"
 
 
+@pytest.mark.slow
 def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch, reference_db, tmp_path):
     path = records(reference_db, tmp_path)
     at = start(monkeypatch, reference_db, path, "pages/program_import.py", PASSWORD)
