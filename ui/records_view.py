@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from lmi.programs import roi
+from lmi.programs import local_fit, roi
 from lmi.programs.labels import GENERATED_NOTE, program_choice_label, records_source_note
 from lmi.programs.local_fit import column_words
 from ui import records_data
@@ -24,25 +24,12 @@ FIT_TARGET_SHOWN = [
     "local_annual_wage_median_usd",
     "national_growth_2024_34_pct",
 ]
+# the downloaded columns: the domain's target columns less the flag the "Whose numbers" text already says and
+# the two projection bases the growth figure is computed from
 FIT_TARGET_DOWNLOAD = [
-    "program_id",
-    "region_area_code",
-    "target_basis",
-    "listed_codes",
-    "soc_code",
-    "soc_title",
-    "numbers_for",
-    "demand_basis",
-    "local_employment_count",
-    "local_employment_missing_words",
-    "local_annual_openings_est_count",
-    "local_annual_openings_words",
-    "openings_basis",
-    "fit_verdict",
-    "location_quotient",
-    "local_annual_wage_median_usd",
-    "national_growth_2024_34_pct",
-    "national_annual_openings_count",
+    c
+    for c in local_fit.TARGET_COLUMNS
+    if c not in ("demand_is_shared", "national_employment_2024_count", "national_employment_2034_count")
 ]
 
 

@@ -45,7 +45,7 @@ from lmi.db import open_cursor, query_df, query_rows
 from lmi.demand.codes import CodeResolver
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
-from lmi.records.validate import Issue, ReferenceCodes, validate
+from lmi.records.validate import Issue, ReferenceCodes, issues_frame, validate
 
 SYSTEM_USER = "staff"
 MAX_LOGGED_ISSUES = 5
@@ -95,11 +95,8 @@ class ImportResult:
     seconds: float
 
     def issues_frame(self) -> pd.DataFrame:
-        """Every problem as a table: row (file row; blank = whole file), column, value, problem."""
-        return pd.DataFrame(
-            [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in self.issues],
-            columns=["row", "column", "value", "problem"],
-        ).astype({"row": "Int64"})
+        """Every problem as a table (``lmi.records.validate.issues_frame``)."""
+        return issues_frame(self.issues)
 
 
 @dataclass

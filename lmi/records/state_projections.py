@@ -47,7 +47,7 @@ from lmi.demand.state_projections import (
     state_fips,
 )
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
-from lmi.records.validate import Issue
+from lmi.records.validate import Issue, issues_frame
 
 KIND = "state_projections"
 SYSTEM_USER = "staff"
@@ -114,11 +114,8 @@ class ProjectionImportResult:
     kind: str = KIND
 
     def issues_frame(self) -> pd.DataFrame:
-        """Every problem as a table: row (file row; blank = whole file), column, value, problem."""
-        return pd.DataFrame(
-            [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in self.issues],
-            columns=["row", "column", "value", "problem"],
-        ).astype({"row": "Int64"})
+        """Every problem as a table (``lmi.records.validate.issues_frame``)."""
+        return issues_frame(self.issues)
 
 
 @dataclass

@@ -76,6 +76,15 @@ class Issue:
     message: str
 
 
+def issues_frame(issues) -> pd.DataFrame:
+    """Every problem as a table: row (file row; blank = whole file), column, value, problem. One layout for
+    every import's problems list, on the page and in the staff's CSV."""
+    return pd.DataFrame(
+        [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in issues],
+        columns=["row", "column", "value", "problem"],
+    ).astype({"row": "Int64"})
+
+
 class OccupationCodes(Protocol):
     """What validation asks of the occupation codes: ``lmi.demand.codes.CodeResolver`` answers it."""
 

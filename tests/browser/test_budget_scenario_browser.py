@@ -12,14 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-import requests
 from playwright.sync_api import Page, expect
 
 from lmi.db import open_reference
@@ -31,21 +26,14 @@ from lmi.programs.labels import program_choice_label
 from lmi.records import queries
 from lmi.records.db import open_records
 from lmi.records.example import load_example_records
+from tests.browser.conftest import serve_app
 from tests.browser.helpers import choose_in_selectbox, click_and_wait, download, open_app, type_into, upload_file
 from tests.test_budget_scenario import overflowing_move
 
 pytestmark = pytest.mark.browser
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_DAY = dt.date(2026, 11, 25)
-STARTUP_TIMEOUT_S = 120
 WARNING_WORDS = "may not absorb them"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -93,48 +81,8 @@ def example_app(example_store, reference_db, case, tmp_path_factory) -> str:
     env = dict(os.environ, LMI_REFERENCE_DB=str(reference_db), LMI_RECORDS_DB=str(example_store))
     env.pop("LMI_STAFF_PASSWORD", None)
     env.pop("LMI_SMALL_CELL_THRESHOLD", None)
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("scenario-app") / "streamlit.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(PROJECT_ROOT / "app.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()}")
-            try:
-                if requests.get(f"{url}/_stcore/health", timeout=2).text == "ok":
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not become healthy within {STARTUP_TIMEOUT_S} s")
-            time.sleep(0.5)
+    with serve_app(env, tmp_path_factory.mktemp("scenario-app")) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def choose_program(page: Page, label: str, option: str) -> None:

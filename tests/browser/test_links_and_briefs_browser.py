@@ -12,15 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from lmi.records.example import load_example_records
-from tests.browser.conftest import PROJECT_ROOT, _free_port, _wait_until_healthy
+from tests.browser.conftest import serve_app
 from tests.browser.helpers import choose_in_selectbox, click_and_wait, download, open_app
 
 pytestmark = pytest.mark.browser
@@ -35,37 +33,8 @@ def linked_app(app_env, reference_db, tmp_path_factory) -> str:
     records = tmp_path_factory.mktemp("links-records") / "records.duckdb"
     load_example_records(records, reference_db, today=dt.date(2026, 11, 25))
     env = dict(app_env, LMI_RECORDS_DB=str(records))
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("links-app") / "streamlit.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(PROJECT_ROOT / "app.py"),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with log_path.open("w") as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(url, process, log_path)
+    with serve_app(env, tmp_path_factory.mktemp("links-app")) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def pdf_text(data: bytes) -> str:
