@@ -17,22 +17,13 @@ from lmi.areas import AREA_KIND_WORDS, NATION_CODE, get_area, state_area_code
 from lmi.db import query_df
 from lmi.demand import DemandModel
 from lmi.demand.columns import for_download
-from lmi.demand.labels import missing_words
+from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS, missing_words
 from lmi.demand.oews_values import format_estimates, shown_labels
 from lmi.demand.openings import OPENINGS_BASIS_WORDS
 
 LEVELS = ("area", "state", "nation")
 LEVEL_WORDS = {"area": "This area", "state": "State", "nation": "Nation"}
-BASIS_COLUMNS = (
-    "onet_soc_code",
-    "occupation_title",
-    "demand_soc_code",
-    "demand_title",
-    "demand_grain",
-    "shared_with_count",
-    "demand_is_shared",
-    "demand_basis",
-)
+BASIS_COLUMNS = ("onet_soc_code", "occupation_title", *WHOSE_NUMBERS_COLUMNS)
 # What a download of these frames carries, in this order: where, whose numbers, then the figures.
 PLACE_COLUMNS = {"level": "Level", "area_code": "OEWS area code", "area_name": "Area", "area_kind": "Kind of area"}
 DOWNLOAD_COLUMNS = [

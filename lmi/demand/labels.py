@@ -26,6 +26,16 @@ GRAIN_WORDS = {
     "bls_combined": "a BLS code combining several occupations",
     "none": "no BLS estimate covers it",
 }
+# the columns that say whose numbers a row carries (after ``add_labels``); every frame that shows a demand
+# figure keeps them beside it
+WHOSE_NUMBERS_COLUMNS = (
+    "demand_soc_code",
+    "demand_title",
+    "demand_grain",
+    "shared_with_count",
+    "demand_is_shared",
+    "demand_basis",
+)
 MISSING_REASON_WORDS = {
     "not_released": "not released by BLS here (too few survey responses, or confidential)",
     "not_published_for_area": "BLS published no estimate for it in this area",

@@ -54,6 +54,7 @@ import pandas as pd
 from lmi.areas import NATION_CODE, get_area
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
+from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS
 from lmi.transitions.neighbours import NeighbourIndex, describe_score, strongest_components
 from lmi.transitions.similarity_method import MAX_SCORE, scale_words
 
@@ -107,12 +108,7 @@ WAGE_RATIO_STEP = 0.05  # the pay threshold moves in steps of 5% of now
 
 # the demand model's columns a ranking reads (one vocabulary: lmi.demand.columns)
 DEMAND_COLUMNS = (
-    "demand_soc_code",
-    "demand_title",
-    "demand_grain",
-    "shared_with_count",
-    "demand_is_shared",
-    "demand_basis",
+    *WHOSE_NUMBERS_COLUMNS,
     "local_employment_count",
     "local_employment_missing_reason",
     "local_employment_missing_words",
