@@ -249,6 +249,8 @@ def render_about_you() -> tuple[int | None, str | None, int]:
 
 
 def render_ranked(result: TransitionResult) -> None:
+    label = result.origin.label
+    st.header(label[:1].upper() + label[1:])  # the starting point, as the explorer names its occupation
     st.subheader(f"Where {result.origin.label} can lead in {result.area_label}")
     for note in result.notes:
         st.info(md(note))

@@ -57,7 +57,7 @@ def render_programs(summaries: pd.DataFrame, threshold: int) -> None:
 
 
 def render_comparison(chosen: pd.DataFrame, note: str) -> None:
-    st.subheader("Programs compared")
+    st.header("Programs compared")
     table = tables.funding_table(chosen, records_data.area_names())
     st.dataframe(table, hide_index=True, width="stretch")
     source_line = data.source_note(program_fit.FIT_SOURCE_KEYS)
@@ -72,7 +72,7 @@ def render_comparison(chosen: pd.DataFrame, note: str) -> None:
 
 
 def render_cost_chart(chosen: pd.DataFrame, note: str) -> None:
-    st.subheader("Cost per placement and placement rate")
+    st.header("Cost per placement and placement rate")
     points = tables.cost_placement_points(chosen)
     if points.empty:
         st.info("No program in this selection has both figures published.")
@@ -86,7 +86,7 @@ def render_cost_chart(chosen: pd.DataFrame, note: str) -> None:
 
 
 def render_stream_totals(chosen: pd.DataFrame, threshold: int, note: str) -> None:
-    st.subheader("By funding stream")
+    st.header("By funding stream")
     totals = records_data.aggregates("funding_stream", tuple(sorted(chosen.program_id)), threshold)
     shown = tables.totals_table(totals, "funding_stream", tables.FUNDING_TOTALS_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -48,7 +48,7 @@ def render_programs(summaries: pd.DataFrame, threshold: int) -> None:
     areas = records_data.area_names()
     chosen = tables.with_local_fit(render_filters(summaries, fit.targets, areas), fit.summary)
     chosen = render_sort(chosen)
-    st.subheader(f"Programs ({len(chosen)} of {len(summaries)})")
+    st.header(f"Programs ({len(chosen)} of {len(summaries)})")
     if chosen.empty:
         st.info("No program matches these filters.")
         return
@@ -59,7 +59,7 @@ def render_programs(summaries: pd.DataFrame, threshold: int) -> None:
 
 def render_filters(summaries: pd.DataFrame, targets: pd.DataFrame, areas: dict[str, str]) -> pd.DataFrame:
     """Type, funding stream, region and target occupation (at its BLS code); returns the matching programs."""
-    st.subheader("Filters")
+    st.header("Filters")
     cols = st.columns(4)
     types = cols[0].multiselect(
         "Program type",
@@ -113,7 +113,7 @@ def render_program_table(chosen: pd.DataFrame, areas: dict[str, str], threshold:
 
 
 def render_placement_chart(chosen: pd.DataFrame, note: str) -> None:
-    st.subheader("Placement rate against the reference lines")
+    st.header("Placement rate against the reference lines")
     points = tables.placement_points(chosen)
     if points.empty:
         st.info("No program in this selection has a published placement rate yet.")
@@ -125,7 +125,7 @@ def render_placement_chart(chosen: pd.DataFrame, note: str) -> None:
 
 
 def render_totals(chosen: pd.DataFrame, threshold: int, note: str) -> None:
-    st.subheader("Totals")
+    st.header("Totals")
     by = st.radio(
         "Add up by",
         list(outcomes.AGGREGATE_BY),

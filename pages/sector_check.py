@@ -169,7 +169,7 @@ def render_hiring_climate(state_fips: str) -> None:
     if trend is None:
         st.caption(NO_STATE_INDEX_NOTE)
         return
-    st.subheader(f"Hiring climate: job postings in {trend.state_name}")
+    st.header(f"Hiring climate: job postings in {trend.state_name}")
     cols = st.columns(3)
     cols[0].metric(
         f"Indeed postings index, {trend.latest_on:%d %b %Y}",
@@ -193,7 +193,7 @@ def render_hiring_climate(state_fips: str) -> None:
 
 def render_sectors(view: SectorView) -> None:
     """Each chosen sector's flag and, in words, what the verdict rests on."""
-    st.subheader(f"Popular sectors in {view.area_name}")
+    st.header(f"Popular sectors in {view.area_name}")
     cols = st.columns(3)
     cols[0].metric(FLAG_LABELS[THIN], view.flag_count(THIN))
     cols[1].metric("Local strengths", view.flag_count(STRENGTH))
@@ -226,7 +226,7 @@ def render_sectors(view: SectorView) -> None:
 
 def render_sector_postings(view: SectorView) -> None:
     """The chosen sectors' national postings trends, a second national signal beside the projections."""
-    st.subheader("Second national signal: job postings by sector (Indeed)")
+    st.header("Second national signal: job postings by sector (Indeed)")
     if view.postings.empty:
         st.info("No chosen sector is mapped to an Indeed Hiring Lab sector.")
         return
@@ -255,7 +255,7 @@ def render_sector_postings(view: SectorView) -> None:
 
 def render_quadrant(view: SectorView) -> None:
     """National growth against local concentration, for the sectors or their occupations."""
-    st.subheader("National growth against local concentration")
+    st.header("National growth against local concentration")
     shown = st.radio(
         "Show", ["Sectors", "Occupations in the chosen sectors"], horizontal=True, key="sector_quadrant_view"
     )
@@ -271,7 +271,7 @@ def render_quadrant(view: SectorView) -> None:
 
 def render_occupations(view: SectorView) -> None:
     """The chosen sectors' occupations, each with its own flag and sentence."""
-    st.subheader("Occupations in the chosen sectors")
+    st.header("Occupations in the chosen sectors")
     present = view.occupation_flags()
     picked = st.multiselect("Show flags", present, default=present, key="sector_occupation_flags")
     shown = sector_tables.occupations_table(view.occupations, picked)
@@ -301,7 +301,7 @@ def render_occupations(view: SectorView) -> None:
 
 def render_hidden(view: SectorView) -> None:
     """Strong local occupations that a portfolio built around popular sectors would miss."""
-    st.subheader("Hidden local demand: strong local occupations in no popular sector")
+    st.header("Hidden local demand: strong local occupations in no popular sector")
     st.write(
         f"Occupations with a {rules_text(view.thresholds)[HIDDEN]}. A training portfolio built around popular "
         "sectors would miss them."
@@ -325,7 +325,7 @@ def render_hidden(view: SectorView) -> None:
 
 def render_seats(view: SectorView) -> None:
     """Planned seats, typed one a line, against the estimated openings they compete for."""
-    st.subheader("Planned training seats against estimated openings")
+    st.header("Planned training seats against estimated openings")
     st.write(f"{SEATS_TEXT_HELP} Example:")
     st.code(SEATS_TEXT_EXAMPLE, language=None)
     cols = st.columns([3, 1])
@@ -362,7 +362,7 @@ def render_seats(view: SectorView) -> None:
 
 def render_areas(state_fips: str, state_name: str, chosen: tuple[str, ...], names: dict[str, str]) -> None:
     """One sector across the state's metro and nonmetropolitan areas: a map and a ranking."""
-    st.subheader(f"Where in {state_name} would a sector's trainees most likely find work?")
+    st.header(f"Where in {state_name} would a sector's trainees most likely find work?")
     sector_key = st.selectbox("Sector to rank the areas for", chosen, format_func=names.get, key="sector_ranking_pick")
     ranking = sector_data.sector_across_areas(sector_key, state_fips)
     chart = sector_charts.areas_map(ranking)
@@ -389,7 +389,7 @@ def render_areas(state_fips: str, state_name: str, chosen: tuple[str, ...], name
 
 def render_definitions(names: dict[str, str]) -> None:
     """What is in each sector, with its citations: shown for every region, including the nation."""
-    st.subheader("What is in each sector")
+    st.header("What is in each sector")
     sector_key = st.selectbox("Sector to show", list(names), format_func=names.get, key="sector_definition")
     sector = sector_data.sector_definitions().sector(sector_key)
     file_note = sector_data.sector_file_note()

@@ -102,6 +102,7 @@ def render_region_brief(region: Region) -> None:
         lambda: region_brief_pdf(region.area_code),
         region_file_stem(region.area_code, region.label),
         "dl_brief_region",
+        top_level=True,
     )
 
 
@@ -118,8 +119,10 @@ def render_program_brief(program_id: str, program_name: str, generated: bool, th
     )
 
 
-def _section(what: str, make, file_stem: str, key: str) -> None:
-    st.subheader(BRIEF_HEADING)
+def _section(what: str, make, file_stem: str, key: str, top_level: bool = False) -> None:
+    """``top_level``: the section sits directly under the page title (a level-2 heading), not inside the
+    section of an occupation or program (level 3), so headings stay in order."""
+    (st.header if top_level else st.subheader)(BRIEF_HEADING)
     st.write(what)
     st.download_button(
         DOWNLOAD_LABEL,
