@@ -79,6 +79,20 @@ def open_cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         cursor.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor (as ``open_cursor``) whose statements land together: committed when the block ends, rolled
+    back if anything in it raises, so a store is never left half-written."""
+    with open_cursor(con) as cursor:
+        cursor.execute("BEGIN TRANSACTION")
+        try:
+            yield cursor
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        cursor.execute("COMMIT")
+
+
 def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:
     """Run one query on its own cursor (safe across Streamlit's script threads) and return a frame."""
     with open_cursor(con) as cursor:

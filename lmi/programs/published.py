@@ -32,7 +32,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from lmi.db import open_cursor, query_rows
+from lmi.db import query_rows, transaction
 from lmi.programs import outcomes
 from lmi.programs.suppression import SuppressedBreakdown
 from lmi.records.state_projections import KIND as STATE_PROJECTIONS_KIND
@@ -152,25 +152,19 @@ def refresh_after_import(con: duckdb.DuckDBPyConnection) -> int | None:
 
 
 def _replace_rows(con, threshold: int, rows: pd.DataFrame) -> None:
-    with open_cursor(con) as cursor:
-        cursor.execute("BEGIN TRANSACTION")
-        try:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE small_cell_threshold = $t", {"t": threshold})
-            if len(rows):
-                cursor.register("published_rows", rows)
-                try:
-                    cursor.execute(
-                        f"""INSERT INTO {TABLE} (program_id, small_cell_threshold, records_revision,
-                                                 method_version, computed_utc, report_json)
-                            SELECT program_id, small_cell_threshold, records_revision, method_version,
-                                   computed_utc, report_json FROM published_rows"""
-                    )
-                finally:
-                    cursor.unregister("published_rows")
-            cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
+    with transaction(con) as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE small_cell_threshold = $t", {"t": threshold})
+        if len(rows):
+            cursor.register("published_rows", rows)
+            try:
+                cursor.execute(
+                    f"""INSERT INTO {TABLE} (program_id, small_cell_threshold, records_revision,
+                                             method_version, computed_utc, report_json)
+                        SELECT program_id, small_cell_threshold, records_revision, method_version,
+                               computed_utc, report_json FROM published_rows"""
+                )
+            finally:
+                cursor.unregister("published_rows")
 
 
 # ------------------------------------------------------------------------------------------------ JSON

@@ -41,7 +41,7 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
-from lmi.db import open_cursor, query_df, query_rows
+from lmi.db import open_cursor, query_df, query_rows, transaction
 from lmi.demand.codes import CodeResolver
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
@@ -605,37 +605,31 @@ def _store(
     generated: bool,
 ) -> int:
     """Log row and every record in one transaction; any error rolls all of it back."""
-    with open_cursor(con) as cursor:
-        cursor.execute("BEGIN TRANSACTION")
-        try:
-            import_id = _next_import_id(cursor)
-            _insert_log(
-                cursor,
-                import_id,
-                who,
-                template.kind,
-                file_name,
-                sha256,
-                size,
-                rows_in_file,
-                plan.added,
-                plan.updated,
-                plan.unchanged,
-                "imported",
-                _summary(plan, template),
-                generated,
-            )
-            for table, rows in plan.replace.items():
-                _delete_rows(cursor, table, rows)
-                _insert_rows(cursor, table, rows, import_id)
-            for table in _TABLE_COLUMNS:
-                _insert_rows(cursor, table, plan.add.get(table, []), import_id)
-            for table, updates in plan.update.items():
-                _update_rows(cursor, table, updates)
-            cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
+    with transaction(con) as cursor:
+        import_id = _next_import_id(cursor)
+        _insert_log(
+            cursor,
+            import_id,
+            who,
+            template.kind,
+            file_name,
+            sha256,
+            size,
+            rows_in_file,
+            plan.added,
+            plan.updated,
+            plan.unchanged,
+            "imported",
+            _summary(plan, template),
+            generated,
+        )
+        for table, rows in plan.replace.items():
+            _delete_rows(cursor, table, rows)
+            _insert_rows(cursor, table, rows, import_id)
+        for table in _TABLE_COLUMNS:
+            _insert_rows(cursor, table, plan.add.get(table, []), import_id)
+        for table, updates in plan.update.items():
+            _update_rows(cursor, table, updates)
     return import_id
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from lmi.db import open_cursor, query_df, query_rows
+from lmi.db import query_df, query_rows, transaction
 
 MAX_NAME_CHARS = 120
 MAX_JSON_CHARS = 1_000_000
@@ -56,22 +56,16 @@ def save_scenario(
     if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
         raise SaveProblem("changes", "expected a JSON object with a list of changes")
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
-    with open_cursor(con) as cursor:
-        cursor.execute("BEGIN TRANSACTION")
-        try:
-            taken = cursor.execute(
-                "SELECT count(*) FROM budget_scenario WHERE scenario_name = $name", {"name": name}
-            ).fetchone()[0]
-            if taken:
-                raise SaveProblem("name", f"a scenario named “{name}” is already saved; choose another name")
-            cursor.execute(
-                "INSERT INTO budget_scenario VALUES ($name, $by, $when, $json)",
-                {"name": name, "by": created_by[:MAX_NAME_CHARS], "when": when, "json": changes_json},
-            )
-            cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
+    with transaction(con) as cursor:
+        taken = cursor.execute(
+            "SELECT count(*) FROM budget_scenario WHERE scenario_name = $name", {"name": name}
+        ).fetchone()[0]
+        if taken:
+            raise SaveProblem("name", f"a scenario named “{name}” is already saved; choose another name")
+        cursor.execute(
+            "INSERT INTO budget_scenario VALUES ($name, $by, $when, $json)",
+            {"name": name, "by": created_by[:MAX_NAME_CHARS], "when": when, "json": changes_json},
+        )
     return name
 
 

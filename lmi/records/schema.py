@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from lmi.db import open_cursor, query_rows
+from lmi.db import open_cursor, query_rows, transaction
 
 _BARRIER_COLUMNS = """
     is_veteran BOOLEAN,
@@ -215,22 +215,17 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     with open_cursor(con) as cursor:
         cursor.execute("""CREATE TABLE IF NOT EXISTS schema_version (
                        version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_utc TIMESTAMP NOT NULL)""")
-        current = schema_version(con)
-        for version, description, sql in MIGRATIONS:
-            if version <= current:
-                continue
-            cursor.execute("BEGIN TRANSACTION")
-            try:
-                cursor.execute(sql)
-                cursor.execute(
-                    "INSERT INTO schema_version VALUES ($v, $d, $t)",
-                    {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
-                )
-                cursor.execute("COMMIT")
-            except BaseException:
-                cursor.execute("ROLLBACK")
-                raise
-            current = version
+    current = schema_version(con)
+    for version, description, sql in MIGRATIONS:
+        if version <= current:
+            continue
+        with transaction(con) as cursor:
+            cursor.execute(sql)
+            cursor.execute(
+                "INSERT INTO schema_version VALUES ($v, $d, $t)",
+                {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
+            )
+        current = version
     return current
 
 

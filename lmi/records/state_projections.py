@@ -32,7 +32,7 @@ from typing import BinaryIO, Protocol
 import duckdb
 import pandas as pd
 
-from lmi.db import open_cursor, query_df, query_rows
+from lmi.db import open_cursor, query_df, query_rows, transaction
 from lmi.demand.codes import ResolvedCode, UnknownOccupationCodeError
 from lmi.demand.state_projections import (
     NA_MARKERS,
@@ -423,25 +423,19 @@ def _store(
     """The state's old rows out, the file's rows and the log row in: one transaction, all or nothing."""
     frame = pd.DataFrame([{c: row.get(c) for c in STORED_COLUMNS} for row in rows], columns=list(STORED_COLUMNS))
     frame = frame.astype(object).where(frame.notna(), None)
-    with open_cursor(con) as cursor:
-        cursor.execute("BEGIN TRANSACTION")
+    with transaction(con) as cursor:
+        import_id = _next_import_id(cursor)
+        _log(cursor, import_id, attempt, sha256, rows_in_file, len(rows), replaced, 0, "imported", message)
+        cursor.execute("DELETE FROM state_projection WHERE state_fips = $state", {"state": state})
+        cursor.register("incoming_projections", frame)
         try:
-            import_id = _next_import_id(cursor)
-            _log(cursor, import_id, attempt, sha256, rows_in_file, len(rows), replaced, 0, "imported", message)
-            cursor.execute("DELETE FROM state_projection WHERE state_fips = $state", {"state": state})
-            cursor.register("incoming_projections", frame)
-            try:
-                names = ", ".join(STORED_COLUMNS)
-                cursor.execute(
-                    f"INSERT INTO state_projection ({names}, import_id) SELECT {names}, $id FROM incoming_projections",
-                    {"id": import_id},
-                )
-            finally:
-                cursor.unregister("incoming_projections")
-            cursor.execute("COMMIT")
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
+            names = ", ".join(STORED_COLUMNS)
+            cursor.execute(
+                f"INSERT INTO state_projection ({names}, import_id) SELECT {names}, $id FROM incoming_projections",
+                {"id": import_id},
+            )
+        finally:
+            cursor.unregister("incoming_projections")
     return import_id
 
 
