@@ -43,6 +43,7 @@ import pandas as pd
 
 from lmi.db import open_cursor, query_df, query_rows, transaction
 from lmi.demand.codes import CodeResolver
+from lmi.records.import_log import insert_log_entry, next_import_id
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
 from lmi.records.validate import Issue, ReferenceCodes, issues_frame, validate
@@ -300,9 +301,9 @@ class _Attempt:
     ) -> ImportResult:
         if log:
             with open_cursor(self.con) as cursor:
-                _insert_log(
+                insert_log_entry(
                     cursor,
-                    _next_import_id(cursor),
+                    next_import_id(cursor),
                     self.who,
                     self.template.kind,
                     self.file_name,
@@ -606,8 +607,8 @@ def _store(
 ) -> int:
     """Log row and every record in one transaction; any error rolls all of it back."""
     with transaction(con) as cursor:
-        import_id = _next_import_id(cursor)
-        _insert_log(
+        import_id = next_import_id(cursor)
+        insert_log_entry(
             cursor,
             import_id,
             who,
@@ -631,38 +632,6 @@ def _store(
         for table, updates in plan.update.items():
             _update_rows(cursor, table, updates)
     return import_id
-
-
-def _next_import_id(cursor) -> int:
-    return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
-
-
-def _insert_log(
-    cursor, import_id, who, kind, file_name, sha256, size, rows, added, updated, unchanged, outcome, message, generated
-) -> None:
-    cursor.execute(
-        """INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
-                          file_size_bytes, rows_in_file_count, rows_added_count, rows_updated_count,
-                          rows_unchanged_count, outcome, message, is_generated_example)
-                      VALUES ($id, $who, $utc, $kind, $name, $sha, $size, $rows, $added, $updated, $unchanged,
-                              $outcome, $message, $generated)""",
-        {
-            "id": import_id,
-            "who": who,
-            "utc": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            "kind": kind,
-            "name": file_name[:255],
-            "sha": sha256,
-            "size": size,
-            "rows": rows,
-            "added": added,
-            "updated": updated,
-            "unchanged": unchanged,
-            "outcome": outcome,
-            "message": message[:4000],
-            "generated": generated,
-        },
-    )
 
 
 # Columns each table is written with (an allow-list: the only identifiers that reach SQL).

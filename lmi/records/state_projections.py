@@ -21,7 +21,6 @@ What an import guarantees, like the program imports (``importer.py``):
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 import re
@@ -46,6 +45,7 @@ from lmi.demand.state_projections import (
     period_words,
     state_fips,
 )
+from lmi.records.import_log import insert_log_entry, next_import_id
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
 from lmi.records.validate import Issue, issues_frame
 
@@ -424,7 +424,7 @@ def _store(
     frame = pd.DataFrame([{c: row.get(c) for c in STORED_COLUMNS} for row in rows], columns=list(STORED_COLUMNS))
     frame = frame.astype(object).where(frame.notna(), None)
     with transaction(con) as cursor:
-        import_id = _next_import_id(cursor)
+        import_id = next_import_id(cursor)
         _log(cursor, import_id, attempt, sha256, rows_in_file, len(rows), replaced, 0, "imported", message)
         cursor.execute("DELETE FROM state_projection WHERE state_fips = $state", {"state": state})
         cursor.register("incoming_projections", frame)
@@ -470,7 +470,7 @@ class _Attempt:
         stored, replaced, unchanged = counts
         if log:
             with open_cursor(self.con) as cursor:
-                _log(cursor, _next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome, message)
+                _log(cursor, next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome, message)
         return ProjectionImportResult(
             outcome,
             self.file_name,
@@ -494,10 +494,6 @@ def _issue_text(issue: Issue) -> str:
     return f"{where}: {issue.message}" if where else issue.message
 
 
-def _next_import_id(cursor) -> int:
-    return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
-
-
 def _log(
     cursor,
     import_id: int,
@@ -511,27 +507,21 @@ def _log(
     message: str,
 ) -> None:
     """One import-log row (``rows_updated_count`` holds the rows a new file replaced)."""
-    cursor.execute(
-        """INSERT INTO import_log (import_id, imported_by, imported_utc, import_kind, file_name, file_sha256,
-                          file_size_bytes, rows_in_file_count, rows_added_count, rows_updated_count,
-                          rows_unchanged_count, outcome, message, is_generated_example)
-                      VALUES ($id, $who, $utc, $kind, $name, $sha, $size, $rows, $added, $replaced, $unchanged,
-                              $outcome, $message, false)""",
-        {
-            "id": import_id,
-            "who": attempt.who,
-            "utc": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            "kind": KIND,
-            "name": attempt.file_name[:255],
-            "sha": sha256,
-            "size": attempt.size,
-            "rows": rows,
-            "added": added,
-            "replaced": replaced,
-            "unchanged": unchanged,
-            "outcome": outcome,
-            "message": message[:4000],
-        },
+    insert_log_entry(
+        cursor,
+        import_id,
+        attempt.who,
+        KIND,
+        attempt.file_name,
+        sha256,
+        attempt.size,
+        rows,
+        added,
+        replaced,
+        unchanged,
+        outcome,
+        message,
+        False,
     )
 
 
