@@ -3,7 +3,7 @@
 Every cached result depends on what was served when it was computed: the reference database file (the
 ETL replaces it atomically, so its identity changes) and the records store (its revision changes with
 every import that stores something; it also holds states' imported projections, which the demand model
-reads). ``data_key()`` reads both, and every decorator here adds it to the cache key itself, so pages
+reads), and the visitor's language. ``data_key()`` reads both, and every decorator here adds it to the cache key itself, so pages
 and ``ui`` modules call plain functions with plain arguments and never pass a stamp around, and a
 result computed before a rebuild or an import is never served after it.
 
@@ -26,6 +26,7 @@ import duckdb
 import streamlit as st
 
 from lmi.db import file_stamp, open_reference, reference_db_path
+from lmi.i18n import current_language
 from lmi.records import db as records_db
 
 DataKey = tuple
@@ -47,8 +48,9 @@ def records_state() -> tuple:
 
 
 def data_key() -> DataKey:
-    """What every cached result depends on."""
-    return (reference_stamp(), records_state())
+    """What every cached result depends on: the data served and the language its words are in (domain
+    results carry translated labels and sentences, so an English result is never served in Spanish)."""
+    return (reference_stamp(), records_state(), current_language())
 
 
 @st.cache_resource(max_entries=1)
