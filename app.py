@@ -1,7 +1,7 @@
 """Router and frame of the dashboard: sets the visitor's language first, registers every page
-explicitly (titles in that language), renders the shared language and region pickers (both kept in the
-URL), the data-vintage footer and the print stylesheet, and stops with instructions when the database is
-missing.
+explicitly (titles in that language) and lists them in the sidebar's page menu, renders the shared language
+and region pickers (both kept in the URL), the data-vintage footer, the stylesheet (contrast, focus, print)
+and the document's language, and stops with instructions when the database is missing.
 
 Run with ``streamlit run app.py`` (see README for the one-command setup).
 """
@@ -11,10 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.i18n import _
-from ui.briefs_view import render_print_css
 from ui.components import render_footer, render_missing_database
 from ui.language import apply_language, render_language_picker
+from ui.navigation import render_page_menu
 from ui.region import render_region_picker
+from ui.style import render_document_language, render_page_style
 
 TITLE = "Local Labor Market Dashboard"
 
@@ -70,12 +71,16 @@ def pages() -> dict[str, list[st.Page]]:
 
 
 def main() -> None:
-    """Route to the chosen page inside the frame: language and region pickers and data vintages in the sidebar."""
+    """Route to the chosen page inside the frame: page menu, language and region pickers and data vintages in
+    the sidebar."""
     apply_language()
     st.set_page_config(page_title=_(TITLE), page_icon="📊", layout="wide")
-    render_print_css()
-    navigation = st.navigation(pages())
+    render_page_style()
+    sections = pages()
+    navigation = st.navigation(sections, position="hidden")  # the menu is ui.navigation's (list semantics)
+    render_page_menu(sections)
     render_language_picker()
+    render_document_language()
     if render_missing_database():
         return
     render_region_picker()

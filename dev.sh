@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI (see README):
 #   ./dev.sh start       set everything up, build the database from the shipped data, start the dashboard
+#                        in public mode (.streamlit/config.toml: the viewer toolbar, no Deploy or Clear cache)
+#   ./dev.sh dev         the same with Streamlit's developer toolbar (Rerun, Clear cache, Deploy)
 #   ./dev.sh test        set everything up (Chromium included), lint, and run the whole test suite: every
 #                        tier, the slow tests and the browser tests included (what .ci/run runs)
 #   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser (a few minutes)
@@ -71,7 +73,8 @@ run_tests() {
 }
 
 case "${1:-}" in
-  start)
+  start|dev)
+    if [ "$1" = dev ]; then export STREAMLIT_CLIENT_TOOLBAR_MODE=developer; fi
     setup_python
     build_database
     "$PY" -m lmi.records.example --if-empty
@@ -92,7 +95,7 @@ case "${1:-}" in
     run_tests -m "not slow and not browser" "${@:2}"
     ;;
   *)
-    echo "usage: $0 start | test [pytest args] | test-fast [pytest args]" >&2
+    echo "usage: $0 start | dev | test [pytest args] | test-fast [pytest args]" >&2
     exit 2
     ;;
 esac

@@ -16,7 +16,7 @@ import requests
 
 from etl.raw_tables import RawTable
 from etl.releases import load_releases
-from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections, state_projections
+from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections, state_projections, us_atlas
 
 Frames = dict[str, pd.DataFrame]
 
@@ -160,6 +160,13 @@ SOURCES: tuple[SourceSpec, ...] = (
         state_projections.read_shared,
         (),
         resolve_url=state_projections.resolve_download_url,
+    ),
+    SourceSpec(
+        "us_atlas",
+        us_atlas.US_ATLAS_TABLES,
+        us_atlas.read_downloaded,
+        us_atlas.read_shared,
+        (us_atlas.shared_file(load_releases()["us_atlas"].version),),
     ),
 )
 

@@ -252,6 +252,61 @@ _SECTOR_FILE_CHECKS = (  # core_sector* (data/sectors/*.toml, etl/steps/step_20_
     ),
 )
 
+_SHAPE_REASONS = (
+    "ct_planning_regions",
+    "counties_not_in_boundaries",
+    "not_in_delineation",
+    "nonmetro_definition_not_in_snapshot",
+    "not_in_boundaries",
+)
+_AREA_SHAPE_CHECKS = (  # core_area_shape (etl/area_shapes.py, etl/steps/step_25_area_shapes.py)
+    _unique("core_area_shape", "area_code"),
+    DataCheck(
+        "area_shape_every_area",
+        "every state, metro and nonmetropolitan area has a row in core_area_shape",
+        "SELECT area_code FROM core_area WHERE area_kind <> 'national' EXCEPT SELECT area_code FROM core_area_shape",
+    ),
+    DataCheck(
+        "area_shape_or_reason",
+        "every area has a shape or the reason it has none, never both",
+        "SELECT area_code FROM core_area_shape WHERE (shape_wkb IS NULL) = (shape_missing_reason IS NULL) "
+        "OR shape_missing_reason NOT IN (" + ", ".join(f"'{r}'" for r in _SHAPE_REASONS) + ")",
+    ),
+    DataCheck(
+        "area_shape_valid",
+        "every stored shape is a valid polygon with at least a triangle's corners",
+        "SELECT area_code FROM core_area_shape WHERE shape_wkb IS NOT NULL AND (NOT shape_is_valid "
+        "OR vertex_count < 4 OR shape_area_km2 <= 0)",
+    ),
+    DataCheck(
+        "metro_shape_size_matches_gazetteer",
+        "a metro area's shape covers 0.8-2 times the land area the Census gazetteer gives its CBSA",
+        "SELECT s.area_code, s.shape_area_km2, g.land_area_m2 / 1e6 FROM core_area_shape s "
+        "JOIN core_area a USING (area_code) JOIN raw_cbsa_gazetteer g ON g.cbsa_code = a.cbsa_code "
+        "WHERE s.shape_wkb IS NOT NULL AND s.shape_area_km2 NOT BETWEEN 0.8 * g.land_area_m2 / 1e6 "
+        "AND 2 * g.land_area_m2 / 1e6",
+    ),
+    DataCheck(
+        "metro_shape_around_its_centroid",
+        "a metro area's Census internal point lies inside its shape's bounding box",
+        "SELECT s.area_code FROM core_area_shape s JOIN core_area a USING (area_code) "
+        "WHERE s.shape_wkb IS NOT NULL AND a.area_kind = 'metro' AND (a.latitude_deg NOT BETWEEN s.lat_min_deg "
+        "AND s.lat_max_deg OR a.longitude_deg NOT BETWEEN s.lon_min_deg AND s.lon_max_deg)",
+    ),
+    DataCheck(
+        "area_shape_size_sane",
+        "shapes measure 10-2,000,000 km2 (Alaska is 1.7 million) and have at most 10,000 corners",
+        "SELECT area_code, shape_area_km2, vertex_count FROM core_area_shape WHERE shape_wkb IS NOT NULL AND "
+        "(shape_area_km2 NOT BETWEEN 10 AND 2000000 OR vertex_count > 10000)",
+    ),
+    DataCheck(
+        "area_shape_has_source_and_vintage",
+        "every row names the boundaries' source, version and vintage",
+        "SELECT area_code FROM core_area_shape WHERE shape_source_key IS NULL OR shape_source_version IS NULL "
+        "OR shape_vintage IS NULL",
+    ),
+)
+
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
 
 CHECKS: tuple[DataCheck, ...] = (
@@ -359,9 +414,11 @@ CHECKS: tuple[DataCheck, ...] = (
     *_SIMILARITY_CHECKS,
     *_DEMAND_CHECKS,
     *_SECTOR_FILE_CHECKS,
+    *_AREA_SHAPE_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),
+    _rows_between("core_area_shape", 500, 700),
     _rows_between("core_oews_estimate", 200_000, 300_000),
     _rows_between("core_projection", 1_000, 1_300),
     _rows_between("core_cip_soc", 5_000, 7_000),

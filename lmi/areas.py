@@ -9,13 +9,24 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import N_, _
 
 NATION_CODE = "0000000"
-AREA_KIND_WORDS = {"national": "nation", "state": "state", "metro": "metro area", "nonmetro": "nonmetropolitan area"}
+AREA_KIND_WORDS = {  # ``area_kind`` -> English, marked for the catalog: shown through ``area_kind_words``
+    "national": N_("nation"),
+    "state": N_("state"),
+    "metro": N_("metro area"),
+    "nonmetro": N_("nonmetropolitan area"),
+}
 
 
 class UnknownAreaError(LookupError):
     """The area code is not one OEWS publishes."""
+
+
+def area_kind_words(kind) -> str:
+    """An area kind ("metro") in words ("metro area"), in the visitor's language; unknown kinds as given."""
+    return _(AREA_KIND_WORDS[kind]) if kind in AREA_KIND_WORDS else str(kind)
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,7 @@ def get_area(con: duckdb.DuckDBPyConnection, area_code: str) -> Area:
         con, "SELECT area_code, area_name, area_kind, state_fips FROM core_area WHERE area_code = $c", {"c": area_code}
     )
     if not rows:
-        raise UnknownAreaError(f"no OEWS area with code {area_code!r}")
+        raise UnknownAreaError(_("no OEWS area with code {code}").format(code=repr(area_code)))
     return Area(*rows[0])
 
 
@@ -66,5 +77,5 @@ def state_area_code(con: duckdb.DuckDBPyConnection, state_fips: str) -> str:
         con, "SELECT area_code FROM core_area WHERE area_kind = 'state' AND state_fips = $s", {"s": state_fips}
     )
     if not rows:
-        raise UnknownAreaError(f"no OEWS state with FIPS code {state_fips!r}")
+        raise UnknownAreaError(_("no OEWS state with FIPS code {code}").format(code=repr(state_fips)))
     return rows[0][0]

@@ -10,21 +10,32 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+from babel.dates import format_skeleton
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import N_, _, current_language
 
+# English, marked for the catalog: shown through ``source_short_name`` (source names stay as published;
+# the words around them are translated)
 SOURCE_SHORT_NAMES = {
-    "oews": "BLS OEWS",
-    "onet": "O*NET",
-    "onet_work_activities": "O*NET (Work Activities)",
-    "projections": "BLS Employment Projections",
-    "cip_soc": "NCES CIP-SOC crosswalk",
-    "geo": "Census CBSA gazetteer / OMB delineation",
-    "indeed": "Indeed Hiring Lab",
-    "nj_etpl": "New Jersey ETPL (published)",
-    "sectors": "Sector definitions",
-    "state_projections": "State projections (Projections Central)",
+    "oews": N_("BLS OEWS"),
+    "onet": N_("O*NET"),
+    "onet_work_activities": N_("O*NET (Work Activities)"),
+    "projections": N_("BLS Employment Projections"),
+    "cip_soc": N_("NCES CIP-SOC crosswalk"),
+    "geo": N_("Census CBSA gazetteer / OMB delineation"),
+    "indeed": N_("Indeed Hiring Lab"),
+    "nj_etpl": N_("New Jersey ETPL (published)"),
+    "sectors": N_("Sector definitions"),
+    "state_projections": N_("State projections (Projections Central)"),
+    "us_atlas": N_("Census cartographic boundaries 2017 (us-atlas)"),
 }
+DATE_LOCALES = {"en": "en_US", "es": "es_US"}  # the CLDR locale a month is written in, per language
+
+
+def source_short_name(source_key: str) -> str:
+    """The short name of a source in captions ("BLS OEWS"), in the visitor's language; unknown keys as given."""
+    return _(SOURCE_SHORT_NAMES[source_key]) if source_key in SOURCE_SHORT_NAMES else source_key
 
 
 def sources(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -51,44 +62,53 @@ def snapshot_gaps(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     from so the text follows the data: what O*NET parts are missing or older, what OEWS and the projections
     leave out, which Indeed files are used."""
     rows = query_rows(con, "SELECT source_key, version, published FROM meta_source")
-    version = {key: v for key, v, _ in rows}
-    published = {key: p for key, _, p in rows}
+    version = {key: v for key, v, _published in rows}
+    published = {key: p for key, _version, p in rows}
     activities = version.get("onet_work_activities")
-    onet_gap = "- **O*NET Abilities and Work Context** are not in the shipped snapshot"
     if activities and activities != version.get("onet"):
-        onet_gap += (
-            f", and **Work Activities** come from O*NET {activities} ({_month(published.get('onet_work_activities'))}; "
-            f"same content model) because the {version.get('onet')} copy available to the project lacks them"
-        )
-    onet_gap += ". A full O*NET download (`python -m etl download`) can refresh them."
-    if "state_projections" in loaded_sources(con):
-        projections = (
-            f"- **BLS projections** are national; states' own long-term projections (Projections Central, "
-            f"{version['state_projections']}) replace the national rate for the states they cover, and staff can "
-            "import others. Each local openings figure says which it is."
-        )
+        onet_gap = _(
+            "- **O*NET Abilities and Work Context** are not in the shipped snapshot, and **Work Activities** come "
+            "from O*NET {activities} ({month}; same content model) because the {onet} copy available to the "
+            "project lacks them. A full O*NET download (`python -m etl download`) can refresh them."
+        ).format(activities=activities, month=_month(published.get("onet_work_activities")), onet=version.get("onet"))
     else:
-        projections = (
+        onet_gap = _(
+            "- **O*NET Abilities and Work Context** are not in the shipped snapshot. A full O*NET download "
+            "(`python -m etl download`) can refresh them."
+        )
+    if "state_projections" in loaded_sources(con):
+        projections = _(
+            "- **BLS projections** are national; states' own long-term projections (Projections Central, "
+            "{version}) replace the national rate for the states they cover, and staff can "
+            "import others. Each local openings figure says which it is."
+        ).format(version=version["state_projections"])
+    else:
+        projections = _(
             "- **BLS projections** are national; state long-term projections (Projections Central) are not shipped. "
             "Local openings are allocations of national openings unless staff import a state's projections; each "
             "figure says which."
         )
     return (
         onet_gap,
-        "- **OEWS** is kept for all industries combined (nation, states, metro and nonmetropolitan areas); "
-        "industry-by-occupation detail (national only) is not shipped. OEWS excludes the self-employed.",
+        _(
+            "- **OEWS** is kept for all industries combined (nation, states, metro and nonmetropolitan areas); "
+            "industry-by-occupation detail (national only) is not shipped. OEWS excludes the self-employed."
+        ),
         projections,
-        "- **Indeed Hiring Lab** indexes are national, by state and by Indeed's own sectors; the metro file "
-        "stopped in 2022 and is not used.",
+        _(
+            "- **Indeed Hiring Lab** indexes are national, by state and by Indeed's own sectors; the metro file "
+            "stopped in 2022 and is not used."
+        ),
     )
 
 
 def _month(published: str | None) -> str:
-    """ "2024-02" as "February 2024" (anything else as given)."""
+    """ "2024-02" as "February 2024" ("febrero de 2024" in Spanish; anything else as given)."""
     try:
-        return date.fromisoformat(f"{published}-01").strftime("%B %Y")
+        month = date.fromisoformat(f"{published}-01")
     except (TypeError, ValueError):
         return str(published or "")
+    return format_skeleton("yMMMM", month, locale=DATE_LOCALES.get(current_language(), "en_US"))
 
 
 def source_note(con: duckdb.DuckDBPyConnection, *source_keys: str) -> str:
@@ -100,15 +120,13 @@ def source_note(con: duckdb.DuckDBPyConnection, *source_keys: str) -> str:
     )
     by_key = {key: (version, license) for key, version, license in rows}
     parts = [
-        f"{SOURCE_SHORT_NAMES.get(k, k)} {by_key[k][0]} ({_short_license(by_key[k][1])})"
-        for k in source_keys
-        if k in by_key
+        f"{source_short_name(k)} {by_key[k][0]} ({_short_license(by_key[k][1])})" for k in source_keys if k in by_key
     ]
-    return "Source: " + "; ".join(parts) + "." if parts else ""
+    return _("Source: {sources}.").format(sources="; ".join(parts)) if parts else ""
 
 
 def _short_license(license_text: str) -> str:
-    return "public domain" if license_text.lower().startswith("public domain") else license_text
+    return _("public domain") if license_text.lower().startswith("public domain") else license_text
 
 
 def data_vintages(con: duckdb.DuckDBPyConnection) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from lmi.i18n import N_, _, ngettext
 from lmi.occupations.profile import UnknownOccupationError
 from lmi.transitions import (
     fields_of_study,
@@ -28,7 +29,6 @@ from lmi.transitions.ranking import (
     JOB_ZONE_RANGE,
     MAX_EDUCATION_STEP,
     MAX_JOB_ZONE_STEP,
-    THRESHOLD_WORDS,
     WAGE_RATIO_STEP,
     NoRegionalDataError,
     Thresholds,
@@ -41,15 +41,23 @@ from ui import data
 from ui import transitions_charts as charts
 from ui import transitions_data as tdata
 from ui import transitions_view as view
-from ui.components import csv_download, md, source_caption
+from ui.components import csv_download, md, render_title, source_caption
+from ui.figures import show_figure
+from ui.language import neutral_key
 from ui.occupation_picker import render_occupation_picker
 from ui.region import Region, current_region
 from ui.transitions_data import Start
 
-FROM_OCCUPATION = "My current or last occupation"
-FROM_SELF_ASSESSMENT = "A self-assessment of my skills"
-NOT_SAYING = "Prefer not to say"
-NOT_ANSWERED = "not answered"
+# widget option values are keys, shown in the visitor's language by ``format_func`` (English marked for the
+# catalog), so a choice survives a language switch
+FROM_OCCUPATION, FROM_SELF_ASSESSMENT = "occupation", "self_assessment"
+START_WORDS = {
+    FROM_OCCUPATION: N_("My current or last occupation"),
+    FROM_SELF_ASSESSMENT: N_("A self-assessment of my skills"),
+}
+QUICK_FORM, FULL_FORM = "quick", "full"
+NOT_SAYING = "not_saying"
+NOT_ANSWERED = "not_answered"
 SOURCES = ("onet", "oews", "projections")
 
 
@@ -64,7 +72,7 @@ def main() -> None:
     try:
         result = tdata.transitions(start, region.area_code, thresholds)
     except UnknownOccupationError:
-        st.error(f"“{start}” is not an O\\*NET occupation in this database. Search again above.")
+        st.error(_("“{code}” is not an O\\*NET occupation in this database. Search again above.").format(code=start))
         return
     except (NoDescriptorsError, NoRegionalDataError, SelfAssessmentError) as problem:
         st.warning(md(str(problem)))
@@ -80,30 +88,40 @@ def main() -> None:
 
 
 def render_intro(region: Region) -> None:
-    st.title("Career transitions")
+    render_title(_("Career transitions"))
     st.write(
-        "Which occupations could you move into, what would you need to learn, and is anyone hiring in "
-        f"**{ranking.place_words(region.kind, region.label)}**? Start from the job you have (or had), or rate your "
-        "own skills. Change the region in the sidebar."
+        _(
+            "Which occupations could you move into, what would you need to learn, and is anyone hiring in "
+            "**{place}**? Start from the job you have (or had), or rate your own skills. Change the region in "
+            "the sidebar."
+        ).format(place=ranking.place_words(region.kind, region.label))
     )
     st.caption(
-        "“A job is not just about the skills you use; it's how you do your job and who you do it with.” "
-        "So occupations are compared on skills and knowledge, on what the work involves day to day, and on "
-        "how people work (interests and work styles), then ranked with local jobs, openings and pay."
+        _(
+            "“A job is not just about the skills you use; it's how you do your job and who you do it with.” "
+            "So occupations are compared on skills and knowledge, on what the work involves day to day, and on "
+            "how people work (interests and work styles), then ranked with local jobs, openings and pay."
+        )
     )
 
 
 def render_start() -> Start | None:
     """Where the worker starts: an occupation picked by search, or a submitted self-assessment."""
-    mode = st.radio("Start from", [FROM_OCCUPATION, FROM_SELF_ASSESSMENT], horizontal=True, key="tr_mode")
+    mode = st.radio(
+        _("Start from"),
+        list(START_WORDS),
+        format_func=_words_now(START_WORDS),
+        horizontal=True,
+        key=neutral_key("tr_mode"),
+    )
     if mode == FROM_OCCUPATION:
-        code = render_occupation_picker("transitions", label="Your current or last occupation")
+        code = render_occupation_picker("transitions", label=_("Your current or last occupation"))
         if not code:
-            st.info("Type the job you have or had above, for example “registered nurse”, “cashier” or “machinist”.")
+            st.info(_("Type the job you have or had above, for example “registered nurse”, “cashier” or “machinist”."))
         return code
     assessment = render_self_assessment()
     if assessment is None:
-        st.info("Rate your skills above and press “Find occupations”.")
+        st.info(_("Rate your skills above and press “Find occupations”."))
     return assessment
 
 
@@ -112,7 +130,7 @@ def render_start() -> Start | None:
 
 def render_thresholds() -> Thresholds:
     default = Thresholds()
-    with st.expander("Thresholds: which occupations are ranked (change them to see what else is possible)"):
+    with st.expander(_("Thresholds: which occupations are ranked (change them to see what else is possible)")):
         top, bottom = st.columns(3), st.columns(3)
         similarity = _slider(top[0], "similarity", "tr_min_similarity", int(MAX_SCORE), int(default.min_similarity))
         zone = _slider(top[1], "job_zone", "tr_max_zone", MAX_JOB_ZONE_STEP, default.max_job_zone_step)
@@ -130,7 +148,7 @@ def render_thresholds() -> Thresholds:
             help=_tip("local_jobs"),
         )
         same = bottom[2].checkbox(
-            "Include specialties of my own occupation",
+            _("Include specialties of my own occupation"),
             default.include_same_bls_occupation,
             key="tr_same",
             help=_tip("same_occupation"),
@@ -140,8 +158,8 @@ def render_thresholds() -> Thresholds:
 
 def _slider(column, threshold: str, key: str, upper: int, value: int, step: int = 1) -> int:
     """A threshold's slider from 0 to ``upper``, labelled and explained in the ranking's words."""
-    unit = " (%)" if threshold == "pay" else ""
-    return column.slider(f"{_label(threshold)}{unit}", 0, upper, value, step=step, key=key, help=_tip(threshold))
+    label = _("{threshold} (%)").format(threshold=_label(threshold)) if threshold == "pay" else _label(threshold)
+    return column.slider(label, 0, upper, value, step=step, key=key, help=_tip(threshold))
 
 
 def _tip(threshold: str) -> str:
@@ -149,7 +167,7 @@ def _tip(threshold: str) -> str:
 
 
 def _label(threshold: str) -> str:
-    words = THRESHOLD_WORDS[threshold][0]
+    words = ranking.threshold_words(threshold)
     return words[:1].upper() + words[1:]
 
 
@@ -170,24 +188,31 @@ def render_self_assessment() -> SelfAssessment | None:
     """The rating form; the submitted assessment is kept in the session so the results stay while
     the worker changes thresholds or looks at a target."""
     skills = tdata.form_elements("skill")
-    quick = f"Quick: {len(QUICK_SKILLS)} skills"
+    sizes = {
+        QUICK_FORM: _("Quick: {count} skills").format(count=len(QUICK_SKILLS)),
+        FULL_FORM: _("Full: all {count} O*NET skills").format(count=len(skills)),
+    }
     size = st.radio(
-        "Skills to rate", [quick, f"Full: all {len(skills)} O*NET skills"], horizontal=True, key="tr_form_size"
+        _("Skills to rate"),
+        list(sizes),
+        format_func=lambda key: sizes.get(key, ""),
+        horizontal=True,
+        key=neutral_key("tr_form_size"),
     )
-    if size == quick:
+    if size == QUICK_FORM:
         skills = skills[skills.element_id.isin(QUICK_SKILLS)]
     with st.form("tr_self_form"):
-        st.markdown(md(f"**Your skills.** {self_assessment.skill_scale_text()}"))
+        st.markdown(md(_("**Your skills.** {scale}").format(scale=self_assessment.skill_scale_text())))
         levels = {skill.element_id: render_skill_rating(skill) for skill in skills.itertuples()}
-        with st.expander("Your interests (optional)"):
+        with st.expander(_("Your interests (optional)")):
             st.caption(self_assessment.interest_scale_text())
             interests = render_optional_ratings("interest", self_assessment.INTEREST_RANGE, "tr_interest")
-        with st.expander("How you like to work (optional)"):
+        with st.expander(_("How you like to work (optional)")):
             st.caption(self_assessment.work_style_scale_text())
             styles = render_optional_ratings("work_style", self_assessment.WORK_STYLE_RANGE, "tr_style")
-        with st.expander("About you (optional: used for the preparation, education and pay thresholds)"):
+        with st.expander(_("About you (optional: used for the preparation, education and pay thresholds)")):
             zone, education, pay = render_about_you()
-        submitted = st.form_submit_button("Find occupations", type="primary", key="tr_self_submit")
+        submitted = st.form_submit_button(_("Find occupations"), type="primary", key="tr_self_submit")
     if submitted:
         st.session_state["tr_assessment"] = SelfAssessment(
             skill_levels=levels,
@@ -221,7 +246,8 @@ def render_optional_ratings(domain: str, bounds: tuple[float, float], key: str) 
             element.element_name,
             options=options,
             value=NOT_ANSWERED,
-            key=f"{key}_{element.element_id}",
+            format_func=_rating_words(),
+            key=neutral_key(f"{key}_{element.element_id}"),
             help=element.description,
         )
         if value != NOT_ANSWERED:
@@ -229,20 +255,50 @@ def render_optional_ratings(domain: str, bounds: tuple[float, float], key: str) 
     return ratings
 
 
+def _words_now(words: dict[str, str]):
+    """``format_func`` showing each key's words (English marked for the catalog), translated now, in this
+    run's language (a ``format_func`` may be called again outside the run)."""
+    shown = {key: _(text) for key, text in words.items()}
+    return lambda key: shown.get(key, "")
+
+
+def _rating_words():
+    """``format_func`` of a rating option: the number, or "not answered"."""
+    not_answered = _("not answered")
+    return lambda value: not_answered if value == NOT_ANSWERED else str(value)
+
+
+def _not_saying_or(names: dict):
+    """``format_func`` for an optional choice: "Prefer not to say" or the option's name (as published)."""
+    not_saying = _("Prefer not to say")
+    return lambda value: not_saying if value == NOT_SAYING else names.get(value, value)
+
+
 def render_about_you() -> tuple[int | None, str | None, int]:
-    """Preparation (job zone), education and pay, each optional."""
-    zones = {f"{z.name} — {z.education}": int(z.job_zone) for z in tdata.job_zones().itertuples()}
-    zone = st.selectbox("Preparation you have (O*NET job zone)", [NOT_SAYING, *zones], key="tr_self_zone")
-    education = st.selectbox("Your highest education", [NOT_SAYING, *EDUCATION_LADDER], key="tr_self_edu")
+    """Preparation (job zone), education and pay, each optional; the options are job zone numbers and BLS's
+    education categories (named as O*NET and BLS publish them)."""
+    zones = {int(z.job_zone): f"{z.name} — {z.education}" for z in tdata.job_zones().itertuples()}
+    zone = st.selectbox(
+        _("Preparation you have (O*NET job zone)"),
+        [NOT_SAYING, *zones],
+        format_func=_not_saying_or(zones),
+        key=neutral_key("tr_self_zone"),
+    )
+    education = st.selectbox(
+        _("Your highest education"),
+        [NOT_SAYING, *EDUCATION_LADDER],
+        format_func=_not_saying_or({}),
+        key=neutral_key("tr_self_edu"),
+    )
     pay = st.number_input(
-        "Your current or last yearly pay, in dollars (0 = prefer not to say)",
+        _("Your current or last yearly pay, in dollars (0 = prefer not to say)"),
         0,
         2_000_000,
         0,
         step=1000,
         key="tr_self_pay",
     )
-    return zones.get(zone), None if education == NOT_SAYING else education, pay
+    return None if zone == NOT_SAYING else zone, None if education == NOT_SAYING else education, pay
 
 
 # --------------------------------------------------------------------------- results
@@ -251,7 +307,7 @@ def render_about_you() -> tuple[int | None, str | None, int]:
 def render_ranked(result: TransitionResult) -> None:
     label = result.origin.label
     st.header(label[:1].upper() + label[1:])  # the starting point, as the explorer names its occupation
-    st.subheader(f"Where {result.origin.label} can lead in {result.area_label}")
+    st.subheader(_("Where {origin} can lead in {area}").format(origin=result.origin.label, area=result.area_label))
     for note in result.notes:
         st.info(md(note))
     if result.ranked.empty:
@@ -266,8 +322,8 @@ def render_ranked(result: TransitionResult) -> None:
     st.caption(md(ranking.figures_note(data.openings_method())))
     csv_download(
         for_download(table),
-        "Download the ranked occupations (CSV)",
-        f"transitions-{result.origin.label}-{result.area_label}",
+        _("Download the ranked occupations (CSV)"),
+        _("transitions-{origin}-{area}").format(origin=result.origin.label, area=result.area_label),
         note,
         key="tr_dl_ranked",
     )
@@ -280,30 +336,35 @@ def render_empty(result: TransitionResult) -> None:
     st.warning(md(explanation.sentence))
     relaxation = explanation.relaxation
     if relaxation is None:
-        st.info(ranking.NO_RELAXATION)
+        st.info(ranking.no_relaxation_words())
         return
-    ranked = f"{relaxation.ranked_count} occupation{'s' if relaxation.ranked_count != 1 else ''}"
+    count = relaxation.ranked_count
     st.button(
-        f"Rank with the nearest thresholds: {relaxation.words}",
+        _("Rank with the nearest thresholds: {changes}").format(changes=relaxation.words),
         key="tr_relax",
         type="primary",
         on_click=apply_thresholds,
         args=(relaxation.thresholds,),
-        help=f"The smallest change that ranks at least one occupation here ({ranked}).",
+        help=ngettext(
+            "The smallest change that ranks at least one occupation here ({count} occupation).",
+            "The smallest change that ranks at least one occupation here ({count} occupations).",
+            count,
+        ).format(count=count),
     )
     st.caption(
-        "Or loosen the thresholds yourself above, pick a larger region in the sidebar, or look at the "
-        "occupations set aside below."
+        _(
+            "Or loosen the thresholds yourself above, pick a larger region in the sidebar, or look at the "
+            "occupations set aside below."
+        )
     )
 
 
 def render_chart(result: TransitionResult) -> None:
     points = tables.chart_points(result)
     if points.empty:
-        st.info("No openings estimate is available for the ranked occupations here, so there is no chart.")
+        st.info(_("No openings estimate is available for the ranked occupations here, so there is no chart."))
         return
-    st.markdown("**Similarity against local demand**")
-    st.altair_chart(charts.similarity_demand_chart(points), width="stretch")
+    show_figure(charts.similarity_demand_chart(points), charts.similarity_demand_summary(points))
     st.caption(f"{charts.similarity_demand_caption(points)} {data.source_note(SOURCES)}")
 
 
@@ -311,10 +372,19 @@ def render_target(result: TransitionResult, start: Start) -> None:
     options = result.ranked.target_onet_soc_code.tolist() + result.set_aside.target_onet_soc_code.tolist()
     if not options:
         return
-    labels = [f"#{r} {t}" for r, t in zip(result.ranked.transition_rank, result.ranked.target_title)]
-    labels += [f"{t} (set aside)" for t in result.set_aside.target_title]
-    st.subheader("What it would take")
-    target = options[labels.index(st.selectbox("Look closer at", labels, key="tr_target"))]
+    ranked, aside = result.ranked, result.set_aside
+    labels = {
+        code: f"#{rank} {title}"
+        for code, rank, title in zip(ranked.target_onet_soc_code, ranked.transition_rank, ranked.target_title)
+    }
+    labels |= {
+        code: _("{title} (set aside)").format(title=title)
+        for code, title in zip(aside.target_onet_soc_code, aside.target_title)
+    }
+    st.subheader(_("What it would take"))
+    target = st.selectbox(
+        _("Look closer at"), options, format_func=lambda code: labels.get(code, ""), key=neutral_key("tr_target")
+    )
     row = result.target(target)
     render_demand_here(row, result.area_label)
     render_breakdown(row)
@@ -326,19 +396,23 @@ def render_target(result: TransitionResult, start: Start) -> None:
 def render_demand_here(row, place: str) -> None:
     """Why the target ranks where it does (or is set aside), naming the BLS group when the figures are a group's."""
     if isinstance(row.get("why"), str):
-        st.markdown(md(f"**Where it stands:** {row.why}").replace("$", "\\$"))
+        st.markdown(md(_("**Where it stands:** {why}").format(why=row.why)).replace("$", "\\$"))
     elif isinstance(row.get("reasons_set_aside"), str):
-        st.markdown(md(f"**Set aside:** {row.reasons_set_aside}."))
+        st.markdown(md(_("**Set aside:** {reasons}.").format(reasons=row.reasons_set_aside)))
     if bool(row.demand_is_shared):
         st.caption(md(ranking.shared_figures_sentence(row.target_title, row.demand_basis, place)))
 
 
 def render_breakdown(row) -> None:
-    st.markdown(f"**Why {row.target_title} is similar**: {neighbours.similarity_words(row.similarity_score)}.")
+    st.markdown(
+        _("**Why {title} is similar**: {words}.").format(
+            title=row.target_title, words=neighbours.similarity_words(row.similarity_score)
+        )
+    )
     breakdown = neighbours.component_breakdown(row)
     if breakdown.component_score.isna().all():
         return
-    st.altair_chart(charts.component_chart(breakdown), width="stretch")
+    show_figure(charts.component_chart(breakdown), charts.component_summary(breakdown))
     missing = breakdown[breakdown.component_score.isna()].component.tolist()
     st.caption(md(neighbours.breakdown_note(row.weighted_component_mean, missing)))
 
@@ -346,36 +420,47 @@ def render_breakdown(row) -> None:
 def render_gaps(result: TransitionResult, target: str, row, start: Start) -> None:
     from_self = isinstance(start, SelfAssessment)
     if from_self:
-        gaps, now = tdata.self_assessment_gaps(start, target), "Your level"
+        gaps, now = tdata.self_assessment_gaps(start, target), _("Your level")
     else:
-        gaps, now = tdata.occupation_gaps(result.origin.onet_soc_code, target), "Level now"
-    st.markdown(f"**Skills and knowledge to build for {row.target_title}**")
+        gaps, now = tdata.occupation_gaps(result.origin.onet_soc_code, target), _("Level now")
+    st.markdown(_("**Skills and knowledge to build for {title}**").format(title=row.target_title))
     if gaps.empty:
         st.success(skill_gaps.no_gaps_sentence(row.target_title, from_self))
         return
-    st.altair_chart(charts.gap_chart(gaps, now), width="stretch")
+    show_figure(charts.gap_chart(gaps, now), charts.gap_summary(gaps))
     table = view.gap_table(gaps, now)
     st.dataframe(table, hide_index=True, width="stretch", key="tr_gap_table")
     note = source_caption("onet")
     st.caption(md(skill_gaps.method_note(now.lower(), from_self)))
-    csv_download(table, "Download the skill gaps (CSV)", f"skill-gaps-{row.target_title}", note, key="tr_dl_gaps")
+    csv_download(
+        table,
+        _("Download the skill gaps (CSV)"),
+        _("skill-gaps-{title}").format(title=row.target_title),
+        note,
+        key="tr_dl_gaps",
+    )
 
 
 def render_preparation(result: TransitionResult, target: str) -> None:
     step = tdata.preparation(target, result.origin.job_zone)
-    st.markdown("**Preparation**")
+    st.markdown(_("**Preparation**"))
     cols = st.columns(2) + st.columns(2)
     zone = step["target_job_zone"]
     if zone is None:
-        cols[0].metric("Job zone", "not rated")
+        cols[0].metric(_("Job zone"), _("not rated"))
     else:
-        delta = None if step["job_zone_step"] is None else f"{step['job_zone_step']:+d} from now"
+        delta = None if step["job_zone_step"] is None else _("{step:+d} from now").format(step=step["job_zone_step"])
         cols[0].metric(
-            "Job zone", f"{zone} of {JOB_ZONE_RANGE[1]}", delta=delta, delta_color="off", help=step["job_zone_name"]
+            _("Job zone"),
+            _("{zone} of {highest}").format(zone=zone, highest=JOB_ZONE_RANGE[1]),
+            delta=delta,
+            delta_color="off",
+            help=step["job_zone_name"],
         )
-    cols[1].metric("Typical entry education (BLS)", step["bls_typical_entry_education"] or "not published")
-    cols[2].metric("On-the-job training (BLS)", step["bls_on_the_job_training"] or "not published")
-    cols[3].metric("Work experience (BLS)", step["bls_work_experience"] or "not published")
+    unpublished = _("not published")
+    cols[1].metric(_("Typical entry education (BLS)"), step["bls_typical_entry_education"] or unpublished)
+    cols[2].metric(_("On-the-job training (BLS)"), step["bls_on_the_job_training"] or unpublished)
+    cols[3].metric(_("Work experience (BLS)"), step["bls_work_experience"] or unpublished)
     if step["job_zone_name"]:
         st.caption(f"{step['job_zone_name']}. {step['job_zone_education'] or ''} {step['job_zone_training'] or ''}")
     source_caption("onet", "projections")
@@ -383,23 +468,25 @@ def render_preparation(result: TransitionResult, target: str) -> None:
 
 def render_programs(target: str, title: str) -> None:
     programs = tdata.programs(target)
-    st.markdown(f"**Training programs that lead to {title}**")
+    st.markdown(_("**Training programs that lead to {title}**").format(title=title))
     if programs.empty:
         st.info(fields_of_study.none_linked_sentence(title))
         return
     table = view.program_table(programs)
     st.dataframe(table, hide_index=True, width="stretch", key="tr_program_table")
     note = source_caption("cip_soc")
-    st.caption(fields_of_study.CROSSWALK_CAVEAT)
-    csv_download(table, "Download the programs (CSV)", f"programs-{title}", note, key="tr_dl_programs")
+    st.caption(fields_of_study.crosswalk_caveat())
+    csv_download(
+        table, _("Download the programs (CSV)"), _("programs-{title}").format(title=title), note, key="tr_dl_programs"
+    )
 
 
 def render_pathways(result: TransitionResult, start: Start) -> None:
-    st.subheader("Stepping stones")
+    st.subheader(_("Stepping stones"))
     st.write(pathways.method_text())
     paths = tdata.stepping_stones(start, result.area_code, result.thresholds)
     if paths.empty:
-        st.info("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some.")
+        st.info(_("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some."))
         return
     table = tables.stepping_stone_table(paths)
     st.dataframe(table, hide_index=True, width="stretch", key="tr_path_table", column_config=view.column_config(table))
@@ -407,15 +494,15 @@ def render_pathways(result: TransitionResult, start: Start) -> None:
     st.caption(pathways.sources_note())
     csv_download(
         for_download(table),
-        "Download the stepping stones (CSV)",
-        f"stepping-stones-{result.origin.label}",
+        _("Download the stepping stones (CSV)"),
+        _("stepping-stones-{origin}").format(origin=result.origin.label),
         note,
         key="tr_dl_paths",
     )
 
 
 def render_onet_reference(code: str, title: str) -> None:
-    st.subheader("Beside O\\*NET's own list of related occupations")
+    st.subheader(_("Beside O\\*NET's own list of related occupations"))
     theirs = tdata.onet_related(code)
     if theirs.empty:
         st.info(md(onet_agreement.no_list_sentence(title)))
@@ -424,32 +511,42 @@ def render_onet_reference(code: str, title: str) -> None:
     ours = tdata.most_similar(code, top_k)
     st.write(md(onet_agreement.agreement_sentence(title, theirs, tdata.agreement())))
     left, right = st.columns(2)
-    left.markdown(f"**Our {top_k} most similar** (any region)")
+    left.markdown(_("**Our {count} most similar** (any region)").format(count=top_k))
     left.dataframe(
         view.our_list_table(ours, theirs),
         hide_index=True,
         width="stretch",
         key="tr_ours_table",
-        column_config={"Occupation": st.column_config.TextColumn(width="medium")},
+        column_config={_("Occupation"): st.column_config.TextColumn(width="medium")},
     )
-    right.markdown("**O\\*NET Related Occupations**")
+    right.markdown(_("**O\\*NET Related Occupations**"))
     shown = view.onet_list_table(theirs)
-    our_rank_help = f"Our similarity rank (1-{NEIGHBOURS_KEPT}); empty: not in our {NEIGHBOURS_KEPT} most similar."
+    our_rank_help = _("Our similarity rank (1-{kept}); empty: not in our {kept} most similar.").format(
+        kept=NEIGHBOURS_KEPT
+    )
     right.dataframe(
         shown,
         hide_index=True,
         width="stretch",
         key="tr_onet_table",
-        column_config={"Our rank": st.column_config.NumberColumn(help=our_rank_help)},
+        column_config={_("Our rank"): st.column_config.NumberColumn(help=our_rank_help)},
     )
     note = source_caption("onet")
-    csv_download(shown, "Download O*NET's list with our ranks (CSV)", f"onet-related-{title}", note, key="tr_dl_onet")
+    csv_download(
+        shown,
+        _("Download O*NET's list with our ranks (CSV)"),
+        _("onet-related-{title}").format(title=title),
+        note,
+        key="tr_dl_onet",
+    )
 
 
 def render_set_aside(result: TransitionResult) -> None:
     if result.set_aside.empty:
         return
-    with st.expander(f"Similar occupations set aside by the thresholds ({len(result.set_aside)})"):
+    with st.expander(
+        _("Similar occupations set aside by the thresholds ({count})").format(count=len(result.set_aside))
+    ):
         table = tables.set_aside_table(result)
         st.dataframe(
             table,
@@ -460,8 +557,8 @@ def render_set_aside(result: TransitionResult) -> None:
         )
         csv_download(
             for_download(table),
-            "Download the set-aside list (CSV)",
-            f"set-aside-{result.origin.label}",
+            _("Download the set-aside list (CSV)"),
+            _("set-aside-{origin}").format(origin=result.origin.label),
             data.source_note(SOURCES),
             key="tr_dl_aside",
         )
@@ -469,18 +566,21 @@ def render_set_aside(result: TransitionResult) -> None:
 
 def render_method() -> None:
     """The whole method in words, each part written by the domain module that applies it."""
-    with st.expander("How this works: method, weights and data"):
-        st.markdown(md(f"**Similarity.** {similarity_method.method_text()}"))
+    with st.expander(_("How this works: method, weights and data")):
+        st.markdown(md(_("**Similarity.** {text}").format(text=similarity_method.method_text())))
         st.dataframe(view.component_table(), hide_index=True, width="stretch", key="tr_method_table")
         overall = tdata.agreement()
         st.markdown(md(similarity_method.tuning_text(overall["recall_at_k"], overall["k"])))
         for heading, text in (
-            ("Self-assessment", self_assessment.method_text()),
-            ("Ranking in the region", ranking.method_text()),
-            ("Thresholds (defaults, adjustable above)", ranking.thresholds_text()),
-            ("Stepping stones", pathways.method_text()),
-            ("Openings estimate", f"{data.openings_method()} Rounded on the page (it is an estimate)."),
-            ("Numbers for groups", ranking.group_figures_text()),
+            (_("Self-assessment"), self_assessment.method_text()),
+            (_("Ranking in the region"), ranking.method_text()),
+            (_("Thresholds (defaults, adjustable above)"), ranking.thresholds_text()),
+            (_("Stepping stones"), pathways.method_text()),
+            (
+                _("Openings estimate"),
+                _("{method} Rounded on the page (it is an estimate).").format(method=data.openings_method()),
+            ),
+            (_("Numbers for groups"), ranking.group_figures_text()),
         ):
             st.markdown(md(f"**{heading}.** {text}"))
 

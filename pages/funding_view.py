@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lmi.i18n import _, ngettext
 from lmi.programs import local_fit as program_fit
 from lmi.programs import nj_etpl, outcomes, tables
 from lmi.programs import scenario as budget
@@ -17,7 +18,8 @@ from lmi.programs.labels import funding_label, program_choice_label
 from lmi.records import vocab
 from lmi.records.scenarios import SaveProblem
 from ui import data, nj_etpl_data, program_charts, records_data, scenario_data
-from ui.components import csv_download, md, source_caption
+from ui.components import csv_download, md, render_title, source_caption
+from ui.figures import show_figure
 from ui.records_view import generated_badge, no_programs_message, records_source
 from ui.region import current_region
 from ui.staff import StaffUser, render_sign_in
@@ -27,10 +29,12 @@ SCENARIO_MESSAGE_KEY = "budget_scenario_message"  # session state: what the last
 
 
 def main() -> None:
-    st.title("Funding view")
+    render_title(_("Funding view"))
     st.write(
-        "Which programs turn funding into jobs: outcomes and cost per placement side by side with local "
-        "demand for the occupations each program trains for."
+        _(
+            "Which programs turn funding into jobs: outcomes and cost per placement side by side with local "
+            "demand for the occupations each program trains for."
+        )
     )
     threshold = records_data.threshold()
     summaries = records_data.summaries(threshold)
@@ -46,7 +50,10 @@ def render_programs(summaries: pd.DataFrame, threshold: int) -> None:
     any_generated = bool(summaries.is_generated_example.any())
     generated_badge(any_generated)
     streams = st.multiselect(
-        "Funding streams", sorted(summaries.funding_stream.unique()), format_func=funding_label, key="funding_streams"
+        _("Funding streams"),
+        sorted(summaries.funding_stream.unique()),
+        format_func=funding_label,
+        key="funding_streams",
     )
     fit = records_data.local_fit()
     chosen = tables.with_local_fit(filter_programs(summaries, fit.targets, funding_streams=streams), fit.summary)
@@ -57,14 +64,14 @@ def render_programs(summaries: pd.DataFrame, threshold: int) -> None:
 
 
 def render_comparison(chosen: pd.DataFrame, note: str) -> None:
-    st.header("Programs compared")
+    st.header(_("Programs compared"))
     table = tables.funding_table(chosen, records_data.area_names())
     st.dataframe(table, hide_index=True, width="stretch")
     source_line = data.source_note(program_fit.FIT_SOURCE_KEYS)
-    st.caption(f"{program_fit.SUMMARY_NOTE} {program_fit.VERDICT_RULES} {md(source_line)} {note}")
+    st.caption(f"{_(program_fit.SUMMARY_NOTE)} {_(program_fit.VERDICT_RULES)} {md(source_line)} {note}")
     csv_download(
         table,
-        "Download the comparison (CSV)",
+        _("Download the comparison (CSV)"),
         "funding-view-programs",
         f"{note} {records_data.fit_source()}",
         key="dl_funding_programs",
@@ -72,41 +79,40 @@ def render_comparison(chosen: pd.DataFrame, note: str) -> None:
 
 
 def render_cost_chart(chosen: pd.DataFrame, note: str) -> None:
-    st.header("Cost per placement and placement rate")
+    st.header(_("Cost per placement and placement rate"))
     points = tables.cost_placement_points(chosen)
     if points.empty:
-        st.info("No program in this selection has both figures published.")
+        st.info(_("No program in this selection has both figures published."))
         return
-    st.altair_chart(program_charts.cost_placement_scatter(points), width="stretch")
-    st.caption(
-        f"{outcomes.REFERENCE_NOTE} Bottom right is best: many placements for little money. Circle size: local "
-        "jobs in the target occupations (programs whose jobs BLS did not release are drawn smallest; the table "
-        f"above says which). {note}"
-    )
+    show_figure(program_charts.cost_placement_scatter(points), program_charts.cost_placement_summary(points))
+    st.caption(f"{_(outcomes.REFERENCE_NOTE)} {program_charts.cost_placement_caption()} {note}")
 
 
 def render_stream_totals(chosen: pd.DataFrame, threshold: int, note: str) -> None:
-    st.header("By funding stream")
+    st.header(_("By funding stream"))
     totals = records_data.aggregates("funding_stream", tuple(sorted(chosen.program_id)), threshold)
     shown = tables.totals_table(totals, "funding_stream", tables.FUNDING_TOTALS_COLUMNS)
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.caption(
-        "Each total adds up only the figures published for its programs, so it reveals nothing the program "
-        f"rows do not. {note}"
+    rule = _(
+        "Each total adds up only the figures published for its programs, so it reveals nothing the program rows do not."
     )
+    st.caption(f"{rule} {note}")
     csv_download(
-        shown, "Download totals by funding stream (CSV)", "funding-stream-totals", note, key="dl_funding_totals"
+        shown, _("Download totals by funding stream (CSV)"), "funding-stream-totals", note, key="dl_funding_totals"
     )
 
 
 def render_budget_scenario(summaries: pd.DataFrame, threshold: int) -> None:
     """Build a scenario change by change, see what it does, download, save and reload it."""
     st.divider()
-    st.header("Budget scenario")
+    st.header(_("Budget scenario"))
     st.write(
-        "What if the board moved dollars or seats from one program to another, or funded a new one? Each change is "
-        "projected from the programs' own published records, with a range that is wider where a record is small, "
-        "and the added completers are set against the estimated openings in the occupations each program trains for."
+        _(
+            "What if the board moved dollars or seats from one program to another, or funded a new one? Each "
+            "change is projected from the programs' own published records, with a range that is wider where a "
+            "record is small, and the added completers are set against the estimated openings in the occupations "
+            "each program trains for."
+        )
     )
     message = st.session_state.pop(SCENARIO_MESSAGE_KEY, None)
     if message:
@@ -118,8 +124,7 @@ def render_budget_scenario(summaries: pd.DataFrame, threshold: int) -> None:
     problems = scenario_data.problems(scenario, threshold)
     if problems:  # the records changed under the scenario (an import since it was built)
         st.error(
-            "The scenario no longer fits the program records, so it was cleared:\n\n"
-            + "\n".join(f"- {markdown_text(str(p))}" for p in problems)
+            _("The scenario no longer fits the program records, so it was cleared:") + "\n\n" + problem_list(problems)
         )
         scenario = st.session_state[SCENARIO_KEY] = budget.Scenario()
     if scenario.changes:
@@ -128,7 +133,7 @@ def render_budget_scenario(summaries: pd.DataFrame, threshold: int) -> None:
         render_scenario_results(scenario, result, threshold)
         render_scenario_absorption(scenario, result, threshold)
     else:
-        st.info("Add a change above to see its projection.")
+        st.info(_("Add a change above to see its projection."))
     render_saved_scenarios(scenario, threshold)
 
 
@@ -137,13 +142,16 @@ def markdown_text(text: str) -> str:
     return md(text).replace("$", "\\$")
 
 
+def problem_list(problems) -> str:
+    """Problems (each naming its field) as a Markdown list."""
+    return "\n".join(f"- {markdown_text(str(p))}" for p in problems)
+
+
 def adopt_scenario(candidate: budget.Scenario, threshold: int, what: str) -> bool:
     """Make ``candidate`` the scenario shown when it has no problem against the records; else list every problem."""
     problems = scenario_data.problems(candidate, threshold)
     if problems:
-        st.error(
-            f"{what} was not used; nothing changed:\n\n" + "\n".join(f"- {markdown_text(str(p))}" for p in problems)
-        )
+        st.error(_("{what} was not used; nothing changed:").format(what=what) + "\n\n" + problem_list(problems))
         return False
     st.session_state[SCENARIO_KEY] = candidate
     return True
@@ -151,32 +159,39 @@ def adopt_scenario(candidate: budget.Scenario, threshold: int, what: str) -> boo
 
 def render_scenario_file(threshold: int) -> None:
     """Load a scenario from a JSON file downloaded from this page (checked; every problem names its field)."""
-    with st.expander("Load a scenario from a file (JSON)"):
+    with st.expander(_("Load a scenario from a file (JSON)")):
         upload = st.file_uploader(
-            "Scenario file (JSON, as downloaded from this page)", type=["json"], key="scenario_upload"
+            _("Scenario file (JSON, as downloaded from this page)"), type=["json"], key="scenario_upload"
         )
-        if upload is None or not st.button("Load this scenario file", key="scenario_load_file"):
+        if upload is None or not st.button(_("Load this scenario file"), key="scenario_load_file"):
             return
         try:
             candidate = budget.scenario_from_json(upload.getvalue())
         except budget.ScenarioError as error:
             st.error(
-                f"{upload.name} is not a scenario this page can use:\n\n"
-                + "\n".join(f"- {markdown_text(str(p))}" for p in error.problems)
+                _("{file} is not a scenario this page can use:").format(file=upload.name)
+                + "\n\n"
+                + problem_list(error.problems)
             )
             return
         if adopt_scenario(candidate, threshold, upload.name):
-            st.session_state[SCENARIO_MESSAGE_KEY] = f"Loaded {upload.name}: {len(candidate.changes)} change(s)."
+            st.session_state[SCENARIO_MESSAGE_KEY] = loaded_words(upload.name, candidate)
             st.rerun()
+
+
+def loaded_words(name: str, scenario: budget.Scenario) -> str:
+    """What loading a scenario did (``name`` as it should read: a file name or a quoted saved name)."""
+    count = len(scenario.changes)
+    return ngettext("Loaded {name}: {n} change.", "Loaded {name}: {n} changes.", count).format(name=name, n=count)
 
 
 def render_scenario_change(scenario: budget.Scenario, summaries: pd.DataFrame, threshold: int) -> None:
     """One change at a time: move seats, move dollars, or add a new program of a registry type."""
-    st.subheader("Add a change")
+    st.subheader(_("Add a change"))
     kind = st.radio(
-        "Change",
+        _("Change"),
         list(budget.CHANGE_KIND_WORDS),
-        format_func=budget.CHANGE_KIND_WORDS.get,
+        format_func=lambda change_kind: _(budget.CHANGE_KIND_WORDS[change_kind]),
         horizontal=True,
         key="scenario_kind",
     )
@@ -184,8 +199,8 @@ def render_scenario_change(scenario: budget.Scenario, summaries: pd.DataFrame, t
         change = new_program_inputs(scenario)
     else:
         change = move_inputs(kind, scenario, summaries)
-    if st.button("Add this change", type="primary", key="scenario_add"):
-        adopt_scenario(scenario.with_change(change), threshold, "This change")
+    if st.button(_("Add this change"), type="primary", key="scenario_add"):
+        adopt_scenario(scenario.with_change(change), threshold, _("This change"))
 
 
 def program_names(scenario: budget.Scenario, summaries: pd.DataFrame) -> dict[str, str]:
@@ -194,22 +209,25 @@ def program_names(scenario: budget.Scenario, summaries: pd.DataFrame) -> dict[st
         r.program_id: program_choice_label(r.program_name, r.provider_name, r.is_generated_example)
         for r in summaries.itertuples()
     }
-    return names | {c.program_id: f"{c.program_name} (new program)" for c in scenario.new_programs()}
+    new = {c.program_id: _("{name} (new program)").format(name=c.program_name) for c in scenario.new_programs()}
+    return names | new
 
 
 def move_inputs(kind: str, scenario: budget.Scenario, summaries: pd.DataFrame) -> budget.Change:
     names = program_names(scenario, summaries)
     ids = list(names)
     cols = st.columns(3)
-    giver = cols[0].selectbox("From program", ids, format_func=names.get, key="scenario_from")
-    taker = cols[1].selectbox("To program", ids, index=min(1, len(ids) - 1), format_func=names.get, key="scenario_to")
+    giver = cols[0].selectbox(_("From program"), ids, format_func=names.get, key="scenario_from")
+    taker = cols[1].selectbox(
+        _("To program"), ids, index=min(1, len(ids) - 1), format_func=names.get, key="scenario_to"
+    )
     if kind == budget.MOVE_SEATS:
         seats = cols[2].number_input(
-            "Seats a year to move", min_value=1, max_value=budget.MAX_SEATS, value=10, step=1, key="scenario_seats"
+            _("Seats a year to move"), min_value=1, max_value=budget.MAX_SEATS, value=10, step=1, key="scenario_seats"
         )
         return budget.MoveSeats(giver, taker, int(seats))
     amount = cols[2].number_input(
-        "Dollars a year to move",
+        _("Dollars a year to move"),
         min_value=1.0,
         max_value=float(budget.MAX_DOLLARS_USD),
         value=100_000.0,
@@ -223,24 +241,27 @@ def move_inputs(kind: str, scenario: budget.Scenario, summaries: pd.DataFrame) -
 def new_program_inputs(scenario: budget.Scenario) -> budget.NewProgram:
     regions = scenario_data.region_names(scenario) | {current_region().area_code: current_region().label}
     cols = st.columns(3)
-    name = cols[0].text_input("New program's name", value="New program", key="scenario_new_name")
+    name = cols[0].text_input(_("New program's name"), value=_("New program"), key="scenario_new_name")
     program_type = cols[1].selectbox(
-        "Program type", list(vocab.PROGRAM_TYPES), format_func=vocab.PROGRAM_TYPES.get, key="scenario_new_type"
+        _("Program type"),
+        list(vocab.PROGRAM_TYPES),
+        format_func=lambda code: _(vocab.PROGRAM_TYPES[code]),
+        key="scenario_new_type",
     )
-    region = cols[2].selectbox("Region", list(regions), format_func=regions.get, key="scenario_new_region")
+    region = cols[2].selectbox(_("Region"), list(regions), format_func=regions.get, key="scenario_new_region")
     cols = st.columns(3)
     cost = cols[0].number_input(
-        "Cost per participant ($)", min_value=1.0, value=5_000.0, step=100.0, format="%.0f", key="scenario_new_cost"
+        _("Cost per participant ($)"), min_value=1.0, value=5_000.0, step=100.0, format="%.0f", key="scenario_new_cost"
     )
     seats = cols[1].number_input(
-        "Seats a year", min_value=0, max_value=budget.MAX_SEATS, value=20, step=1, key="scenario_new_seats"
+        _("Seats a year"), min_value=0, max_value=budget.MAX_SEATS, value=20, step=1, key="scenario_new_seats"
     )
     codes = cols[2].text_input(
-        "Target occupations (codes)",
+        _("Target occupations (codes)"),
         key="scenario_new_codes",
-        help="SOC (31-1131), O*NET-SOC (31-1131.00) or BLS codes, separated by semicolons.",
+        help=_("SOC (31-1131), O*NET-SOC (31-1131.00) or BLS codes, separated by semicolons."),
     )
-    st.caption(budget.NEW_PROGRAM_NOTE)
+    st.caption(_(budget.NEW_PROGRAM_NOTE))
     return budget.NewProgram(
         budget.next_new_program_id(scenario),
         name.strip(),
@@ -253,79 +274,82 @@ def new_program_inputs(scenario: budget.Scenario) -> budget.NewProgram:
 
 
 def render_scenario_steps(result: budget.ScenarioResult) -> None:
-    st.subheader("Changes in this scenario")
+    st.subheader(_("Changes in this scenario"))
     st.dataframe(budget.steps_table(result), hide_index=True, width="stretch")
     cols = st.columns(2)
-    if cols[0].button("Remove the last change", key="scenario_undo"):
+    if cols[0].button(_("Remove the last change"), key="scenario_undo"):
         scenario = st.session_state.get(SCENARIO_KEY, budget.Scenario())
         st.session_state[SCENARIO_KEY] = budget.Scenario(scenario.changes[:-1], scenario.name)
         st.rerun()
-    if cols[1].button("Start over", key="scenario_clear"):
+    if cols[1].button(_("Start over"), key="scenario_clear"):
         st.session_state[SCENARIO_KEY] = budget.Scenario()
         st.rerun()
 
 
 def render_scenario_results(scenario: budget.Scenario, result: budget.ScenarioResult, threshold: int) -> None:
-    st.subheader("Projected outcomes a year")
+    st.subheader(_("Projected outcomes a year"))
     generated_badge(result.rests_on_generated)
     totals = result.totals
     cols = st.columns(3)
     cols[0].metric(
-        "Projected placements a year",
+        _("Projected placements a year"),
         budget.count_words(totals["placements_after_count"]),
-        delta=f"{budget.signed_words(totals['placements_change_count'])} vs now",
+        delta=_("{change} vs now").format(change=budget.signed_words(totals["placements_change_count"])),
     )
     cost_change = totals["cost_per_placement_after_usd"] - totals["cost_per_placement_before_usd"]
     cols[1].metric(
-        "Cost per placement, programs in this scenario",
+        _("Cost per placement, programs in this scenario"),
         budget.usd_words(totals["cost_per_placement_after_usd"]),
-        delta=f"{budget.signed_usd_words(cost_change)} vs now",
+        delta=_("{change} vs now").format(change=budget.signed_usd_words(cost_change)),
         delta_color="inverse",
     )
-    cols[2].metric("Budget change a year", budget.signed_usd_words(totals["budget_change_usd"]))
+    cols[2].metric(_("Budget change a year"), budget.signed_usd_words(totals["budget_change_usd"]))
     table = budget.results_table(result)
     st.dataframe(table, hide_index=True, width="stretch")
     for note in result.notes:
         st.caption(note)
     note = records_source(threshold, result.rests_on_generated, write=False)
-    st.caption(f"{budget.PROJECTION_METHOD} {budget.INTERVAL_METHOD} {note}")
+    method = f"{_(budget.PROJECTION_METHOD)} {_(budget.INTERVAL_METHOD)}"
+    st.caption(f"{method} {note}")
     csv_download(
         table,
-        "Download the scenario's results (CSV)",
+        _("Download the scenario's results (CSV)"),
         "budget-scenario-results",
-        f"{note} {budget.PROJECTION_METHOD} {budget.INTERVAL_METHOD}",
+        f"{note} {method}",
         key="dl_scenario_results",
     )
     st.download_button(
-        "Download the scenario's changes (JSON)",
+        _("Download the scenario's changes (JSON)"),
         budget.scenario_to_json(scenario).encode("utf-8"),
         file_name="budget-scenario.json",
         mime="application/json",
         key="dl_scenario_json",
-        help="The changes only: load the file here again (or share it) and the results are recomputed.",
+        help=_("The changes only: load the file here again (or share it) and the results are recomputed."),
     )
 
 
 def render_scenario_absorption(scenario: budget.Scenario, result: budget.ScenarioResult, threshold: int) -> None:
-    st.subheader("Can the local labour market absorb the added completers?")
+    st.subheader(_("Can the local labour market absorb the added completers?"))
     names = scenario_data.region_names(scenario)
     warnings = result.warnings(names)
     for warning in warnings:
         st.warning(markdown_text(warning), icon=":material/warning:")
     table = budget.absorption_table(result, names)
     if table.empty:
-        st.info("No program in this scenario adds completers, so there is nothing to absorb.")
+        st.info(_("No program in this scenario adds completers, so there is nothing to absorb."))
     else:
         if not warnings:
-            st.success("In every region, the added completers stay within the estimated openings of their occupations.")
+            st.success(
+                _("In every region, the added completers stay within the estimated openings of their occupations.")
+            )
         st.dataframe(table, hide_index=True, width="stretch")
-    source = f"{budget.ABSORPTION_METHOD} {records_data.fit_source()}"
+    source = f"{_(budget.ABSORPTION_METHOD)} {records_data.fit_source()}"
     st.caption(md(source))
     if not table.empty:
         source += " " + records_source(threshold, result.rests_on_generated, write=False)
         csv_download(
             table,
-            "Download the absorption check (CSV)",
+            _("Download the absorption check (CSV)"),
             "budget-scenario-absorption",
             source,
             key="dl_scenario_absorption",
@@ -334,66 +358,79 @@ def render_scenario_absorption(scenario: budget.Scenario, result: budget.Scenari
 
 def render_saved_scenarios(scenario: budget.Scenario, threshold: int) -> None:
     """Staff only: save the scenario under a name, and load a saved one."""
-    st.subheader("Saved scenarios (staff)")
+    st.subheader(_("Saved scenarios (staff)"))
     user = render_sign_in()
     if user is None:
         return
     render_save_scenario(scenario, user)
     saved = scenario_data.saved()
     if saved.empty:
-        st.caption("No scenario saved yet.")
+        st.caption(_("No scenario saved yet."))
         return
-    st.dataframe(
-        saved.rename(columns={"scenario_name": "Scenario", "created_by": "Saved by", "created_utc": "Saved (UTC)"}),
-        hide_index=True,
-        width="stretch",
-    )
-    name = st.selectbox("Saved scenario", list(saved.scenario_name), key="scenario_saved_pick")
-    if st.button("Load the saved scenario", key="scenario_load_saved"):
+    headers = {"scenario_name": _("Scenario"), "created_by": _("Saved by"), "created_utc": _("Saved (UTC)")}
+    st.dataframe(saved.rename(columns=headers), hide_index=True, width="stretch")
+    name = st.selectbox(_("Saved scenario"), list(saved.scenario_name), key="scenario_saved_pick")
+    if st.button(_("Load the saved scenario"), key="scenario_load_saved"):
         try:
             candidate = scenario_data.load(name)
         except budget.ScenarioError as error:
-            st.error(f"“{name}” no longer reads as a scenario: {markdown_text(str(error))}")
+            st.error(
+                _("“{name}” no longer reads as a scenario: {problem}").format(
+                    name=name, problem=markdown_text(str(error))
+                )
+            )
             return
-        if adopt_scenario(candidate, threshold, f"“{name}”"):
-            st.session_state[SCENARIO_MESSAGE_KEY] = f"Loaded “{name}”: {len(candidate.changes)} change(s)."
+        quoted = _("“{name}”").format(name=name)
+        if adopt_scenario(candidate, threshold, quoted):
+            st.session_state[SCENARIO_MESSAGE_KEY] = loaded_words(quoted, candidate)
             st.rerun()
 
 
 def render_save_scenario(scenario: budget.Scenario, user: StaffUser) -> None:
-    name = st.text_input("Name of this scenario", value=scenario.name, key="scenario_save_name")
-    if st.button("Save this scenario", key="scenario_save", disabled=not scenario.changes):
+    name = st.text_input(_("Name of this scenario"), value=scenario.name, key="scenario_save_name")
+    if st.button(_("Save this scenario"), key="scenario_save", disabled=not scenario.changes):
         try:
             saved = scenario_data.save(scenario, name, user.name)
         except SaveProblem as problem:
-            st.error(f"The scenario was not saved; nothing was stored. {problem}")
+            st.error(_("The scenario was not saved; nothing was stored. {problem}").format(problem=problem))
             return
         st.session_state[SCENARIO_KEY] = budget.Scenario(scenario.changes, saved)
-        st.session_state[SCENARIO_MESSAGE_KEY] = f"Saved “{saved}” ({len(scenario.changes)} change(s)) as {user.name}."
+        count = len(scenario.changes)
+        st.session_state[SCENARIO_MESSAGE_KEY] = ngettext(
+            "Saved “{name}” ({n} change) as {user}.", "Saved “{name}” ({n} changes) as {user}.", count
+        ).format(name=saved, n=count, user=user.name)
         st.rerun()
 
 
 def render_new_jersey_sample() -> None:
     """New Jersey's ETPL program sample beside its published outcomes for the same provider and CIP code."""
     st.divider()
-    st.header(f"{nj_etpl.SOURCE_LABEL}: program costs beside published outcomes")
+    st.header(_("{source}: program costs beside published outcomes").format(source=_(nj_etpl.SOURCE_LABEL)))
     sample = nj_etpl_data.program_sample()
     st.write(
-        f"New Jersey's ETPL program sample ({len(sample):,} programs with costs and credentials) beside the "
-        "outcomes New Jersey publishes for the same provider and CIP code, and the New Jersey jobs in the "
-        "occupations that CIP code leads to. Published outcomes are by provider and CIP code, so they cover all "
-        "of that provider's programs in that category."
+        ngettext(
+            "New Jersey's ETPL program sample ({count:,} program with costs and credentials) beside the outcomes "
+            "New Jersey publishes for the same provider and CIP code, and the New Jersey jobs in the occupations "
+            "that CIP code leads to. Published outcomes are by provider and CIP code, so they cover all of that "
+            "provider's programs in that category.",
+            "New Jersey's ETPL program sample ({count:,} programs with costs and credentials) beside the outcomes "
+            "New Jersey publishes for the same provider and CIP code, and the New Jersey jobs in the occupations "
+            "that CIP code leads to. Published outcomes are by provider and CIP code, so they cover all of that "
+            "provider's programs in that category.",
+            len(sample),
+        ).format(count=len(sample))
     )
-    if st.toggle("Only programs with published outcomes", value=False, key="nj_only_outcomes"):
+    if st.toggle(_("Only programs with published outcomes"), value=False, key="nj_only_outcomes"):
         sample = sample[sample.has_published_outcomes]
     table = nj_etpl.readable_sample(sample)
     st.dataframe(table, hide_index=True, width="stretch")
     nj_note = source_caption(nj_etpl.SOURCE_KEY)
     linked_note = data.source_note(nj_etpl.LINKED_JOBS_SOURCE_KEYS)
-    st.caption(f"{nj_etpl.SAMPLE_NOTE} New Jersey jobs: {linked_note}")
+    jobs_note = _("New Jersey jobs: {source}").format(source=linked_note)
+    st.caption(f"{_(nj_etpl.SAMPLE_NOTE)} {jobs_note}")
     csv_download(
         table,
-        "Download the New Jersey program sample (CSV)",
+        _("Download the New Jersey program sample (CSV)"),
         "nj-etpl-program-sample",
         f"{nj_note} {linked_note}",
         key="dl_nj_sample",

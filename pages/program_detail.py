@@ -9,13 +9,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lmi.i18n import _
 from lmi.programs import local_fit as program_fit
 from lmi.programs import outcomes, roi, scorecard, scorecard_tables, tables
 from lmi.programs.labels import NOT_APPLICABLE, SUPPRESSED, format_value, suppression_rule
 from lmi.programs.local_fit import NONE_RELEASED_HERE, column_words, jobs_words, targets_as_text
 from lmi.records import vocab
 from ui import briefs_view, data, links, program_charts, records_data
-from ui.components import csv_download, md
+from ui.components import csv_download, md, render_title
+from ui.figures import show_figure
 from ui.records_view import (
     FIT_TARGET_DOWNLOAD,
     FIT_TARGET_SHOWN,
@@ -28,7 +30,7 @@ from ui.records_view import (
 
 
 def main() -> None:
-    st.title("Program detail")
+    render_title(_("Program detail"))
     threshold = records_data.threshold()
     summaries = records_data.summaries(threshold)
     if summaries.empty:
@@ -48,7 +50,7 @@ def main() -> None:
     render_partners(program, note)
     render_local_fit(program, note)
     render_brief(program, threshold)
-    st.caption(f"Suppressed figures read “{SUPPRESSED}”.")
+    st.caption(_("Suppressed figures read “{suppressed}”.").format(suppressed=_(SUPPRESSED)))
 
 
 def render_program_link(summaries: pd.DataFrame) -> None:
@@ -65,89 +67,103 @@ def render_facts(program: pd.Series, threshold: int) -> str:
 
 
 def render_indicators(program: pd.Series, report: outcomes.ProgramReport) -> None:
-    st.subheader("WIOA indicators and program measures")
+    st.subheader(_("WIOA indicators and program measures"))
     overall, credential = report.overall, report.credential_indicator
     cols = st.columns(4)
     cols[0].metric(
-        "Employment rate, 2nd quarter after exit", format_value(overall.get("employed_q2_count_rate"), "rate")
+        _("Employment rate, 2nd quarter after exit"), format_value(overall.get("employed_q2_count_rate"), "rate")
     )
     cols[1].metric(
-        "Employment rate, 4th quarter after exit", format_value(overall.get("employed_q4_count_rate"), "rate")
+        _("Employment rate, 4th quarter after exit"), format_value(overall.get("employed_q4_count_rate"), "rate")
     )
     cols[2].metric(
-        "Median earnings, 2nd quarter after exit", format_value(overall.get("earnings_q2_median_usd"), "usd")
+        _("Median earnings, 2nd quarter after exit"), format_value(overall.get("earnings_q2_median_usd"), "usd")
     )
     cols[3].metric(
-        "Credential attainment rate",
-        format_value(overall.get("credential_count_rate"), "rate") if credential else "n/a",
-        help=None if credential else NOT_APPLICABLE,
+        _("Credential attainment rate"),
+        format_value(overall.get("credential_count_rate"), "rate") if credential else _("n/a"),
+        help=None if credential else _(NOT_APPLICABLE),
     )
     cols = st.columns(4)
     placement = overall.get("placement_rate")
     cols[0].metric(
-        "Placement rate (of exiters)",
+        _("Placement rate (of exiters)"),
         format_value(placement, "rate"),
         delta=outcomes.against_conventional(placement),
         delta_color="normal",
     )
-    cols[1].metric("Training-related share of placements", format_value(overall.get("training_related_rate"), "rate"))
-    cols[2].metric("Cost per placement", format_value(overall.get("cost_per_placement_usd"), "usd"))
+    cols[1].metric(
+        _("Training-related share of placements"), format_value(overall.get("training_related_rate"), "rate")
+    )
+    cols[2].metric(_("Cost per placement"), format_value(overall.get("cost_per_placement_usd"), "usd"))
     cols[3].metric(
-        "Cost per credential", format_value(overall.get("cost_per_credential_usd"), "usd") if credential else "n/a"
+        _("Cost per credential"),
+        format_value(overall.get("cost_per_credential_usd"), "usd") if credential else _("n/a"),
     )
-    st.caption(
-        f"Participants enrolled: {format_value(program.enrolled_count, 'count')}; exiters with complete follow-up "
-        f"(the cohort behind every indicator): {format_value(overall.get('exiters_count'), 'count')}. "
-        f"{outcomes.REFERENCE_NOTE}"
+    cohort = _(
+        "Participants enrolled: {enrolled}; exiters with complete follow-up (the cohort behind every indicator): "
+        "{exiters}."
+    ).format(
+        enrolled=format_value(program.enrolled_count, "count"),
+        exiters=format_value(overall.get("exiters_count"), "count"),
     )
+    st.caption(f"{cohort} {_(outcomes.REFERENCE_NOTE)}")
 
 
 def render_scorecard(program: pd.Series, threshold: int, note: str) -> None:
     """The six WIOA primary indicators of a program year against the levels staff entered, scored as DOL
     scores them, and the new indicators by program year."""
-    st.subheader("WIOA scorecard against the negotiated levels")
+    st.subheader(_("WIOA scorecard against the negotiated levels"))
     card = records_data.scorecards(threshold)[program.program_id]
     years = scorecard_tables.years_with_figures(card)
     if not years:
-        st.info("No published figure and no level for this program yet, so there is no scorecard to show.")
+        st.info(_("No published figure and no level for this program yet, so there is no scorecard to show."))
         return
     year = st.selectbox(
-        "Program year",
+        _("Program year"),
         years,
         index=years.index(scorecard_tables.default_year(card)),
-        format_func=lambda y: f"PY{y} (Jul {y}–Jun {y + 1})",
+        format_func=lambda y: _("PY{year} (Jul {year}–Jun {next_year})").format(year=y, next_year=y + 1),
         key="scorecard_year",
     )
     st.markdown(scorecard_tables.year_verdict(card, year))
     table = scorecard_tables.year_table(card, year)
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(md(scorecard.SCORING_RULES))
+    st.caption(md(_(scorecard.SCORING_RULES)))
     st.caption(" ".join(scorecard_tables.notes(card)) + f" {note}")
     csv_download(
-        table, "Download this scorecard (CSV)", f"{program.program_name}-scorecard-PY{year}", note, key="dl_scorecard"
+        table,
+        _("Download this scorecard (CSV)"),
+        f"{program.program_name}-scorecard-PY{year}",
+        note,
+        key="dl_scorecard",
     )
-    with st.expander("Overall program score by program year"):
+    with st.expander(_("Overall program score by program year")):
         st.dataframe(scorecard_tables.years_table(card), hide_index=True, width="stretch")
-    with st.expander("Definitions of the indicators"):
-        st.markdown("\n".join(f"- **{scorecard_tables.label(k)}**: {v}" for k, v in scorecard.DEFINITIONS.items()))
+    with st.expander(_("Definitions of the indicators")):
+        st.markdown("\n".join(f"- **{scorecard_tables.label(k)}**: {_(v)}" for k, v in scorecard.DEFINITIONS.items()))
     render_new_indicators(program, card, note)
 
 
 def render_new_indicators(program: pd.Series, card: scorecard.Scorecard, note: str) -> None:
     """Measurable skill gains and effectiveness in serving employers by program year, suppressed."""
-    st.markdown("#### Measurable skill gains and effectiveness in serving employers, by program year")
+    st.markdown("#### " + _("Measurable skill gains and effectiveness in serving employers, by program year"))
     for indicator in scorecard_tables.NEW_INDICATORS:
         shown = scorecard_tables.new_indicator_table(card, indicator)
         if shown is None:
-            st.caption(f"{scorecard_tables.label(indicator)}: not shown — {card.missing.get(indicator, '')}.")
+            st.caption(
+                _("{indicator}: not shown — {reason}.").format(
+                    indicator=scorecard_tables.label(indicator), reason=card.missing.get(indicator, "")
+                )
+            )
             continue
         st.dataframe(shown, hide_index=True, width="stretch")
         reasons = scorecard_tables.hidden_reasons(card, indicator)
         if reasons:
-            st.caption("Suppressed: " + "; ".join(reasons) + ".")
+            st.caption(_("Suppressed: {reasons}.").format(reasons="; ".join(reasons)))
         csv_download(
             shown,
-            f"Download {scorecard_tables.label(indicator).lower()} (CSV)",
+            _("Download {indicator} (CSV)").format(indicator=scorecard_tables.label(indicator).lower()),
             f"{program.program_name}-{indicator}",
             note,
             key=f"dl_{indicator}",
@@ -157,7 +173,7 @@ def render_new_indicators(program: pd.Series, card: scorecard.Scorecard, note: s
 def render_roi(program: pd.Series, threshold: int, note: str) -> None:
     """Earnings gain, payback, cost per placement and per credential, each with its definition and the records
     it rests on; a measure lacking an input says which."""
-    st.subheader("Return on investment")
+    st.subheader(_("Return on investment"))
     measures = records_data.returns(threshold)[program.program_id]
     cols = st.columns(2)
     for col, key in zip(cols, (roi.EARNINGS_GAIN, roi.PAYBACK)):
@@ -165,48 +181,52 @@ def render_roi(program: pd.Series, threshold: int, note: str) -> None:
         col.metric(measure.label, roi.short_words(measure), help=measure.definition)
     table = roi.roi_table(measures, bool(program.is_generated_example))
     st.dataframe(table, hide_index=True, width="stretch")
-    st.caption(f"{roi.CAVEAT} {note}")
-    csv_download(table, "Download return on investment (CSV)", f"{program.program_name}-roi", note, key="dl_roi")
+    st.caption(f"{_(roi.CAVEAT)} {note}")
+    csv_download(table, _("Download return on investment (CSV)"), f"{program.program_name}-roi", note, key="dl_roi")
 
 
 def render_cohorts(program: pd.Series, report: outcomes.ProgramReport, note: str) -> None:
-    st.subheader("Trend by exit cohort (WIOA program year)")
+    st.subheader(_("Trend by exit cohort (WIOA program year)"))
     table = tables.cohort_table(report)
     if len(table) <= 1:
-        st.info("No exiter of this program has complete follow-up yet, so there is no cohort to show.")
+        st.info(_("No exiter of this program has complete follow-up yet, so there is no cohort to show."))
         return
     st.dataframe(table, hide_index=True, width="stretch")
     rates = tables.cohort_rates(report)
     if rates.empty:
-        st.caption("Every cohort rate of this program is suppressed, so there is no trend to draw.")
+        st.caption(_("Every cohort rate of this program is suppressed, so there is no trend to draw."))
     else:
-        st.altair_chart(program_charts.cohort_trend(rates), width="stretch")
-        st.caption(f"Only published cohort rates are drawn; {outcomes.REFERENCE_LINES_DRAWN}.")
+        show_figure(program_charts.cohort_trend(rates), program_charts.cohort_summary(rates))
+        st.caption(
+            _("Only published cohort rates are drawn; {reference_lines}.").format(
+                reference_lines=_(outcomes.REFERENCE_LINES_DRAWN)
+            )
+        )
     st.caption(note)
     csv_download(
-        table, "Download the cohort table (CSV)", f"{program.program_name}-cohorts", note, key="dl_detail_cohorts"
+        table, _("Download the cohort table (CSV)"), f"{program.program_name}-cohorts", note, key="dl_detail_cohorts"
     )
 
 
 def render_equity(program: pd.Series, report: outcomes.ProgramReport, threshold: int, note: str) -> None:
-    st.subheader("Outcomes by participant group")
-    st.write(f"Who the program serves well. {suppression_rule(threshold)}")
+    st.subheader(_("Outcomes by participant group"))
+    st.write(f"{_('Who the program serves well.')} {suppression_rule(threshold)}")
     dimension = st.selectbox(
-        "Group participants by",
+        _("Group participants by"),
         outcomes.EQUITY_DIMENSIONS,
-        format_func=lambda d: vocab.DIMENSIONS[d][1],
+        format_func=lambda d: _(vocab.DIMENSIONS[d][1]),
         key="detail_dimension",
     )
     table = tables.equity_table(report, dimension)
     st.dataframe(table, hide_index=True, width="stretch")
     reasons = tables.suppression_reasons(report, dimension)
     if reasons:
-        with st.expander("Why cells are suppressed"):
+        with st.expander(_("Why cells are suppressed")):
             st.markdown("\n".join(f"- {r}" for r in reasons))
     st.caption(note)
     csv_download(
         table,
-        "Download this breakdown (CSV)",
+        _("Download this breakdown (CSV)"),
         f"{program.program_name}-by-{dimension}",
         note,
         key="dl_detail_equity",
@@ -215,9 +235,9 @@ def render_equity(program: pd.Series, report: outcomes.ProgramReport, threshold:
 
 def render_partners(program: pd.Series, note: str) -> None:
     partners = records_data.partners(program.program_id)
-    st.subheader("Employer partners")
+    st.subheader(_("Employer partners"))
     if partners.empty:
-        st.caption("No employer has a recorded hiring commitment with this program.")
+        st.caption(_("No employer has a recorded hiring commitment with this program."))
         return
     shown = tables.partners_table(partners)
     st.dataframe(shown, hide_index=True, width="stretch")
@@ -225,7 +245,7 @@ def render_partners(program: pd.Series, note: str) -> None:
     st.caption(f"{hires} {note}" if hires else note)
     csv_download(
         shown,
-        "Download employer partners (CSV)",
+        _("Download employer partners (CSV)"),
         f"{program.program_name}-employer-partners",
         note,
         key="dl_detail_partners",
@@ -233,27 +253,29 @@ def render_partners(program: pd.Series, note: str) -> None:
 
 
 def render_local_fit(program: pd.Series, note: str) -> None:
-    st.subheader("Local fit: demand for its target occupations")
+    st.subheader(_("Local fit: demand for its target occupations"))
     region = records_data.area_names().get(program.region_area_code, program.region_area_code)
     targets, fit = records_data.local_fit().of(program.program_id)
     if targets.empty:
-        st.info(fit.fit_note if fit is not None else "No target occupation is recorded for this program.")
+        st.info(fit.fit_note if fit is not None else _("No target occupation is recorded for this program."))
         return
     st.write(
-        f"Employer demand in **{region}** for the occupations the program trains for "
-        f"({fit.target_basis}), at the codes BLS publishes numbers for."
+        _(
+            "Employer demand in **{region}** for the occupations the program trains for ({basis}), at the codes "
+            "BLS publishes numbers for."
+        ).format(region=region, basis=fit.target_basis)
     )
     render_fit_metrics(fit)
     st.caption(fit.fit_note)
     st.dataframe(
         targets_as_text(targets), hide_index=True, width="stretch", column_config=fit_column_config(FIT_TARGET_SHOWN)
     )
-    with st.expander("How local fit is worked out"):
-        st.markdown(md(f"{program_fit.READ_AT_BLS_CODES}\n\n{data.openings_method()}"))
-    st.caption(md(f"{program_fit.VERDICT_RULES} {data.source_note(program_fit.FIT_SOURCE_KEYS)}"))
+    with st.expander(_("How local fit is worked out")):
+        st.markdown(md(f"{_(program_fit.READ_AT_BLS_CODES)}\n\n{data.openings_method()}"))
+    st.caption(md(f"{_(program_fit.VERDICT_RULES)} {data.source_note(program_fit.FIT_SOURCE_KEYS)}"))
     csv_download(
         program_fit.for_download(targets, FIT_TARGET_DOWNLOAD),
-        "Download local fit (CSV)",
+        _("Download local fit (CSV)"),
         f"{program.program_name}-local-fit",
         f"{records_data.fit_source()} {note}",
         key="dl_detail_fit",
@@ -273,11 +295,11 @@ def render_fit_metrics(fit: pd.Series) -> None:
     cols = st.columns(3)
     cols[0].metric(jobs_label, jobs_words(fit.local_employment_count, NONE_RELEASED_HERE), help=jobs_help)
     cols[1].metric(
-        "Estimated openings a year here",
+        _("Estimated openings a year here"),
         fit.local_annual_openings_words,
         help=column_words("local_annual_openings_est_count", summary=True)[1],
     )
-    cols[2].metric("Local fit", fit.fit_verdict, help=column_words("fit_verdict")[1])
+    cols[2].metric(_("Local fit"), fit.fit_verdict, help=column_words("fit_verdict")[1])
 
 
 main()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.demand.oews_values import format_usd
-from lmi.demand.postings_trend import INDEX_BASE_WORDS, NO_STATE_INDEX_NOTE, STATE_TREND_NOTE
+from lmi.demand.postings_trend import index_base_words, postings_notes, short_date
+from lmi.i18n import _, ngettext
 from lmi.sectors.flags import (
     FLAG_LABELS,
     HIDDEN,
@@ -22,21 +23,17 @@ from lmi.sectors.flags import (
     THRESHOLD_FIELDS,
     FlagThresholds,
     ThresholdError,
+    flag_label,
     flag_rules,
     rules_text,
 )
 from lmi.sectors.method import method_items
 from lmi.sectors.reality_check import SectorView
-from lmi.sectors.seats import (
-    DEFAULT_OVERSUPPLY_RATIO,
-    OPENINGS_CAVEAT,
-    OVERSUPPLY_RATIO_WORDS,
-    SEATS_TEXT_EXAMPLE,
-    SEATS_TEXT_HELP,
-    SeatsError,
-)
-from ui import briefs_view, data, sector_charts, sector_data, sector_tables
-from ui.components import csv_download, md, source_caption
+from lmi.sectors.seats import DEFAULT_OVERSUPPLY_RATIO, SEATS_TEXT_EXAMPLE, SeatsError, seats_form_words
+from ui import area_maps, briefs_view, data, sector_charts, sector_data, sector_tables
+from ui.components import csv_download, md, render_title, source_caption
+from ui.figures import show_figure
+from ui.language import neutral_key
 from ui.region import Region, current_region
 
 
@@ -57,7 +54,7 @@ def main() -> None:
     if region.state_fips:
         render_hiring_climate(region.state_fips)
     if not chosen:
-        st.info("Choose at least one sector above.")
+        st.info(_("Choose at least one sector above."))
         render_definitions(names)
         return
     render_sectors(view)
@@ -73,12 +70,14 @@ def main() -> None:
 
 
 def render_intro() -> None:
-    st.title("Sector reality check")
+    render_title(_("Sector reality check"))
     st.write(
-        "Retraining money often follows sectors that grow nationally. This page sets that national signal "
-        "against what employers in your region actually employ, flags popular sectors that are thin here, "
-        "local strengths, and strong local occupations that no popular sector covers, and compares planned "
-        "training seats with the openings we estimate for the region."
+        _(
+            "Retraining money often follows sectors that grow nationally. This page sets that national signal "
+            "against what employers in your region actually employ, flags popular sectors that are thin here, "
+            "local strengths, and strong local occupations that no popular sector covers, and compares planned "
+            "training seats with the openings we estimate for the region."
+        )
     )
 
 
@@ -90,13 +89,15 @@ def render_brief(region: Region) -> None:
 def render_sector_picker(names: dict[str, str]) -> tuple[str, ...]:
     """The sectors to check, in the sector file's order whatever order they were picked in."""
     picked = st.multiselect(
-        "Sectors to check",
+        _("Sectors to check"),
         list(names),
         default=list(names),
         format_func=names.get,
-        key="sector_pick",
-        help="Each sector is a list of SOC occupations defined in the project's sector file; "
-        "see “What is in each sector” below.",
+        key=neutral_key("sector_pick"),
+        help=_(
+            "Each sector is a list of SOC occupations defined in the project's sector file; "
+            "see “What is in each sector” below."
+        ),
     )
     return tuple(key for key in names if key in picked)
 
@@ -113,11 +114,12 @@ def render_thresholds(area_code: str) -> FlagThresholds | None:
     }
     steps = {"national_growth_min_pct": 0.5, "hidden_openings_per_10k_min": 1.0, "min_local_coverage_pct": 5.0}
     helps = {
-        "national_growth_min_pct": f"Default: the {defaults.national_growth_min_pct:g}% BLS projects for all "
-        "occupations."
+        "national_growth_min_pct": _("Default: the {growth:g}% BLS projects for all occupations.").format(
+            growth=defaults.national_growth_min_pct
+        )
     }
     values = {}
-    with st.expander("Flag thresholds (change them to test how robust a flag is)"):
+    with st.expander(_("Flag thresholds (change them to test how robust a flag is)")):
         cells = [*st.columns(3), *st.columns(3)]
         for cell, (field, setting) in zip(cells, THRESHOLD_FIELDS.items()):
             values[field] = cell.number_input(
@@ -132,15 +134,17 @@ def render_thresholds(area_code: str) -> FlagThresholds | None:
     try:
         return FlagThresholds(**values)
     except ThresholdError as exc:
-        st.error(f"These thresholds cannot be used: {exc}.")
+        st.error(_("These thresholds cannot be used: {problems}.").format(problems=exc))
         return None
 
 
 def render_national_signal(view: SectorView) -> None:
     """For the nation there is nothing local to compare: the national signal alone."""
     st.info(
-        "Pick a state, or a metro or nonmetropolitan area, in the sidebar: the reality check compares the "
-        "national signal with a region's employers. Below is the national signal alone."
+        _(
+            "Pick a state, or a metro or nonmetropolitan area, in the sidebar: the reality check compares the "
+            "national signal with a region's employers. Below is the national signal alone."
+        )
     )
     if view.sectors.empty:
         return
@@ -155,8 +159,8 @@ def render_national_signal(view: SectorView) -> None:
     note = source_caption("projections", "oews", "indeed")
     csv_download(
         shown,
-        "Download (CSV)",
-        "sectors-national-signal",
+        _("Download (CSV)"),
+        _("sectors-national-signal"),
         f"{note} {sector_data.sector_file_note()}",
         key="dl_national",
     )
@@ -166,44 +170,53 @@ def render_national_signal(view: SectorView) -> None:
 def render_hiring_climate(state_fips: str) -> None:
     """The state's postings trend beside the nation's: context for the region, not evidence about a sector."""
     trend = sector_data.postings_trend_for(state_fips)
+    notes = postings_notes()
     if trend is None:
-        st.caption(NO_STATE_INDEX_NOTE)
+        st.caption(notes["no_state_index"])
         return
-    st.header(f"Hiring climate: job postings in {trend.state_name}")
+    st.header(_("Hiring climate: job postings in {state}").format(state=trend.state_name))
     cols = st.columns(3)
     cols[0].metric(
-        f"Indeed postings index, {trend.latest_on:%d %b %Y}",
+        _("Indeed postings index, {date}").format(date=short_date(trend.latest_on)),
         f"{trend.latest_index:.1f}",
-        help=f"{INDEX_BASE_WORDS}. All postings in the state, not one sector.",
+        help=_("{base}. All postings in the state, not one sector.").format(base=index_base_words()),
     )
     cols[1].metric(
-        "Change over 12 months",
+        _("Change over 12 months"),
         f"{trend.change_12m_pct:+.1f}%",
-        help=f"Against {trend.year_earlier_index:.1f} on {trend.year_earlier_on:%d %b %Y}.",
+        help=_("Against {index:.1f} on {date}.").format(
+            index=trend.year_earlier_index, date=short_date(trend.year_earlier_on)
+        ),
     )
     cols[2].metric(
-        "United States, same 12 months",
+        _("United States, same 12 months"),
         f"{trend.national_change_12m_pct:+.1f}%",
-        help="Indeed's seasonally adjusted national index.",
+        help=_("Indeed's seasonally adjusted national index."),
     )
-    st.altair_chart(sector_charts.postings_chart(sector_data.postings_series(state_fips)), width="stretch")
+    series = sector_data.postings_series(state_fips)
+    show_figure(
+        sector_charts.postings_chart(series, trend.state_name), sector_charts.postings_summary(series, trend.state_name)
+    )
     source_caption("indeed")
-    st.caption(f"{STATE_TREND_NOTE} Sector postings (national) are shown below the sector flags.")
+    st.caption(
+        _("{note} Sector postings (national) are shown below the sector flags.").format(note=notes["state_trend"])
+    )
 
 
 def render_sectors(view: SectorView) -> None:
     """Each chosen sector's flag and, in words, what the verdict rests on."""
-    st.header(f"Popular sectors in {view.area_name}")
+    st.header(_("Popular sectors in {area}").format(area=view.area_name))
     cols = st.columns(3)
-    cols[0].metric(FLAG_LABELS[THIN], view.flag_count(THIN))
-    cols[1].metric("Local strengths", view.flag_count(STRENGTH))
-    cols[2].metric("Hidden local demand (occupations)", len(view.hidden))
+    cols[0].metric(flag_label(THIN), view.flag_count(THIN))
+    cols[1].metric(_("Local strengths"), view.flag_count(STRENGTH))
+    cols[2].metric(_("Hidden local demand (occupations)"), len(view.hidden))
     shown = sector_tables.sectors_table(view.sectors)
     st.dataframe(
         shown, hide_index=True, width="stretch", column_config=sector_tables.column_formats(), key="sector_flags_table"
     )
     st.markdown(
-        "**Each verdict and what it rests on**\n\n"
+        _("**Each verdict and what it rests on**")
+        + "\n\n"
         + "\n".join(
             f"- **{row.sector_name}: {row.flag_label}.** {md(row.flag_reason)}" for row in view.sectors.itertuples()
         )
@@ -212,13 +225,15 @@ def render_sectors(view: SectorView) -> None:
     file_note = sector_data.sector_file_note()
     legend = "; ".join(f"**{flag}**: {rule}" for flag, rule in flag_rules(view.thresholds, SECTOR_FLAGS))
     st.caption(
-        "Each “Why” names the occupations that carry the sector here and the sector's signature occupations "
-        f"BLS released no local estimate for. {file_note} Flags: {legend}."
+        _(
+            "Each “Why” names the occupations that carry the sector here and the sector's signature occupations "
+            "BLS released no local estimate for. {file_note} Flags: {legend}."
+        ).format(file_note=file_note, legend=legend)
     )
     csv_download(
         shown,
-        "Download the sector flags (CSV)",
-        f"sector-flags-{view.area_name}",
+        _("Download the sector flags (CSV)"),
+        _("sector-flags-{area}").format(area=view.area_name),
         f"{note} {file_note}",
         key="dl_sector_flags",
     )
@@ -226,13 +241,15 @@ def render_sectors(view: SectorView) -> None:
 
 def render_sector_postings(view: SectorView) -> None:
     """The chosen sectors' national postings trends, a second national signal beside the projections."""
-    st.header("Second national signal: job postings by sector (Indeed)")
+    st.header(_("Second national signal: job postings by sector (Indeed)"))
     if view.postings.empty:
-        st.info("No chosen sector is mapped to an Indeed Hiring Lab sector.")
+        st.info(_("No chosen sector is mapped to an Indeed Hiring Lab sector."))
         return
     st.write(
-        "BLS projects ten years ahead; Indeed's postings index shows what employers advertise now. Latest "
-        f"published value: {view.postings.latest_on.max():%d %b %Y}, against the same day a year earlier."
+        _(
+            "BLS projects ten years ahead; Indeed's postings index shows what employers advertise now. Latest "
+            "published value: {date}, against the same day a year earlier."
+        ).format(date=short_date(view.postings.latest_on.max()))
     )
     shown = sector_tables.postings_table(view.postings)
     st.dataframe(
@@ -246,8 +263,8 @@ def render_sector_postings(view: SectorView) -> None:
     st.caption(view.postings_note)
     csv_download(
         shown,
-        "Download the postings trends (CSV)",
-        "sector-postings-indeed",
+        _("Download the postings trends (CSV)"),
+        _("sector-postings-indeed"),
         f"{note} {sector_data.sector_file_note()}",
         key="dl_sector_postings",
     )
@@ -255,25 +272,37 @@ def render_sector_postings(view: SectorView) -> None:
 
 def render_quadrant(view: SectorView) -> None:
     """National growth against local concentration, for the sectors or their occupations."""
-    st.header("National growth against local concentration")
+    st.header(_("National growth against local concentration"))
+    choices = {"sectors": _("Sectors"), "occupations": _("Occupations in the chosen sectors")}
     shown = st.radio(
-        "Show", ["Sectors", "Occupations in the chosen sectors"], horizontal=True, key="sector_quadrant_view"
+        _("Show"),
+        list(choices),
+        format_func=lambda key: choices.get(key, ""),
+        horizontal=True,
+        key=neutral_key("sector_quadrant_view"),
     )
-    by_occupation = shown != "Sectors"
+    by_occupation = shown == "occupations"
     points = sector_charts.quadrant_points(view, occupations=by_occupation)
     if points.empty:
-        st.info("No sector or occupation here has a published location quotient to plot.")
+        st.info(_("No sector or occupation here has a published location quotient to plot."))
         return
     chart = sector_charts.quadrant_chart(points, view.thresholds, named=not by_occupation)
-    st.altair_chart(chart, width="stretch")
+    show_figure(chart, sector_charts.quadrant_summary(points))
     st.caption(f"{sector_charts.quadrant_caption(view.thresholds)} {md(data.source_note(('oews', 'projections')))}")
 
 
 def render_occupations(view: SectorView) -> None:
     """The chosen sectors' occupations, each with its own flag and sentence."""
-    st.header("Occupations in the chosen sectors")
-    present = view.occupation_flags()
-    picked = st.multiselect("Show flags", present, default=present, key="sector_occupation_flags")
+    st.header(_("Occupations in the chosen sectors"))
+    carried = set(view.occupations.flag)
+    labels = {flag: flag_label(flag) for flag in FLAG_LABELS if flag in carried}  # keys survive a language switch
+    picked = st.multiselect(
+        _("Show flags"),
+        list(labels),
+        default=list(labels),
+        format_func=labels.get,
+        key=neutral_key("sector_occupation_flags"),
+    )
     shown = sector_tables.occupations_table(view.occupations, picked)
     st.dataframe(
         shown,
@@ -284,16 +313,22 @@ def render_occupations(view: SectorView) -> None:
     )
     note = data.source_note(("oews", "projections"))
     st.caption(
-        f"One row per code BLS publishes numbers for, under BLS's title. “{sector_tables.WHOSE}” names the O*NET "
-        "occupations a group figure covers (an “All Other” residual, or a code O*NET splits); the figure is the "
-        "group's and is counted once. Wage ÷ area median: the local median annual wage over "
-        f"{format_usd(view.area_wage_median_usd)}, the median of all occupations in {view.area_name}. "
-        f"“≥ … (top-coded)”: BLS publishes only a lower bound. {md(note)}"
+        _(
+            "One row per code BLS publishes numbers for, under BLS's title. “{whose}” names the O*NET "
+            "occupations a group figure covers (an “All Other” residual, or a code O*NET splits); the figure is the "
+            "group's and is counted once. Wage ÷ area median: the local median annual wage over {median}, the "
+            "median of all occupations in {area}. “≥ … (top-coded)”: BLS publishes only a lower bound. {source}"
+        ).format(
+            whose=sector_tables.headers()["whose"],
+            median=format_usd(view.area_wage_median_usd),
+            area=view.area_name,
+            source=md(note),
+        )
     )
     csv_download(
         shown,
-        "Download the occupation flags (CSV)",
-        f"sector-occupations-{view.area_name}",
+        _("Download the occupation flags (CSV)"),
+        _("sector-occupations-{area}").format(area=view.area_name),
         f"{note} {sector_data.sector_file_note()}",
         key="dl_sector_occupations",
     )
@@ -301,13 +336,18 @@ def render_occupations(view: SectorView) -> None:
 
 def render_hidden(view: SectorView) -> None:
     """Strong local occupations that a portfolio built around popular sectors would miss."""
-    st.header("Hidden local demand: strong local occupations in no popular sector")
+    st.header(_("Hidden local demand: strong local occupations in no popular sector"))
     st.write(
-        f"Occupations with a {rules_text(view.thresholds)[HIDDEN]}. A training portfolio built around popular "
-        "sectors would miss them."
+        _("Occupations with a {rule}. A training portfolio built around popular sectors would miss them.").format(
+            rule=rules_text(view.thresholds)[HIDDEN]
+        )
     )
     if view.hidden.empty:
-        st.info(f"No occupation outside the popular sectors meets the hidden-demand rule in {view.area_name}.")
+        st.info(
+            _("No occupation outside the popular sectors meets the hidden-demand rule in {area}.").format(
+                area=view.area_name
+            )
+        )
         return
     shown = sector_tables.hidden_table(view.hidden)
     st.dataframe(
@@ -316,8 +356,8 @@ def render_hidden(view: SectorView) -> None:
     note = source_caption("oews", "projections")
     csv_download(
         shown,
-        "Download hidden local demand (CSV)",
-        f"hidden-local-demand-{view.area_name}",
+        _("Download hidden local demand (CSV)"),
+        _("hidden-local-demand-{area}").format(area=view.area_name),
         f"{note} {sector_data.sector_file_note()}",
         key="dl_hidden",
     )
@@ -325,15 +365,20 @@ def render_hidden(view: SectorView) -> None:
 
 def render_seats(view: SectorView) -> None:
     """Planned seats, typed one a line, against the estimated openings they compete for."""
-    st.header("Planned training seats against estimated openings")
-    st.write(f"{SEATS_TEXT_HELP} Example:")
+    st.header(_("Planned training seats against estimated openings"))
+    words = seats_form_words()
+    st.write(_("{help} Example:").format(help=words["help"]))
     st.code(SEATS_TEXT_EXAMPLE, language=None)
     cols = st.columns([3, 1])
     typed = cols[0].text_area(
-        "Planned seats a year", key="sector_seats", height=140, placeholder=SEATS_TEXT_EXAMPLE.splitlines()[0]
+        _("Planned seats a year"), key="sector_seats", height=140, placeholder=SEATS_TEXT_EXAMPLE.splitlines()[0]
     )
     ratio = cols[1].number_input(
-        OVERSUPPLY_RATIO_WORDS, value=DEFAULT_OVERSUPPLY_RATIO, min_value=0.05, step=0.05, key="sector_oversupply_ratio"
+        words["oversupply_ratio"],
+        value=DEFAULT_OVERSUPPLY_RATIO,
+        min_value=0.05,
+        step=0.05,
+        key="sector_oversupply_ratio",
     )
     if not typed.strip():
         return
@@ -341,7 +386,8 @@ def render_seats(view: SectorView) -> None:
         compared = sector_data.seat_comparison(typed, view.area_code, view.area_name, view.thresholds, ratio)
     except SeatsError as exc:
         st.error(
-            "These seats were not accepted; fix each line and try again:\n\n"
+            _("These seats were not accepted; fix each line and try again:")
+            + "\n\n"
             + "\n".join(f"- {problem}" for problem in exc.problems)
         )
         return
@@ -350,11 +396,11 @@ def render_seats(view: SectorView) -> None:
         shown, hide_index=True, width="stretch", column_config=sector_tables.column_formats(), key="sector_seats_table"
     )
     note = data.source_note(("oews", "projections"))
-    st.caption(f"{OPENINGS_CAVEAT} {md(note)}")
+    st.caption(f"{words['caveat']} {md(note)}")
     csv_download(
         shown,
-        "Download the seat comparison (CSV)",
-        f"seats-vs-openings-{view.area_name}",
+        _("Download the seat comparison (CSV)"),
+        _("seats-vs-openings-{area}").format(area=view.area_name),
         f"{note} {sector_data.sector_file_note()}",
         key="dl_seats",
     )
@@ -362,12 +408,14 @@ def render_seats(view: SectorView) -> None:
 
 def render_areas(state_fips: str, state_name: str, chosen: tuple[str, ...], names: dict[str, str]) -> None:
     """One sector across the state's metro and nonmetropolitan areas: a map and a ranking."""
-    st.header(f"Where in {state_name} would a sector's trainees most likely find work?")
-    sector_key = st.selectbox("Sector to rank the areas for", chosen, format_func=names.get, key="sector_ranking_pick")
+    st.header(_("Where in {state} would a sector's trainees most likely find work?").format(state=state_name))
+    sector_key = st.selectbox(
+        _("Sector to rank the areas for"), chosen, format_func=names.get, key=neutral_key("sector_ranking_pick")
+    )
     ranking = sector_data.sector_across_areas(sector_key, state_fips)
-    chart = sector_charts.areas_map(ranking)
-    if chart is not None:
-        st.altair_chart(chart, width="stretch")
+    if not ranking.empty:
+        sector_map = area_maps.sector_state_map(ranking, state_fips, state_name, names.get(sector_key, sector_key))
+        area_maps.show_map(sector_map, key="sector_areas_map")
     shown = sector_tables.ranking_table(ranking)
     st.dataframe(
         shown,
@@ -376,12 +424,12 @@ def render_areas(state_fips: str, state_name: str, chosen: tuple[str, ...], name
         column_config=sector_tables.column_formats(),
         key="sector_ranking_table",
     )
-    geo_note = data.source_note(("oews", "projections", "geo"))
-    st.caption(f"{sector_charts.areas_map_caption()} {geo_note}")
+    geo_note = data.source_note(("oews", "projections", "geo", "us_atlas"))
+    st.caption(f"{area_maps.sector_ranking_caption()} {geo_note}")
     csv_download(
         shown,
-        "Download the ranking (CSV)",
-        f"{sector_key}-areas-{state_name}",
+        _("Download the ranking (CSV)"),
+        _("{sector}-areas-{state}").format(sector=sector_key, state=state_name),
         f"{geo_note} {sector_data.sector_file_note()}",
         key="dl_sector_ranking",
     )
@@ -389,18 +437,21 @@ def render_areas(state_fips: str, state_name: str, chosen: tuple[str, ...], name
 
 def render_definitions(names: dict[str, str]) -> None:
     """What is in each sector, with its citations: shown for every region, including the nation."""
-    st.header("What is in each sector")
-    sector_key = st.selectbox("Sector to show", list(names), format_func=names.get, key="sector_definition")
+    st.header(_("What is in each sector"))
+    sector_key = st.selectbox(
+        _("Sector to show"), list(names), format_func=names.get, key=neutral_key("sector_definition")
+    )
     sector = sector_data.sector_definitions().sector(sector_key)
     file_note = sector_data.sector_file_note()
-    st.markdown(
-        md(
-            f"**{sector.sector_name}** — {sector.description}  \n*Basis:* {sector.basis}.  \n*How the list was "
-            f"made:* {sector.selection}"
-        )
+    lines = (
+        f"**{sector.sector_name}** — {sector.description}",
+        _("*Basis:* {basis}.").format(basis=sector.basis),
+        _("*How the list was made:* {selection}").format(selection=sector.selection),
     )
+    st.markdown(md("  \n".join(lines)))
     citations = sector_data.sector_citations((sector_key,))
-    st.markdown("*Follows:* " + "; ".join(f"{c.publisher}, [{c.title}]({c.url})" for c in citations.itertuples()))
+    followed = "; ".join(f"{c.publisher}, [{c.title}]({c.url})" for c in citations.itertuples())
+    st.markdown(_("*Follows:* {citations}").format(citations=followed))
     members = sector_data.sector_occupations((sector_key,))
     st.dataframe(
         sector_tables.members_table(members),
@@ -410,14 +461,20 @@ def render_definitions(names: dict[str, str]) -> None:
         key="sector_members_table",
     )
     st.caption(
-        f"{len(members)} occupations, {int(members.is_signature.sum())} of them signature occupations (the "
-        f"ones people mean when they name the sector). {file_note} Occupations can belong to several sectors, "
-        "so sector totals overlap and must not be added up."
+        ngettext(
+            "{count} occupation, {signature} of them signature occupations (the ones people mean when they name "
+            "the sector). {file_note} Occupations can belong to several sectors, so sector totals overlap and "
+            "must not be added up.",
+            "{count} occupations, {signature} of them signature occupations (the ones people mean when they name "
+            "the sector). {file_note} Occupations can belong to several sectors, so sector totals overlap and "
+            "must not be added up.",
+            len(members),
+        ).format(count=len(members), signature=int(members.is_signature.sum()), file_note=file_note)
     )
     csv_download(
         sector_tables.every_member_table(sector_data.sector_occupations(tuple(names))),
-        "Download every sector's occupations (CSV)",
-        "sector-definitions",
+        _("Download every sector's occupations (CSV)"),
+        _("sector-definitions"),
         file_note,
         key="dl_sector_defs",
     )
@@ -425,7 +482,7 @@ def render_definitions(names: dict[str, str]) -> None:
 
 def render_method(view: SectorView) -> None:
     """How the numbers are made, in the domain's own words for the thresholds and openings method in use."""
-    with st.expander("How these numbers are made"):
+    with st.expander(_("How these numbers are made")):
         items = method_items(view.thresholds, data.openings_method())
         st.markdown(md("\n".join(f"- **{term}** — {text}" for term, text in items)))
 

@@ -6,7 +6,8 @@ Each generator returns the bytes the publisher would serve under the pinned file
 BLS LABSTAT ``oe.*`` flat files (tab-separated, padded, Windows-1252), the projections workbook
 (title row, header row 2, data, then notes), the NCES crosswalk workbook and ``="…"``-quoted CSV,
 the Census gazetteer zip (space-padded headers) and the OMB delineation workbook (two title rows),
-and the Indeed Hiring Lab CSVs.
+the Indeed Hiring Lab CSVs, and the npm registry's us-atlas tarball (TopoJSON with quantized,
+delta-encoded arcs).
 
 The rows are one small, internally consistent world, so a build of them passes every data check
 except the row-count bands: the projections total equals the sum of its line items, every OEWS
@@ -17,7 +18,10 @@ nonmetropolitan area. Published figures used by the tests are module constants.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
+import json
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -1258,6 +1262,79 @@ def state_projections_csv(headers=STATE_PROJECTION_HEADERS, rows=STATE_PROJECTIO
 
 
 # --------------------------------------------------------------------------------------------
+# npm package us-atlas (Census cartographic boundaries as TopoJSON)
+# --------------------------------------------------------------------------------------------
+
+US_ATLAS_VERSION = "3.0.1"
+# Connecticut's 2017 Hartford and Tolland counties, side by side, sharing one arc; the state is their merge.
+# Quantized positions (1/1000 degree from 73 W, 41.5 N), each arc's positions after the first delta-encoded.
+US_ATLAS_TRANSFORM = {"scale": [0.001, 0.001], "translate": [-73.0, 41.5]}
+US_ATLAS_ARCS_ABSOLUTE = (
+    ((500, 0), (500, 500)),  # 0: the county line, shared
+    ((500, 500), (0, 500), (0, 0), (500, 0)),  # 1: Hartford County's other sides
+    ((500, 0), (1000, 0), (1000, 500), (500, 500)),  # 2: Tolland County's other sides
+)
+
+
+def delta_encoded(positions) -> list[list[int]]:
+    """TopoJSON's quantized arc encoding: the first position, then each one's difference from the one before."""
+    first, *rest = positions
+    out, previous = [list(first)], first
+    for position in rest:
+        out.append([position[0] - previous[0], position[1] - previous[1]])
+        previous = position
+    return out
+
+
+def us_atlas_topology() -> dict:
+    """A ``counties-10m.json`` in the package's layout: objects counties (id = county FIPS), states (merged
+    counties), nation; quantized, delta-encoded arcs shared between neighbours."""
+    return {
+        "type": "Topology",
+        "bbox": [-73.0, 41.5, -72.0, 42.0],
+        "transform": US_ATLAS_TRANSFORM,
+        "objects": {
+            "counties": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[1, 0]], "id": "09003", "properties": {"name": "Hartford"}},
+                    {"type": "Polygon", "arcs": [[2, -1]], "id": "09013", "properties": {"name": "Tolland"}},
+                ],
+            },
+            "states": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "MultiPolygon", "arcs": [[[1, 2]]], "id": "09", "properties": {"name": "Connecticut"}}
+                ],
+            },
+            "nation": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "MultiPolygon", "arcs": [[[1, 2]]], "id": "US", "properties": {"name": "United States"}}
+                ],
+            },
+        },
+        "arcs": [delta_encoded(arc) for arc in US_ATLAS_ARCS_ABSOLUTE],
+    }
+
+
+def us_atlas_package(topology: dict | None = None, version: str = US_ATLAS_VERSION) -> bytes:
+    """The registry tarball: ``package/package.json`` and ``package/counties-10m.json``, gzip'd tar, fixed
+    timestamps so the same content gives the same bytes."""
+    members = {
+        "package/package.json": json.dumps({"name": "us-atlas", "version": version, "license": "ISC"}).encode(),
+        "package/counties-10m.json": json.dumps(topology or us_atlas_topology()).encode(),
+    }
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), 499162500, 0o644
+            archive.addfile(info, io.BytesIO(data))
+    return gzip.compress(raw.getvalue(), mtime=0)
+
+
+# --------------------------------------------------------------------------------------------
 # All sources, and small writers
 # --------------------------------------------------------------------------------------------
 
@@ -1273,6 +1350,7 @@ def official_files() -> dict[str, dict[str, bytes]]:
         "geo": {"2024_Gaz_cbsa_national.zip": gazetteer_zip(), "list1_2023.xlsx": delineation_workbook()},
         "indeed": indeed_csvs(),
         "state_projections": {"ltprojections.csv": state_projections_csv()},
+        "us_atlas": {f"us-atlas-{US_ATLAS_VERSION}.tgz": us_atlas_package()},
     }
 
 

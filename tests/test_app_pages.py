@@ -13,7 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lmi import provenance
+from lmi.areas import NATION_CODE
 from lmi.demand import oews_values
+from lmi.i18n import use_language
 from lmi.occupations import coverage
 from ui.components import md
 
@@ -85,7 +87,8 @@ def test_page_renders_for_a_metro_area(app, page):
 
 
 def test_frame_shows_the_region_picker_and_the_data_vintages(app):
-    assert app.sidebar.selectbox(key="region_state").value == "United States"
+    state = app.sidebar.selectbox(key="region_state")
+    assert state.value == NATION_CODE and state.options[state.index] == "United States"  # a code, shown by name
     vintages = " ".join(c.value for c in app.sidebar.caption)
     assert "Data vintages:" in vintages
     assert "BLS OEWS May 2025" in vintages
@@ -96,7 +99,7 @@ def test_region_choice_carries_over_to_every_page(app):
     app.sidebar.selectbox(key="region_state").select("Connecticut").run()
     for page in PAGE_FILES:
         app.switch_page(page).run()
-        assert app.sidebar.selectbox(key="region_state").value == "Connecticut", page
+        assert app.sidebar.selectbox(key="region_state").value == "0900000", page  # Connecticut's area code
 
 
 def test_missing_database_shows_instructions_not_a_traceback(tmp_path, monkeypatch):
@@ -122,3 +125,48 @@ def test_data_and_methods_shows_the_domains_own_method_texts(app, ref_con):
         "The project's own data files",
         "What this snapshot does not contain",
     ]
+
+
+SPANISH_TITLES = {  # the worker and region pages, and Data & methods, as ?lang=es opens them
+    "pages/occupation_explorer.py": "Explorador de ocupaciones",
+    "pages/career_transitions.py": "Cambios de carrera",
+    "pages/sector_check.py": "Sectores: verificación con datos locales",
+    "pages/data_methods.py": "Datos y métodos",
+}
+
+
+@pytest.fixture
+def app_in_spanish(reference_db, tmp_path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(tmp_path / "records.duckdb"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "es"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("page", sorted(SPANISH_TITLES))
+def test_page_title_and_data_note_are_in_spanish(app_in_spanish, page):
+    with use_language("es"):  # AppTest formats the shown widgets' values again in the test's own thread
+        app_in_spanish.switch_page(page).run()
+    assert not app_in_spanish.exception, app_in_spanish.exception
+    assert [t.value for t in app_in_spanish.title] == [SPANISH_TITLES[page]]
+    notes = [c.value for c in app_in_spanish.main.caption if c.value.startswith("Los títulos de ocupaciones (O*NET)")]
+    assert len(notes) == 1, page  # said once per page
+
+
+def test_frame_and_data_and_methods_in_spanish(app_in_spanish):
+    with use_language("es"):
+        app_in_spanish.switch_page("pages/data_methods.py").run()
+    assert not app_in_spanish.exception, app_in_spanish.exception
+    assert [h.value for h in app_in_spanish.header][:3] == [
+        "Fuentes y licencias",
+        "Los archivos de datos propios del proyecto",
+        "Lo que esta instantánea no contiene",
+    ]
+    assert "Verificaciones de datos" in [h.value for h in app_in_spanish.header]
+    state = app_in_spanish.sidebar.selectbox(key="region_state")
+    assert (state.value, state.options[state.index], state.label) == (NATION_CODE, "Estados Unidos", "Estado")
+    vintages = " ".join(c.value for c in app_in_spanish.sidebar.caption)
+    assert "**Fechas de los datos:**" in vintages and "Base de datos creada el" in vintages

@@ -23,6 +23,7 @@ from lmi.demand import DemandModel
 from lmi.demand.area_comparison import region_comparison
 from lmi.demand.codes import CodeResolver
 from lmi.demand.oews_values import headline_figures
+from lmi.i18n import current_language, use_language
 from lmi.programs import outcomes
 from lmi.programs.labels import GENERATED_LABEL
 from lmi.records.db import open_records
@@ -232,6 +233,55 @@ def test_suppressed_figures_read_suppressed_never_a_number(example_briefs):
                 assert bar.value == pytest.approx(float(overall[words[bar.label]]))
 
 
+def test_a_program_brief_reads_in_spanish_with_its_figures_and_accents(ref_con, example_records, example_briefs):
+    """Made in Spanish, a program brief's own words, labels and notes are Spanish (the program's name and the
+    area's stay as recorded and published); the core fonts print the accents; the PDF says it is Spanish; and it
+    stays Spanish when drawn from an English run."""
+    records = open_records(example_records)
+    try:
+        with use_language("es"):
+            [brief] = program_briefs(ref_con, records, DemandModel(ref_con), CodeResolver(ref_con), 10, ["EX-CNC-COOP"])
+    finally:
+        records.close()
+    english = example_briefs[0]["EX-CNC-COOP"]
+    assert brief.language == "es" and english.language == "en"
+    values = {f.label: f.value for f in brief.figures}
+    assert (
+        values["Tasa de colocación (de los egresados)"]
+        == {f.label: f.value for f in english.figures}["Placement rate (of exiters)"]
+    )
+    assert brief.chart.title == "Tasas de resultados publicadas de los egresados del programa"
+    assert brief.notes[0].startswith("Líneas de referencia: alrededor del 37%")
+    assert "datos de ejemplo generados" in brief.sources
+    pages, text = pdf_text(render_pdf(brief))  # drawn in an English run: the brief keeps its language
+    text = flat(text)
+    assert pages == 1
+    for expected in (
+        "RESUMEN DEL PROGRAMA DE CAPACITACIÓN",
+        "CNC Machinist Co-op",
+        "Tasa de colocación (de los egresados)",
+        "En palabras:",
+        "Abra esta vista en el tablero",
+        "DATOS DE EJEMPLO GENERADOS",
+        "Contiene datos de ejemplo generados",
+    ):
+        assert expected in text, expected
+    assert "Placement rate" not in text and "In words" not in text
+    assert b"/Lang (es-US)" in render_pdf(brief)
+
+
+def test_a_region_brief_reads_in_spanish(ref_con, model):
+    with use_language("es"):
+        brief = region_brief(ref_con, model, HARTFORD)
+    assert brief.kicker == "Resumen del mercado laboral"
+    assert brief.subtitle == f"Área OEWS {HARTFORD} · área metropolitana en Connecticut"
+    assert {f.label: f.value for f in brief.figures}["Todos los empleos aquí"] == "599,770"  # US number format
+    assert brief.chart.title == f"Ocupaciones con más vacantes anuales estimadas en {HARTFORD_NAME}"
+    assert brief.chart.bars[0].label == "Home Health and Personal Care Aides (31-1120)"  # BLS titles as published
+    pages, text = pdf_text(render_pdf(brief))
+    assert pages == 1 and "RESUMEN DEL MERCADO LABORAL" in flat(text)
+
+
 def test_unknown_program_is_refused(ref_con, example_records):
     records = open_records(example_records)
     try:
@@ -274,6 +324,17 @@ def test_command_writes_every_programs_brief(reference_db, example_records, tmp_
     assert len(written) == 9
     assert all(p.name.endswith("-generated-example-data.pdf") for p in written)
     assert all(GENERATED_LABEL in flat(pdf_text(p.read_bytes())[1]) for p in written)
+
+
+def test_command_writes_briefs_in_spanish(reference_db, example_records, tmp_path, monkeypatch):
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(example_records))
+    monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
+    assert briefs_main(["programs", "EX-CNC-COOP", "--lang", "es", "--out", str(tmp_path)]) == 0
+    [path] = tmp_path.glob("*.pdf")
+    text = flat(pdf_text(path.read_bytes())[1])
+    assert "RESUMEN DEL PROGRAMA DE CAPACITACIÓN" in text and "Tasa de colocación" in text
+    assert current_language() == "en"  # the command's language does not outlive it
 
 
 def test_command_refuses_an_unknown_code_before_writing(reference_db, tmp_path, monkeypatch, capsys):

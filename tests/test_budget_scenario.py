@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from lmi.db import open_reference
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import use_language
 from lmi.programs import local_fit, outcomes
 from lmi.programs import scenario as budget
 from lmi.records import queries
@@ -562,3 +563,23 @@ def test_on_the_example_data_moving_seats_past_the_openings_warns(example):
     rates = budget.records_from_summaries(summary)
     expected = seats * (rates[taker].rate("placements") - rates[giver].rate("placements"))
     assert over.totals["placements_change_count"] == pytest.approx(expected)
+
+
+def test_a_scenario_reads_in_spanish_and_keeps_its_verdict_codes():
+    frame = summaries(record("A", 100, 70, 40, 50, is_generated_example=True), record("B", 200, 160, 150, 120))
+    with use_language("es"):
+        result = budget.project(budget.Scenario((budget.MoveSeats("B", "A", 10),)), frame, PLENTY)
+        table = budget.results_table(result)
+        absorption = budget.absorption_table(result, {HARTFORD: "Hartford"})
+        step = budget.steps_table(result)
+    assert result.absorption.absorption_verdict.tolist() == [budget.WITHIN]  # the id, compared in code
+    assert table["Programa"].iloc[-1] == "Todos los programas de este escenario"
+    assert "Colocaciones al año en el escenario" in table.columns
+    assert absorption["Absorción"].tolist() == ["dentro de las vacantes estimadas"]
+    assert absorption["Personas adicionales que completan al año (rango del 90%)"].tolist() == ["7 (6–8)"]
+    assert step.iloc[0, 1] == "Mover 10 cupos al año de Program B a Program A"
+    with use_language("es"):
+        problems = budget.check(budget.Scenario((budget.MoveSeats("A", "B", 999),)), frame)
+    assert [(p.field, p.message) for p in problems] == [
+        ("changes[0].seats", "999 cupos son más de los que A tiene en este punto (40)")
+    ]

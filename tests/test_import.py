@@ -9,11 +9,19 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from lmi.records import importer
+from lmi.i18n import use_language
+from lmi.records import importer, queries, vocab
 from lmi.records.importer import reference_codes
 from lmi.records.parse import MAX_UPLOAD_BYTES
 from lmi.records.schema import RECORD_TABLES
-from lmi.records.template import TEMPLATES, column_docs, template_csv, template_xlsx
+from lmi.records.template import (
+    SERVICE_QUESTIONS,
+    TEMPLATES,
+    column_docs,
+    column_docs_headers,
+    template_csv,
+    template_xlsx,
+)
 from tests.records_helpers import CODES, TODAY, csv_bytes, do_import, new_records, participant, program, table_counts
 
 
@@ -574,3 +582,69 @@ def test_values_typed_on_the_page_go_through_the_importer(con):
     assert log_rows(con)[-1][1:4] == ("Dana", "negotiated_levels", ENTERED_FILE_NAME)
     bad = do_import(con, "negotiated_levels", entry_csv("negotiated_levels", [level_row(level="lots")]))
     assert bad.outcome == "refused" and issues_at(bad) == {(2, "level")}
+
+
+# ------------------------------------------------------------------------------------------- in Spanish
+
+
+def test_a_refused_file_reads_in_spanish_and_still_names_its_row_and_column(con):
+    """The same refused import, read in Spanish: each problem in Spanish with its file row and column, the
+    problems table the page shows and the summary line naming "fila 4, columna exit_date"."""
+    with_programs(con)
+    rows = [participant(1), participant(2), participant(3, exit_date="2023-01-01")]  # exit before enrollment
+    result = do_import(con, "participants", csv_bytes(rows, "participants"))
+    assert result.outcome == "refused" and (4, "exit_date") in issues_at(result)
+    with use_language("es"):
+        problem = next(i for i in result.issues if (i.row, i.column) == (4, "exit_date"))
+        assert problem.message == "la salida 2023-01-01 es anterior a la inscripción 2023-09-01"
+        frame = result.issues_frame()
+        assert frame.loc[frame.column == "exit_date", "problem"].tolist() == [problem.message]
+        assert result.message.startswith("rechazado, no se guardó nada: 1 problema(s): fila 4, columna exit_date: ")
+    assert problem.message == "exit 2023-01-01 is before enrollment 2023-09-01"  # the same issue, in English
+    assert "row 4, column exit_date: exit 2023-01-01" in result.message
+
+
+def test_the_import_log_keeps_messages_in_no_language_and_shows_them_in_the_readers(con):
+    """The log row holds the English text (what a DuckDB client reads) and the message as ids and values; the
+    page's log shows it in the reader's language, whoever imported."""
+    with use_language("es"):
+        result = do_import(con, "programs", csv_bytes([program(cip_code="99.9999")], "programs"))
+    assert result.outcome == "refused"
+    [(english, stored)] = con.execute("SELECT message, message_json FROM import_log").fetchall()
+    assert english.startswith("refused, nothing stored: 1 problem(s): row 2, column cip_code: unknown CIP code 99.9999")
+    assert "rechazado" not in stored and "unknown CIP code {code}" in stored  # a message id, not words of a language
+    assert queries.import_log(con).message.iloc[0] == english
+    with use_language("es"):
+        shown = queries.import_log(con).message.iloc[0]
+    assert shown.startswith(
+        "rechazado, no se guardó nada: 1 problema(s): fila 2, columna cip_code: código CIP desconocido"
+    )
+    assert "message_json" not in queries.import_log(con).columns
+
+
+def test_a_log_row_from_before_messages_were_kept_shows_its_english(con):
+    """Rows logged before migration 6 have no message_json: they show the English text they have."""
+    do_import(con, "programs", csv_bytes([program()], "programs"))
+    con.execute("UPDATE import_log SET message_json = NULL")
+    with use_language("es"):
+        assert queries.import_log(con).message.iloc[0] == "1 program(s) added; 1 new provider(s)"
+
+
+def test_template_documentation_reads_in_spanish_with_the_codes_a_file_holds():
+    with use_language("es"):
+        docs = column_docs("programs").set_index("column")
+        headers = column_docs_headers()
+    assert list(docs.columns) == ["required", "type", "meaning", "example"]  # column ids stay as they are
+    assert headers == ["Columna", "Obligatoria", "Tipo", "Significado", "Ejemplo"]
+    assert docs.loc["program_type", "required"] == "sí"
+    meaning = docs.loc["program_type", "meaning"]
+    assert meaning.startswith("Tipo de capacitación. Uno de: classroom_occupational_skills = Capacitación")
+    assert docs.loc["work_experience_hours", "meaning"].startswith("Horas de la pasantía")
+    assert "(normalmente 160, como máximo 999)" in docs.loc["work_experience_hours", "meaning"]
+    assert docs.loc["offers_childcare", "meaning"] == "¿El programa ofrece cuidado infantil? yes o no."
+    assert set(SERVICE_QUESTIONS) == set(vocab.SUPPORTIVE_SERVICES)  # a question for every service
+    with use_language("es"):
+        book = load_workbook(io.BytesIO(template_xlsx("participants")))
+    assert [c.value for c in book["columns"][1]] == headers
+    meanings = {row[0]: row[3] for row in book["columns"].iter_rows(min_row=2, values_only=True)}
+    assert meanings["is_veteran"] == "¿Veterano al inscribirse? yes o no; en blanco = no registrado."

@@ -42,9 +42,14 @@ def open_link(monkeypatch, reference_db, records: Path | None = None, page: str 
     return at
 
 
+def shown(box) -> str:
+    """The option a selectbox shows (its values are area codes; the names are what a reader sees)."""
+    return box.options[box.index]
+
+
 def region_choice(at: AppTest) -> tuple[str, str | None]:
-    area = [box.value for box in at.sidebar.selectbox if box.key == "region_area"]
-    return at.sidebar.selectbox(key="region_state").value, (area[0] if area else None)
+    area = [shown(box) for box in at.sidebar.selectbox if box.key == "region_area"]
+    return shown(at.sidebar.selectbox(key="region_state")), (area[0] if area else None)
 
 
 def messages(at: AppTest) -> str:

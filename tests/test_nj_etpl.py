@@ -12,6 +12,7 @@ from etl.download import choose_sources
 from etl.errors import DownloadError
 from etl.snapshot import SHIPPED_SNAPSHOT
 from lmi.db import query_rows
+from lmi.i18n import use_language
 from lmi.programs import nj_etpl
 from lmi.provenance import source_note
 
@@ -158,3 +159,22 @@ def test_readable_tables_keep_suppressed_and_missing_outcomes_as_words(ref_con):
     families = nj_etpl.cip_families(ref_con)
     assert nj_etpl.family_label(families, None) == "All"
     assert nj_etpl.family_label(families, "51").startswith("51 — Health")
+
+
+def test_readable_tables_read_in_spanish_with_values_as_published(ref_con):
+    with use_language("es"):
+        published = nj_etpl.readable_outcomes(nj_etpl.published_outcomes(ref_con, "Rowan College of South Jersey"))
+        sample = nj_etpl.readable_sample(nj_etpl.program_sample(ref_con))
+        assert nj_etpl.sort_label("completers_q2_count") == "Personas que completaron"
+        assert nj_etpl.family_label(nj_etpl.cip_families(ref_con), None) == "Todos"
+    assert list(published.columns[:5]) == [
+        "ID del proveedor",
+        "Proveedor",
+        "Condado",
+        "CIP",
+        "Categoría de capacitación",
+    ]
+    row = published[published.CIP == "51.1020"].iloc[0]
+    assert row["Salario trimestral promedio, 2.º trimestre"] == "suprimido"
+    assert row["Proveedor"].startswith("Rowan College of South Jersey")  # names as New Jersey publishes them
+    assert "sin resultado publicado" in set(sample["Personas que completaron (proveedor × CIP)"])

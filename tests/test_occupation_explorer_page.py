@@ -6,16 +6,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lmi.areas import AREA_KIND_WORDS
 from lmi.demand.oews_values import figures_note
 from lmi.demand.openings import OPENINGS_METHOD
+from lmi.i18n import use_language
 from lmi.occupations.levels import level_bands_in_words
 from ui.components import md
-from ui.maps import MAP_HEIGHT_PX, NATIONAL_CONCENTRATION, map_note, short_area_name, state_area_map
+from ui.maps import MAP_HEIGHT_PX, short_area_name
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
@@ -174,37 +174,93 @@ def test_method_texts_and_kinds_of_area_come_from_the_domain(app):
     captions = [c.value for c in app.caption]
     assert figures_note() in captions
     assert md(level_bands_in_words()) in captions
-    assert any(c.startswith(map_note("jobs")) for c in captions)
+    assert any("Census cartographic boundaries 2017 (us-atlas)" in c for c in captions)
     areas = app.dataframe[1].value
     assert set(areas["Kind"]) == {AREA_KIND_WORDS["metro"], AREA_KIND_WORDS["nonmetro"]}
     assert areas["Area"].iloc[0] == "Hartford-West Hartford-East Hartford, CT"  # most jobs first
 
 
+def plotly_figures(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
 def test_state_map_is_the_shared_one(app):
+    """Connecticut's metro areas have no true outline in the 2017 boundaries: the map shows them as labelled
+    points and says why under it; the figure's colour can be switched to the median wage."""
     pick_region(app, "Connecticut")
     app.text_input(key="explorer_query").input("29-1141.00").run()
-    charts = app.get("vega_lite_chart")
-    assert len(charts) == 1
-    spec = json.loads(charts[0].proto.spec)
-    assert spec["projection"] == {"type": "albersUsa"}
-    assert spec["height"] == MAP_HEIGHT_PX
-
-
-def test_map_specification():
-    points = pd.DataFrame(
-        {
-            "area_name": ["Hartford-West Hartford-East Hartford, CT", "Norwich-New London, CT"],
-            "latitude_deg": [41.7, 41.5],
-            "longitude_deg": [-72.7, -72.1],
-            "local_employment_count": [13850, 2300],
-            "location_quotient": [1.06, 0.9],
-        }
+    (figure,) = plotly_figures(app)
+    assert figure["layout"]["height"] == MAP_HEIGHT_PX
+    assert {"Hartford", "New Haven"} <= {a["text"] for a in figure["layout"]["annotations"]}
+    assert not [t for t in figure["data"] if t.get("hoveron") == "fills"]
+    notes = next(m.value for m in app.markdown if "Not drawn as outlines" in m.value)
+    assert "Connecticut's planning regions" in notes
+    assert any(
+        m.value.startswith("**Chart summary:**") and "5 more are shown as points" in m.value for m in app.markdown
     )
-    points["map_label"] = points.area_name.map(short_area_name)
-    assert points.map_label.tolist() == ["Hartford", "Norwich"]
-    spec = state_area_map(points, "local_employment_count", "Jobs here", [], label_field="map_label").to_dict()
-    circles, names = spec["layer"]
-    assert circles["encoding"]["color"]["scale"]["domainMid"] == NATIONAL_CONCENTRATION == 1
-    assert circles["encoding"]["size"]["field"] == "local_employment_count"
-    assert names["encoding"]["text"]["field"] == "map_label"
-    assert "Nonmetropolitan areas have no centroid" in map_note("jobs")
+    app.radio(key="explorer_map_measure").set_value("local_annual_wage_median_usd").run()
+    (figure,) = plotly_figures(app)
+    assert figure["layout"]["legend"]["title"]["text"] == "Median annual wage here"
+
+
+def test_the_nation_gets_a_map_of_the_states(app):
+    app.text_input(key="explorer_query").input("29-1141.00").run()
+    assert not app.exception, app.exception
+    (figure,) = plotly_figures(app)
+    assert len([t for t in figure["data"] if t.get("hoveron") == "fills"]) == 54
+    assert {"CA", "TX"} <= {a["text"] for a in figure["layout"]["annotations"]}
+    states = next(d.value for d in app.dataframe if "California" in d.value.iloc[:, 0].tolist())
+    assert states.iloc[0, 0] == "California"  # most jobs first
+
+
+def test_short_area_names():
+    assert short_area_name("Hartford-West Hartford-East Hartford, CT") == "Hartford"
+    assert short_area_name("Norwich-New London-Willimantic, CT") == "Norwich"
+
+
+# ------------------------------------------------------------------------------------------------ in Spanish
+
+
+def open_in_spanish(reference_db, monkeypatch, **params) -> AppTest:
+    """The app opened on a link in Spanish (``?lang=es`` and any other parameters), as a visitor would."""
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    for name, value in {"lang": "es", **params}.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def shown_option(box) -> str:
+    """What a selectbox shows (its values are codes; only the names are in a language)."""
+    return box.options[box.index]
+
+
+def test_the_explorer_speaks_spanish_and_keeps_data_values_as_published(reference_db, monkeypatch):
+    app = open_in_spanish(reference_db, monkeypatch, area="0025540", occupation="29-1141.00")
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Explorador de ocupaciones"
+    assert app.header[0].value == "Registered Nurses"  # an O*NET title, shown as published
+    subheaders = [s.value for s in app.subheader]
+    assert subheaders[0] == "Empleos, salarios y vacantes — Hartford-West Hartford-East Hartford, CT"
+    assert {"En las áreas metropolitanas y no metropolitanas del estado", "Lo que exige el trabajo"} <= set(subheaders)
+    captions = [c.value for c in app.caption]
+    assert captions[0].startswith("Los títulos de ocupaciones (O*NET)")  # the data-values note, once, under the title
+    assert sum("se muestran tal como se publicaron" in c for c in captions) == 1
+    assert "Educación típica de entrada (BLS)" in {m.label for m in app.metric}
+    state, area = app.sidebar.selectbox(key="region_state"), app.sidebar.selectbox(key="region_area")
+    assert (state.value, area.value) == ("0900000", "0025540")  # codes, whatever the language
+    assert (shown_option(state), shown_option(area)) == ("Connecticut", "Hartford-West Hartford-East Hartford, CT")
+    assert state.options[0] == "Estados Unidos" and area.options[0] == "Todo el estado"
+    assert [b.label for b in app.get("download_button")][0] == "Descargar estas cifras (CSV)"
+
+
+def test_switching_language_keeps_the_region_and_the_occupation(reference_db, monkeypatch):
+    app = open_in_spanish(reference_db, monkeypatch, area="0025540", occupation="29-1141.00")
+    with use_language("es"):  # AppTest re-formats the shown (Spanish) widgets' values in the test's thread
+        app.sidebar.radio(key="language").set_value("en").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Occupation explorer"
+    assert app.header[0].value == "Registered Nurses"
+    assert app.subheader[0].value == "Jobs, pay and openings — Hartford-West Hartford-East Hartford, CT"
+    assert "lang" not in app.query_params and app.query_params["area"] == "0025540"
+    assert not any("se muestran tal como se publicaron" in c.value for c in app.caption)

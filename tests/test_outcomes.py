@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lmi.i18n import _ as i18n_text
+from lmi.i18n import use_language
 from lmi.programs import outcomes
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
@@ -239,3 +241,25 @@ def test_program_tables_read_suppressed_cells_as_words(con):
     assert tables.cohort_table(reports["BIG"])["Exit cohort"].tolist() == ["PY2023 (exits Jul 2023–Jun 2024)", "All"]
     points = tables.placement_points(summaries)
     assert (points.program_name.tolist(), points.placement_rate.tolist()) == (["Program BIG"], [0.5])
+
+
+def test_texts_that_name_the_reference_rates_say_the_two_constants():
+    """The reference texts are whole sentences for translators, with the rates written out: they must say
+    ``percent_words`` of the two constants (in both languages)."""
+    conventional = outcomes.percent_words(outcomes.CONVENTIONAL_PLACEMENT_RATE)
+    coop = outcomes.percent_words(outcomes.COOP_PLACEMENT_RATE)
+    assert (conventional, coop) == ("37%", "89.3%")
+    for text in (outcomes.REFERENCE_NOTE, outcomes.REFERENCE_LINES_DRAWN):
+        assert conventional in text and coop in text
+    assert [rate for rate, _words in outcomes.REFERENCE_PLACEMENT_RATES] == [
+        outcomes.CONVENTIONAL_PLACEMENT_RATE,
+        outcomes.COOP_PLACEMENT_RATE,
+    ]
+    assert conventional in outcomes.REFERENCE_PLACEMENT_RATES[0][1] and coop in outcomes.REFERENCE_PLACEMENT_RATES[1][1]
+    with use_language("es"):
+        note = i18n_text(outcomes.REFERENCE_NOTE)
+        assert note.startswith("Líneas de referencia") and conventional in note and coop in note
+        assert outcomes.against_conventional(0.55) == "+18.0 puntos frente a 37%"
+        assert outcomes.indicator_label("placement_rate") == "Tasa de colocación (de los egresados)"
+        assert outcomes.aggregate_label("funding_stream") == "Fuente de financiamiento"
+    assert outcomes.against_conventional(0.55) == "+18.0 points vs 37%"

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from lmi.i18n import use_language
 from lmi.programs import outcomes, published
 from lmi.programs.suppression import suppress_breakdown
 from lmi.records.db import open_records
@@ -123,6 +124,28 @@ def test_reasons_are_plain_words(example_store):
     internal = [outcomes.DENOMINATOR, *outcomes.NUMERATORS, "complementary", "_count", "_rate"]
     assert not [r for r in reasons if any(name in r for name in internal)]
     assert set(outcomes.COUNT_WORDS) >= {outcomes.DENOMINATOR, *outcomes.NUMERATORS}
+
+
+def test_stored_tables_hold_no_words_of_one_language_and_read_in_either(example_store):
+    """An import made by a Spanish reader stores the same tables as an English one: reasons as message ids and
+    values; each reader gets them in their own language."""
+    con = open_records(example_store)
+    try:
+        threshold = outcomes.threshold_from_env()
+        with use_language("es"):
+            published.store_all(con, threshold)
+            spanish = published.report(con, COOP, threshold)
+            spanish_reasons = {r for t in spanish.breakdowns.values() for r in t.reasons.to_numpy().ravel() if r}
+        stored = " ".join(text for (text,) in con.execute(f"SELECT report_json FROM {published.TABLE}").fetchall())
+        english = published.report(con, COOP, threshold)
+    finally:
+        con.close()
+    assert "people who exited" in stored and "personas" not in stored and "fewer than {t}" in stored
+    english_reasons = {r for t in english.breakdowns.values() for r in t.reasons.to_numpy().ravel() if r}
+    assert any(r.startswith("fewer than") for r in english_reasons)
+    assert any(r.startswith("menos de") for r in spanish_reasons)
+    assert not [r for r in spanish_reasons if "fewer than" in r or "hidden" in r]
+    assert len(spanish_reasons) == len(english_reasons)
 
 
 def test_a_program_total_is_published_next_to_a_small_group():

@@ -11,7 +11,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.i18n import LANGUAGE_PARAM, _, use_language
 from lmi.records.example import load_example_records
+from ui.language import data_values_note
+from ui.staff import PASSWORD_ENV, SECRET_KEY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
@@ -25,7 +28,10 @@ def example_records(reference_db, tmp_path_factory) -> Path:
     return path
 
 
-def start(monkeypatch, reference_db, records: Path, page: str, password: str | None = None) -> AppTest:
+def start(
+    monkeypatch, reference_db, records: Path, page: str, password: str | None = None, language: str | None = None
+) -> AppTest:
+    """The app on ``page``; ``language`` comes in the link (``?lang=es``) as a shared link brings it."""
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_RECORDS_DB", str(records))
     monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
@@ -33,7 +39,10 @@ def start(monkeypatch, reference_db, records: Path, page: str, password: str | N
         monkeypatch.setenv("LMI_STAFF_PASSWORD", password)
     else:
         monkeypatch.delenv("LMI_STAFF_PASSWORD", raising=False)
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
+    if language:
+        at.query_params[LANGUAGE_PARAM] = language
+    at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
@@ -66,6 +75,8 @@ def test_program_list_labels_generated_data_and_suppresses(monkeypatch, referenc
     pilot = programs[programs.Program == "Pharmacy Technician (pilot cohort)"].iloc[0]
     assert pilot["Exiters with complete follow-up"] == "suppressed"  # 14 enrolled, fewer than 10 exiters
     assert "37%" in shown and "89.3%" in shown
+    (chart,) = at.get("plotly_chart")
+    assert chart.proto.alt == "Placement rate by program" and "**Chart summary:** Placement rate by program." in shown
     assert "fewer than 10 people are suppressed" in shown
     assert "EX-WELD-0" not in all_cells(at)  # no participant identifier on a public page
 
@@ -97,6 +108,7 @@ def test_program_list_shows_new_jersey_published_outcomes(monkeypatch, reference
 def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-WELD").run()
+    assert [c.proto.alt for c in at.get("plotly_chart")] == ["Published rates by exit cohort"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Employment rate, 2nd quarter after exit"].endswith("%")
     assert metrics["Median earnings, 2nd quarter after exit"].startswith("$")
@@ -162,6 +174,7 @@ def test_funding_view_compares_programs_and_new_jersey_sample(monkeypatch, refer
     web = programs[programs.Program == "Full-Stack Web Development Bootcamp"].iloc[0]
     assert web["Local jobs in target occupations"] == "310"  # 15-1254 not released in Hartford: left out, not 0
     assert web["BLS codes of its target occupations"] == "15-1254; 15-1255"
+    assert [c.proto.alt for c in at.get("plotly_chart")][0] == "Cost per placement against placement rate"
     nj = frames(at)[-1]
     assert len(nj) == 128
     massage = nj[(nj.Program == "Massage Therapy") & (nj.Provider == "Fortis Institute - Wayne - PCS")].iloc[0]
@@ -186,11 +199,11 @@ def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
     assert not at.get("file_uploader")
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input("wrong")
-    at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
+    at.button(key="staff_sign_in_submit").click().run()
     assert "Wrong staff password." in texts(at) and not at.get("file_uploader")
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
-    at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
+    at.button(key="staff_sign_in_submit").click().run()
     assert "Signed in as staff: **Dana**" in texts(at)
     assert at.get("file_uploader")
     assert frames(at)[-1].empty  # the (staff-only) import log, empty so far
@@ -202,3 +215,135 @@ def test_pages_take_the_reference_rates_from_the_domain(page):
     text = (PROJECT_ROOT / page).read_text()
     for restated in ("0.37", "0.893", "37%", "89.3"):
         assert restated not in text, (page, restated)
+
+
+# ------------------------------------------------------------------------------------------ in Spanish
+
+
+@pytest.fixture
+def in_spanish():
+    """AppTest formats a widget's value with the widget's ``format_func`` in the test's own thread too, where the
+    app never set the language: the test thread reads Spanish like the app's runs (as a browser only ever sees
+    the app's)."""
+    with use_language("es"):
+        yield
+
+
+def spanish(english: str) -> str:
+    """The Spanish the catalog has for ``english`` (a test fails when there is none)."""
+    with use_language("es"):
+        words = _(english)
+    assert words != english, f"no Spanish for {english!r}"
+    return words
+
+
+def spanish_note() -> str:
+    with use_language("es"):
+        return data_values_note()
+
+
+def headings(at: AppTest) -> list[str]:
+    """The page's title and section headings (the sidebar's are not the page's)."""
+    return [h.value for kind in ("title", "header", "subheader") for h in getattr(at.main, kind)]
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_program_list_in_spanish(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py", language="es")
+    assert at.title[0].value == spanish("Program outcomes")
+    shown = headings(at)
+    for heading in ("Filters", "Placement rate against the reference lines", "Totals"):
+        assert spanish(heading) in shown
+    assert spanish("Programs ({shown} of {total})").format(shown=9, total=9) in shown
+    assert spanish_note() in [c.value for c in at.caption]  # data values are shown as published, and it says so
+    programs = frames(at)[0]
+    assert "Pharmacy Technician (pilot cohort)" in programs.iloc[:, 0].tolist()  # program names stay as entered
+    assert at.multiselect(key="list_funding").label == spanish("Funding stream")
+    assert [c.proto.alt for c in at.get("plotly_chart")] == [spanish("Placement rate by program")]
+    assert "Download this table (CSV)" not in [b.proto.label for b in at.get("download_button")]
+
+
+def test_a_filter_survives_a_language_switch(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at.multiselect(key="list_funding").select("wioa_youth").run()
+    assert "Programs (1 of 9)" in headings(at)
+    at.sidebar.radio(key="language").set_value("es").run()
+    assert not at.exception, at.exception
+    with use_language("es"):  # the widgets now read in Spanish (see ``in_spanish``)
+        assert at.multiselect(key="list_funding").value == ["wioa_youth"]  # the choice is a code, not words
+        assert spanish("Programs ({shown} of {total})").format(shown=1, total=9) in headings(at)
+        assert list(frames(at)[0].iloc[:, 0]) == ["Summer Work Experience"]
+        at.multiselect(key="list_funding").unselect("wioa_youth").run()
+        assert not at.exception, at.exception
+        assert spanish("Programs ({shown} of {total})").format(shown=9, total=9) in headings(at)
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py", language="es")
+    at.selectbox(key="program_picker").select("EX-WELD").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == spanish("Program detail")
+    shown = headings(at)
+    for heading in (
+        "WIOA indicators and program measures",
+        "WIOA scorecard against the negotiated levels",
+        "Return on investment",
+        "Outcomes by participant group",
+        "Local fit: demand for its target occupations",
+        "One-page brief (PDF)",
+    ):
+        assert spanish(heading) in shown, heading
+    labels = [m.label for m in at.metric]
+    assert spanish("Employment rate, 2nd quarter after exit") in labels and spanish("Local fit") in labels
+    assert "Welding Technology Certificate" in shown  # the program's name, as entered
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_funding_view_in_spanish(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/funding_view.py", language="es")
+    assert at.title[0].value == spanish("Funding view")
+    shown = headings(at)
+    for heading in ("Programs compared", "By funding stream", "Budget scenario", "Add a change"):
+        assert spanish(heading) in shown, heading
+    assert spanish("Add a change above to see its projection.") in [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+@pytest.mark.usefixtures("in_spanish")
+def test_pages_explain_empty_records_in_spanish(monkeypatch, reference_db, tmp_path, page):
+    at = start(monkeypatch, reference_db, tmp_path / "empty.duckdb", page, language="es")
+    assert spanish(
+        "No training programs are recorded yet. Staff add programs and participant records on the "
+        "**Import program records** page; maintainers can load clearly labelled generated example data with "
+        "`python -m lmi.records.example`."
+    ) in [i.value for i in at.info]
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_path):
+    at = start(
+        monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD, language="es"
+    )
+    assert at.title[0].value == spanish("Import program records")
+    assert [s.value for s in at.main.header][:2] == [spanish("Templates"), spanish("Upload")]
+    at.text_input(key="staff_name").input("Dana")
+    at.text_input(key="staff_password_input").input("wrong")
+    at.button(key="staff_sign_in_submit").click().run()
+    assert spanish("Wrong staff password.") in [e.value for e in at.error]
+    at.text_input(key="staff_password_input").input(PASSWORD)
+    at.button(key="staff_sign_in_submit").click().run()
+    assert spanish("Signed in as staff: **{name}**").format(name="Dana") in texts(at)
+    assert spanish("Import log") in headings(at)
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_import_page_without_password_in_spanish(monkeypatch, reference_db, tmp_path):
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", language="es")
+    disabled = spanish(
+        "**Uploads are disabled on this deployment**: no staff password is configured, so this is the public, "
+        "read-only dashboard. An administrator enables uploads by setting the `{variable}` environment variable or "
+        "`{secret}` in `.streamlit/secrets.toml`."
+    )
+    assert disabled.format(variable=PASSWORD_ENV, secret=SECRET_KEY) in [i.value for i in at.info]
+    assert len(at.get("download_button")) >= 2  # the templates stay downloadable

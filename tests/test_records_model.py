@@ -14,10 +14,13 @@ import pytest
 
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import _, use_language
+from lmi.programs import labels, scorecard_tables
 from lmi.programs import local_fit as program_fit
 from lmi.programs.filters import filter_programs
-from lmi.records import example, queries
+from lmi.records import example, queries, vocab
 from lmi.records.db import open_records, records_db_path, revision
+from lmi.records.docs import doc_path, records_model_doc
 from lmi.records.schema import MIGRATIONS, RECORD_TABLES, migrate, schema_version
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +185,7 @@ def test_a_bls_code_counts_once_however_many_targets_lead_to_it(fit_of):
     assert len(targets) == 1 and targets.listed_codes.iloc[0] == "31-1120; 31-1121; 31-1122.00"
     assert (summary.listed_codes_count, summary.bls_codes_count) == (3, 1)
     assert summary.local_employment_count == 19_230  # not 3 x 19,230
-    _, two = fit.of("TWO")
+    _targets, two = fit.of("TWO")
     assert two.local_employment_count == 19_230 + 670 and two.bls_codes_count == 2
 
 
@@ -252,3 +255,61 @@ def test_generated_home_health_program_reads_31_1120_in_hartford(tmp_path, refer
     targets, summary = fit_of(programs[["program_id", "cip_code", "target_soc_codes", "region_area_code"]]).of("EX-HHA")
     assert list(targets.soc_code) == ["31-1120"] and targets.listed_codes.iloc[0] == "31-1121; 31-1122.00"
     assert summary.local_employment_count == 19_230
+
+
+def test_the_verdict_rules_name_every_verdict_and_read_in_spanish():
+    for words in (
+        program_fit.HIRING,
+        program_fit.FEW_OPENINGS,
+        program_fit.NOTHING_RELEASED,
+        program_fit.NO_OPENINGS_ESTIMATE,
+        program_fit.NO_BLS_CODE,
+    ):
+        assert f"“{words}”" in program_fit.VERDICT_RULES, words
+    assert f"fewer than {program_fit.HIRING_MIN_OPENINGS:,} a year" in program_fit.VERDICT_RULES
+    with use_language("es"):
+        assert program_fit.verdict(True, 2020, 201.9) == "se contrata aquí"
+        assert program_fit.verdict(True, None, None) == "BLS no publicó nada aquí"
+        assert _(program_fit.VERDICT_RULES).startswith("Ajuste local: “se contrata aquí” = unas 100 o más")
+        assert program_fit.column_words("fit_verdict")[0] == "Ajuste local"
+        assert program_fit.fit_method().startswith("Las ocupaciones objetivo se leen en el código")
+
+
+def test_labels_of_codes_read_in_spanish_and_codes_stay_as_stored():
+    with use_language("es"):
+        assert labels.funding_label("wioa_dislocated_worker") == "WIOA Dislocated Worker (trabajadores desplazados)"
+        assert labels.program_type_label("work_experience", 160) == "Pasantía / experiencia laboral (160 horas)"
+        assert labels.group_label("race_ethnicity", "hispanic_latino") == "Hispano o latino"
+        assert labels.group_label("exit_program_year", "2024") == "PY2024 (salidas jul 2024–jun 2025)"
+        assert labels.group_label("sex", "All") == "Todos"
+        assert labels.dimension_label("age_band") == "Edad al inscribirse"
+        assert labels.data_label(True) == "datos de ejemplo generados"
+        assert labels.format_value(None, labels.RATE) == "suprimido"
+        assert labels.format_value(12345.6, labels.USD) == "$12,346"  # US number formats in both languages
+        assert labels.funding_label("not_a_code") == "not_a_code"
+        assert scorecard_tables.label("ese_retention").startswith("Eficacia en el servicio a los empleadores")
+        assert labels.level_basis_label("negotiated").startswith("Nivel negociado")
+    assert labels.funding_label("wioa_adult") == "WIOA Adult"
+    assert vocab.FUNDING_STREAMS["wioa_adult"] == "WIOA Adult"  # the tables keep English message ids
+
+
+def test_the_records_documentation_has_a_spanish_version_with_the_same_sections_and_names():
+    english, spanish = (doc_path(language).read_text(encoding="utf-8") for language in ("en", "es"))
+    assert doc_path("es").name == "records-model.es.md" and doc_path("en").name == "records-model.md"
+
+    def headings(text):
+        return [line.split(" ")[0] for line in text.splitlines() if line.startswith("#")]
+
+    def code_names(text):
+        return set(re.findall(r"`([^`]+)`", text))
+
+    def table_keys(text):
+        return [line.split("|")[1].strip() for line in text.splitlines() if line.startswith("| `")]
+
+    assert headings(spanish) == headings(english)
+    assert table_keys(spanish) == table_keys(english)
+    assert code_names(spanish) == code_names(english)
+    with use_language("es"):
+        shown = records_model_doc()
+    assert shown.startswith("\nLos registros de programas") and "## Tablas" in shown and "O\\*NET" in shown
+    assert "## Tables" in records_model_doc()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from lmi.i18n import use_language
 from lmi.programs import outcomes, roi
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
@@ -147,3 +148,22 @@ def test_summary_columns_for_the_program_list(con):
     columns = roi.summary_columns(returns(con), ["A", "B"])
     assert columns["Earnings gain per quarter"].tolist() == ["$3,250", "not available"]
     assert columns["Payback period"].tolist() == ["1.8 quarters", "not available"]
+
+
+def test_return_on_investment_reads_in_spanish(con):
+    load(
+        con,
+        [program("A", cost_per_participant_usd="6000"), program("B")],
+        [dict(r, program_id="A") for r in people()] + [dict(r, program_id="B") for r in people(pre=False)],
+    )
+    with use_language("es"):
+        results = returns(con)
+        columns = roi.summary_columns(results, ["A", "B"])
+        payback = results["A"].measure(roi.PAYBACK)
+        assert roi.value_words(payback) == "1.8 trimestres (unos 6 meses)"
+        assert payback.label == "Período de recuperación"
+        table = roi.roi_table(results["A"], False)
+    assert columns["Aumento de ingresos por trimestre"].tolist() == ["$3,250", "no disponible"]
+    assert columns["Período de recuperación"].tolist() == ["1.8 trimestres", "no disponible"]
+    assert list(table.columns) == ["Medida", "Valor", "Se basa en", "Definición", "Datos"]
+    assert table["Se basa en"].iloc[0].startswith("12 egresados con empleo en el 2.º trimestre después de la salida")

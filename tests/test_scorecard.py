@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from lmi.i18n import use_language
 from lmi.programs import counts, outcomes, scorecard, scorecard_tables
 from lmi.programs.scorecard import FAILURE_INDIVIDUAL_SCORE, FAILURE_OVERALL_SCORE, MET, NOT_MET, OTHER_YEARS
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
@@ -373,3 +374,16 @@ def test_the_scoring_rules_text_is_made_from_the_thresholds():
         assert f"below {threshold:.0%}" in scorecard.SCORING_RULES
     assert "20 CFR 677.190(c)(1)" in scorecard.SCORING_RULES and "TEGL 11-19" in scorecard.SCORING_RULES
     assert set(scorecard.DEFINITIONS) == set(scorecard.vocab.SCORED_INDICATORS)
+
+
+def test_the_scoring_rules_say_the_failure_thresholds_and_read_in_spanish():
+    assert f"below {FAILURE_OVERALL_SCORE:.0%} or any individual indicator score is below " in scorecard.SCORING_RULES
+    assert f"{FAILURE_INDIVIDUAL_SCORE:.0%}, and **met** otherwise" in scorecard.SCORING_RULES
+    with use_language("es"):
+        assert scorecard_tables.verdict_words(NOT_MET) == "no se cumple"
+        assert scorecard.individual_verdict(0.4) == "por debajo del 50% del nivel: un incumplimiento del desempeño"
+        [year] = scorecard.overall(
+            [{"program_year": 2024, "indicator": "employed_q2", "score": 0.85, "in_overall": True}]
+        ).to_dict("records")
+        assert year["verdict"] == NOT_MET  # a code, compared in code; worded where shown
+        assert year["reason"] == "el puntaje general de 85.0% es menor del 90%"

@@ -7,14 +7,20 @@ count on the import page, checked like an import, and the scorecard uses them.""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.demand.codes import CodeResolver
+from lmi.i18n import LANGUAGE_PARAM, ngettext, use_language
 from lmi.programs import scorecard
+from lmi.records.db import open_records
 from lmi.records.example import load_example_records
-from tests.test_program_pages import PASSWORD, frames, texts
+from lmi.records.importer import import_file, reference_codes
+from lmi.records.template import ENTERED_FILE_NAME, entry_csv
+from tests.test_program_pages import PASSWORD, frames, in_spanish, texts  # noqa: F401 (in_spanish: a fixture)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)
@@ -31,7 +37,9 @@ def example_records(reference_db, tmp_path_factory) -> Path:
     return records(reference_db, tmp_path_factory.mktemp("records"))
 
 
-def start(monkeypatch, reference_db, path: Path, page: str, password: str | None = None) -> AppTest:
+def start(
+    monkeypatch, reference_db, path: Path, page: str, password: str | None = None, language: str | None = None
+) -> AppTest:
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_RECORDS_DB", str(path))
     monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
@@ -39,7 +47,10 @@ def start(monkeypatch, reference_db, path: Path, page: str, password: str | None
         monkeypatch.setenv("LMI_STAFF_PASSWORD", password)
     else:
         monkeypatch.delenv("LMI_STAFF_PASSWORD", raising=False)
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=180).run()
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=180)
+    if language:
+        at.query_params[LANGUAGE_PARAM] = language  # as a shared link brings it (?lang=es)
+    at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
@@ -93,7 +104,7 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     at = start(monkeypatch, reference_db, path, "pages/program_import.py", PASSWORD)
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
-    at.button(key="FormSubmitter:staff_sign_in-Sign in").click().run()
+    at.button(key="staff_sign_in_submit").click().run()
     assert not at.exception, at.exception
     at.number_input(key="level_year").set_value(2024)
     at.selectbox(key="level_stream").select("wioa_adult")
@@ -101,11 +112,11 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     at.text_input(key="level_value").input("150")  # not a percentage
     at.text_input(key="level_source").input("board letter of 2024-09-01")
     at.checkbox(key="level_generated").check()  # the example programs take example levels only
-    at.button(key="FormSubmitter:level_form-Check and save the level").click().run()
+    at.button(key="level_submit").click().run()
     problems = table_with(at, "problem")
     assert problems[["row", "column"]].values.tolist() == [[2, "level"]]
     at.text_input(key="level_value").input("0.5")
-    at.button(key="FormSubmitter:level_form-Check and save the level").click().run()
+    at.button(key="level_submit").click().run()
     assert any("Imported entered on the import page.csv" in s.value for s in at.success)
     levels = table_with(at, "Basis")
     assert "board letter of 2024-09-01" in levels.Source.tolist()
@@ -114,7 +125,7 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     at.text_input(key="count_value").input("1000")
     at.text_input(key="count_source").input("a count for this test, not a real figure")
     at.checkbox(key="count_generated").check()
-    at.button(key="FormSubmitter:establishments_form-Check and save the count").click().run()
+    at.button(key="count_submit").click().run()
     assert not at.exception, at.exception
     counts = table_with(at, "Establishments")
     assert counts.Establishments.tolist() == ["1,000"]
@@ -131,3 +142,62 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     )
     assert penetration["Actual"] != "suppressed" or "establishments" in penetration["Rests on"]
     assert penetration["Level"] == "0.5% (negotiated)"
+
+
+# ------------------------------------------------------------------------------------------ in Spanish
+
+LEVEL_ENTRY = {  # what the level form stores when staff type a level of 150 (not a percentage)
+    "program_year": 2024,
+    "funding_stream": "wioa_adult",
+    "indicator": "ese_penetration",
+    "level": "150",
+    "level_basis": "negotiated",
+    "source": "board letter of 2024-09-01",
+    "is_generated_example": "",
+}
+
+
+def importer_problems(ref_con, folder: Path, language: str):
+    """The problems the ordinary importer finds in ``LEVEL_ENTRY``, worded in ``language``."""
+    con = open_records(folder / f"importer-{language}.duckdb")
+    try:
+        with use_language(language):
+            result = import_file(
+                con,
+                reference_codes(ref_con, CodeResolver(ref_con)),
+                "negotiated_levels",
+                ENTERED_FILE_NAME,
+                io.BytesIO(entry_csv("negotiated_levels", [LEVEL_ENTRY])),
+                "Dana",
+            )
+            return result.issues_frame()
+    finally:
+        con.close()
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_a_refused_entry_reads_in_spanish_and_still_names_its_row_and_column(
+    monkeypatch, reference_db, ref_con, tmp_path
+):
+    english, spanish = importer_problems(ref_con, tmp_path, "en"), importer_problems(ref_con, tmp_path, "es")
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD, "es")
+    at.text_input(key="staff_name").input("Dana")
+    at.text_input(key="staff_password_input").input(PASSWORD)
+    at.button(key="staff_sign_in_submit").click().run()
+    at.number_input(key="level_year").set_value(LEVEL_ENTRY["program_year"])
+    at.selectbox(key="level_stream").select(LEVEL_ENTRY["funding_stream"])
+    at.selectbox(key="level_indicator").select(LEVEL_ENTRY["indicator"])
+    at.text_input(key="level_value").input(LEVEL_ENTRY["level"])
+    at.text_input(key="level_source").input(LEVEL_ENTRY["source"])
+    at.button(key="level_submit").click().run()
+    assert not at.exception, at.exception
+    problems = table_with(at, "problem")
+    assert problems[["row", "column"]].values.tolist() == [[2, "level"]]  # the row and the column, as in the file
+    assert problems.problem.tolist() == spanish.problem.tolist() != english.problem.tolist()
+    with use_language("es"):
+        refused = ngettext(
+            "{file} was not imported; nothing was stored. {n} problem to fix:",
+            "{file} was not imported; nothing was stored. {n} problems to fix:",
+            1,
+        ).format(file=ENTERED_FILE_NAME, n=1)
+    assert refused in [e.value for e in at.error]

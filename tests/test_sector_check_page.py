@@ -6,6 +6,7 @@ and downloads; and the page's shape: ``main()`` and short ``render_*`` sections,
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +15,8 @@ from streamlit.testing.v1 import AppTest
 
 from lmi.areas import AREA_KIND_WORDS
 from lmi.demand import DemandModel
+from lmi.i18n import use_language
+from lmi.sectors.flags import FLAG_LABELS
 from lmi.sectors.method import method_items
 from lmi.sectors.reality_check import default_thresholds_for
 
@@ -126,11 +129,25 @@ def test_indeed_sector_postings_are_shown_beside_the_projections(bakersfield):
     assert "Indeed has no energy sector" in captions
 
 
+def figure_titled(at: AppTest, title: str) -> dict:
+    """The Plotly figure whose title (its accessible name) is ``title``."""
+    return next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if c.proto.alt == title)
+
+
 def test_quadrant_chart_shows_sectors_or_occupations(bakersfield):
-    charts = len(bakersfield.get("vega_lite_chart"))
-    bakersfield.radio(key="sector_quadrant_view").set_value("Occupations in the chosen sectors").run()
+    quadrant = "National growth against local concentration"
+    titles = {c.proto.alt for c in bakersfield.get("plotly_chart")}
+    assert {"Job postings on Indeed: California and the United States", quadrant} <= titles
+    summaries = [m.value for m in bakersfield.markdown if m.value.startswith("**Chart summary:**")]
+    assert f"**Chart summary:** {quadrant}. 8 points are drawn (" in " ".join(summaries)
+    sectors = figure_titled(bakersfield, quadrant)["data"]
+    assert "Healthcare" in [name for trace in sectors for name in trace["text"]]  # few points: named
+    bakersfield.radio(key="sector_quadrant_view").set_value("occupations").run()
     assert not bakersfield.exception, bakersfield.exception
-    assert len(bakersfield.get("vega_lite_chart")) == charts == 3  # postings trend, quadrant, map
+    occupations = figure_titled(bakersfield, quadrant)["data"]
+    assert all("text" not in trace for trace in occupations)  # many points: names on hover only
+    assert sum(len(t["customdata"]) for t in occupations) > sum(len(t["customdata"]) for t in sectors)
+    assert {c.proto.alt for c in bakersfield.get("plotly_chart")} == titles
 
 
 def test_hidden_local_demand_lists_farmworkers(bakersfield):
@@ -225,6 +242,38 @@ def test_the_method_is_the_domains_text_for_the_thresholds_in_force(bakersfield,
     assert "at least 10%" in method and "at least 3.1%" not in method
 
 
+def test_the_page_speaks_spanish_with_keys_as_choices(reference_db, tmp_path, monkeypatch):
+    """?lang=es for Springfield, MO: title, headings, metrics, table headers and widgets in Spanish; sector and
+    area names as published; the flag and view choices are keys, so they survive the language."""
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(tmp_path / "records.duckdb"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"], at.query_params["area"] = "es", "0044180"
+    # AppTest formats the shown widgets' values again in the test's own thread: in the language they are shown in
+    with use_language("es"):
+        at.run().switch_page(PAGE).run()  # the frame reads the link on the session's first run
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Sectores: verificación con datos locales"
+    assert at.caption[0].value.startswith("Los títulos de ocupaciones (O*NET)")  # the data-values note
+    headers = [h.value for h in at.header]
+    assert {
+        "Clima de contratación: ofertas de empleo publicadas en Missouri",
+        "Sectores populares en Springfield, MO",
+        "Qué hay en cada sector",
+        "Demanda local oculta: ocupaciones locales fuertes que no están en ningún sector popular",
+    } <= set(headers)
+    assert {"Fortalezas locales", "Cambio en 12 meses"} <= {m.label for m in at.metric}
+    flags = table_with(at, "Sector", "Indicador", "Por qué")
+    assert "Clean and green energy" in set(flags["Sector"])
+    shown_flags = at.multiselect(key="sector_occupation_flags")
+    assert set(shown_flags.value) <= set(FLAG_LABELS) and shown_flags.value  # keys, shown in Spanish
+    assert at.radio(key="sector_quadrant_view").options == ["Sectores", "Ocupaciones de los sectores elegidos"]
+    with use_language("es"):
+        at.radio(key="sector_quadrant_view").set_value("occupations").run()
+    assert not at.exception, at.exception
+    assert "Descargar los indicadores de los sectores (CSV)" in {b.label for b in at.get("download_button")}
+
+
 def _module(path: str) -> ast.Module:
     return ast.parse((PROJECT_ROOT / path).read_text())
 
@@ -241,7 +290,7 @@ def test_the_page_is_main_and_render_sections_only():
     assert names[0] == "main" and all(name.startswith("render_") for name in names[1:])
     imported = {alias.name for node in definitions if isinstance(node, ast.Import) for alias in node.names}
     modules = {node.module for node in definitions if isinstance(node, ast.ImportFrom)}
-    assert not {"altair", "pandas"} & (imported | modules)
+    assert not {"plotly", "pandas"} & {name.split(".")[0] for name in imported | modules}
 
 
 def test_the_page_restates_no_threshold_or_flag_words():

@@ -8,6 +8,7 @@ import math
 import pandas as pd
 import pytest
 
+from lmi.i18n import use_language
 from lmi.programs.suppression import (
     DEFAULT_THRESHOLD,
     SuppressedBreakdown,
@@ -372,3 +373,23 @@ def test_is_outcome_publishable():
     assert is_outcome_publishable(0, 0, 1)
     with pytest.raises(ValueError):
         is_outcome_publishable(41, 40)
+
+
+def test_reasons_are_kept_in_no_language_and_read_in_the_readers():
+    """A result is computed once (and stored after each import) for readers of either language: each reason is
+    kept as a message id with its values, and read in the current language, what the column counts included."""
+    result = run(
+        breakdown([100, 80, 60, 40], [50, 40, 30, 5]),
+        labels={"employed": "people employed in the 2nd quarter after exit"},
+    )
+    key = result.reason_keys["employed"].iloc[3]
+    assert "fewer than {t} {what}, or the whole group" in key and "menos" not in key
+    assert result.reasons["employed"].iloc[3] == (
+        "fewer than 10 people employed in the 2nd quarter after exit, or the whole group"
+    )
+    with use_language("es"):
+        assert result.reasons["employed"].iloc[3] == (
+            "menos de 10 personas empleadas en el 2.º trimestre después de la salida, o el grupo completo"
+        )
+        assert result.reasons["employed_rate"].iloc[3] == result.reasons["employed"].iloc[3]
+        assert result.reasons["group"].tolist() == [""] * 5

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.i18n import use_language
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PAGE = "pages/career_transitions.py"
 MECHANIC_QUICK = {"2.B.3.l": 6, "2.B.3.h": 5, "2.A.1.a": 3, "2.A.1.e": 2, "2.A.1.c": 2, "2.A.1.d": 2, "2.B.1.f": 1}
@@ -56,15 +58,18 @@ def test_registered_nurses_in_hartford_rank_local_targets_with_sources(app):
     )
     captions = " ".join(c.value for c in app.caption)
     assert "Source: O*NET" in captions and "BLS OEWS May 2025" in captions and "Employment Projections" in captions
-    assert len(app.get("vega_lite_chart")) >= 3  # similarity vs demand, similarity breakdown, skill gaps
+    charts = [c.proto.alt for c in app.get("plotly_chart")]
+    assert charts == ["Similarity against local demand", "Similarity by component", "Largest skill and knowledge gaps"]
+    summaries = [m.value for m in app.markdown if m.value.startswith("**Chart summary:**")]
+    assert [s.split(". ", 1)[0] for s in summaries] == [f"**Chart summary:** {title}" for title in charts]
     assert len(app.get("download_button")) >= 4
 
 
 def test_looking_closer_at_a_target_shows_its_gaps_and_preparation(app):
     app.text_input(key="transitions_query").input("registered nurse").run()
     box = app.selectbox(key="tr_target")
-    choice = next(o for o in box.options if o.endswith("Nurse Practitioners"))
-    box.select(choice).run()
+    assert any(o.endswith("Nurse Practitioners") for o in box.options)
+    box.select("29-1171.00").run()  # options are O*NET-SOC codes, shown as "#rank title"
     assert not app.exception
     gaps = next(d.value for d in app.dataframe if "Priority (importance x gap)" in d.value.columns)
     assert gaps["Skill or knowledge"].iloc[0] == "Biology"
@@ -120,7 +125,8 @@ def test_paralegals_in_hartford_see_whose_numbers_beside_group_figures(app):
     shared = paths[paths.demand_basis != ""]
     assert all(basis.startswith("BLS group ") for basis in shared.demand_basis)
     box = app.selectbox(key="tr_target")
-    box.select(next(o for o in box.options if o.endswith("Equal Opportunity Representatives and Officers"))).run()
+    assert any(o.endswith("Equal Opportunity Representatives and Officers") for o in box.options)
+    box.select("13-1041.03").run()  # options are O*NET-SOC codes, shown as "#rank title"
     assert any("for BLS group 13-1041 Compliance Officers" in m.value for m in app.markdown)
     assert any("are those of BLS group 13-1041 Compliance Officers" in c.value for c in app.caption)
 
@@ -170,14 +176,14 @@ def test_occupation_without_descriptors_gets_a_clear_message(app):
 
 
 def test_all_zero_self_assessment_is_refused_with_a_message(app):
-    app.radio(key="tr_mode").set_value("A self-assessment of my skills").run()
+    app.radio(key="tr_mode").set_value("self_assessment").run()
     app.button(key="tr_self_submit").click().run()
     assert not app.exception
     assert "All your skill ratings are 0" in app.warning[0].value
 
 
 def test_quick_self_assessment_with_mechanical_skills_ranks_machine_and_repair_work(app):
-    app.radio(key="tr_mode").set_value("A self-assessment of my skills").run()
+    app.radio(key="tr_mode").set_value("self_assessment").run()
     assert len([s for s in app.select_slider if s.key.startswith("tr_skill_")]) == 12
     for element, level in MECHANIC_QUICK.items():
         app.select_slider(key=f"tr_skill_{element}").set_value(level)
@@ -190,8 +196,8 @@ def test_quick_self_assessment_with_mechanical_skills_ranks_machine_and_repair_w
 
 
 def test_full_self_assessment_offers_all_35_skills(app):
-    app.radio(key="tr_mode").set_value("A self-assessment of my skills").run()
-    app.radio(key="tr_form_size").set_value("Full: all 35 O*NET skills").run()
+    app.radio(key="tr_mode").set_value("self_assessment").run()
+    app.radio(key="tr_form_size").set_value("full").run()
     assert len([s for s in app.select_slider if s.key.startswith("tr_skill_")]) == 35
 
 
@@ -206,3 +212,47 @@ def test_region_without_numbers_for_the_occupation_says_so(app):
     )
     assert any("pay is compared with national medians" in n for n in notes)
     assert len(ranked(app)) > 0
+
+
+def test_the_page_speaks_spanish_with_codes_as_choices(reference_db, tmp_path, monkeypatch):
+    """?lang=es: title, headings, widgets and tables in Spanish; O*NET titles and area names as published; the
+    start choice is a key, so it survives the language."""
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(tmp_path / "records.duckdb"))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
+    for name, value in {"lang": "es", "area": "0025540", "occupation": "29-1141.00"}.items():
+        at.query_params[name] = value
+    # AppTest formats the shown widgets' values again in the test's own thread: in the language they are shown in
+    with use_language("es"):
+        at.run().switch_page(PAGE).run()  # the frame reads the link on the session's first run
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Cambios de carrera"
+    assert at.caption[0].value.startswith("Los títulos de ocupaciones (O*NET)")  # the data-values note
+    assert at.header[0].value == "Registered Nurses"
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[0] == "Adónde puede llevar Registered Nurses en Hartford-West Hartford-East Hartford, CT"
+    assert {"Lo que haría falta", "Ocupaciones puente"} <= set(subheaders)
+    mode = at.radio(key="tr_mode")
+    assert mode.value == "occupation"
+    assert mode.options == ["Mi ocupación actual o la última", "Una autoevaluación de mis habilidades"]
+    gaps = table_with(at, "Prioridad (importancia x brecha)")
+    assert {"Habilidad o conocimiento", "Nivel actual", "Brecha"} <= set(gaps.columns)
+    assert "Descargar las ocupaciones clasificadas (CSV)" in {b.label for b in at.get("download_button")}
+    with use_language("es"):
+        at.radio(key="tr_mode").set_value("self_assessment").run()
+    assert not at.exception, at.exception
+    assert at.radio(key="tr_form_size").options == ["Rápida: 12 habilidades", "Completa: las 35 habilidades de O*NET"]
+    assert at.button(key="tr_self_submit").label == "Buscar ocupaciones"
+
+
+def test_switching_language_keeps_choices_whose_labels_change(app):
+    """Streamlit's browser side sends a choice back as its shown label; the labels change with the language, the
+    choices (keys) stay."""
+    app.radio(key="tr_mode").set_value("self_assessment").run()
+    app.radio(key="tr_form_size").set_value("full").run()
+    app.sidebar.radio(key="language").set_value("es").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Cambios de carrera"
+    assert (app.radio(key="tr_mode").value, app.radio(key="tr_form_size").value) == ("self_assessment", "full")
+    assert len([s for s in app.select_slider if s.key.startswith("tr_skill_")]) == 35
+    assert app.sidebar.selectbox(key="region_state").options[0] == "Estados Unidos"

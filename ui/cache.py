@@ -26,7 +26,7 @@ import duckdb
 import streamlit as st
 
 from lmi.db import file_stamp, open_reference, reference_db_path
-from lmi.i18n import current_language
+from lmi.i18n import _, current_language
 from lmi.records import db as records_db
 
 DataKey = tuple
@@ -74,37 +74,53 @@ def records_connection() -> duckdb.DuckDBPyConnection:
     return _records_connection(str(records_db.records_db_path()))
 
 
-def _keyed(fn: Callable, kind: Callable, **options) -> Callable:
+def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Callable:
     """``fn`` cached by ``kind`` (st.cache_data or st.cache_resource) under its own name, with the data key
     as a hidden first argument. The inner function is renamed after ``fn`` so that every decorated
-    function has a cache of its own (Streamlit keys a cache by module and qualified name)."""
+    function has a cache of its own (Streamlit keys a cache by module and qualified name).
 
-    def run(key: DataKey, *args: Any, **kwargs: Any) -> Any:
-        return fn(*args, **kwargs)
+    A spinner text (marked ``N_``) is fixed when Streamlit wraps the function, so a function with one gets a
+    cache per language, each made on first use with the text in that language; the data key holds the
+    language too, so no entry is lost or shared by splitting them."""
+    wrapped: dict[str, Callable] = {}
 
-    run.__module__, run.__qualname__, run.__name__ = fn.__module__, f"{fn.__qualname__}.cached", fn.__name__
-    cached_run = kind(**options)(run)
+    def cached_run() -> Callable:
+        language = current_language() if isinstance(spinner, str) else ""
+        if language not in wrapped:
+
+            def run(key: DataKey, *args: Any, **kwargs: Any) -> Any:
+                return fn(*args, **kwargs)
+
+            name = f"{fn.__qualname__}.cached" + (f".{language}" if language else "")
+            run.__module__, run.__qualname__, run.__name__ = fn.__module__, name, fn.__name__
+            wrapped[language] = kind(show_spinner=_(spinner) if language else spinner, **options)(run)
+        return wrapped[language]
 
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> Any:
-        return cached_run(data_key(), *args, **kwargs)
+        return cached_run()(data_key(), *args, **kwargs)
 
-    call.clear = cached_run.clear
+    def clear() -> None:
+        for each in list(wrapped.values()):
+            each.clear()
+
+    call.clear = clear
     return call
 
 
 def cached(fn: Callable | None = None, *, max_entries: int = 128, spinner: bool | str = False) -> Callable:
-    """Cache a ``ui`` function's result as data, keyed on its arguments and the data key."""
+    """Cache a ``ui`` function's result as data, keyed on its arguments and the data key. A ``spinner`` text is
+    marked with ``N_`` and shown in the visitor's language."""
     if fn is None:
         return lambda f: cached(f, max_entries=max_entries, spinner=spinner)
-    return _keyed(fn, st.cache_data, max_entries=max_entries, show_spinner=spinner)
+    return _keyed(fn, st.cache_data, spinner, max_entries=max_entries)
 
 
 def resource(fn: Callable | None = None, *, max_entries: int = 2, spinner: bool | str = False) -> Callable:
     """Keep one long-lived object per data key (the demand model, an engine, an index)."""
     if fn is None:
         return lambda f: resource(f, max_entries=max_entries, spinner=spinner)
-    return _keyed(fn, st.cache_resource, max_entries=max_entries, show_spinner=spinner)
+    return _keyed(fn, st.cache_resource, spinner, max_entries=max_entries)
 
 
 def reference_query(fn: Callable, *, max_entries: int = 128, spinner: bool | str = False) -> Callable:

@@ -4,13 +4,23 @@ the data-vintage footer, and what the frame says when there is no database to se
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 import streamlit as st
 
 from lmi.db import MissingDatabaseError, reference_db_path
-from lmi.provenance import SOURCE_SHORT_NAMES
+from lmi.i18n import _
+from lmi.provenance import source_short_name
 from ui import data
+from ui.language import render_data_values_note
+
+
+def render_title(title: str) -> None:
+    """The page's title and, in a language other than English, the one note that data values (titles,
+    area names) are shown as their publishers wrote them: every page opens with this one call."""
+    st.title(title)
+    render_data_values_note()
 
 
 def source_caption(*source_keys: str) -> str:
@@ -21,9 +31,10 @@ def source_caption(*source_keys: str) -> str:
 
 
 def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, key: str) -> None:
-    """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from."""
+    """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from
+    (headed in the visitor's language, like the table's own headers)."""
     out = frame.copy()
-    out["source"] = source
+    out[_("source")] = source
     st.download_button(
         label, out.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=key
     )
@@ -36,8 +47,10 @@ def render_missing_database() -> bool:
         data.connection()
     except (MissingDatabaseError, FileNotFoundError):
         st.error(
-            f"The reference database {reference_db_path()} has not been built yet. "
-            "Run `./dev.sh start` (or `python -m etl build`) and reload this page."
+            _(
+                "The reference database {path} has not been built yet. "
+                "Run `./dev.sh start` (or `python -m etl build`) and reload this page."
+            ).format(path=reference_db_path())
         )
         return True
     return False
@@ -46,13 +59,14 @@ def render_missing_database() -> bool:
 def render_footer() -> None:
     """The sidebar's data vintages: the version of every source this database holds, and its build."""
     vintages = data.data_vintages()
-    parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {v}" for k, v in sorted(vintages["versions"].items())]
+    parts = [f"{source_short_name(k)} {v}" for k, v in sorted(vintages["versions"].items())]
     st.sidebar.divider()
-    st.sidebar.caption("**Data vintages:** " + md("; ".join(parts)) + ".")
+    st.sidebar.caption(_("**Data vintages:** {vintages}.").format(vintages=md("; ".join(parts))))
     if vintages["built_utc"]:
         st.sidebar.caption(
-            f"Database built {vintages['built_utc']} (build {vintages['build_id']}). "
-            "See *Data & methods* for sources and licenses."
+            _("Database built {built} (build {build_id}). See *Data & methods* for sources and licenses.").format(
+                built=vintages["built_utc"], build_id=vintages["build_id"]
+            )
         )
 
 
@@ -63,4 +77,6 @@ def md(text: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A file name from words in any language: accents dropped ("ocupación" -> "ocupacion"), then a-z0-9."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")

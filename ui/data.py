@@ -5,7 +5,7 @@ revision), so a rebuilt database or a new import is never mixed with old results
 from __future__ import annotations
 
 from lmi import areas, provenance
-from lmi.demand import area_comparison, oews_values
+from lmi.demand import across_states, area_comparison, oews_values
 from lmi.demand.codes import CodeResolver
 from lmi.occupations import alternatives as occupation_alternatives
 from lmi.occupations import coverage, search
@@ -45,6 +45,7 @@ education_distribution = reference_query(occupations.education_distribution, max
 interests = reference_query(occupations.interests, max_entries=64)
 region_comparison = model_query(area_comparison.region_comparison, max_entries=256)
 areas_of_state = model_query(area_comparison.areas_of_state, max_entries=256)
+states_of_nation = model_query(across_states.occupation_across_states, max_entries=64)
 states = reference_query(areas.list_states, max_entries=4)
 areas_in_state = reference_query(areas.list_areas_in_state, max_entries=64)
 data_vintages = reference_query(provenance.data_vintages, max_entries=4)

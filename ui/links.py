@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from lmi.briefs.links import PROGRAM_PARAM, shown_text
+from lmi.i18n import _
 
 _BACKTICK_RUNS = re.compile(r"`+")
 
@@ -62,6 +63,8 @@ def check_program_link(program_ids: Iterable[str]) -> None:
     if wanted is None or wanted in set(program_ids):
         return
     st.warning(
-        f"This link names the program {escaped(wanted)}, which is not recorded in this dashboard. Pick a program below."
+        _(
+            "This link names the program {program}, which is not recorded in this dashboard. Pick a program below."
+        ).format(program=escaped(wanted))
     )
     drop(PROGRAM_PARAM)

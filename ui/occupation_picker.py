@@ -10,33 +10,37 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.briefs.links import OCCUPATION_PARAM, occupation_code
+from lmi.i18n import _
 from lmi.occupations.profile import UnknownOccupationError
 from ui import data, links
+from ui.language import neutral_key
 
 STATE_KEY = "occupation"
 MATCHES_SHOWN = 8
 
 
-def render_occupation_picker(
-    key: str,
-    label: str = "Search an occupation or job title",
-    placeholder: str = "e.g. cashier, RN, coal miner, paralegal",
-) -> str | None:
-    """Render the search box and the match list; return the chosen O*NET-SOC code (or None)."""
+def render_occupation_picker(key: str, label: str | None = None, placeholder: str | None = None) -> str | None:
+    """Render the search box and the match list; return the chosen O*NET-SOC code (or None). ``label`` and
+    ``placeholder`` come translated; by default the search box's own words."""
     initial = linked_occupation() or st.session_state.get(STATE_KEY)
-    query = st.text_input(label, key=f"{key}_query", placeholder=placeholder)
+    query = st.text_input(
+        label or _("Search an occupation or job title"),
+        key=f"{key}_query",
+        placeholder=placeholder or _("e.g. cashier, RN, coal miner, paralegal"),
+    )
     if not query.strip():
         return _remember(initial) if initial else None
     matches = data.search_occupations(query, MATCHES_SHOWN)
     if matches.empty:
         st.warning(
-            f"No occupation matches {links.escaped(query)}. Try another title, a shorter word, or a SOC code such "
-            "as 29-1141."
+            _(
+                "No occupation matches {query}. Try another title, a shorter word, or a SOC code such as 29-1141."
+            ).format(query=links.escaped(query))
         )
         return _remember(initial) if initial else None
     options = matches.onet_soc_code.tolist()
     labels = {row.onet_soc_code: _label(row) for row in matches.itertuples()}
-    chosen = st.radio("Matching occupations", options, format_func=labels.get, key=f"{key}_choice")
+    chosen = st.radio(_("Matching occupations"), options, format_func=labels.get, key=neutral_key(f"{key}_choice"))
     return _remember(chosen)
 
 
@@ -53,8 +57,10 @@ def linked_occupation() -> str | None:
         data.profile(code)
     except UnknownOccupationError:
         st.warning(
-            f"This link names the occupation {links.escaped(text)}, which is not an O\\*NET-SOC occupation in "
-            "this database (codes look like 29-1141.00). Search for the occupation below."
+            _(
+                "This link names the occupation {occupation}, which is not an O\\*NET-SOC occupation in this "
+                "database (codes look like 29-1141.00). Search for the occupation below."
+            ).format(occupation=links.escaped(text))
         )
         links.drop(OCCUPATION_PARAM)
         return None
@@ -77,8 +83,12 @@ def choose_occupation(key: str, onet_soc_code: str) -> None:
 
 
 def _label(row) -> str:
-    note = "" if row.matched_kind in ("title", "code") else f" — matched “{row.matched_title}”"
-    return f"{row.title} ({row.onet_soc_code}){note}"
+    """ "Title (code)", and the alternate title the search matched when it was not the title itself."""
+    if row.matched_kind in ("title", "code"):
+        return f"{row.title} ({row.onet_soc_code})"
+    return _("{title} ({code}) — matched “{matched}”").format(
+        title=row.title, code=row.onet_soc_code, matched=row.matched_title
+    )
 
 
 def _remember(code: str) -> str:

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from lmi.i18n import N_
 from lmi.programs import local_fit as program_fit
 from lmi.programs import outcomes, published, roi, scorecard, scorecard_tables
 from lmi.records import queries
@@ -33,7 +34,7 @@ def threshold() -> int:
     return outcomes.threshold_from_env()
 
 
-@resource(max_entries=4, spinner="Reading published outcome figures…")
+@resource(max_entries=4, spinner=N_("Reading published outcome figures…"))
 def reports(threshold: int) -> dict[str, outcomes.ProgramReport]:
     """Every program's suppressed outcome tables, as stored after the last import (computed and stored here
     only when missing, e.g. in a store from before they were stored). Kept as one shared, read-only object per
@@ -78,7 +79,7 @@ def local_fit() -> program_fit.ProgramsFit:
 def fit_source() -> str:
     """The source line of local-fit numbers: OEWS, projections, crosswalks, the openings method and the
     verdict thresholds."""
-    return f"{data.source_note(program_fit.FIT_SOURCE_KEYS)} {program_fit.FIT_METHOD}"
+    return f"{data.source_note(program_fit.FIT_SOURCE_KEYS)} {program_fit.fit_method()}"
 
 
 @cached(max_entries=8)
@@ -108,7 +109,7 @@ def load_generated_examples(imported_by: str) -> list[ImportResult]:
     return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
 
 
-@cached(max_entries=8, spinner="Scoring programs against their levels…")
+@cached(max_entries=8, spinner=N_("Scoring programs against their levels…"))
 def scorecards(threshold: int) -> dict[str, scorecard.Scorecard]:
     """Every program's WIOA scorecard (published figures against the levels staff entered)."""
     return scorecard.program_scorecards(records_connection(), reports(threshold), threshold, area_names())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lmi.i18n import N_, _
 from lmi.programs import local_fit, roi
 from lmi.programs.labels import GENERATED_NOTE, program_choice_label, records_source_note
 from lmi.programs.local_fit import column_words
@@ -36,7 +37,7 @@ FIT_TARGET_DOWNLOAD = [
 def generated_badge(any_generated: bool) -> None:
     """A visible badge above anything derived from generated example data."""
     if any_generated:
-        st.badge("Generated example data", icon=":material/science:", color="orange")
+        st.badge(_("Generated example data"), icon=":material/science:", color="orange")
         st.caption(GENERATED_NOTE)
 
 
@@ -51,14 +52,17 @@ def records_source(threshold: int, any_generated: bool, write: bool = True) -> s
 
 def no_programs_message() -> None:
     st.info(
-        "No training programs are recorded yet. Staff add programs and participant records on the "
-        "**Import program records** page; maintainers can load clearly labelled generated example data with "
-        "`python -m lmi.records.example`."
+        _(
+            "No training programs are recorded yet. Staff add programs and participant records on the "
+            "**Import program records** page; maintainers can load clearly labelled generated example data with "
+            "`python -m lmi.records.example`."
+        )
     )
 
 
-def pick_program(summaries: pd.DataFrame, label: str = "Program") -> str | None:
-    """A program selectbox remembered in the URL (``?program=ID``) and across pages."""
+def pick_program(summaries: pd.DataFrame, label: str | None = None) -> str | None:
+    """A program selectbox remembered in the URL (``?program=ID``) and across pages; ``label`` defaults to
+    "Program" in the visitor's language."""
     if summaries.empty:
         return None
     ids = list(summaries.program_id)
@@ -68,7 +72,7 @@ def pick_program(summaries: pd.DataFrame, label: str = "Program") -> str | None:
     }
     wanted = st.query_params.get(PROGRAM_KEY) or st.session_state.get("program_choice")
     index = ids.index(wanted) if wanted in ids else 0
-    chosen = st.selectbox(label, ids, index=index, format_func=names.get, key="program_picker")
+    chosen = st.selectbox(label or _("Program"), ids, index=index, format_func=names.get, key="program_picker")
     st.query_params[PROGRAM_KEY] = chosen
     st.session_state["program_choice"] = chosen
     return chosen
@@ -86,7 +90,7 @@ def fit_column_config(columns: list[str], summary: bool = False) -> dict:
     }
 
 
-SCORECARD_COLUMN = "WIOA scorecard (latest scored year)"
+SCORECARD_COLUMN = N_("WIOA scorecard (latest scored year)")
 
 
 def with_decision_columns(table: pd.DataFrame, program_ids, threshold: int) -> pd.DataFrame:
@@ -95,8 +99,9 @@ def with_decision_columns(table: pd.DataFrame, program_ids, threshold: int) -> p
     ids = list(program_ids)
     extra = roi.summary_columns(records_data.returns(threshold), ids)
     summaries = records_data.scorecard_summaries(threshold)
-    extra[SCORECARD_COLUMN] = [summaries[p] for p in ids]
-    at = table.columns.get_loc("Data") if "Data" in table.columns else len(table.columns)
+    extra[_(SCORECARD_COLUMN)] = [summaries[p] for p in ids]
+    data_column = _("Data")
+    at = table.columns.get_loc(data_column) if data_column in table.columns else len(table.columns)
     out = table.copy()
     for offset, column in enumerate(extra.columns):
         out.insert(at + offset, column, extra[column].values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lmi.i18n import N_
 from lmi.programs import local_fit as program_fit
 from lmi.programs import scenario as budget
 from lmi.records import scenarios as store
@@ -52,7 +53,7 @@ def problems(scenario: budget.Scenario, threshold: int) -> list[budget.Problem]:
     )
 
 
-@cached(max_entries=32, spinner="Projecting the scenario…")
+@cached(max_entries=32, spinner=N_("Projecting the scenario…"))
 def projection(scenario: budget.Scenario, threshold: int) -> budget.ScenarioResult:
     """The scenario projected from the published records, with absorption against the demand model's openings."""
     return budget.project(

@@ -1,18 +1,23 @@
-"""The Sector reality check's charts: a state's postings trend, national growth against local
-concentration (the quadrant chart) and one sector across a state's metro areas (the map). Each builder
-takes frames from ``lmi`` and returns an Altair chart, drawn offline (no tiles, no remote datasets); each
-caption says in words what the chart shows, for readers who cannot see it. Guide lines and colours follow
-the flag thresholds and flags of ``lmi.sectors.flags``; nothing is restated here."""
+"""The Sector reality check's charts: a state's postings trend and national growth against local
+concentration (the quadrant chart); the map of a sector across a state's areas is drawn by ``ui.area_maps``. Each
+builder takes frames from ``lmi`` and returns a Plotly figure, with a ``*_summary`` beside it: the
+sentence, computed from the same frame, that ``ui.figures.show_figure`` writes under the chart as its text
+alternative; the quadrant's caption says in words how it is drawn. Guide lines, colours and marker shapes
+follow the flag thresholds and flags of ``lmi.sectors.flags``; nothing is restated here."""
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
+import math
 
-from lmi.demand.postings_trend import INDEX_BASE_WORDS
+import pandas as pd
+import plotly.graph_objects as go
+
+from lmi.demand.postings_trend import index_base_words, short_date
+from lmi.i18n import _, ngettext
 from lmi.sectors.flags import (
     BALANCED,
     FLAG_LABELS,
+    FLAG_ORDER,
     HIDDEN,
     NO_ESTIMATE,
     STRENGTH,
@@ -20,23 +25,33 @@ from lmi.sectors.flags import (
     THIN_NOT_GROWING,
     TOO_LITTLE_DATA,
     FlagThresholds,
-    count_words,
 )
 from lmi.sectors.reality_check import SectorView
+from ui.figures import (
+    MARKER_OUTLINE,
+    OKABE_ITO,
+    Style,
+    apply_layout,
+    bubble_sizes,
+    hover_template,
+    reference_line,
+)
 
-FLAG_COLORS = {
-    THIN: "#d62728",
-    STRENGTH: "#2ca02c",
-    BALANCED: "#7f7f7f",
-    THIN_NOT_GROWING: "#ff9896",
-    NO_ESTIMATE: "#c7c7c7",
-    TOO_LITTLE_DATA: "#c7c7c7",
-    HIDDEN: "#1f77b4",
+# Each flag's colour (Okabe-Ito) and marker shape, so a flag reads without colour too.
+FLAG_STYLES = {
+    THIN: Style("#D55E00", "triangle-up", "/"),
+    STRENGTH: Style("#0072B2", "circle", ""),
+    HIDDEN: Style("#CC79A7", "star", "x"),
+    BALANCED: Style("#7F7F7F", "square", "."),
+    THIN_NOT_GROWING: Style("#E69F00", "triangle-down", "\\"),
+    NO_ESTIMATE: Style("#BBBBBB", "cross", "+"),
+    TOO_LITTLE_DATA: Style("#BBBBBB", "x", "+"),
 }
-GUIDE = {"strokeDash": [4, 4], "color": "#555"}
-MAP_NAMED_AREAS = 5  # the areas with the most openings are numbered and named on the map
+SERIES_DASHES = ("solid", "dash")
+LQ_TICKS = (0.05, 0.1, 0.2, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 5, 10, 20, 50)  # location quotients marked on the log axis
 QUADRANT_COLUMNS = [
     "label",
+    "flag",
     "flag_label",
     "location_quotient",
     "national_growth_2024_34_pct",
@@ -48,17 +63,53 @@ QUADRANT_COLUMNS = [
 # ---------------------------------------------------------------- postings trend
 
 
-def postings_chart(series: pd.DataFrame) -> alt.Chart:
-    """The state's and the nation's postings index, one line each (``lmi.demand.postings_trend.postings_series``)."""
-    return (
-        alt.Chart(series)
-        .mark_line()
-        .encode(
-            x=alt.X("posted_on:T", title=None),
-            y=alt.Y("postings_index:Q", title=f"Index, {INDEX_BASE_WORDS}"),
-            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="top")),
+def postings_chart(series: pd.DataFrame, state_name: str) -> go.Figure:
+    """The state's and the nation's postings index (``lmi.demand.postings_trend.postings_series``), one line
+    each, told apart by colour and dash; hovering a week shows both values."""
+    fig = go.Figure()
+    names = [state_name, *[name for name in series.series.unique() if name != state_name]]
+    for i, name in enumerate(names):
+        rows = series[series.series == name].sort_values("posted_on")
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                name=name,
+                x=rows.posted_on,
+                y=rows.postings_index,
+                mode="lines",
+                line={
+                    "color": OKABE_ITO[i % len(OKABE_ITO)],
+                    "dash": SERIES_DASHES[i % len(SERIES_DASHES)],
+                    "width": 2.5,
+                },
+                hovertemplate=f"{name}: %{{y:.1f}}<extra></extra>",
+            )
         )
-        .properties(height=200)
+    apply_layout(
+        fig,
+        _("Job postings on Indeed: {state} and the United States").format(state=state_name),
+        None,
+        _("Index, {base}").format(base=index_base_words()),
+        height_px=380,
+    )
+    fig.update_layout(hovermode="x unified")
+    fig.update_xaxes(tickformat="%Y", dtick="M12", hoverformat="%Y-%m-%d")
+    return fig
+
+
+def postings_summary(series: pd.DataFrame, state_name: str) -> str:
+    """ "On 27 Sep 2024, California's postings index stood at 96.2, against 104.5 for the United States." """
+    latest = series[series.posted_on == series.posted_on.max()]
+    state = latest[latest.series == state_name].postings_index
+    nation = latest[latest.series != state_name].postings_index
+    return _(
+        "On {date}, {state}'s postings index stood at {state_index}, against {us_index} for the United States."
+    ).format(
+        date=short_date(pd.Timestamp(latest.posted_on.iloc[0]).date()),
+        state=state_name,
+        state_index=f"{state.iloc[0]:.1f}",
+        us_index=f"{nation.iloc[0]:.1f}",
     )
 
 
@@ -78,108 +129,88 @@ def quadrant_points(view: SectorView, occupations: bool) -> pd.DataFrame:
     return points[points.location_quotient > 0][QUADRANT_COLUMNS]
 
 
-def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool) -> alt.LayerChart:
-    """Points by location quotient (log) and national growth, sized by local jobs and coloured by flag, with
-    the thresholds as dashed guides; ``named`` writes each point's name beside it (few points only)."""
-    x = alt.X(
-        "location_quotient:Q", title="Local concentration (location quotient, log scale)", scale=alt.Scale(type="log")
-    )
-    y = alt.Y("national_growth_2024_34_pct:Q", title="Projected national growth 2024–34 (%)")
-    dots = (
-        alt.Chart(points)
-        .mark_circle(opacity=0.8, stroke="black", strokeWidth=0.4)
-        .encode(
-            x=x,
-            y=y,
-            size=alt.Size("local_employment_count:Q", title="Local jobs", scale=alt.Scale(range=[30, 1500])),
-            color=alt.Color(
-                "flag_label:N",
-                title="Flag",
-                scale=alt.Scale(domain=[FLAG_LABELS[f] for f in FLAG_COLORS], range=list(FLAG_COLORS.values())),
-            ),
-            tooltip=[
-                alt.Tooltip("label:N", title="Name"),
-                alt.Tooltip("flag_label:N", title="Flag"),
-                alt.Tooltip("location_quotient:Q", title="Location quotient", format=".2f"),
-                alt.Tooltip("national_growth_2024_34_pct:Q", title="National growth (%)", format=".1f"),
-                alt.Tooltip("local_employment_count:Q", title="Local jobs", format=","),
-                alt.Tooltip("local_annual_openings_est_count:Q", title="Est. openings a year", format=",.0f"),
-            ],
-        )
-    )
-    quotients = pd.DataFrame({"location_quotient": [thresholds.thin_lq_below, thresholds.strength_lq_min]})
-    growth = pd.DataFrame({"national_growth_2024_34_pct": [thresholds.national_growth_min_pct]})
-    layers = [
-        dots,
-        alt.Chart(quotients).mark_rule(**GUIDE).encode(x="location_quotient:Q"),
-        alt.Chart(growth).mark_rule(**GUIDE).encode(y="national_growth_2024_34_pct:Q"),
+def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool) -> go.Figure:
+    """Points by location quotient (log) and national growth, sized by local jobs, the flag told by colour
+    and marker shape, with the thresholds as dashed guides; ``named`` writes each point's name beside it
+    (few points only)."""
+    sizes = pd.Series(bubble_sizes(points.local_employment_count, largest_px=44), index=points.index)
+    shown = points.assign(flag_words=[_(FLAG_LABELS[flag]) for flag in points.flag])
+    quotients = points.location_quotient
+    middle = math.sqrt(quotients.min() * quotients.max())  # names point away from the nearer edge (log axis)
+    fields = ["label", "flag_words", "local_employment_count", "local_annual_openings_est_count"]
+    lines = [
+        (_("Flag"), "%{customdata[1]}"),
+        (_("Location quotient"), "%{x:.2f}"),
+        (_("National growth 2024–34"), "%{y:.1f}%"),
+        (_("Local jobs"), "%{customdata[2]:,.0f}"),
+        (_("Est. openings a year"), "%{customdata[3]:,.0f}"),
     ]
-    if named:
-        layers.append(alt.Chart(points).mark_text(align="left", dx=8, fontSize=11).encode(x=x, y=y, text="label:N"))
-    return alt.layer(*layers).properties(height=440)
+    fig = go.Figure()
+    for flag in [f for f in FLAG_ORDER if f in set(points.flag)]:
+        rows = shown[shown.flag == flag]
+        style = FLAG_STYLES[flag]
+        left_of_middle = rows.location_quotient < middle
+        fig.add_trace(
+            go.Scatter(
+                name=_(FLAG_LABELS[flag]),
+                x=rows.location_quotient,
+                y=rows.national_growth_2024_34_pct,
+                mode="markers+text" if named else "markers",
+                text=rows.label if named else None,
+                textposition=["middle right" if left else "middle left" for left in left_of_middle],
+                customdata=rows[fields],
+                marker={
+                    "symbol": style.symbol,
+                    "color": style.color,
+                    "size": sizes[rows.index],
+                    "opacity": 0.85,
+                    "line": MARKER_OUTLINE,
+                },
+                hovertemplate=hover_template("%{customdata[0]}", lines),
+            )
+        )
+    apply_layout(
+        fig,
+        _("National growth against local concentration"),
+        _("Local concentration (location quotient, log scale)"),
+        _("Projected national growth 2024–34 (%)"),
+        height_px=520,
+        legend_title=_("Flag"),
+    )
+    ticks = [q for q in LQ_TICKS if quotients.min() / 1.5 <= q <= quotients.max() * 1.5]
+    fig.update_xaxes(type="log", tickvals=ticks, ticktext=[f"{q:g}" for q in ticks])
+    fig.update_yaxes(ticksuffix="%")
+    reference_line(fig, "x", thresholds.thin_lq_below, _("LQ {value}").format(value=f"{thresholds.thin_lq_below:g}"))
+    reference_line(
+        fig, "x", thresholds.strength_lq_min, _("LQ {value}").format(value=f"{thresholds.strength_lq_min:g}")
+    )
+    reference_line(fig, "y", thresholds.national_growth_min_pct, f"{thresholds.national_growth_min_pct:g}%")
+    return fig
 
 
 def quadrant_caption(thresholds: FlagThresholds) -> str:
-    """What the quadrant chart shows, in words (the guides are the thresholds in force)."""
-    return (
-        f"Top left: growing nationally (at least {thresholds.national_growth_min_pct:g}%, horizontal line) "
-        f"but thin here (location quotient below {thresholds.thin_lq_below:g}, left dashed line). Right of "
-        f"{thresholds.strength_lq_min:g}: local strengths. Circle size: local jobs; colour: flag. "
-        "The same points, with their flags in words, are in the tables above and below. Occupations without a "
-        "published local estimate cannot be plotted."
+    """How the quadrant chart is drawn, in words (the guides are the thresholds in force)."""
+    return _(
+        "Top left: growing nationally (at least {growth}%, horizontal line) but thin here (location quotient "
+        "below {thin}, left dashed line). Right of {strength}: local strengths. Marker size: local jobs; colour "
+        "and shape: flag. The same points, with their flags in words, are in the tables above and below. "
+        "Occupations without a published local estimate cannot be plotted."
+    ).format(
+        growth=f"{thresholds.national_growth_min_pct:g}",
+        thin=f"{thresholds.thin_lq_below:g}",
+        strength=f"{thresholds.strength_lq_min:g}",
     )
 
 
-# ---------------------------------------------------------------- one sector across a state's areas
-
-
-def areas_map(ranking: pd.DataFrame) -> alt.LayerChart | None:
-    """Circles at each metro area's centroid, sized by the sector's estimated openings and coloured by its
-    location quotient, the ``MAP_NAMED_AREAS`` with most openings numbered; None when nothing can be mapped
-    (nonmetropolitan areas have no centroid)."""
-    mapped = ranking.dropna(subset=["latitude_deg", "local_annual_openings_est_count"])
-    if mapped.empty:
-        return None
-    circles = (
-        alt.Chart(mapped)
-        .mark_circle(opacity=0.8, stroke="black", strokeWidth=0.5)
-        .encode(
-            longitude="longitude_deg:Q",
-            latitude="latitude_deg:Q",
-            size=alt.Size(
-                "local_annual_openings_est_count:Q", title="Est. openings a year", scale=alt.Scale(range=[40, 1600])
-            ),
-            color=alt.Color(
-                "location_quotient:Q",
-                title="Location quotient",
-                scale=alt.Scale(scheme="redblue", domainMid=1, reverse=True),
-            ),
-            tooltip=[
-                alt.Tooltip("area_name:N", title="Area"),
-                alt.Tooltip("openings_rank:Q", title="Rank"),
-                alt.Tooltip("local_annual_openings_est_count:Q", title="Est. openings a year", format=",.0f"),
-                alt.Tooltip("local_employment_count:Q", title="Jobs", format=","),
-                alt.Tooltip("location_quotient:Q", title="Location quotient", format=".2f"),
-            ],
-        )
+def quadrant_summary(points: pd.DataFrame) -> str:
+    """ "5 points are drawn (Local strength: 2; Balanced: 3); the most concentrated here is Energy (location
+    quotient 1.84)." """
+    counts = "; ".join(
+        f"{_(FLAG_LABELS[flag])}: {int((points.flag == flag).sum())}" for flag in FLAG_ORDER if flag in set(points.flag)
     )
-    top = mapped[mapped.openings_rank <= MAP_NAMED_AREAS].assign(
-        label=lambda f: f.openings_rank.astype(str) + " " + f.area_name.str.split(r"[-,]", regex=True).str[0]
-    )
-    names = (
-        alt.Chart(top)
-        .mark_text(align="left", dx=9, fontSize=11)
-        .encode(longitude="longitude_deg:Q", latitude="latitude_deg:Q", text="label:N")
-    )
-    return alt.layer(circles, names).project(type="albersUsa").properties(height=420)
-
-
-def areas_map_caption() -> str:
-    """What the map and the ranking beside it show, in words."""
-    return (
-        "Ranked by estimated openings a year: the number of jobs a completer could compete for; the "
-        f"{count_words(MAP_NAMED_AREAS)} highest are numbered on the map. Circles sit at each metro area's Census centroid, sized "
-        "by estimated openings and coloured by the sector's location quotient (red: more concentrated than "
-        "nationally); nonmetropolitan areas have no centroid and appear only in the table. A metro area crossing "
-        "a state line is counted with all its jobs."
-    )
+    top = points.loc[points.location_quotient.idxmax()]
+    return ngettext(
+        "{n} point is drawn ({counts}); the most concentrated here is {top} (location quotient {lq}).",
+        "{n} points are drawn ({counts}); the most concentrated here is {top} (location quotient {lq}).",
+        len(points),
+    ).format(n=len(points), counts=counts, top=top.label, lq=f"{top.location_quotient:.2f}")

@@ -10,211 +10,261 @@ import streamlit as st
 from lmi.demand import JOBS_PER_RATE_BASE
 from lmi.demand.columns import help_text, label
 from lmi.demand.oews_values import format_usd
-from lmi.demand.postings_trend import INDEX_BASE_WORDS
+from lmi.demand.postings_trend import index_base_words
+from lmi.i18n import _
 
-JOBS, LQ = label("local_employment_count"), label("location_quotient")
-OPENINGS = label("local_annual_openings_est_count")
-GROWTH, NATIONAL_OPENINGS = label("national_growth_2024_34_pct"), label("national_annual_openings_count")
-WAGE, WHOSE = label("local_annual_wage_median_usd"), label("demand_basis")
-CODE, TITLE = label("soc_code"), label("soc_title")
-PER_10K = f"Est. openings per {JOBS_PER_RATE_BASE:,} local jobs"
-POSTINGS = "Indeed postings, nation (index, 12-month change)"
-INDEX = f"Index ({INDEX_BASE_WORDS})"
-NATIONAL_SHARE = "Share of national jobs (%)"
-ABOVE_MEDIAN = "Local jobs paying above the area median (%)"
-WITH_ESTIMATES = "Occupations with local estimates"
-SIGNATURE = "Signature occupation"
-GROUP_HELP = (
-    "Blank where the figure is the code's own. Otherwise the figure is a BLS group's: an “All Other” "
-    "residual or a code covering several O*NET occupations, named here; it is counted once."
-)
+
+def headers() -> dict[str, str]:
+    """Every header the page's tables use, in the visitor's language (the demand columns' words come from
+    ``lmi.demand.columns``): built on each call, never at import, so a header follows a language switch."""
+    return {
+        "jobs": label("local_employment_count"),
+        "lq": label("location_quotient"),
+        "openings": label("local_annual_openings_est_count"),
+        "growth": label("national_growth_2024_34_pct"),
+        "national_openings": label("national_annual_openings_count"),
+        "wage": label("local_annual_wage_median_usd"),
+        "whose": label("demand_basis"),
+        "code": label("soc_code"),
+        "title": label("soc_title"),
+        "per_10k": _("Est. openings per {base} local jobs").format(base=f"{JOBS_PER_RATE_BASE:,}"),
+        "postings": _("Indeed postings, nation (index, 12-month change)"),
+        "index": _("Index ({base})").format(base=index_base_words()),
+        "national_share": _("Share of national jobs (%)"),
+        "above_median": _("Local jobs paying above the area median (%)"),
+        "with_estimates": _("Occupations with local estimates"),
+        "signature": _("Signature occupation"),
+        "sector": _("Sector"),
+        "sector_key": _("Sector key"),
+        "flag": _("Flag"),
+        "why": _("Why"),
+        "occupations": _("Occupations"),
+        "indeed_sector": _("Indeed sector"),
+        "latest_date": _("Latest date"),
+        "year_earlier": _("A year earlier"),
+        "change_12m": _("Change over 12 months (%)"),
+        "wage_ratio": _("Wage ÷ area median"),
+        "target": _("Sector or occupation"),
+        "entered_as": _("Entered as"),
+        "target_code": _("Code"),
+        "seats": _("Seats a year"),
+        "seats_ratio": _("Seats ÷ openings"),
+        "openings_are": _("Which occupations the openings are"),
+        "rank": _("Rank"),
+        "area": _("Area"),
+        "kind": _("Kind"),
+        "crosses_state_line": _("Crosses a state line"),
+        "file_line": _("Line in sector file"),
+    }
+
+
+def group_help() -> str:
+    """The tooltip of the "Whose numbers" column."""
+    return _(
+        "Blank where the figure is the code's own. Otherwise the figure is a BLS group's: an “All Other” "
+        "residual or a code covering several O*NET occupations, named here; it is counted once."
+    )
 
 
 def column_formats() -> dict:
     """``st.dataframe`` column settings shared by every table on the page (labels, tooltips, formats)."""
-    column = st.column_config
+    h, column = headers(), st.column_config
     return {
-        GROWTH: column.NumberColumn(GROWTH, format="%.1f", help=help_text("national_growth_2024_34_pct")),
-        NATIONAL_OPENINGS: column.NumberColumn(
-            NATIONAL_OPENINGS, format="localized", help=help_text("national_annual_openings_count")
+        h["growth"]: column.NumberColumn(h["growth"], format="%.1f", help=help_text("national_growth_2024_34_pct")),
+        h["national_openings"]: column.NumberColumn(
+            h["national_openings"], format="localized", help=help_text("national_annual_openings_count")
         ),
-        NATIONAL_SHARE: column.NumberColumn(format="%.2f"),
-        JOBS: column.NumberColumn(JOBS, format="localized", help=help_text("local_employment_count")),
-        LQ: column.NumberColumn(LQ, format="%.2f", help=help_text("location_quotient")),
-        OPENINGS: column.NumberColumn(OPENINGS, format="localized", help=help_text("local_annual_openings_est_count")),
-        PER_10K: column.NumberColumn(format="%.1f"),
-        ABOVE_MEDIAN: column.NumberColumn(format="%.0f"),
-        WAGE: column.TextColumn(WAGE, help=help_text("local_annual_wage_median_usd")),
-        "Wage ÷ area median": column.NumberColumn(format="%.2f"),
-        "Seats a year": column.NumberColumn(format="localized"),
-        "Seats ÷ openings": column.NumberColumn(format="%.2f"),
-        WHOSE: column.TextColumn(WHOSE, help=GROUP_HELP, width="medium"),
-        CODE: column.TextColumn(CODE, help=help_text("soc_code")),
-        TITLE: column.TextColumn(TITLE, help=help_text("soc_title")),
-        POSTINGS: column.TextColumn(
-            POSTINGS,
+        h["national_share"]: column.NumberColumn(format="%.2f"),
+        h["jobs"]: column.NumberColumn(h["jobs"], format="localized", help=help_text("local_employment_count")),
+        h["lq"]: column.NumberColumn(h["lq"], format="%.2f", help=help_text("location_quotient")),
+        h["openings"]: column.NumberColumn(
+            h["openings"], format="localized", help=help_text("local_annual_openings_est_count")
+        ),
+        h["per_10k"]: column.NumberColumn(format="%.1f"),
+        h["above_median"]: column.NumberColumn(format="%.0f"),
+        h["wage"]: column.TextColumn(h["wage"], help=help_text("local_annual_wage_median_usd")),
+        h["wage_ratio"]: column.NumberColumn(format="%.2f"),
+        h["seats"]: column.NumberColumn(format="localized"),
+        h["seats_ratio"]: column.NumberColumn(format="%.2f"),
+        h["whose"]: column.TextColumn(h["whose"], help=group_help(), width="medium"),
+        h["code"]: column.TextColumn(h["code"], help=help_text("soc_code")),
+        h["title"]: column.TextColumn(h["title"], help=help_text("soc_title")),
+        h["postings"]: column.TextColumn(
+            h["postings"],
             width="medium",
-            help=f"Indeed Hiring Lab's national postings index ({INDEX_BASE_WORDS}) for each Indeed sector the "
-            "sector file maps to this sector.",
+            help=_(
+                "Indeed Hiring Lab's national postings index ({base}) for each Indeed sector the sector file maps "
+                "to this sector."
+            ).format(base=index_base_words()),
         ),
-        "Why": column.TextColumn(width="large"),
-        "Latest date": column.DateColumn(format="D MMM YYYY"),
-        INDEX: column.NumberColumn(format="%.1f"),
-        "A year earlier": column.NumberColumn(format="%.1f"),
-        "Change over 12 months (%)": column.NumberColumn(format="%+.1f"),
+        h["why"]: column.TextColumn(width="large"),
+        h["latest_date"]: column.DateColumn(format="D MMM YYYY"),
+        h["index"]: column.NumberColumn(format="%.1f"),
+        h["year_earlier"]: column.NumberColumn(format="%.1f"),
+        h["change_12m"]: column.NumberColumn(format="%+.1f"),
     }
 
 
 def national_table(sectors: pd.DataFrame) -> pd.DataFrame:
     """The national signal alone, per sector (for the nation, where there is nothing local to compare)."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Sector": sectors.sector_name,
-            GROWTH: sectors.national_growth_2024_34_pct,
-            NATIONAL_OPENINGS: sectors.national_annual_openings_count,
-            NATIONAL_SHARE: sectors.national_employment_share_pct,
-            POSTINGS: sectors.national_postings_words,
-            "Occupations": sectors.occupations_count,
+            h["sector"]: sectors.sector_name,
+            h["growth"]: sectors.national_growth_2024_34_pct,
+            h["national_openings"]: sectors.national_annual_openings_count,
+            h["national_share"]: sectors.national_employment_share_pct,
+            h["postings"]: sectors.national_postings_words,
+            h["occupations"]: sectors.occupations_count,
         }
     )
 
 
 def sectors_table(sectors: pd.DataFrame) -> pd.DataFrame:
     """Each chosen sector's flag, the sentence behind it, and the national and local figures it rests on."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Sector": sectors.sector_name,
-            "Flag": sectors.flag_label,
-            "Why": sectors.flag_reason,
-            GROWTH: sectors.national_growth_2024_34_pct,
-            NATIONAL_OPENINGS: sectors.national_annual_openings_count,
-            POSTINGS: sectors.national_postings_words,
-            NATIONAL_SHARE: sectors.national_employment_share_pct,
-            JOBS: sectors.local_employment_count,
-            LQ: sectors.location_quotient,
-            OPENINGS: _whole(sectors.local_annual_openings_est_count),
-            PER_10K: sectors.local_openings_per_10k_jobs,
-            ABOVE_MEDIAN: sectors.local_jobs_above_area_median_wage_pct,
-            WITH_ESTIMATES: _of(sectors.occupations_with_local_estimate_count, sectors.occupations_count),
+            h["sector"]: sectors.sector_name,
+            h["flag"]: sectors.flag_label,
+            h["why"]: sectors.flag_reason,
+            h["growth"]: sectors.national_growth_2024_34_pct,
+            h["national_openings"]: sectors.national_annual_openings_count,
+            h["postings"]: sectors.national_postings_words,
+            h["national_share"]: sectors.national_employment_share_pct,
+            h["jobs"]: sectors.local_employment_count,
+            h["lq"]: sectors.location_quotient,
+            h["openings"]: _whole(sectors.local_annual_openings_est_count),
+            h["per_10k"]: sectors.local_openings_per_10k_jobs,
+            h["above_median"]: sectors.local_jobs_above_area_median_wage_pct,
+            h["with_estimates"]: _of(sectors.occupations_with_local_estimate_count, sectors.occupations_count),
         }
     )
 
 
 def postings_table(trends: pd.DataFrame) -> pd.DataFrame:
     """One row per (sector, mapped Indeed sector): Indeed's index now, a year earlier, and the change."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Sector": trends.sector_name,
-            "Indeed sector": trends.indeed_sector,
-            "Latest date": trends.latest_on,
-            INDEX: trends.latest_index,
-            "A year earlier": trends.year_earlier_index,
-            "Change over 12 months (%)": trends.change_12m_pct,
+            h["sector"]: trends.sector_name,
+            h["indeed_sector"]: trends.indeed_sector,
+            h["latest_date"]: trends.latest_on,
+            h["index"]: trends.latest_index,
+            h["year_earlier"]: trends.year_earlier_index,
+            h["change_12m"]: trends.change_12m_pct,
         }
     )
 
 
-def occupations_table(occupations: pd.DataFrame, flag_labels: list[str]) -> pd.DataFrame:
-    """The chosen sectors' occupations carrying one of ``flag_labels``, each with its flag and sentence."""
-    rows = occupations[occupations.flag_label.isin(flag_labels)]
+def occupations_table(occupations: pd.DataFrame, flags: list[str]) -> pd.DataFrame:
+    """The chosen sectors' occupations carrying one of ``flags`` (flag keys of ``lmi.sectors.flags``), each
+    with its flag and sentence."""
+    h = headers()
+    rows = occupations[occupations.flag.isin(flags)]
     return pd.DataFrame(
         {
-            "Sector": rows.sector_name,
-            CODE: rows.soc_code,
-            TITLE: rows.soc_title,
-            SIGNATURE: _signature(rows.is_signature),
-            WHOSE: rows.group_label,
-            "Flag": rows.flag_label,
-            "Why": rows.flag_reason,
-            GROWTH: rows.national_growth_2024_34_pct,
-            NATIONAL_OPENINGS: rows.national_annual_openings_count,
-            NATIONAL_SHARE: rows.national_employment_share_pct,
-            JOBS: rows.local_employment_count,
-            LQ: rows.location_quotient,
-            WAGE: _wages(rows),
-            "Wage ÷ area median": rows.local_wage_to_area_median_ratio,
-            OPENINGS: _whole(rows.local_annual_openings_est_count),
+            h["sector"]: rows.sector_name,
+            h["code"]: rows.soc_code,
+            h["title"]: rows.soc_title,
+            h["signature"]: _signature(rows.is_signature),
+            h["whose"]: rows.group_label,
+            h["flag"]: rows.flag_label,
+            h["why"]: rows.flag_reason,
+            h["growth"]: rows.national_growth_2024_34_pct,
+            h["national_openings"]: rows.national_annual_openings_count,
+            h["national_share"]: rows.national_employment_share_pct,
+            h["jobs"]: rows.local_employment_count,
+            h["lq"]: rows.location_quotient,
+            h["wage"]: _wages(rows),
+            h["wage_ratio"]: rows.local_wage_to_area_median_ratio,
+            h["openings"]: _whole(rows.local_annual_openings_est_count),
         }
     )
 
 
 def hidden_table(hidden: pd.DataFrame) -> pd.DataFrame:
     """Strong local occupations in no popular sector."""
+    h = headers()
     return pd.DataFrame(
         {
-            CODE: hidden.soc_code,
-            TITLE: hidden.soc_title,
-            WHOSE: hidden.group_label,
-            "Why": hidden.flag_reason,
-            JOBS: hidden.local_employment_count,
-            LQ: hidden.location_quotient,
-            OPENINGS: _whole(hidden.local_annual_openings_est_count),
-            PER_10K: hidden.local_openings_per_10k_jobs,
-            GROWTH: hidden.national_growth_2024_34_pct,
-            WAGE: _wages(hidden),
+            h["code"]: hidden.soc_code,
+            h["title"]: hidden.soc_title,
+            h["whose"]: hidden.group_label,
+            h["why"]: hidden.flag_reason,
+            h["jobs"]: hidden.local_employment_count,
+            h["lq"]: hidden.location_quotient,
+            h["openings"]: _whole(hidden.local_annual_openings_est_count),
+            h["per_10k"]: hidden.local_openings_per_10k_jobs,
+            h["growth"]: hidden.national_growth_2024_34_pct,
+            h["wage"]: _wages(hidden),
         }
     )
 
 
 def seats_table(compared: pd.DataFrame) -> pd.DataFrame:
     """Each planned seats line beside the estimated openings it competes for (``lmi.sectors.seats``)."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Sector or occupation": compared.target_name,
-            "Entered as": compared.given_code,
-            "Code": compared.target_code,
-            "Seats a year": compared.seats_per_year_count,
-            OPENINGS: _whole(compared.local_annual_openings_est_count),
-            "Seats ÷ openings": compared.seats_to_openings_ratio,
-            "Flag": compared.flag_label,
-            "Which occupations the openings are": compared.openings_are,
-            WHOSE: compared.group_label,
-            "Why": compared.flag_reason,
+            h["target"]: compared.target_name,
+            h["entered_as"]: compared.given_code,
+            h["target_code"]: compared.target_code,
+            h["seats"]: compared.seats_per_year_count,
+            h["openings"]: _whole(compared.local_annual_openings_est_count),
+            h["seats_ratio"]: compared.seats_to_openings_ratio,
+            h["flag"]: compared.flag_label,
+            h["openings_are"]: compared.openings_are,
+            h["whose"]: compared.group_label,
+            h["why"]: compared.flag_reason,
         }
     )
 
 
 def ranking_table(ranking: pd.DataFrame) -> pd.DataFrame:
     """One sector across a state's areas, most estimated openings first (``lmi.sectors.across_areas``)."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Rank": ranking.openings_rank,
-            "Area": ranking.area_name,
-            "Kind": ranking.area_kind_words,
-            OPENINGS: _whole(ranking.local_annual_openings_est_count),
-            PER_10K: ranking.local_openings_per_10k_jobs,
-            JOBS: ranking.local_employment_count,
-            LQ: ranking.location_quotient,
-            ABOVE_MEDIAN: ranking.local_jobs_above_area_median_wage_pct,
-            WITH_ESTIMATES: _of(ranking.occupations_with_local_estimate_count, ranking.occupations_count),
-            "Crosses a state line": ranking.states_count > 1,
+            h["rank"]: ranking.openings_rank,
+            h["area"]: ranking.area_name,
+            h["kind"]: ranking.area_kind_words,
+            h["openings"]: _whole(ranking.local_annual_openings_est_count),
+            h["per_10k"]: ranking.local_openings_per_10k_jobs,
+            h["jobs"]: ranking.local_employment_count,
+            h["lq"]: ranking.location_quotient,
+            h["above_median"]: ranking.local_jobs_above_area_median_wage_pct,
+            h["with_estimates"]: _of(ranking.occupations_with_local_estimate_count, ranking.occupations_count),
+            h["crosses_state_line"]: ranking.states_count > 1,
         }
     )
 
 
 def members_table(members: pd.DataFrame) -> pd.DataFrame:
     """What is in one sector: its codes, signature occupations, group figures and file lines."""
+    h = headers()
     return pd.DataFrame(
         {
-            CODE: members.soc_code,
-            TITLE: members.soc_title,
-            SIGNATURE: _signature(members.is_signature),
-            WHOSE: members.group_label,
-            "Line in sector file": members.file_line,
+            h["code"]: members.soc_code,
+            h["title"]: members.soc_title,
+            h["signature"]: _signature(members.is_signature),
+            h["whose"]: members.group_label,
+            h["file_line"]: members.file_line,
         }
     )
 
 
 def every_member_table(members: pd.DataFrame) -> pd.DataFrame:
     """Every sector's occupations, for the download."""
+    h = headers()
     return pd.DataFrame(
         {
-            "Sector key": members.sector_key,
-            "Sector": members.sector_name,
-            CODE: members.soc_code,
-            TITLE: members.soc_title,
-            SIGNATURE: members.is_signature,
-            WHOSE: members.group_label,
+            h["sector_key"]: members.sector_key,
+            h["sector"]: members.sector_name,
+            h["code"]: members.soc_code,
+            h["title"]: members.soc_title,
+            h["signature"]: members.is_signature,
+            h["whose"]: members.group_label,
         }
     )
 
@@ -225,11 +275,11 @@ def _whole(values: pd.Series) -> pd.Series:
 
 def _of(part: pd.Series, whole: pd.Series) -> list[str]:
     """ "12 of 22"."""
-    return [f"{int(a)} of {int(b)}" for a, b in zip(part, whole)]
+    return [_("{part} of {whole}").format(part=int(a), whole=int(b)) for a, b in zip(part, whole)]
 
 
 def _signature(is_signature: pd.Series) -> pd.Series:
-    return is_signature.map({True: "Signature", False: ""})
+    return is_signature.map({True: _("Signature"), False: ""})
 
 
 def _wages(rows: pd.DataFrame) -> list[str]:

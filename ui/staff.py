@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from lmi.i18n import _
+
 PASSWORD_ENV = "LMI_STAFF_PASSWORD"
 SECRET_KEY = "staff_password"
 MAX_ATTEMPTS = 5
@@ -56,32 +58,35 @@ def render_sign_in() -> StaffUser | None:
     expected = configured_password()
     if expected is None:
         st.info(
-            "**Uploads are disabled on this deployment**: no staff password is configured, so this is the "
-            f"public, read-only dashboard. An administrator enables uploads by setting the `{PASSWORD_ENV}` "
-            f"environment variable or `{SECRET_KEY}` in `.streamlit/secrets.toml`."
+            _(
+                "**Uploads are disabled on this deployment**: no staff password is configured, so this is the "
+                "public, read-only dashboard. An administrator enables uploads by setting the `{variable}` "
+                "environment variable or `{secret}` in `.streamlit/secrets.toml`."
+            ).format(variable=PASSWORD_ENV, secret=SECRET_KEY)
         )
         return None
     user = current_user()
     if user is not None:
         cols = st.columns([4, 1])
-        cols[0].success(f"Signed in as staff: **{user.name}**")
-        if cols[1].button("Sign out", key="staff_sign_out"):
+        cols[0].success(_("Signed in as staff: **{name}**").format(name=user.name))
+        if cols[1].button(_("Sign out"), key="staff_sign_out"):
             st.session_state.pop(_USER_KEY, None)
             st.rerun()
         return user
     locked_until = st.session_state.get(_LOCK_KEY, 0.0)
     if time.monotonic() < locked_until:
-        st.error(f"Too many wrong passwords; try again in {int(locked_until - time.monotonic()) + 1} s.")
+        seconds = int(locked_until - time.monotonic()) + 1
+        st.error(_("Too many wrong passwords; try again in {seconds} s.").format(seconds=seconds))
         return None
     with st.form("staff_sign_in"):
-        st.markdown("**Staff sign-in** (uploads are for staff only)")
-        name = st.text_input("Your name (recorded in the import log)", key="staff_name")
-        password = st.text_input("Staff password", type="password", key="staff_password_input")
-        submitted = st.form_submit_button("Sign in")
+        st.markdown(_("**Staff sign-in** (uploads are for staff only)"))
+        name = st.text_input(_("Your name (recorded in the import log)"), key="staff_name")
+        password = st.text_input(_("Staff password"), type="password", key="staff_password_input")
+        submitted = st.form_submit_button(_("Sign in"), key="staff_sign_in_submit")
     if not submitted:
         return None
     if not name.strip():
-        st.error("Enter your name: every import is logged with who made it.")
+        st.error(_("Enter your name: every import is logged with who made it."))
         return None
     if not password_matches(password, expected):
         fails = st.session_state.get(_FAILS_KEY, 0) + 1
@@ -89,7 +94,7 @@ def render_sign_in() -> StaffUser | None:
         if fails >= MAX_ATTEMPTS:
             st.session_state[_LOCK_KEY] = time.monotonic() + LOCKOUT_S
             st.session_state[_FAILS_KEY] = 0
-        st.error("Wrong staff password.")
+        st.error(_("Wrong staff password."))
         return None
     st.session_state[_FAILS_KEY] = 0
     st.session_state[_USER_KEY] = name.strip()[:100]

@@ -1,116 +1,267 @@
-"""The Career transitions page's charts (Altair specifications), each with the caption that says in words
-what it shows (its text alternative): similarity against local demand, a similarity's components,
-and skill gaps. The frames come from ``lmi.transitions``; only the drawing is here."""
+"""The Career transitions page's charts (Plotly figures): similarity against local demand, a similarity's
+components, and skill gaps. Each builder has a ``*_summary`` beside it, the sentence computed from the same
+frame that ``ui.figures.show_figure`` writes under the chart as its text alternative; the similarity chart
+also has a caption that says how it is drawn. The frames come from ``lmi.transitions``; only the drawing
+is here."""
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
+import plotly.graph_objects as go
 
+from lmi.i18n import N_, _, ngettext
 from lmi.transitions.self_assessment import LEVEL_RANGE
 from lmi.transitions.similarity_method import MAX_SCORE
+from ui.figures import (
+    DIVERGING_SCALE,
+    MARKER_OUTLINE,
+    OKABE_ITO,
+    apply_layout,
+    bubble_sizes,
+    category_styles,
+    hover_template,
+    log_ticks,
+)
 
-NEEDED = "Level needed"
+NEEDED = N_("Level needed")
 GAP_BARS = 12  # the largest gaps drawn; the table below lists them all
+PAY_MIDPOINT_PCT = 100  # pay as now: the middle of the pay colour scale
+BAR_HEIGHT_PX = 34
 
 
-def similarity_demand_chart(points: pd.DataFrame) -> alt.LayerChart:
-    """Ranked targets (``lmi.transitions.tables.chart_points``): similarity across, estimated openings up
-    (log scale), jobs as size, pay against now as colour when known, numbered by rank."""
-    plot = points.assign(label=points.transition_rank.astype(str))
-    base = alt.Chart(plot).encode(
-        x=alt.X("similarity_score:Q", title="Similarity to where you start (0-100)", scale=alt.Scale(zero=False)),
-        y=alt.Y(
-            "local_annual_openings_est_count:Q",
-            title="Estimated openings a year here (log scale)",
-            scale=alt.Scale(type="log"),
-        ),
-    )
-    color = (
-        alt.Color("pay_vs_now_pct:Q", title="Pay vs now (%)", scale=alt.Scale(scheme="blueorange", domainMid=100))
-        if pay_known(points)
-        else alt.value("#4c78a8")
-    )
-    circles = base.mark_circle(opacity=0.8, stroke="black", strokeWidth=0.5).encode(
-        size=alt.Size("local_employment_count:Q", title="Jobs here", scale=alt.Scale(range=[40, 900])),
-        color=color,
-        tooltip=[
-            alt.Tooltip("transition_rank:Q", title="Rank"),
-            alt.Tooltip("target_title:N", title="Occupation"),
-            alt.Tooltip("similarity_score:Q", title="Similarity", format=".0f"),
-            alt.Tooltip("local_employment_count:Q", title="Jobs here", format=","),
-            alt.Tooltip("local_annual_openings_est_count:Q", title="Openings a year (estimate)", format=",.2r"),
-            alt.Tooltip("demand_basis:N", title="Whose numbers"),
-            alt.Tooltip("same_figure_note:N", title="Demand counted once"),
-            alt.Tooltip("pay_vs_now_pct:Q", title="Pay vs now (%)", format=".0f"),
-        ],
-    )
-    labels = base.mark_text(dy=-10, fontSize=11).encode(text="label:N")
-    return (circles + labels).properties(height=380)
+# ---------------------------------------------------------------- similarity against local demand
 
 
 def pay_known(points: pd.DataFrame) -> bool:
     return bool(points.pay_vs_now_pct.notna().any())
 
 
+def similarity_demand_chart(points: pd.DataFrame) -> go.Figure:
+    """Ranked targets (``lmi.transitions.tables.chart_points``): similarity across, estimated openings up
+    (log scale), jobs as size, pay against now as colour when known (grey diamonds where it is not), each
+    numbered by rank."""
+    sizes = pd.Series(bubble_sizes(points.local_employment_count, smallest_px=8, largest_px=40), index=points.index)
+    fields = ["target_title", "transition_rank", "local_employment_count", "demand_basis", "same_figure_note"]
+    lines = [
+        (_("Rank"), "%{customdata[1]}"),
+        (_("Similarity"), "%{x:.0f}"),
+        (_("Jobs here"), "%{customdata[2]:,.0f}"),
+        (_("Openings a year (estimate)"), "%{y:,.2r}"),
+        (_("Whose numbers"), "%{customdata[3]}"),
+        (_("Demand counted once"), "%{customdata[4]}"),
+    ]
+    fig = go.Figure()
+    known = points[points.pay_vs_now_pct.notna()]
+    unknown = points[points.pay_vs_now_pct.isna()]
+    if len(known):
+        fig.add_trace(
+            go.Scatter(
+                name=_("Pay known"),
+                x=known.similarity_score,
+                y=known.local_annual_openings_est_count,
+                mode="markers+text",
+                text=known.transition_rank.astype(str),
+                textposition="top center",
+                customdata=known[fields],
+                marker={
+                    "size": sizes[known.index],
+                    "color": known.pay_vs_now_pct,
+                    "colorscale": [list(stop) for stop in DIVERGING_SCALE],
+                    "cmid": PAY_MIDPOINT_PCT,
+                    "colorbar": {"title": {"text": _("Pay vs now")}, "ticksuffix": "%"},
+                    "opacity": 0.85,
+                    "line": MARKER_OUTLINE,
+                },
+                hovertemplate=hover_template("%{customdata[0]}", [*lines, (_("Pay vs now"), "%{marker.color:.0f}%")]),
+                showlegend=False,
+            )
+        )
+    if len(unknown):
+        fig.add_trace(
+            go.Scatter(
+                name=_("Pay not published"),
+                x=unknown.similarity_score,
+                y=unknown.local_annual_openings_est_count,
+                mode="markers+text",
+                text=unknown.transition_rank.astype(str),
+                textposition="top center",
+                customdata=unknown[fields],
+                marker={
+                    "size": sizes[unknown.index],
+                    "color": "#BBBBBB" if len(known) else OKABE_ITO[0],
+                    "symbol": "diamond" if len(known) else "circle",
+                    "opacity": 0.85,
+                    "line": MARKER_OUTLINE,
+                },
+                hovertemplate=hover_template("%{customdata[0]}", lines),
+                showlegend=bool(len(known)),
+            )
+        )
+    apply_layout(
+        fig,
+        _("Similarity against local demand"),
+        _("Similarity to where you start (0-100)"),
+        _("Estimated openings a year here (log scale)"),
+        height_px=480,
+    )
+    openings = points.local_annual_openings_est_count
+    ticks = log_ticks(float(openings.min()), float(openings.max()))
+    fig.update_yaxes(type="log", tickvals=ticks, ticktext=[f"{tick:,g}" for tick in ticks])
+    return fig
+
+
 def similarity_demand_caption(points: pd.DataFrame) -> str:
-    """What the similarity-vs-demand chart shows, in words."""
-    return (
+    """How the similarity-vs-demand chart is drawn, in words."""
+    if pay_known(points):
+        return _(
+            "Each circle is a ranked occupation, numbered by rank: further right is closer to where you start, "
+            "higher has more estimated openings here (log scale), larger has more jobs now, and colour shows pay "
+            "compared with now (blue: more, vermillion: less; grey diamonds: pay not published). Occupations "
+            "showing one BLS group's figure sit at the same height; the tooltip names the group."
+        )
+    return _(
         "Each circle is a ranked occupation, numbered by rank: further right is closer to where you start, "
-        "higher has more estimated openings here (log scale), larger has more jobs now"
-        + (", colour shows pay compared with now. " if pay_known(points) else ". ")
-        + "Occupations showing one BLS group's figure sit at the same height; the tooltip names the group."
+        "higher has more estimated openings here (log scale), larger has more jobs now. Occupations showing one "
+        "BLS group's figure sit at the same height; the tooltip names the group."
     )
 
 
-def component_chart(breakdown: pd.DataFrame) -> alt.Chart:
-    """A pair's component scores (``lmi.transitions.neighbours.component_breakdown``); components the pair
-    was not compared on are left out."""
-    compared = breakdown.dropna(subset=["component_score"])
-    shown = pd.DataFrame(
-        {
-            "Component": compared.component,
-            "Group": compared.component_group,
-            "Weight": compared.component_weight,
-            "Score": compared.component_score,
-        }
+def similarity_demand_summary(points: pd.DataFrame) -> str:
+    """ "8 ranked occupations are drawn; Physician Assistants is the most similar (62) and Nurse Practitioners
+    has the most estimated openings here, about 126 a year." """
+    closest = points.loc[points.similarity_score.idxmax()]
+    busiest = points.loc[points.local_annual_openings_est_count.idxmax()]
+    return ngettext(
+        "{n} ranked occupation is drawn; {closest} is the most similar ({score}) and {busiest} has the most "
+        "estimated openings here, about {openings} a year.",
+        "{n} ranked occupations are drawn; {closest} is the most similar ({score}) and {busiest} has the most "
+        "estimated openings here, about {openings} a year.",
+        len(points),
+    ).format(
+        n=len(points),
+        closest=closest.target_title,
+        score=f"{closest.similarity_score:.0f}",
+        busiest=busiest.target_title,
+        openings=f"{busiest.local_annual_openings_est_count:,.0f}",
     )
-    chart = (
-        alt.Chart(shown)
-        .mark_bar()
-        .encode(
-            x=alt.X("Score:Q", title=f"Component score (0-{MAX_SCORE:g})", scale=alt.Scale(domain=[0, MAX_SCORE])),
-            y=alt.Y("Component:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-            color=alt.Color("Group:N"),
-            tooltip=["Component", "Group", "Weight", alt.Tooltip("Score:Q", format=".0f")],
+
+
+# ---------------------------------------------------------------- a similarity's components
+
+
+def compared_components(breakdown: pd.DataFrame) -> pd.DataFrame:
+    """The components the pair was compared on (the others have no score)."""
+    return breakdown.dropna(subset=["component_score"])
+
+
+def component_chart(breakdown: pd.DataFrame) -> go.Figure:
+    """A pair's component scores (``lmi.transitions.neighbours.component_breakdown``), one bar each in the
+    given order, the component's group told by colour and pattern; components the pair was not compared on
+    are left out."""
+    compared = compared_components(breakdown)
+    styles = category_styles(breakdown.component_group)
+    fig = go.Figure()
+    for group, rows in compared.groupby("component_group", sort=False):
+        style = styles[group]
+        fig.add_trace(
+            go.Bar(
+                name=group,
+                orientation="h",
+                x=rows.component_score,
+                y=rows.component,
+                customdata=rows[["component_group", "component_weight"]],
+                text=[f"{score:.0f}" for score in rows.component_score],
+                textposition="outside",
+                cliponaxis=False,
+                marker={"color": style.color, "pattern": {"shape": style.pattern}, "line": MARKER_OUTLINE},
+                hovertemplate=hover_template(
+                    "%{y}",
+                    [(_("Group"), "%{customdata[0]}"), (_("Weight"), "%{customdata[1]:g}"), (_("Score"), "%{x:.0f}")],
+                ),
+            )
         )
+    apply_layout(
+        fig,
+        _("Similarity by component"),
+        _("Component score (0-{max})").format(max=f"{MAX_SCORE:g}"),
+        None,
+        height_px=220 + BAR_HEIGHT_PX * len(compared),
+        legend_title=_("Group"),
     )
-    return chart.properties(height=34 * len(shown) + 40)
+    fig.update_xaxes(range=[0, MAX_SCORE * 1.06])
+    fig.update_yaxes(categoryorder="array", categoryarray=compared.component.tolist(), autorange="reversed")
+    return fig
 
 
-def gap_chart(gaps: pd.DataFrame, now: str) -> alt.Chart:
-    """The largest gaps (``lmi.transitions.skill_gaps``): the level now (``now`` names it) beside the level
-    needed, per element."""
+def component_summary(breakdown: pd.DataFrame) -> str:
+    """ "Interests is the most alike component, scoring 65 of 100; 7 of 7 components were compared." """
+    compared = compared_components(breakdown)
+    top = compared.loc[compared.component_score.idxmax()]
+    return ngettext(
+        "{component} is the most alike component, scoring {score} of {max}; {n} of {total} component was compared.",
+        "{component} is the most alike component, scoring {score} of {max}; {n} of {total} components were compared.",
+        len(compared),
+    ).format(
+        component=top.component,
+        score=f"{top.component_score:.0f}",
+        max=f"{MAX_SCORE:g}",
+        n=len(compared),
+        total=len(breakdown),
+    )
+
+
+# ---------------------------------------------------------------- skill gaps
+
+
+def gap_chart(gaps: pd.DataFrame, now: str) -> go.Figure:
+    """The largest gaps (``lmi.transitions.skill_gaps``), first on top: the level now (``now`` names it)
+    beside the level needed, per element, told apart by colour and pattern."""
     top = gaps.head(GAP_BARS)
-    long = pd.concat(
-        [
-            pd.DataFrame({"Element": top.element_name, "Level": top.current_level, "Which": now}),
-            pd.DataFrame({"Element": top.element_name, "Level": top.target_level, "Which": NEEDED}),
-        ]
-    )
-    chart = (
-        alt.Chart(long)
-        .mark_bar(opacity=0.85)
-        .encode(
-            x=alt.X(
-                "Level:Q",
-                title=f"O*NET level ({LEVEL_RANGE[0]:g}-{LEVEL_RANGE[1]:g})",
-                scale=alt.Scale(domain=list(LEVEL_RANGE)),
-            ),
-            y=alt.Y("Element:N", sort=top.element_name.tolist(), title=None, axis=alt.Axis(labelLimit=260)),
-            yOffset="Which:N",
-            color=alt.Color("Which:N", title=None, sort=[now, NEEDED]),
-            tooltip=["Element", "Which", alt.Tooltip("Level:Q", format=".1f")],
+    needed = _(NEEDED)
+    styles = category_styles([now, needed])
+    fig = go.Figure()
+    for which, levels in ((now, top.current_level), (needed, top.target_level)):
+        style = styles[which]
+        fig.add_trace(
+            go.Bar(
+                name=which,
+                orientation="h",
+                x=levels,
+                y=top.element_name,
+                marker={"color": style.color, "pattern": {"shape": style.pattern}, "line": MARKER_OUTLINE},
+                hovertemplate=hover_template("%{y}", [(which, "%{x:.1f}")]),
+            )
         )
+    low, high = LEVEL_RANGE
+    apply_layout(
+        fig,
+        _("Largest skill and knowledge gaps"),
+        _("O*NET level ({low}-{high})").format(low=f"{low:g}", high=f"{high:g}"),
+        None,
+        height_px=200 + 2 * 22 * len(top),
     )
-    return chart.properties(height=44 * len(top) + 40)
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(range=[low, high])
+    fig.update_yaxes(categoryorder="array", categoryarray=top.element_name.tolist(), autorange="reversed")
+    return fig
+
+
+def gap_summary(gaps: pd.DataFrame) -> str:
+    """ "Biology comes first: level 2.6 against 5.7 needed on O*NET's 0-7 scale; 12 gaps are drawn." """
+    first = gaps.iloc[0]
+    drawn = min(len(gaps), GAP_BARS)
+    low, high = LEVEL_RANGE
+    return ngettext(
+        "{element} comes first: level {current} against {needed} needed on O*NET's {low}-{high} scale; {n} gap "
+        "is drawn.",
+        "{element} comes first: level {current} against {needed} needed on O*NET's {low}-{high} scale; {n} gaps "
+        "are drawn.",
+        drawn,
+    ).format(
+        element=first.element_name,
+        current=f"{first.current_level:.1f}",
+        needed=f"{first.target_level:.1f}",
+        low=f"{low:g}",
+        high=f"{high:g}",
+        n=drawn,
+    )

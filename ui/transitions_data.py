@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lmi.i18n import N_
 from lmi.transitions import fields_of_study, onet_agreement, pathways, skill_gaps
 from lmi.transitions import self_assessment as self_assessed
 from lmi.transitions.ranking import Thresholds, TransitionEngine, TransitionResult
@@ -20,13 +21,13 @@ from ui.cache import cached, demand_model, reference_connection, reference_query
 Start = str | SelfAssessment  # an O*NET-SOC code, or the worker's own ratings
 
 
-@resource(max_entries=1, spinner="Loading occupation profiles…")
+@resource(max_entries=1, spinner=N_("Loading occupation profiles…"))
 def engine() -> TransitionEngine:
     """Neighbour lists, national facts and the app's demand model, held for every ranking."""
     return TransitionEngine(reference_connection(), demand_model())
 
 
-@resource(max_entries=1, spinner="Loading skill profiles…")
+@resource(max_entries=1, spinner=N_("Loading skill profiles…"))
 def self_assessment_model() -> SelfAssessmentModel:
     """Every occupation's skills, interests and work styles, with the form's elements and level anchors."""
     return SelfAssessmentModel(reference_connection())

@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from lmi.demand.columns import COLUMN_WORDS
-from lmi.transitions.columns import TABLE_WORDS
+from lmi.i18n import _
+from lmi.transitions import columns as transitions_columns
 from lmi.transitions.onet_agreement import in_onet_list
 from lmi.transitions.similarity_method import COMPONENTS
 from ui.demand_view import demand_column_config
@@ -25,8 +26,9 @@ def column_config(table: pd.DataFrame, wide: tuple[str, ...] = WIDE) -> dict:
     if "demand_basis" in config:  # the group label is long: room to read it beside the figures
         config["demand_basis"] = {**config["demand_basis"], "width": "large"}
     for column in table.columns:
-        if column not in config and column in TABLE_WORDS:
-            config[column] = _column(column, *TABLE_WORDS[column], wide)
+        found = None if column in config else transitions_columns.words(column)
+        if found:
+            config[column] = _column(column, *found, wide)
     return config
 
 
@@ -48,35 +50,49 @@ def gap_table(gaps: pd.DataFrame, now: str) -> pd.DataFrame:
     """Skill gaps (``lmi.transitions.skill_gaps``) with their headers; ``now`` names the current level."""
     return pd.DataFrame(
         {
-            "Skill or knowledge": gaps.element_name,
-            "Type": gaps.domain,
-            "Importance in target (1-5)": gaps.target_importance.round(2),
+            _("Skill or knowledge"): gaps.element_name,
+            _("Type"): gaps.domain.map(domain_words),
+            _("Importance in target (1-5)"): gaps.target_importance.round(2),
             now: gaps.current_level.round(2),
-            "Level needed": gaps.target_level.round(2),
-            "Gap": gaps.gap_levels.round(2),
-            "Priority (importance x gap)": gaps.priority.round(2),
-            "What the needed level looks like": gaps.target_level_example,
+            _("Level needed"): gaps.target_level.round(2),
+            _("Gap"): gaps.gap_levels.round(2),
+            _("Priority (importance x gap)"): gaps.priority.round(2),
+            _("What the needed level looks like"): gaps.target_level_example,
         }
     )
+
+
+def domain_words(domain: str) -> str:
+    """O*NET's domain of a rated element ("skill", "knowledge") in the visitor's language."""
+    return {"skill": _("skill"), "knowledge": _("knowledge")}.get(domain, domain)
 
 
 def program_table(programs: pd.DataFrame) -> pd.DataFrame:
     """CIP programs (``lmi.transitions.fields_of_study``) with their headers."""
     return programs.rename(
         columns={
-            "cip_code": "CIP code",
-            "cip_title": "Program",
-            "cip_definition": "What it covers",
-            "soc_code": "Linked to SOC",
+            "cip_code": _("CIP code"),
+            "cip_title": _("Program"),
+            "cip_definition": _("What it covers"),
+            "soc_code": _("Linked to SOC"),
         }
     )
 
 
 def component_table() -> pd.DataFrame:
     """The similarity's components, what each compares and its weight."""
-    return pd.DataFrame(
-        [{"Component": c.label, "Group": c.group, "Compares": c.compares, "Weight": c.weight} for c in COMPONENTS]
-    )
+    rows = []
+    for component in COMPONENTS:
+        words = component.words()
+        rows.append(
+            {
+                _("Component"): words["label"],
+                _("Group"): words["group"],
+                _("Compares"): words["compares"],
+                _("Weight"): component.weight,
+            }
+        )
+    return pd.DataFrame(rows)
 
 
 def our_list_table(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
@@ -84,9 +100,9 @@ def our_list_table(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "#": ours.similarity_rank,
-            "Occupation": ours.target_title,
-            "Similarity": ours.similarity_score.round(0),
-            "In O*NET's list": in_onet_list(ours, theirs),
+            _("Occupation"): ours.target_title,
+            _("Similarity"): ours.similarity_score.round(0),
+            _("In O*NET's list"): in_onet_list(ours, theirs),
         }
     )
 
@@ -96,8 +112,8 @@ def onet_list_table(theirs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "#": theirs.related_index,
-            "Occupation": theirs.title,
-            "O*NET tier": theirs.relatedness_tier,
-            "Our rank": theirs.our_rank.astype("float64"),
+            _("Occupation"): theirs.title,
+            _("O*NET tier"): theirs.relatedness_tier,
+            _("Our rank"): theirs.our_rank.astype("float64"),
         }
     )

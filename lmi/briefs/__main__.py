@@ -5,6 +5,7 @@
     python -m lmi.briefs regions --state 09 --out briefs/          (a state and its metro and nonmetro areas)
     python -m lmi.briefs programs --all --out briefs/
     python -m lmi.briefs programs EX-WELD EX-MEDA --out briefs/
+    python -m lmi.briefs programs --all --lang es --out briefs/es/  (in Spanish)
 
 Reads the reference database (LMI_REFERENCE_DB, default var/lmi.duckdb) and, for programs, the records store
 (LMI_RECORDS_DB, default var/records.duckdb; it holds states' imported projections too). DuckDB lets one process
@@ -28,6 +29,7 @@ from lmi.briefs.render import render_pdf
 from lmi.db import MissingDatabaseError, open_reference, reference_db_path
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import DEFAULT_LANGUAGE, LANGUAGES, use_language
 from lmi.occupations.profile import UnknownOccupationError
 from lmi.programs.outcomes import threshold_from_env
 from lmi.records import db as records_db
@@ -36,6 +38,12 @@ from lmi.records import state_projections
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with use_language(args.lang):
+        return _write(args)
+
+
+def _write(args) -> int:
+    """Make every brief asked for (in the current language), then write them; nothing is written on a problem."""
     try:
         briefs = _region_briefs(args) if args.what == "regions" else _program_briefs(args)
     except (LookupError, MissingDatabaseError, ValueError) as problem:
@@ -69,6 +77,12 @@ def _parser() -> argparse.ArgumentParser:
     programs.add_argument("--records", type=Path, default=None, help="records database (default LMI_RECORDS_DB)")
     for sub in (regions, programs):
         sub.add_argument("--out", type=Path, default=Path("briefs"), help="folder to write the PDFs to")
+        sub.add_argument(
+            "--lang",
+            choices=list(LANGUAGES),
+            default=DEFAULT_LANGUAGE,
+            help="the language of the briefs' words (data values stay as published); default en",
+        )
     return parser
 
 

@@ -1,8 +1,10 @@
 """What a one-page brief holds, independent of how it is drawn: a title, key figures, one chart (with
 its text alternative), one small table, notes, and where the numbers come from and how recent they are.
 
-Every string is final wording (the page's own words and formats); ``lmi.briefs.render`` only lays it
-out. ``generated_example`` makes the renderer print the "generated example data" banner and footer."""
+Every string is final wording (the page's own words and formats) in the language the brief is made in
+(``Brief.language``, the current one when it is made); ``lmi.briefs.render`` only lays it out, and its own
+words come in the brief's language too. ``generated_example`` makes the renderer print the "generated example
+data" banner and footer."""
 
 from __future__ import annotations
 
@@ -12,16 +14,22 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from lmi.i18n import N_, _, current_language, use_language
 from lmi.programs.labels import GENERATED_LABEL
-from lmi.provenance import SOURCE_SHORT_NAMES, data_vintages, source_note
+from lmi.provenance import data_vintages, source_note, source_short_name
 
-GENERATED_BANNER = (
-    f"{GENERATED_LABEL.upper()}: made-up programs and people, created to show how the dashboard works; "
-    "not real outcomes."
+GENERATED_BANNER = N_(
+    "{generated}: made-up programs and people, created to show how the dashboard works; not real outcomes."
 )
-PRINT_NOTE = (
+PRINT_NOTE = N_(
     "This brief is the print version of the dashboard page: browser printing leaves its tables and charts blank."
 )
+KICKERS = {"region": N_("Labor-market brief"), "program": N_("Training program brief")}
+
+
+def generated_banner() -> str:
+    """The banner of a brief with generated example data, in the current language."""
+    return _(GENERATED_BANNER).format(generated=_(GENERATED_LABEL).upper())
 
 
 @dataclass(frozen=True)
@@ -95,10 +103,13 @@ class Brief:
     notes: tuple[str, ...] = ()
     generated_example: bool = False
     made_on: dt.date = field(default_factory=dt.date.today)
+    language: str = field(default_factory=current_language)  # the language its words are in
 
     @property
     def kicker(self) -> str:
-        return {"region": "Labor-market brief", "program": "Training program brief"}.get(self.kind, "Brief")
+        """What kind of brief it is, in the brief's language."""
+        with use_language(self.language):
+            return _(KICKERS[self.kind]) if self.kind in KICKERS else _("Brief")
 
 
 def vintage_line(con: duckdb.DuckDBPyConnection, source_keys: tuple[str, ...]) -> str:
@@ -106,10 +117,12 @@ def vintage_line(con: duckdb.DuckDBPyConnection, source_keys: tuple[str, ...]) -
     brief uses, as the reference database records them."""
     vintages = data_vintages(con)
     versions = vintages["versions"]
-    parts = [f"{SOURCE_SHORT_NAMES.get(k, k)} {versions[k]}" for k in source_keys if k in versions]
-    line = "Data vintages: " + "; ".join(parts) + "." if parts else ""
+    parts = [f"{source_short_name(k)} {versions[k]}" for k in source_keys if k in versions]
+    line = _("Data vintages: {vintages}.").format(vintages="; ".join(parts)) if parts else ""
     if vintages["built_utc"]:
-        line += f" Reference database built {vintages['built_utc']} (build {vintages['build_id']})."
+        line += " " + _("Reference database built {built} (build {build}).").format(
+            built=vintages["built_utc"], build=vintages["build_id"]
+        )
     return line.strip()
 
 

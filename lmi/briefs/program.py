@@ -28,6 +28,7 @@ from lmi.briefs.content import (
 )
 from lmi.demand import DemandModel
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import N_, _
 from lmi.programs import local_fit, outcomes, published
 from lmi.programs.labels import (
     SUPPRESSED,
@@ -37,6 +38,7 @@ from lmi.programs.labels import (
     records_source_note,
     suppression_rule,
 )
+from lmi.programs.outcomes import indicator_label
 from lmi.records import queries
 
 FIT_TARGETS_SHOWN = 5  # rows of the local-fit table
@@ -47,7 +49,7 @@ CHART_RATES = (
     "credential_count_rate",
     "placement_rate",
 )
-NO_CREDENTIAL_INDICATOR = "n/a (excluded by DOL)"
+NO_CREDENTIAL_INDICATOR = N_("n/a (excluded by DOL)")
 TABLE_COLUMNS = ("numbers_for", "local_employment_count", "local_annual_openings_words", "fit_verdict")
 
 
@@ -68,11 +70,12 @@ def program_brief(
     targets: pd.DataFrame,
     threshold: int,
 ) -> Brief:
-    """One program's brief. ``program``: its row of ``outcomes.program_summaries``; ``overall`` and
-    ``credential_indicator``: its ``ProgramReport``; ``records_note``: ``labels.records_source_note``;
-    ``fit``/``targets``: its ``local_fit.ProgramsFit.of`` (None / empty without target occupations)."""
+    """One program's brief, in the current language. ``program``: its row of ``outcomes.program_summaries``;
+    ``overall`` and ``credential_indicator``: its ``ProgramReport``; ``records_note``:
+    ``labels.records_source_note``; ``fit``/``targets``: its ``local_fit.ProgramsFit.of`` (None / empty without
+    target occupations), made in the same language."""
     generated = bool(program.get("is_generated_example"))
-    label = outcomes.INDICATOR_LABELS
+    label = {column: indicator_label(column) for column in outcomes.INDICATOR_LABELS}
     placement = overall.get("placement_rate")
     figures = (
         BriefFigure(label["exiters_count"], format_value(overall.get("exiters_count"), "count")),
@@ -83,7 +86,7 @@ def program_brief(
             label["credential_count_rate"],
             format_value(overall.get("credential_count_rate"), "rate")
             if credential_indicator
-            else NO_CREDENTIAL_INDICATOR,
+            else _(NO_CREDENTIAL_INDICATOR),
         ),
         BriefFigure(
             label["placement_rate"],
@@ -94,12 +97,12 @@ def program_brief(
         _fit_figure(fit),
     )
     notes = [
-        outcomes.REFERENCE_NOTE,
-        outcomes.PLACEMENT_DEFINITIONS,
+        _(outcomes.REFERENCE_NOTE),
+        _(outcomes.PLACEMENT_DEFINITIONS),
         suppression_rule(threshold),
     ]
     if fit is not None and fit.get("fit_note"):
-        notes.append(f"Local fit in {region_name}: {fit['fit_note']}")
+        notes.append(_("Local fit in {region}: {note}").format(region=region_name, note=fit["fit_note"]))
     return Brief(
         kind="program",
         title=str(program["program_name"]),
@@ -115,7 +118,9 @@ def program_brief(
         chart=_rates_chart(overall, credential_indicator),
         table=_fit_table(targets, region_name),
         notes=tuple(notes),
-        sources=f"{records_note} Local fit: {sources_line(ref_con, local_fit.FIT_SOURCE_KEYS)}",
+        sources=_("{records} Local fit: {sources}").format(
+            records=records_note, sources=sources_line(ref_con, local_fit.FIT_SOURCE_KEYS)
+        ),
         vintage=vintage_line(ref_con, local_fit.FIT_SOURCE_KEYS),
         link=links.link(links.PROGRAM_PATH, area=str(program["region_area_code"]), program=str(program["program_id"])),
         file_stem=program_file_stem(str(program["program_id"]), str(program["program_name"]), generated),
@@ -124,10 +129,14 @@ def program_brief(
 
 
 def _fit_figure(fit: Mapping | None) -> BriefFigure:
-    words, _ = local_fit.column_words("fit_verdict")
+    words = local_fit.column_words("fit_verdict")[0]
     if fit is None:
-        return BriefFigure(words, local_fit.NO_TARGETS)
-    return BriefFigure(words, str(fit["fit_verdict"]), f"est. openings {fit['local_annual_openings_words']}")
+        return BriefFigure(words, _(local_fit.NO_TARGETS))
+    return BriefFigure(
+        words,
+        str(fit["fit_verdict"]),
+        _("est. openings {openings}").format(openings=fit["local_annual_openings_words"]),
+    )
 
 
 def _rates_chart(overall: Mapping, credential_indicator: bool) -> Chart:
@@ -135,9 +144,9 @@ def _rates_chart(overall: Mapping, credential_indicator: bool) -> Chart:
     references as dashed lines."""
     bars = []
     for column in CHART_RATES:
-        words = outcomes.INDICATOR_LABELS[column]
+        words = indicator_label(column)
         if column == "credential_count_rate" and not credential_indicator:
-            bars.append(Bar(words, None, NO_CREDENTIAL_INDICATOR))
+            bars.append(Bar(words, None, _(NO_CREDENTIAL_INDICATOR)))
             continue
         value = overall.get(column)
         shown = value is not None and not pd.isna(value)
@@ -149,16 +158,23 @@ def _rates_chart(overall: Mapping, credential_indicator: bool) -> Chart:
                 highlight=column == "placement_rate",
             )
         )
-    lines = tuple(ReferenceLine(rate, outcomes.percent_words(rate)) for rate, _ in outcomes.REFERENCE_PLACEMENT_RATES)
+    lines = tuple(
+        ReferenceLine(rate, outcomes.percent_words(rate)) for rate, _words in outcomes.REFERENCE_PLACEMENT_RATES
+    )
     in_words = "; ".join(f"{b.label}: {b.value_text}" for b in bars)
     return Chart(
-        title="Published outcome rates of the program's exiters",
+        title=_("Published outcome rates of the program's exiters"),
         bars=tuple(bars),
-        alt_text=f"{in_words}. Dashed lines: {outcomes.REFERENCE_LINES_DRAWN.removeprefix('dashed lines: ')}; "
-        f"a bar reading “{SUPPRESSED}” is hidden to protect small groups.",
+        alt_text=_("{bars}. {reference_lines}; a bar reading “{suppressed}” is hidden to protect small groups.").format(
+            bars=in_words, reference_lines=_(REFERENCE_LINES_SENTENCE), suppressed=_(SUPPRESSED)
+        ),
         reference_lines=lines,
         scale_max=1.0,
     )
+
+
+# ``outcomes.REFERENCE_LINES_DRAWN`` as the start of a sentence (the reference rates written out, as there)
+REFERENCE_LINES_SENTENCE = N_("Dashed lines: the 37% and 89.3% placement references")
 
 
 def _fit_table(targets: pd.DataFrame, region_name: str) -> Table | None:
@@ -167,10 +183,12 @@ def _fit_table(targets: pd.DataFrame, region_name: str) -> Table | None:
     shown = local_fit.targets_as_text(targets.head(FIT_TARGETS_SHOWN))
     columns = tuple(local_fit.column_words(c)[0] for c in TABLE_COLUMNS)
     rows = tuple(tuple(str(v) for v in row) for row in shown[list(TABLE_COLUMNS)].itertuples(index=False))
-    more = len(targets) - FIT_TARGETS_SHOWN
-    title = f"Demand for its target occupations in {region_name}"
-    if more > 0:
-        title += f" (first {FIT_TARGETS_SHOWN} of {len(targets)})"
+    if len(targets) > FIT_TARGETS_SHOWN:
+        title = _("Demand for its target occupations in {region} (first {shown} of {total})").format(
+            region=region_name, shown=FIT_TARGETS_SHOWN, total=len(targets)
+        )
+    else:
+        title = _("Demand for its target occupations in {region}").format(region=region_name)
     return Table(title, columns, rows, widths=(4.4, 1.4, 1.6, 1.6))
 
 
@@ -191,7 +209,7 @@ def program_briefs(
     wanted = list(stored.program_id) if program_ids is None else list(program_ids)
     unknown = [p for p in wanted if p not in set(stored.program_id)]
     if unknown:
-        raise LookupError(f"no program {', '.join(map(repr, unknown))} in the records")
+        raise LookupError(_("no program {programs} in the records").format(programs=", ".join(map(repr, unknown))))
     reports = published.reports(records_con, threshold)  # the tables the pages read, stored per import
     summaries = outcomes.program_summaries(records_con, threshold, reports)
     fits = local_fit.programs_local_fit(ref_con, model, resolver, stored)

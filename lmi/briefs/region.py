@@ -13,11 +13,11 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lmi.areas import AREA_KIND_WORDS, get_area, list_states
+from lmi.areas import area_kind_words, get_area, list_states
 from lmi.briefs import links
 from lmi.briefs.content import Bar, Brief, BriefFigure, Chart, Table, slug, sources_line, vintage_line
 from lmi.demand import DemandModel, describe_openings
-from lmi.demand.area_comparison import region_comparison, shown_comparison
+from lmi.demand.area_comparison import place_headings, region_comparison, shown_comparison
 from lmi.demand.columns import label
 from lmi.demand.oews_values import (
     figures_note,
@@ -30,6 +30,7 @@ from lmi.demand.oews_values import (
     shown_labels,
     whose_numbers,
 )
+from lmi.i18n import _
 from lmi.occupations.profile import get_profile
 
 OCCUPATION_SOURCES = ("oews", "projections", "onet")
@@ -69,7 +70,9 @@ def occupation_brief(
     notes = []
     if whose:
         notes.append(
-            f"{label('demand_basis')}: {whose}. The figures are the BLS group's, shared with other occupations."
+            _("{label}: {whose}. The figures are the BLS group's, shared with other occupations.").format(
+                label=label("demand_basis"), whose=whose
+            )
         )
     notes += [
         f"{label('local_annual_openings_est_count')}: {model.openings_method()}",
@@ -77,7 +80,7 @@ def occupation_brief(
     ]
     return Brief(
         kind="region",
-        title=f"{profile.title} in {place}",
+        title=_("{occupation} in {place}").format(occupation=profile.title, place=place),
         subtitle=f"O*NET-SOC {profile.onet_soc_code} · SOC {profile.soc_code} · "
         + _place_words(con, area.area_kind, state_fips or area.state_fips),
         figures=tuple(shown),
@@ -98,16 +101,22 @@ def _wage_chart(title: str, comparison: pd.DataFrame, baseline) -> Chart:
     bars = [
         Bar(str(area), _number(wage), str(words), highlight=index == 0)
         for index, (wage, area, words) in enumerate(
-            zip(comparison.local_annual_wage_median_usd, shown["Area"], shown[shown_labels()["wage"]])
+            zip(
+                comparison.local_annual_wage_median_usd,
+                shown[place_headings()["area"]],
+                shown[shown_labels()["wage"]],
+            )
         )
     ]
     all_value = baseline.local_annual_wage_median_usd
-    bars.append(Bar(f"All occupations: {baseline.area_name}", _number(all_value), format_usd(all_value)))
+    bars.append(
+        Bar(_("All occupations: {area}").format(area=baseline.area_name), _number(all_value), format_usd(all_value))
+    )
     in_words = "; ".join(f"{b.label}: {b.value_text}" for b in bars)
     return Chart(
-        title=f"Median annual wage of {title}, and of all occupations here",
+        title=_("Median annual wage of {occupation}, and of all occupations here").format(occupation=title),
         bars=tuple(bars),
-        alt_text=f"Median annual wage. {in_words}.",
+        alt_text=_("Median annual wage. {bars}.").format(bars=in_words),
     )
 
 
@@ -119,9 +128,9 @@ def _comparison_table(comparison: pd.DataFrame) -> Table:
     labels = shown_labels()
     shown = shown_comparison(comparison)
     keys = ("jobs", "wage", "wage_range", "lq", "openings")
-    columns = ("Area", *(labels[k] for k in keys))
+    columns = (place_headings()["area"], *(labels[k] for k in keys))
     rows = tuple(tuple(str(v) for v in row) for row in shown[list(columns)].itertuples(index=False))
-    return Table("This area beside its state and the nation", columns, rows, widths=(3.2, 1.2, 1.5, 2.4, 1.2, 1.6))
+    return Table(_("This area beside its state and the nation"), columns, rows, widths=(3.2, 1.2, 1.5, 2.4, 1.2, 1.6))
 
 
 # ------------------------------------------------------------------------------------------------ a region alone
@@ -135,27 +144,35 @@ def region_brief(con: duckdb.DuckDBPyConnection, model: DemandModel, area_code: 
     published = int(codes.has_local_estimate.sum()) if "has_local_estimate" in codes else 0
     top = _top_openings(codes)
     figures = (
-        BriefFigure("All jobs here", format_count(baseline.local_total_employment_count), "wage and salary jobs, OEWS"),
         BriefFigure(
-            "Median annual wage, all occupations", format_usd(baseline.local_annual_wage_median_usd), "half earn more"
+            _("All jobs here"), format_count(baseline.local_total_employment_count), _("wage and salary jobs, OEWS")
         ),
-        BriefFigure("Occupations BLS published here", f"{published:,}", "codes with a jobs estimate"),
         BriefFigure(
-            "Projected growth 2024-34, all occupations",
+            _("Median annual wage, all occupations"),
+            format_usd(baseline.local_annual_wage_median_usd),
+            _("half earn more"),
+        ),
+        BriefFigure(_("Occupations BLS published here"), f"{published:,}", _("codes with a jobs estimate")),
+        BriefFigure(
+            _("Projected growth 2024-34, all occupations"),
             format_growth(baseline.national_growth_2024_34_pct),
-            "nation (BLS Employment Projections)",
+            _("nation (BLS Employment Projections)"),
         ),
     )
     return Brief(
         kind="region",
         title=area.area_name,
-        subtitle=f"OEWS area {area.area_code} · {_place_words(con, area.area_kind, area.state_fips)}",
+        subtitle=_("OEWS area {code} · {place}").format(
+            code=area.area_code, place=_place_words(con, area.area_kind, area.state_fips)
+        ),
         figures=figures,
         chart=_openings_chart(area.area_name, top),
         table=_top_table(top),
         notes=(
-            "Each row is a code BLS publishes numbers for; a BLS group's figure (such as 31-1120 Home Health and "
-            "Personal Care Aides) counts once.",
+            _(
+                "Each row is a code BLS publishes numbers for; a BLS group's figure (such as 31-1120 Home Health and "
+                "Personal Care Aides) counts once."
+            ),
             f"{label('local_annual_openings_est_count')}: {model.openings_method()}",
             figures_note(),
         ),
@@ -167,13 +184,15 @@ def region_brief(con: duckdb.DuckDBPyConnection, model: DemandModel, area_code: 
 
 
 def _place_words(con: duckdb.DuckDBPyConnection, area_kind: str, state_fips: str | None) -> str:
-    """ "metro area in Connecticut", "state", "nation"."""
-    kind = AREA_KIND_WORDS.get(area_kind, area_kind)
+    """ "metro area in Connecticut", "state", "nation" (in the current language)."""
+    kind = area_kind_words(area_kind)
     if area_kind not in ("metro", "nonmetro") or not state_fips:
         return kind
     states = list_states(con)
     names = dict(zip(states.state_fips, states.state_name))
-    return f"{kind} in {names[state_fips]}" if state_fips in names else kind
+    if state_fips not in names:
+        return kind
+    return _("{kind} in {state}").format(kind=kind, state=names[state_fips])
 
 
 def _top_openings(codes: pd.DataFrame) -> pd.DataFrame:
@@ -192,17 +211,19 @@ def _openings_chart(place: str, top: pd.DataFrame) -> Chart:
         )
         for row in top.itertuples()
     )
-    in_words = "; ".join(f"{b.label}: {b.value_text}" for b in bars) or "none estimated"
+    in_words = "; ".join(f"{b.label}: {b.value_text}" for b in bars) or _("none estimated")
     return Chart(
-        title=f"Occupations with the most estimated openings a year in {place}",
+        title=_("Occupations with the most estimated openings a year in {place}").format(place=place),
         bars=bars,
-        alt_text=f"The {len(bars)} occupations with the most estimated openings a year: {in_words}.",
+        alt_text=_("The {n} occupations with the most estimated openings a year: {bars}.").format(
+            n=len(bars), bars=in_words
+        ),
     )
 
 
 def _top_table(top: pd.DataFrame) -> Table:
     labels = shown_labels()
-    columns = ("Occupation (BLS code)", labels["jobs"], labels["wage"], labels["lq"], labels["openings"])
+    columns = (_("Occupation (BLS code)"), labels["jobs"], labels["wage"], labels["lq"], labels["openings"])
     rows = tuple(
         (
             f"{row.soc_title} ({row.soc_code})",
@@ -214,5 +235,5 @@ def _top_table(top: pd.DataFrame) -> Table:
         for row in top.itertuples()
     )
     return Table(
-        "The same occupations: jobs, pay and concentration here", columns, rows, widths=(4.2, 1.2, 1.6, 1.2, 1.6)
+        _("The same occupations: jobs, pay and concentration here"), columns, rows, widths=(4.2, 1.2, 1.6, 1.2, 1.6)
     )

@@ -1,7 +1,8 @@
 """Draw a ``Brief`` on one US Letter page with fpdf2 and return the PDF's bytes.
 
 Only fpdf2's core fonts (Helvetica) are used, so no font file or system font is needed; every string goes
-through ``text.pdf_safe`` first. The chart is drawn with fpdf2's own rectangles and lines. Page breaks are
+through ``text.pdf_safe`` first (Windows-1252 holds Spanish's accents, ñ, ü, ¿ and ¡). The renderer's own words
+(banner, "In words", footer) and the PDF's language tag are in the brief's language (``Brief.language``). The chart is drawn with fpdf2's own rectangles and lines. Page breaks are
 off and each part is measured before it is drawn: the notes are cut (ending in "…") where they would run
 into the footer, so the brief is always exactly one page, and the footer (sources, vintage, link, the
 generated-example label) is always whole."""
@@ -13,8 +14,9 @@ import math
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
 
-from lmi.briefs.content import GENERATED_BANNER, PRINT_NOTE, Brief, BriefFigure, Chart, Table
+from lmi.briefs.content import PRINT_NOTE, Brief, BriefFigure, Chart, Table, generated_banner
 from lmi.briefs.text import ENCODING, pdf_safe
+from lmi.i18n import N_, _, use_language
 from lmi.programs.labels import GENERATED_LABEL
 
 FONT = "Helvetica"
@@ -27,6 +29,7 @@ BAR_LABEL_MM = 68.0
 BAR_VALUE_MM = 40.0
 TABLE_ROW_MM = 4.8
 ELLIPSIS = "…"
+DASHBOARD_NAME = N_("Local Labor Market Dashboard")
 
 INK = (33, 37, 41)
 MUTED = (90, 96, 104)
@@ -36,10 +39,16 @@ BAR = (126, 163, 204)
 BAR_HIGHLIGHT = (31, 78, 121)
 REFERENCE = (178, 34, 34)
 BANNER = (255, 214, 153)
+PDF_LANGUAGE_TAGS = {"en": "en-US", "es": "es-US"}  # the PDF's /Lang, for screen readers
 
 
 def render_pdf(brief: Brief) -> bytes:
-    """The brief as a one-page PDF."""
+    """The brief as a one-page PDF, in the brief's language."""
+    with use_language(brief.language):
+        return _render(brief)
+
+
+def _render(brief: Brief) -> bytes:
     pdf = _new_pdf(brief)
     width = pdf.w - 2 * MARGIN_MM
     footer_top = pdf.h - MARGIN_MM - _footer_height(pdf, brief, width)
@@ -62,9 +71,9 @@ def _new_pdf(brief: Brief) -> FPDF:
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_title(pdf_safe(f"{brief.kicker}: {brief.title}"))
     pdf.set_subject(pdf_safe(brief.subtitle))
-    pdf.set_author("Local Labor Market Dashboard")
-    pdf.set_creator("Local Labor Market Dashboard (lmi.briefs, fpdf2)")
-    pdf.set_lang("en-US")
+    pdf.set_author(pdf_safe(_(DASHBOARD_NAME)))
+    pdf.set_creator(pdf_safe(_("{dashboard} (lmi.briefs, fpdf2)").format(dashboard=_(DASHBOARD_NAME))))
+    pdf.set_lang(PDF_LANGUAGE_TAGS.get(brief.language, "en-US"))
     pdf.add_page()
     pdf.set_text_color(*INK)
     return pdf
@@ -128,7 +137,7 @@ def _write(pdf: FPDF, x: float, y: float, width: float, lines: list[str], height
 
 def _banner(pdf: FPDF, width: float) -> None:
     _font(pdf, 8, "B")
-    lines = _lines(pdf, width - 4, GENERATED_BANNER)
+    lines = _lines(pdf, width - 4, generated_banner())
     top, height = pdf.get_y(), len(lines) * _line_mm(8) + 2.5
     pdf.set_fill_color(*BANNER)
     pdf.rect(MARGIN_MM, top, width, height, style="F")
@@ -229,7 +238,12 @@ def _chart(pdf: FPDF, chart: Chart, width: float) -> None:
     pdf.set_line_width(0.2)
     _font(pdf, 6.6, "", MUTED)
     y = _write(
-        pdf, MARGIN_MM, bottom + 1.2, width, _clipped(pdf, width, f"In words: {chart.alt_text}", 4), _line_mm(6.6)
+        pdf,
+        MARGIN_MM,
+        bottom + 1.2,
+        width,
+        _clipped(pdf, width, _("In words: {text}").format(text=chart.alt_text), 4),
+        _line_mm(6.6),
     )
     pdf.set_y(y + 2.5)
 
@@ -238,7 +252,7 @@ def _table(pdf: FPDF, table: Table, width: float) -> None:
     y = pdf.get_y()
     _font(pdf, 8.5, "B")
     y = _write(pdf, MARGIN_MM, y, width, [_fit(pdf, table.title, width)], _line_mm(8.5)) + 0.5
-    weights = table.widths or tuple(1.0 for _ in table.columns)
+    weights = table.widths or tuple(1.0 for _column in table.columns)
     widths = [width * w / sum(weights) for w in weights]
     _font(pdf, 6.8, "B")
     heads = [_clipped(pdf, w - 1.5, c, 2) for w, c in zip(widths, table.columns)]
@@ -282,7 +296,10 @@ def _footer_lines(pdf: FPDF, brief: Brief, width: float) -> list[tuple[str, list
     _font(pdf, 6.5, "B")
     parts = []
     if brief.generated_example:
-        parts.append(("B", _lines(pdf, width, f"Contains {GENERATED_LABEL}: not real programs, people or outcomes.")))
+        contains = _("Contains {generated}: not real programs, people or outcomes.").format(
+            generated=_(GENERATED_LABEL)
+        )
+        parts.append(("B", _lines(pdf, width, contains)))
     _font(pdf, 6.5, "")
     parts.append(("", _lines(pdf, width, brief.sources)))
     parts.append(("", _lines(pdf, width, brief.vintage)))
@@ -292,8 +309,9 @@ def _footer_lines(pdf: FPDF, brief: Brief, width: float) -> list[tuple[str, list
             _lines(
                 pdf,
                 width,
-                f"Open this view in the dashboard: {brief.link} · Made {brief.made_on.isoformat()} by the Local "
-                f"Labor Market Dashboard. {PRINT_NOTE}",
+                _("Open this view in the dashboard: {link} · Made {day} by the {dashboard}. {note}").format(
+                    link=brief.link, day=brief.made_on.isoformat(), dashboard=_(DASHBOARD_NAME), note=_(PRINT_NOTE)
+                ),
             ),
         )
     )
@@ -301,7 +319,7 @@ def _footer_lines(pdf: FPDF, brief: Brief, width: float) -> list[tuple[str, list
 
 
 def _footer_height(pdf: FPDF, brief: Brief, width: float) -> float:
-    lines = sum(len(lines) for _, lines in _footer_lines(pdf, brief, width))
+    lines = sum(len(lines) for _style, lines in _footer_lines(pdf, brief, width))
     return lines * _line_mm(6.5) + 2.5
 
 

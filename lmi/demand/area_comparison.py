@@ -13,19 +13,27 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lmi.areas import AREA_KIND_WORDS, NATION_CODE, get_area, state_area_code
+from lmi.areas import NATION_CODE, area_kind_words, get_area, state_area_code
 from lmi.db import query_df
 from lmi.demand import DemandModel
 from lmi.demand.columns import for_download
 from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS, missing_words
 from lmi.demand.oews_values import format_estimates, shown_labels
-from lmi.demand.openings import OPENINGS_BASIS_WORDS
+from lmi.demand.openings import basis_words
+from lmi.i18n import N_, _
 
 LEVELS = ("area", "state", "nation")
-LEVEL_WORDS = {"area": "This area", "state": "State", "nation": "Nation"}
+LEVEL_WORDS = {"area": N_("This area"), "state": N_("State"), "nation": N_("Nation")}  # shown translated
 BASIS_COLUMNS = ("onet_soc_code", "occupation_title", *WHOSE_NUMBERS_COLUMNS)
 # What a download of these frames carries, in this order: where, whose numbers, then the figures.
-PLACE_COLUMNS = {"level": "Level", "area_code": "OEWS area code", "area_name": "Area", "area_kind": "Kind of area"}
+PLACE_COLUMNS = {
+    "level": N_("Level"),
+    "area_code": N_("OEWS area code"),
+    "area_name": N_("Area"),
+    "area_kind": N_("Kind of area"),
+}
+# the headings of the first columns of ``shown_comparison`` and ``shown_areas`` (``place_headings``)
+PLACE_HEADINGS = {"area": N_("Area"), "kind": N_("Kind")}
 DOWNLOAD_COLUMNS = [
     "onet_soc_code",
     "occupation_title",
@@ -138,16 +146,22 @@ def areas_of_state(
 
 def openings_basis_words(basis) -> str:
     """How the local openings figure was made, in words ("" when there is no basis)."""
-    if basis is None or (isinstance(basis, float) and pd.isna(basis)):
-        return ""
-    return OPENINGS_BASIS_WORDS.get(str(basis), str(basis))
+    return basis_words(basis)
+
+
+def place_headings() -> dict[str, str]:
+    """The headings of the place columns of ``shown_comparison`` ("area") and ``shown_areas`` ("area",
+    "kind"), in the visitor's language, so callers can find those columns in any language."""
+    return {key: _(words) for key, words in PLACE_HEADINGS.items()}
 
 
 def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
     """What a download of a comparison or areas frame holds: where (plain headers), then the demand
     columns with the headers of ``lmi.demand.columns`` (the group label and the BLS code of the
     figures included), then the OEWS detail behind them under their field names."""
-    places = frame[[c for c in PLACE_COLUMNS if c in frame.columns]].rename(columns=PLACE_COLUMNS)
+    places = frame[[c for c in PLACE_COLUMNS if c in frame.columns]].rename(
+        columns={column: _(words) for column, words in PLACE_COLUMNS.items()}
+    )
     detail = frame[[c for c in DETAIL_COLUMNS if c in frame.columns]]
     return pd.concat([places, for_download(frame, DOWNLOAD_COLUMNS), detail], axis=1)
 
@@ -156,15 +170,23 @@ def shown_comparison(frame: pd.DataFrame) -> pd.DataFrame:
     """The comparison as a page shows it: "This area: Hartford…", "State: Connecticut", "Nation: National",
     then the figures in words (``lmi.demand.oews_values.format_estimates``)."""
     shown = format_estimates(frame)
-    shown.insert(0, "Area", [f"{LEVEL_WORDS[lv]}: {name}" for lv, name in zip(frame.level, frame.area_name)])
+    shown.insert(
+        0,
+        place_headings()["area"],
+        [
+            _("{level}: {area}").format(level=_(LEVEL_WORDS[lv]), area=name)
+            for lv, name in zip(frame.level, frame.area_name)
+        ],
+    )
     return shown
 
 
 def shown_areas(frame: pd.DataFrame) -> pd.DataFrame:
     """A state's areas as a page shows them: name, kind of area in words, then the figures in words."""
+    headings = place_headings()
     shown = format_estimates(frame)
-    shown.insert(0, "Area", frame.area_name.values)
-    shown.insert(1, "Kind", frame.area_kind.map(AREA_KIND_WORDS).values)
+    shown.insert(0, headings["area"], frame.area_name.values)
+    shown.insert(1, headings["kind"], frame.area_kind.map(area_kind_words).values)
     return shown
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from lmi.db import query_rows
+from lmi.i18n import _
 
 ONET_SOC = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 SOC = re.compile(r"^\d{2}-\d{4}$")
@@ -41,8 +42,8 @@ class CodeResolver:
             "SELECT onet_soc_code, soc_code, oews_soc_code FROM core_onet_soc_crosswalk "
             "WHERE oews_soc_code IS NOT NULL",
         )
-        self.by_onet = {onet: bls for onet, _, bls in rows}
-        self.by_soc = {soc: bls for _, soc, bls in rows}
+        self.by_onet = {onet: bls for onet, _soc, bls in rows}
+        self.by_soc = {soc: bls for _onet, soc, bls in rows}
 
     def resolve(self, code: str) -> ResolvedCode:
         """The published code for ``code``; raises ``UnknownOccupationCodeError`` with a plain reason."""
@@ -66,5 +67,7 @@ class CodeResolver:
 
 def _why_unknown(code: str) -> str:
     if not (SOC.match(code) or ONET_SOC.match(code)):
-        return f"{code!r} is not an occupation code (expected SOC like 31-1120 or O*NET-SOC like 31-1121.00)"
-    return f"{code} is not a code BLS publishes numbers for, and no published code covers it"
+        return _("{code} is not an occupation code (expected SOC like 31-1120 or O*NET-SOC like 31-1121.00)").format(
+            code=repr(code)
+        )
+    return _("{code} is not a code BLS publishes numbers for, and no published code covers it").format(code=code)

@@ -1,52 +1,88 @@
 """The one set of words for demand columns: what each column of ``lmi.demand`` frames is called on a
 page and in a CSV header, and what its tooltip says. Pages and downloads take labels from here so a
-figure reads the same everywhere."""
+figure reads the same everywhere.
+
+``COLUMN_WORDS`` holds the English (marked for the message catalog); ``label`` and ``help_text`` return
+them in the visitor's language, so a caller never shows ``COLUMN_WORDS`` directly."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from lmi.i18n import N_, _
+
 COLUMN_WORDS: dict[str, tuple[str, str]] = {
-    "onet_soc_code": ("O*NET-SOC code", "O*NET 29.3 occupation code"),
-    "occupation_title": ("Occupation", "O*NET 29.3 title"),
-    "soc_code": ("BLS code", "The SOC code BLS publishes these numbers at"),
-    "soc_title": ("BLS occupation", "The title BLS publishes these numbers under"),
+    "onet_soc_code": (N_("O*NET-SOC code"), N_("O*NET 29.3 occupation code")),
+    "occupation_title": (N_("Occupation"), N_("O*NET 29.3 title")),
+    "soc_code": (N_("BLS code"), N_("The SOC code BLS publishes these numbers at")),
+    "soc_title": (N_("BLS occupation"), N_("The title BLS publishes these numbers under")),
     "demand_soc_code": (
-        "BLS code of the figures",
-        "The BLS code whose numbers these are: the occupation's own "
-        'SOC code, an OEWS group such as 31-1120, or an "All Other" residual',
+        N_("BLS code of the figures"),
+        N_(
+            "The BLS code whose numbers these are: the occupation's own "
+            'SOC code, an OEWS group such as 31-1120, or an "All Other" residual'
+        ),
     ),
-    "demand_basis": ("Whose numbers", "Says when a figure is a BLS group's, shared with other occupations"),
-    "shared_with_count": ("Occupations sharing the figure", "How many O*NET occupations show these same numbers"),
-    "local_employment_count": ("Jobs here", "BLS OEWS May 2025 employment (wage and salary jobs)"),
-    "local_employment_missing_words": ("Why no jobs figure", "Why BLS has no employment estimate here"),
-    "location_quotient": ("Location quotient", "Share of local jobs in it / share of national jobs (BLS OEWS)"),
-    "local_annual_wage_median_usd": ("Median annual wage here", "BLS OEWS May 2025"),
-    "national_growth_2024_34_pct": ("Projected growth 2024-34 (nation)", "BLS Employment Projections 2024-34"),
-    "national_annual_openings_count": ("Annual openings (nation)", "BLS Employment Projections 2024-34"),
+    "demand_basis": (
+        N_("Whose numbers"),
+        N_("Says when a figure is a BLS group's, shared with other occupations"),
+    ),
+    "shared_with_count": (
+        N_("Occupations sharing the figure"),
+        N_("How many O*NET occupations show these same numbers"),
+    ),
+    "local_employment_count": (N_("Jobs here"), N_("BLS OEWS May 2025 employment (wage and salary jobs)")),
+    "local_employment_missing_words": (N_("Why no jobs figure"), N_("Why BLS has no employment estimate here")),
+    "location_quotient": (
+        N_("Location quotient"),
+        N_("Share of local jobs in it / share of national jobs (BLS OEWS)"),
+    ),
+    "local_annual_wage_median_usd": (N_("Median annual wage here"), N_("BLS OEWS May 2025")),
+    "national_growth_2024_34_pct": (
+        N_("Projected growth 2024-34 (nation)"),
+        N_("BLS Employment Projections 2024-34"),
+    ),
+    "national_annual_openings_count": (N_("Annual openings (nation)"), N_("BLS Employment Projections 2024-34")),
     "local_annual_openings_est_count": (
-        "Est. annual openings here",
-        "National openings per job x local jobs, or the state's own projected openings where loaded; see the method",
+        N_("Est. annual openings here"),
+        N_(
+            "National openings per job x local jobs, or the state's own projected openings where loaded; see the method"
+        ),
     ),
-    "openings_basis": ("Openings basis", "How the local openings figure was estimated"),
+    "openings_basis": (N_("Openings basis"), N_("How the local openings figure was estimated")),
     "local_growth_pct": (
-        "Projected growth here",
-        "The state's own long-term projection where loaded, else BLS's national 2024-34 projection",
+        N_("Projected growth here"),
+        N_("The state's own long-term projection where loaded, else BLS's national 2024-34 projection"),
     ),
-    "local_growth_period": ("Projection period", "The years the projected growth spans"),
-    "local_growth_basis": ("Growth basis", "Whether growth is the state's own projection or the nation's"),
-    "local_projection_source": ("Projection source", "Which projections the openings and growth come from"),
-    "local_annual_wage_p10_usd": ("10th percentile annual wage here", "BLS OEWS May 2025"),
-    "local_annual_wage_p90_usd": ("90th percentile annual wage here", "BLS OEWS May 2025"),
+    "local_growth_period": (N_("Projection period"), N_("The years the projected growth spans")),
+    "local_growth_basis": (
+        N_("Growth basis"),
+        N_("Whether growth is the state's own projection or the nation's"),
+    ),
+    "local_projection_source": (
+        N_("Projection source"),
+        N_("Which projections the openings and growth come from"),
+    ),
+    "local_annual_wage_p10_usd": (N_("10th percentile annual wage here"), N_("BLS OEWS May 2025")),
+    "local_annual_wage_p90_usd": (N_("90th percentile annual wage here"), N_("BLS OEWS May 2025")),
 }
 
 
+def words(column: str) -> tuple[str, str] | None:
+    """(label, tooltip) of a demand column in the visitor's language; None for a column this module
+    does not name."""
+    found = COLUMN_WORDS.get(column)
+    return (_(found[0]), _(found[1])) if found else None
+
+
 def label(column: str) -> str:
-    return COLUMN_WORDS.get(column, (column, ""))[0]
+    found = COLUMN_WORDS.get(column)
+    return _(found[0]) if found else column
 
 
 def help_text(column: str) -> str:
-    return COLUMN_WORDS.get(column, ("", ""))[1]
+    found = COLUMN_WORDS.get(column)
+    return _(found[1]) if found else ""
 
 
 def for_download(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

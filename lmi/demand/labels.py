@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-GRAIN_WORDS = {
-    "own": "its own BLS figure",
-    "shared_soc": "a BLS occupation O*NET splits into several",
-    "all_other": 'a BLS "All Other" group',
-    "bls_aggregate": "a BLS group published only as a whole",
-    "bls_combined": "a BLS code combining several occupations",
-    "none": "no BLS estimate covers it",
+from lmi.i18n import N_, _
+
+GRAIN_WORDS = {  # English, marked for the catalog: shown through ``grain_words``
+    "own": N_("its own BLS figure"),
+    "shared_soc": N_("a BLS occupation O*NET splits into several"),
+    "all_other": N_('a BLS "All Other" group'),
+    "bls_aggregate": N_("a BLS group published only as a whole"),
+    "bls_combined": N_("a BLS code combining several occupations"),
+    "none": N_("no BLS estimate covers it"),
 }
 # the columns that say whose numbers a row carries (after ``add_labels``); every frame that shows a demand
 # figure keeps them beside it
@@ -36,13 +38,16 @@ WHOSE_NUMBERS_COLUMNS = (
     "demand_is_shared",
     "demand_basis",
 )
-MISSING_REASON_WORDS = {
-    "not_released": "not released by BLS here (too few survey responses, or confidential)",
-    "not_published_for_area": "BLS published no estimate for it in this area",
-    "no_bls_code": "BLS publishes no estimates for this occupation",
-    "not_surveyed": "not in the OEWS survey (BLS projects it nationally only)",
-    "hourly_only": "published only as an hourly wage",
+MISSING_REASON_WORDS = {  # English, marked for the catalog: shown through ``missing_words``
+    "not_released": N_("not released by BLS here (too few survey responses, or confidential)"),
+    "not_published_for_area": N_("BLS published no estimate for it in this area"),
+    "no_bls_code": N_("BLS publishes no estimates for this occupation"),
+    "not_surveyed": N_("not in the OEWS survey (BLS projects it nationally only)"),
+    "hourly_only": N_("published only as an hourly wage"),
 }
+# the columns ``add_labels`` writes in words (the visitor's language): never kept in a cache shared
+# by visitors; ``demand_is_shared`` is a plain flag
+WORDS_COLUMNS = ("demand_basis", "local_employment_missing_words", "local_wage_missing_words")
 
 
 def is_shared(grain: str | None, shared_with_count) -> bool:
@@ -56,29 +61,67 @@ def basis_label(demand_soc_code: str | None, demand_title: str | None, grain: st
     if not demand_soc_code or pd.isna(demand_soc_code):
         return ""
     if not is_shared(grain, shared_with_count):
-        return f"BLS {demand_soc_code} {demand_title}"
+        return _("BLS {code} {title}").format(code=demand_soc_code, title=demand_title)
     count = _count(shared_with_count)
-    sharing = f", shared by {count} occupations" if count > 1 else ""
-    return f"BLS group {demand_soc_code} {demand_title}{sharing}"
+    if count > 1:
+        return _("BLS group {code} {title}, shared by {count} occupations").format(
+            code=demand_soc_code, title=demand_title, count=count
+        )
+    return _("BLS group {code} {title}").format(code=demand_soc_code, title=demand_title)
+
+
+def grain_words(grain: str) -> str:
+    """How a BLS code relates to the occupation (``GRAIN_WORDS``), in the visitor's language."""
+    return _(GRAIN_WORDS[grain]) if grain in GRAIN_WORDS else str(grain)
 
 
 def missing_words(reason: str | None) -> str:
     """Why a figure is empty, in words ("" when it is not)."""
     if reason is None or (isinstance(reason, float) and pd.isna(reason)):
         return ""
-    return MISSING_REASON_WORDS.get(str(reason), str(reason))
+    return _(MISSING_REASON_WORDS[str(reason)]) if str(reason) in MISSING_REASON_WORDS else str(reason)
 
 
 def add_labels(frame: pd.DataFrame) -> pd.DataFrame:
     """``demand_is_shared``, ``demand_basis`` and the missing reasons in words, for an occupation frame."""
-    frame["demand_is_shared"] = [is_shared(g, n) for g, n in zip(frame.demand_grain, frame.shared_with_count)]
-    frame["demand_basis"] = [
-        basis_label(c, t, g, n)
-        for c, t, g, n in zip(frame.demand_soc_code, frame.demand_title, frame.demand_grain, frame.shared_with_count)
-    ]
-    frame["local_employment_missing_words"] = frame.local_employment_missing_reason.map(missing_words)
-    frame["local_wage_missing_words"] = frame.local_wage_missing_reason.map(missing_words)
+    frame = add_shared_flag(frame)
+    for column, values in label_words(frame).items():
+        frame[column] = values
     return frame
+
+
+def add_shared_flag(frame: pd.DataFrame) -> pd.DataFrame:
+    """``demand_is_shared``: a flag, the same in every language (a cache may hold it)."""
+    frame["demand_is_shared"] = [is_shared(g, n) for g, n in zip(frame.demand_grain, frame.shared_with_count)]
+    return frame
+
+
+def label_words(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """The ``WORDS_COLUMNS`` of an occupation frame, in the visitor's language: each distinct group and
+    reason is worded once (an area has about a thousand rows but a few hundred BLS codes)."""
+    basis: dict[tuple, str] = {}
+    keys = [
+        (_text(code), _text(title), _text(grain), _count(shared))
+        for code, title, grain, shared in zip(
+            frame.demand_soc_code, frame.demand_title, frame.demand_grain, frame.shared_with_count
+        )
+    ]
+    for key in keys:
+        if key not in basis:
+            basis[key] = basis_label(*key)
+    employment = [_text(reason) for reason in frame.local_employment_missing_reason]
+    wage = [_text(reason) for reason in frame.local_wage_missing_reason]
+    reasons = {reason: missing_words(reason) for reason in {*employment, *wage}}
+    return {
+        "demand_basis": [basis[key] for key in keys],
+        "local_employment_missing_words": [reasons[reason] for reason in employment],
+        "local_wage_missing_words": [reasons[reason] for reason in wage],
+    }
+
+
+def _text(value) -> str | None:
+    """A text cell as a dictionary key: missing (None, NaN, NA) is None."""
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
 def _count(value) -> int:

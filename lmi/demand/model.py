@@ -14,7 +14,9 @@ for the state and its areas and add the state's growth (``lmi.demand.state_proje
 carries ``local_growth_pct``, ``local_growth_period``, ``local_growth_basis`` and ``local_projection_source``.
 
 Results are cached per area inside the model (a few hundred KB each); build one model per database
-(and per set of imported projections).
+(and per set of imported projections). The cache holds numbers, codes and keys only: the columns in words
+(``demand_basis``, the missing reasons, ``local_projection_source``) are written in the visitor's language
+each time a frame is handed out, so one model serves English and Spanish alike.
 """
 
 from __future__ import annotations
@@ -28,14 +30,17 @@ import pandas as pd
 
 from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
-from lmi.demand.labels import add_labels
-from lmi.demand.openings import OPENINGS_METHOD
+from lmi.demand.labels import add_shared_flag, label_words
+from lmi.demand.openings import openings_method_words
 from lmi.demand.state_projections import (
+    SPANS_COLUMN,
     STATE_OPENINGS_METHOD,
     StateProjectionOverlay,
     combine,
+    projection_source_words,
     reference_projections,
 )
+from lmi.i18n import _
 
 ALL_OCCUPATIONS = "00-0000"
 JOBS_PER_RATE_BASE = 10_000  # openings are also shown "per 10,000 local jobs" so areas of any size compare
@@ -86,7 +91,7 @@ def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaselin
         {"area": area_code, "all": ALL_OCCUPATIONS, "nation": NATION_CODE},
     )
     if not rows:
-        raise LookupError(f"no OEWS area with code {area_code!r}")
+        raise LookupError(_("no OEWS area with code {code}").format(code=repr(area_code)))
     return AreaBaseline(*rows[0])
 
 
@@ -117,7 +122,7 @@ class DemandModel:
         """How the openings figures of this model were estimated, naming the states whose own projections
         replace the national rate (pages show this beside the figures)."""
         if not self.state_projection_states:
-            return OPENINGS_METHOD
+            return openings_method_words()
         names = dict(
             query_rows(
                 self._con,
@@ -126,33 +131,37 @@ class DemandModel:
             )
         )
         loaded = ", ".join(names.get(fips, fips) for fips in self.state_projection_states)
-        return f"{OPENINGS_METHOD} {STATE_OPENINGS_METHOD} States' own projections loaded: {loaded}."
+        return _("{national_method} {state_method} States' own projections loaded: {states}.").format(
+            national_method=openings_method_words(), state_method=_(STATE_OPENINGS_METHOD), states=loaded
+        )
 
     def occupations(self, area_code: str, onet_soc_codes: list[str] | None = None) -> pd.DataFrame:
         """One row per O*NET-SOC occupation in the area (in the given order; unknown codes get empty
         rows), with ``demand_basis`` saying whose numbers they are."""
         frame = self._area_frame("occupation", area_code)
         if onet_soc_codes is None:
-            return frame.copy()
-        return _pick(frame, "onet_soc_code", onet_soc_codes, area_code)
+            return in_words(frame, "occupation")
+        return in_words(_pick(frame, "onet_soc_code", onet_soc_codes, area_code), "occupation")
 
     def bls_codes(self, area_code: str, soc_codes: list[str] | None = None) -> pd.DataFrame:
         """One row per code BLS publishes numbers for, in the area (``soc_code``, ``soc_title``)."""
         frame = self._area_frame("soc", area_code)
         if soc_codes is None:
-            return frame.copy()
-        return _pick(frame, "soc_code", soc_codes, area_code)
+            return in_words(frame, "soc")
+        return in_words(_pick(frame, "soc_code", soc_codes, area_code), "soc")
 
     def areas(self, area_codes: list[str], soc_codes: list[str]) -> pd.DataFrame:
         """``bls_codes`` rows for several areas and codes at once (a sector across a state's metros)."""
         return areas_frame(self._con, area_codes, soc_codes, self._overlay)
 
     def _area_frame(self, grain: str, area_code: str) -> pd.DataFrame:
+        """The area's frame as cached: numbers, codes and keys, no words (``in_words`` adds them)."""
         key = (grain, area_code)
         if key in self._cache:
             self._cache.move_to_end(key)
             return self._cache[key]
-        frame = read_area(self._con, grain, area_code, self._overlay)
+        # a deep copy consolidates the columns added one by one into a few blocks: every later pick is cheaper
+        frame = read_area(self._con, grain, area_code, self._overlay, words=False).copy()
         self._cache[key] = frame
         if len(self._cache) > self._max_areas:
             self._cache.popitem(last=False)
@@ -160,10 +169,15 @@ class DemandModel:
 
 
 def read_area(
-    con: duckdb.DuckDBPyConnection, grain: str, area_code: str, overlay: StateProjectionOverlay | None = None
+    con: duckdb.DuckDBPyConnection,
+    grain: str,
+    area_code: str,
+    overlay: StateProjectionOverlay | None = None,
+    words: bool = True,
 ) -> pd.DataFrame:
     """One area's rows of ``out_occupation_demand`` (grain "occupation") or ``out_soc_demand`` ("soc"),
-    with a state's own projections applied where ``overlay`` holds them."""
+    with a state's own projections applied where ``overlay`` holds them; ``words=False`` leaves out the
+    columns in words (for a cache: ``in_words`` adds them in the visitor's language)."""
     table, key = {"occupation": ("out_occupation_demand", "onet_soc_code"), "soc": ("out_soc_demand", "soc_code")}[
         grain
     ]
@@ -171,7 +185,21 @@ def read_area(
     frame = _plain(query_df(con, f"SELECT * FROM {table} WHERE area_code = $area ORDER BY {key}", {"area": area_code}))
     frame = _overlaid(overlay, con).apply(frame, area_code, _CODE_COLUMN[grain])
     frame = add_area_context(frame, baseline)
-    return add_labels(frame) if grain == "occupation" else frame
+    if grain == "occupation":
+        frame = add_shared_flag(frame)
+    return in_words(frame, grain) if words else frame
+
+
+def in_words(frame: pd.DataFrame, grain: str) -> pd.DataFrame:
+    """A new frame with the columns in words, in the visitor's language: where the projections come from
+    and, for occupation rows, whose numbers they are and why a figure is missing (``lmi.demand.labels``).
+    ``frame`` (a cached one) is left as it is."""
+    words = label_words(frame) if grain == "occupation" else {}
+    sources = projection_source_words(frame)
+    if sources is not None:
+        words["local_projection_source"] = sources
+    kept = frame.drop(columns=[SPANS_COLUMN, *words], errors="ignore")
+    return pd.concat([kept, pd.DataFrame(words, index=frame.index)], axis=1)
 
 
 def areas_frame(
@@ -198,9 +226,10 @@ def areas_frame(
         add_area_context(overlay.apply(part.copy(), code, "soc_code"), area_baseline(con, code))
         for code, part in frame.groupby("area_code")
     ]
-    return (
+    joined = (
         pd.concat(parts, ignore_index=True) if parts else add_area_context(overlay.apply(frame, "", "soc_code"), None)
     )
+    return in_words(joined, "soc")
 
 
 _CODE_COLUMN = {"occupation": "demand_soc_code", "soc": "soc_code"}

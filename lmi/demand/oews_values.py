@@ -20,21 +20,28 @@ import duckdb
 from lmi.db import query_rows
 from lmi.demand.columns import help_text, label
 from lmi.demand.openings import describe_openings
+from lmi.i18n import N_, _
 
-NOT_RELEASED = "not released"
-NO_ESTIMATE = "no estimate"  # beside a jobs cell that already says why BLS has nothing there
+# the words below are English, marked for the catalog; every function here returns them translated
+NOT_RELEASED = N_("not released")
+NO_ESTIMATE = N_("no estimate")  # beside a jobs cell that already says why BLS has nothing there
 NOT_RELEASED_FOOTNOTE, WAGE_BASIS_FOOTNOTE, TOP_CODED_FOOTNOTE = "8", "4", "5"
-FOOTNOTE_WORDS = {NOT_RELEASED_FOOTNOTE: NOT_RELEASED, WAGE_BASIS_FOOTNOTE: "not published for this wage basis"}
-TOP_CODED_WORDS = "top-coded"
+FOOTNOTE_WORDS = {NOT_RELEASED_FOOTNOTE: NOT_RELEASED, WAGE_BASIS_FOOTNOTE: N_("not published for this wage basis")}
+TOP_CODED_WORDS = N_("top-coded")
 
 
 def is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in ("<NA>", "nan")
 
 
+def footnote_words(footnote) -> str:
+    """Why a cell is empty, after BLS's footnote ("not released" unless the footnote says otherwise)."""
+    return _(FOOTNOTE_WORDS.get(str(footnote), NOT_RELEASED))
+
+
 def format_count(value, footnote=None) -> str:
     if is_missing(value):
-        return FOOTNOTE_WORDS.get(str(footnote), NOT_RELEASED)
+        return footnote_words(footnote)
     return f"{int(value):,}"
 
 
@@ -42,15 +49,20 @@ def format_usd(value, footnote=None, floor=None, hourly=False) -> str:
     """Dollars as BLS means them; ``floor`` is the largest published lower percentile in the cell."""
     if str(footnote) == TOP_CODED_FOOTNOTE and not is_missing(value):
         bound = max(value, floor) if floor is not None and not is_missing(floor) else value
-        return f"≥ {_dollars(bound, hourly)} ({TOP_CODED_WORDS})"
+        return top_coded(_dollars(bound, hourly))
     if is_missing(value):
-        return FOOTNOTE_WORDS.get(str(footnote), NOT_RELEASED)
+        return footnote_words(footnote)
     return _dollars(value, hourly)
+
+
+def top_coded(amount: str) -> str:
+    """ "≥ $239,200 (top-coded)": a top-coded wage as shown."""
+    return _("≥ {amount} ({top_coded})").format(amount=amount, top_coded=_(TOP_CODED_WORDS))
 
 
 def format_ratio(value, footnote=None, digits: int = 2) -> str:
     if is_missing(value):
-        return FOOTNOTE_WORDS.get(str(footnote), NOT_RELEASED)
+        return footnote_words(footnote)
     return f"{value:.{digits}f}"
 
 
@@ -77,7 +89,7 @@ def top_code_floor(row) -> float | None:
 def format_growth(pct) -> str:
     """BLS's projected national growth 2024-34 with its sign ("+4.5%"), or why there is none."""
     if is_missing(pct):
-        return "not projected by BLS"
+        return _("not projected by BLS")
     return f"{pct:+.1f}%"
 
 
@@ -104,25 +116,22 @@ SHOWN_COLUMNS = {
     "openings": "local_annual_openings_est_count",
     "whose": "demand_basis",
 }
-WAGE_RANGE_LABEL = "10th–90th percentile"
+WAGE_RANGE_LABEL = N_("10th–90th percentile")
+WAGE_RANGE_HELP = N_(
+    "BLS OEWS May 2025: a tenth of workers earn less than the first figure, a tenth more than the second"
+)
 
 
 def shown_labels() -> dict[str, str]:
-    """The heading of each shown column, the same words as every demand table and CSV."""
-    return {key: (label(column) if column else WAGE_RANGE_LABEL) for key, column in SHOWN_COLUMNS.items()}
+    """The heading of each shown column, the same words as every demand table and CSV (in the visitor's
+    language)."""
+    return {key: (label(column) if column else _(WAGE_RANGE_LABEL)) for key, column in SHOWN_COLUMNS.items()}
 
 
 def shown_help() -> dict[str, str]:
     """Tooltip of each shown column heading, keyed by heading."""
     labels = shown_labels()
-    tips = {
-        key: (
-            help_text(column)
-            if column
-            else "BLS OEWS May 2025: a tenth of workers earn less than the first figure, a tenth more than the second"
-        )
-        for key, column in SHOWN_COLUMNS.items()
-    }
+    tips = {key: (help_text(column) if column else _(WAGE_RANGE_HELP)) for key, column in SHOWN_COLUMNS.items()}
     return {labels[key]: tips[key] for key in SHOWN_COLUMNS}
 
 
@@ -161,7 +170,7 @@ def _no_jobs_figure(row) -> bool:
 def _format_median(row) -> str:
     value = row.get("local_annual_wage_median_usd")
     if is_missing(value) and _no_jobs_figure(row):
-        return NO_ESTIMATE
+        return _(NO_ESTIMATE)
     if is_missing(value) and row.get("local_wage_missing_words"):
         return row["local_wage_missing_words"]
     return format_usd(value, row.get("local_annual_wage_median_footnote"))
@@ -169,7 +178,7 @@ def _format_median(row) -> str:
 
 def _format_range(row) -> str:
     if is_missing(row.get("local_annual_wage_p10_usd")) and is_missing(row.get("local_annual_wage_p90_usd")):
-        return NO_ESTIMATE if _no_jobs_figure(row) else (row.get("local_wage_missing_words") or NOT_RELEASED)
+        return _(NO_ESTIMATE) if _no_jobs_figure(row) else (row.get("local_wage_missing_words") or _(NOT_RELEASED))
     low = format_usd(row.get("local_annual_wage_p10_usd"), row.get("local_annual_wage_p10_footnote"))
     high = format_usd(
         row.get("local_annual_wage_p90_usd"), row.get("local_annual_wage_p90_footnote"), floor=top_code_floor(row)
@@ -179,9 +188,9 @@ def _format_range(row) -> str:
 
 def _format_lq(row) -> str:
     if is_missing(row.get("location_quotient")):
-        return NO_ESTIMATE if _no_jobs_figure(row) else NOT_RELEASED
+        return _(NO_ESTIMATE) if _no_jobs_figure(row) else _(NOT_RELEASED)
     if row.get("area_kind") == "national":
-        return "1.00 (by definition)"
+        return _("1.00 (by definition)")
     return format_ratio(row.get("location_quotient"))
 
 
@@ -197,12 +206,12 @@ class Figure:
     notes: tuple[str, ...] = ()
 
 
-LQ_MEANING = (
+LQ_MEANING = N_(
     "Share of the area's jobs in this occupation relative to the nation's share. "
     "Above 1: more concentrated here than nationally."
 )
-MEDIAN_MEANING = "Half of the workers earn more, half less."
-JOBS_MEANING = "wage and salary jobs, the self-employed excluded"
+MEDIAN_MEANING = N_("Half of the workers earn more, half less.")
+JOBS_MEANING = N_("wage and salary jobs, the self-employed excluded")
 
 
 def headline_figures(row, openings_method: str) -> tuple[Figure, ...]:
@@ -212,53 +221,70 @@ def headline_figures(row, openings_method: str) -> tuple[Figure, ...]:
     demand model's own wording of the openings estimate."""
     labels = shown_labels()
     whose = whose_numbers(row)
-    whose_sentence = f" {labels['whose']}: {whose}." if whose else ""
-    whose_notes = (f"{labels['whose']}: {whose}",) if whose else ()
+    whose_note = _("{heading}: {whose}").format(heading=labels["whose"], whose=whose) if whose else ""
+    whose_sentence = f" {whose_note}." if whose else ""
+    whose_notes = (whose_note,) if whose else ()
     no_jobs = _no_jobs_figure(row)
     wage_range = _format_range(row)
+    range_note = _("{heading}: {range}").format(heading=labels["wage_range"], range=wage_range)
     basis_words = row.get("openings_basis_words") or ""
     projections_code = row.get("projections_soc_code")
-    at_code = f" at BLS code {projections_code}" if projections_code and not is_missing(projections_code) else ""
+    growth_help = (
+        _("{source}, national employment change 2024 to 2034 at BLS code {code}.").format(
+            source=help_text("national_growth_2024_34_pct"), code=projections_code
+        )
+        if projections_code and not is_missing(projections_code)
+        else _("{source}, national employment change 2024 to 2034.").format(
+            source=help_text("national_growth_2024_34_pct")
+        )
+    )
     return (
         Figure(
             "jobs",
             labels["jobs"],
-            NO_ESTIMATE if no_jobs else _format_jobs(row),
-            f"{help_text('local_employment_count')}; {JOBS_MEANING}.{whose_sentence}",
-            ((f"Why: {row['local_employment_missing_words']}",) if no_jobs else ()) + whose_notes,
+            _(NO_ESTIMATE) if no_jobs else _format_jobs(row),
+            _("{source}; {meaning}.").format(source=help_text("local_employment_count"), meaning=_(JOBS_MEANING))
+            + whose_sentence,
+            ((_("Why: {reason}").format(reason=row["local_employment_missing_words"]),) if no_jobs else ())
+            + whose_notes,
         ),
         Figure(
             "wage",
             labels["wage"],
             _format_median(row),
-            f"{MEDIAN_MEANING} {labels['wage_range']}: {wage_range}.{whose_sentence}",
-            (f"{labels['wage_range']}: {wage_range}",),
+            f"{_(MEDIAN_MEANING)} {range_note}.{whose_sentence}",
+            (range_note,),
         ),
-        Figure("lq", labels["lq"], _format_lq(row), LQ_MEANING + whose_sentence),
+        Figure("lq", labels["lq"], _format_lq(row), _(LQ_MEANING) + whose_sentence),
         Figure(
             "openings",
             labels["openings"],
             describe_openings(row.get("local_annual_openings_est_count")),
-            f"{openings_method} Basis: {basis_words}.{whose_sentence}",
-            (f"Basis: {basis_words}",),
+            _("{method} Basis: {basis}.").format(method=openings_method, basis=basis_words) + whose_sentence,
+            (_("Basis: {basis}").format(basis=basis_words),),
         ),
         Figure(
             "growth",
             labels["growth"],
             format_growth(row.get("national_growth_2024_34_pct")),
-            f"{help_text('national_growth_2024_34_pct')}, national employment change 2024 to 2034{at_code}."
-            + whose_sentence,
+            growth_help + whose_sentence,
         ),
     )
 
 
 def figures_note() -> str:
     """What the words in a table of these figures mean, made from the constants that produce them."""
-    return (
-        f"“{NOT_RELEASED}”: BLS did not publish the estimate (footnote {NOT_RELEASED_FOOTNOTE}). "
-        f"“≥ … ({TOP_CODED_WORDS})”: BLS publishes only that the wage is at least this amount "
-        f"(footnote {TOP_CODED_FOOTNOTE}). Jobs exclude the self-employed. “{label('demand_basis')}” names the "
+    return _(
+        "“{not_released}”: BLS did not publish the estimate (footnote {not_released_footnote}). "
+        "“{top_coded}”: BLS publishes only that the wage is at least this amount "
+        "(footnote {top_coded_footnote}). Jobs exclude the self-employed. “{whose}” names the "
         "BLS group when the figures are a group's, shared with other occupations."
+    ).format(
+        not_released=_(NOT_RELEASED),
+        not_released_footnote=NOT_RELEASED_FOOTNOTE,
+        top_coded=top_coded("…"),
+        top_coded_footnote=TOP_CODED_FOOTNOTE,
+        whose=label("demand_basis"),
     )
 
 
@@ -276,11 +302,13 @@ def top_coding_note(con: duckdb.DuckDBPyConnection) -> str:
     """How top-coded wages are kept and shown, with the bound of the release this database holds."""
     bounds = top_coding_bounds(con)
     if bounds is None:
-        return "This OEWS release top-codes no wages."
+        return _("This OEWS release top-codes no wages.")
     annual, hourly = bounds
-    return (
-        f"**Top-coded wages**: BLS publishes only that some wages are at least {_dollars(annual, False)} a year "
-        f"({_dollars(hourly, True)} an hour). They are stored as that bound with BLS's footnote and shown as "
-        f"“{format_usd(annual, TOP_CODED_FOOTNOTE)}”. In a few cells BLS publishes a lower percentile above that "
+    return _(
+        "**Top-coded wages**: BLS publishes only that some wages are at least {annual} a year "
+        "({hourly} an hour). They are stored as that bound with BLS's footnote and shown as "
+        "“{shown}”. In a few cells BLS publishes a lower percentile above that "
         "bound; the page then shows the higher published value as the floor."
+    ).format(
+        annual=_dollars(annual, False), hourly=_dollars(hourly, True), shown=format_usd(annual, TOP_CODED_FOOTNOTE)
     )

@@ -25,19 +25,33 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-OPENINGS_METHOD = (
+from lmi.i18n import N_, _
+
+OPENINGS_METHOD = N_(
     "Estimated annual openings here = BLS's national annual openings 2024-34 (growth, labor-force exits and "
     "occupational transfers) x this area's OEWS May 2025 jobs / national employment in 2024 (the base the "
     "openings were projected on). It assumes the area's openings per job equal the nation's and leaves out "
     "the self-employed, so it is a floor where many are self-employed."
 )
-OPENINGS_BASIS_WORDS = {
-    "national_rate": "national openings rate applied to local jobs (BLS Projections 2024-34 x OEWS May 2025)",
-    "state_projections": "the state's own long-term projections",
-    "no_local_employment": "not estimated: BLS released no local employment for it here",
-    "no_projection": "not estimated: BLS projects no openings for it",
-    "codes_differ": "not estimated: OEWS and the projections count it under different codes",
+OPENINGS_BASIS_WORDS = {  # ``openings_basis`` -> English, marked for the catalog: shown through ``basis_words``
+    "national_rate": N_("national openings rate applied to local jobs (BLS Projections 2024-34 x OEWS May 2025)"),
+    "state_projections": N_("the state's own long-term projections"),
+    "no_local_employment": N_("not estimated: BLS released no local employment for it here"),
+    "no_projection": N_("not estimated: BLS projects no openings for it"),
+    "codes_differ": N_("not estimated: OEWS and the projections count it under different codes"),
 }
+
+
+def openings_method_words() -> str:
+    """``OPENINGS_METHOD`` in the visitor's language."""
+    return _(OPENINGS_METHOD)
+
+
+def basis_words(basis) -> str:
+    """How the local openings figure was made, in words ("" when there is no basis)."""
+    if basis is None or (isinstance(basis, float) and pd.isna(basis)):
+        return ""
+    return _(OPENINGS_BASIS_WORDS[str(basis)]) if str(basis) in OPENINGS_BASIS_WORDS else str(basis)
 
 
 def allocate_openings(national_annual_openings_count, area_employment_count, national_employment_count):
@@ -77,7 +91,7 @@ def round_openings(value: float | None) -> float | None:
 def describe_openings(value: float | None) -> str:
     """ "about 1,200 a year", the one wording of an openings estimate on every page."""
     if value is None or pd.isna(value):
-        return "not estimated"
+        return _("not estimated")
     if value < 1:
-        return "fewer than 1 a year"
-    return f"about {round_openings(value):,.0f} a year"
+        return _("fewer than 1 a year")
+    return _("about {openings:,.0f} a year").format(openings=round_openings(value))

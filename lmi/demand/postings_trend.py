@@ -22,23 +22,48 @@ from datetime import date
 
 import duckdb
 import pandas as pd
+from babel.dates import format_date
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import N_, _, current_language
 
 YEAR_DAYS = 365
 INDEX_BASE_DATE = date(2020, 2, 1)  # Indeed's indexes are 100 on this day
-INDEX_BASE_WORDS = f"{INDEX_BASE_DATE.day} {INDEX_BASE_DATE:%b %Y} = 100"
-NO_MATCHING_SECTOR = "no matching Indeed sector"
-STATE_TREND_NOTE = (
+INDEX_BASE_WORDS = f"{INDEX_BASE_DATE.day} {INDEX_BASE_DATE:%b %Y} = 100"  # English; shown: ``index_base_words``
+DATE_LOCALES = {"en": "en_US", "es": "es_US"}  # the CLDR locale a date is written in, per language
+# English, marked for the catalog; shown through ``_()`` (``postings_notes`` returns them translated)
+NATIONAL_SERIES = N_("United States (seasonally adjusted)")
+NO_MATCHING_SECTOR = N_("no matching Indeed sector")
+STATE_TREND_NOTE = N_(
     "The index covers all of a state's postings; Indeed publishes no state series by sector, so it is context "
     "for the region, not evidence about any one sector."
 )
-NO_STATE_INDEX_NOTE = "Indeed Hiring Lab publishes no job-postings index for this state or territory."
-SECTOR_MAPPING_NOTE = (
+NO_STATE_INDEX_NOTE = N_("Indeed Hiring Lab publishes no job-postings index for this state or territory.")
+SECTOR_MAPPING_NOTE = N_(
     "Which Indeed sectors match each of ours is the project's mapping (in the sector file), not Indeed's: Indeed "
     "groups postings by job title into its own sectors, so a match is approximate. Indexes, not counts, so mapped "
     "sectors are shown one by one, never added."
 )
+
+
+def short_date(day: date) -> str:
+    """ "27 Sep 2024" ("27 sep 2024" in Spanish): a day as the postings words write it."""
+    return format_date(day, "d MMM y", locale=DATE_LOCALES.get(current_language(), "en_US"))
+
+
+def index_base_words() -> str:
+    """ "1 Feb 2020 = 100": what the indexes are measured against, in the visitor's language."""
+    return _("{day} = 100").format(day=short_date(INDEX_BASE_DATE))
+
+
+def postings_notes() -> dict[str, str]:
+    """The notes pages show beside postings, in the visitor's language: ``state_trend`` (the state index
+    covers all postings), ``no_state_index`` (Indeed publishes none for the place), ``sector_mapping``."""
+    return {
+        "state_trend": _(STATE_TREND_NOTE),
+        "no_state_index": _(NO_STATE_INDEX_NOTE),
+        "sector_mapping": _(SECTOR_MAPPING_NOTE),
+    }
 
 
 @dataclass(frozen=True)
@@ -95,13 +120,13 @@ def postings_series(con: duckdb.DuckDBPyConnection, state_fips: str) -> pd.DataF
         FROM core_indeed_state_postings p JOIN st USING (state_postal)
         WHERE (p.posted_on - $base) % 7 = 0
         UNION ALL
-        SELECT n.posted_on, 'United States (seasonally adjusted)', n.postings_index_sa
+        SELECT n.posted_on, $national, n.postings_index_sa
         FROM core_indeed_national_postings n
         WHERE (n.posted_on - $base) % 7 = 0
           AND EXISTS (SELECT 1 FROM core_indeed_state_postings p JOIN st USING (state_postal))
         ORDER BY 1, 2
     """,
-        {"state": state_fips, "base": INDEX_BASE_DATE},
+        {"state": state_fips, "base": INDEX_BASE_DATE, "national": _(NATIONAL_SERIES)},
     )
 
 
@@ -165,17 +190,27 @@ def sector_postings_words(trends: pd.DataFrame) -> dict[str, str]:
     for key, rows in trends.groupby("sector_key", sort=False):
         parts = []
         for n, row in enumerate(rows.itertuples()):
-            change = "no value a year earlier" if pd.isna(row.change_12m_pct) else f"{row.change_12m_pct:+.1f}%"
-            change = change.replace("-", "−")
-            span = f" in 12 months to {row.latest_on:%d %b %Y}" if n == 0 and not pd.isna(row.change_12m_pct) else ""
-            parts.append(f"{row.indeed_sector} {row.latest_index:.1f} ({change}{span})")
+            if pd.isna(row.change_12m_pct):
+                change = _("no value a year earlier")
+            elif n == 0:
+                change = _("{change} in 12 months to {day}").format(
+                    change=_signed(row.change_12m_pct), day=short_date(row.latest_on)
+                )
+            else:
+                change = _signed(row.change_12m_pct)
+            parts.append(f"{row.indeed_sector} {row.latest_index:.1f} ({change})")
         words[key] = "; ".join(parts)
     return words
 
 
 def sector_postings_column(sector_keys: pd.Series, trends: pd.DataFrame) -> pd.Series:
     """``sector_postings_words`` for each of ``sector_keys``, saying so where a sector matches no Indeed sector."""
-    return sector_keys.map(sector_postings_words(trends)).fillna(NO_MATCHING_SECTOR)
+    return sector_keys.map(sector_postings_words(trends)).fillna(_(NO_MATCHING_SECTOR))
+
+
+def _signed(pct: float) -> str:
+    """ "+1.5%", "−18.2%" (a true minus sign)."""
+    return f"{pct:+.1f}%".replace("-", "−")
 
 
 def sector_mapping_note(trends: pd.DataFrame, indeed_notes: dict[str, str], sector_names: dict[str, str]) -> str:
@@ -183,4 +218,4 @@ def sector_mapping_note(trends: pd.DataFrame, indeed_notes: dict[str, str], sect
     whose match is partial ("Indeed has no energy sector; ...")."""
     shown = set(trends.sector_key)
     notes = [f"{sector_names[key]}: {note}" for key, note in indeed_notes.items() if note and key in shown]
-    return " ".join([SECTOR_MAPPING_NOTE, *notes])
+    return " ".join([_(SECTOR_MAPPING_NOTE), *notes])

@@ -58,20 +58,21 @@ import pandas as pd
 
 from lmi.db import query_df, query_rows
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import N_, _
 
 SOURCE_NAME = "Projections Central"
 NATIONAL_PERIOD = "2024-2034"
-NATIONAL_SOURCE = "BLS Employment Projections 2024-34 (national)"
+NATIONAL_SOURCE = N_("BLS Employment Projections 2024-34 (national)")  # stored in English, shown translated
 STATE_BASIS = "state_projections"
 NATIONAL_BASIS = "national_projections"
 NA_MARKERS = ("(NA)", "NA", "N/A", "(D)", "*", "**", "-")
 SUMMARY_CODE = re.compile(r"^\d{2}-0000$")  # "00-0000" all occupations, "29-0000" a major group
 SOC_CODE = re.compile(r"^\d{2}-\d{4}$")
 GROWTH_BASIS_WORDS = {  # local_growth_basis, in words (as OPENINGS_BASIS_WORDS for openings_basis)
-    STATE_BASIS: "the state's own long-term projections",
-    NATIONAL_BASIS: "BLS's national projections 2024-34 (no state projection loaded for it)",
+    STATE_BASIS: N_("the state's own long-term projections"),
+    NATIONAL_BASIS: N_("BLS's national projections 2024-34 (no state projection loaded for it)"),
 }
-STATE_OPENINGS_METHOD = (
+STATE_OPENINGS_METHOD = N_(
     "Where a state's own long-term projections are loaded, estimated annual openings here = the state's "
     "average annual openings x this area's OEWS May 2025 jobs / the state's OEWS May 2025 jobs in the same "
     "occupation (for the state itself, the state's published openings), and projected growth is the state's "
@@ -91,27 +92,34 @@ class LayoutColumn:
 
 PROJECTIONS_CENTRAL_LAYOUT: tuple[LayoutColumn, ...] = (
     LayoutColumn(
-        "STFIPS", "state_fips", "text", True, ("State FIPS", "StateFIPS"), "State FIPS code (9 or 09 for Connecticut)"
+        "STFIPS",
+        "state_fips",
+        "text",
+        True,
+        ("State FIPS", "StateFIPS"),
+        N_("State FIPS code (9 or 09 for Connecticut)"),
     ),
-    LayoutColumn("AREANAME", "area_name", "text", False, ("Area Name", "Area"), "State name"),
+    LayoutColumn("AREANAME", "area_name", "text", False, ("Area Name", "Area"), N_("State name")),
     LayoutColumn(
         "CODE",
         "soc_code",
         "text",
         True,
         ("OccCode", "Occupation Code", "SOC Code"),
-        "SOC 2018 code (29-1141), or an aggregate code BLS publishes (31-1120)",
+        N_("SOC 2018 code (29-1141), or an aggregate code BLS publishes (31-1120)"),
     ),
-    LayoutColumn("TITLE", "soc_title", "text", False, ("Occupation Name", "Occupation Title"), "Occupation title"),
-    LayoutColumn("BASEYEAR", "base_year", "year", True, ("Base Year",), "First year of the projection period"),
-    LayoutColumn("BASE", "base_employment_count", "count", True, ("Base Employment",), "Employment in the base year"),
+    LayoutColumn("TITLE", "soc_title", "text", False, ("Occupation Name", "Occupation Title"), N_("Occupation title")),
+    LayoutColumn("BASEYEAR", "base_year", "year", True, ("Base Year",), N_("First year of the projection period")),
+    LayoutColumn(
+        "BASE", "base_employment_count", "count", True, ("Base Employment",), N_("Employment in the base year")
+    ),
     LayoutColumn(
         "PROJYEAR",
         "projected_year",
         "year",
         True,
         ("Projected Year", "Proj Year"),
-        "Last year of the projection period",
+        N_("Last year of the projection period"),
     ),
     LayoutColumn(
         "PROJ",
@@ -119,13 +127,13 @@ PROJECTIONS_CENTRAL_LAYOUT: tuple[LayoutColumn, ...] = (
         "count",
         True,
         ("Projected", "Projection", "Projected Employment"),
-        "Employment in the projected year",
+        N_("Employment in the projected year"),
     ),
     LayoutColumn(
-        "CHANGE", "employment_change_count", "signed", False, ("Numeric Change",), "Projected minus base employment"
+        "CHANGE", "employment_change_count", "signed", False, ("Numeric Change",), N_("Projected minus base employment")
     ),
     LayoutColumn(
-        "PERCENTCHANGE", "employment_change_pct", "pct", True, ("Percent Change",), "Percent change over the period"
+        "PERCENTCHANGE", "employment_change_pct", "pct", True, ("Percent Change",), N_("Percent change over the period")
     ),
     LayoutColumn(
         "AVGANNUALOPENINGS",
@@ -133,7 +141,7 @@ PROJECTIONS_CENTRAL_LAYOUT: tuple[LayoutColumn, ...] = (
         "count",
         True,
         ("Average Annual Openings", "Annual Openings"),
-        "Average annual openings (growth, labor-force exits and occupational transfers)",
+        N_("Average annual openings (growth, labor-force exits and occupational transfers)"),
     ),
 )
 LAYOUT_NAMES = tuple(c.name for c in PROJECTIONS_CENTRAL_LAYOUT)
@@ -247,7 +255,7 @@ def to_published_codes(projections: pd.DataFrame, resolver: CodeResolver) -> pd.
     rows["exact"] = [r.how == "published" for r in rows.resolved]
     members = _group_members(resolver)
     parts = []
-    for (_, code), group in rows.groupby(["state_fips", "published_code"], sort=True):
+    for (_state, code), group in rows.groupby(["state_fips", "published_code"], sort=True):
         exact = group[group.exact]
         if len(exact):
             picked = exact.iloc[[0]].copy()
@@ -346,13 +354,14 @@ class StateProjectionOverlay:
         frame.loc[replaced, "openings_basis"] = "state_projections"
         growth = _mapped(codes, rows.employment_change_pct)
         grown = has_row & growth.notna()
-        label = _source_words(rows, info)
         frame.loc[grown, "local_growth_pct"] = growth[grown]
         frame.loc[grown, "local_growth_period"] = [_period_of(rows, c) for c in codes[grown]]
         frame.loc[grown, "local_growth_basis"] = STATE_BASIS
         used = replaced | grown
-        frame.loc[used, "local_projection_source"] = [label[c] for c in codes[used]]
+        frame.loc[used, "local_projection_source"] = [rows.source_label[c] for c in codes[used]]
         frame.loc[used, "local_projection_state_fips"] = info.state_fips
+        if info.other_state_names:
+            frame.loc[used, SPANS_COLUMN] = "\t".join((info.state_name or "", *info.other_state_names))
         return frame
 
     def _state_oews_employment(self, state: str) -> pd.Series:
@@ -377,6 +386,7 @@ def _national_growth(frame: pd.DataFrame) -> None:
         np.where(known, NATIONAL_SOURCE, None), index=frame.index, dtype=object
     )
     frame["local_projection_state_fips"] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    frame[SPANS_COLUMN] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
 
 
 def _mapped(codes: pd.Series, values: pd.Series) -> pd.Series:
@@ -387,14 +397,48 @@ def _period_of(rows: pd.DataFrame, code: str) -> str | None:
     return period_words(rows.at[code, "base_year"], rows.at[code, "projected_year"])
 
 
-def _source_words(rows: pd.DataFrame, info: AreaState) -> pd.Series:
-    """``source_label`` of each code, plus, for a metro area that crosses a state line, whose rate it is."""
-    if not info.other_state_names:
-        return rows.source_label
-    spans = ", ".join(info.other_state_names)
-    return rows.source_label + (
-        f"; applied to all the area's jobs, including those in {spans} (OEWS files the area under {info.state_name})"
-    )
+# where a metro area crosses a state line, "home state<TAB>other state<TAB>…" beside the state's projections:
+# a key the cache may hold; ``projection_source_words`` turns it into words and drops it
+SPANS_COLUMN = "local_projection_spans_states"
+
+
+def projection_source_words(frame: pd.DataFrame) -> list | None:
+    """``local_projection_source`` in the visitor's language (None when the frame has no such column): the
+    national source named in words, and for a metro area that crosses a state line, whose rate applies to
+    which jobs. The source labels of states' projections (state, period, file) are kept as the ETL or the
+    import wrote them."""
+    if "local_projection_source" not in frame.columns:
+        return None
+    national = _(NATIONAL_SOURCE)
+    spans = frame[SPANS_COLUMN] if SPANS_COLUMN in frame.columns else [None] * len(frame)
+    return [
+        national
+        if source == NATIONAL_SOURCE
+        else _spans_words(source, states)
+        if isinstance(states, str) and isinstance(source, str)
+        else source
+        for source, states in zip(frame.local_projection_source, spans)
+    ]
+
+
+def _spans_words(source: str, states: str) -> str:
+    home, *others = states.split("\t")
+    return _(
+        "{source}; applied to all the area's jobs, including those in {other_states} (OEWS files the area under "
+        "{home_state})"
+    ).format(source=source, other_states=", ".join(others), home_state=home)
+
+
+def growth_basis_words(basis) -> str:
+    """``local_growth_basis`` in words, in the visitor's language ("" when there is none)."""
+    if basis is None or (isinstance(basis, float) and pd.isna(basis)):
+        return ""
+    return _(GROWTH_BASIS_WORDS[str(basis)]) if str(basis) in GROWTH_BASIS_WORDS else str(basis)
+
+
+def state_openings_method_words() -> str:
+    """``STATE_OPENINGS_METHOD`` in the visitor's language."""
+    return _(STATE_OPENINGS_METHOD)
 
 
 def _area_states(con: duckdb.DuckDBPyConnection) -> dict[str, AreaState]:

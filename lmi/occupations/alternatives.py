@@ -28,6 +28,7 @@ import pandas as pd
 
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
+from lmi.i18n import N_, _, ngettext
 from lmi.occupations.profile import OccupationProfile
 from lmi.occupations.search import normalize
 
@@ -38,7 +39,11 @@ STOP_WORDS = frozenset(
 SUFFIXES = ("ing", "er", "or", "e")
 MIN_STEM_CHARS = 3
 KINSHIP_ORDER = {"broad": 0, "minor": 1, "related": 2}
-KINSHIP_WORDS = {"broad": "same SOC group", "minor": "same SOC minor group", "related": "O*NET lists it as related"}
+KINSHIP_WORDS = {  # English, marked for the catalog: shown translated in ``alternative_reason``
+    "broad": N_("same SOC group"),
+    "minor": N_("same SOC minor group"),
+    "related": N_("O*NET lists it as related"),
+}
 TITLE_KIND_ORDER = {"title": 0, "alternate": 1, "short": 2, "reported": 3}
 DEFAULT_LIMIT = 6
 
@@ -67,24 +72,25 @@ def dead_end_reasons(profile: OccupationProfile, demand: pd.Series, area_name: s
     reasons = []
     if is_all_other_title(profile.title):
         reasons.append(
-            f"“{profile.title}” is an “All Other” group: a catch-all for jobs that have no SOC "
-            "code of their own, not one occupation."
+            _(
+                "“{title}” is an “All Other” group: a catch-all for jobs that have no SOC "
+                "code of their own, not one occupation."
+            ).format(title=profile.title)
         )
     elif bool(demand.get("demand_is_all_other")):
         reasons.append(
-            f"Its jobs and wage figures are those of the BLS “All Other” group {demand.demand_soc_code} "
-            f"{demand.demand_title}, not its own."
+            _("Its jobs and wage figures are those of the BLS “All Other” group {code} {title}, not its own.").format(
+                code=demand.demand_soc_code, title=demand.demand_title
+            )
         )
     if not profile.has_ratings:
-        reasons.append("O*NET has not rated its skills and knowledge.")
+        reasons.append(_("O*NET has not rated its skills and knowledge."))
     missing = demand.get("local_employment_missing_words")
     if pd.isna(demand.get("local_employment_count")) and missing:
-        where = (
-            ""
-            if demand.get("local_employment_missing_reason") in ("no_bls_code", "not_surveyed")
-            else f" ({area_name})"
-        )
-        reasons.append(f"No jobs figure{where}: {missing}.")
+        if demand.get("local_employment_missing_reason") in ("no_bls_code", "not_surveyed"):
+            reasons.append(_("No jobs figure: {why}.").format(why=missing))
+        else:
+            reasons.append(_("No jobs figure ({area}): {why}.").format(area=area_name, why=missing))
     return tuple(reasons)
 
 
@@ -256,14 +262,20 @@ def alternative_reason(row: dict, searched_text: str | None) -> str:
     if row["title_match_share"] > 0:
         if row["matched_kind"] == "title":
             parts.append(
-                f"its title matches “{searched_text}”" if searched_text else "its title shares words with this one's"
+                _("its title matches “{searched}”").format(searched=searched_text)
+                if searched_text
+                else _("its title shares words with this one's")
             )
         else:
-            parts.append(f"O*NET also calls it “{row['matched_title']}”")
-    kinship = KINSHIP_WORDS[row["kinship"]]
+            parts.append(_("O*NET also calls it “{title}”").format(title=row["matched_title"]))
+    kinship = _(KINSHIP_WORDS[row["kinship"]])
     if row["kinship"] != "related":
         title = row.get("group_title")
-        kinship += f" ({row['group_code']} {title})" if isinstance(title, str) else f" ({row['group_code']})"
+        kinship = (
+            _("{kinship} ({code} {title})").format(kinship=kinship, code=row["group_code"], title=title)
+            if isinstance(title, str)
+            else _("{kinship} ({code})").format(kinship=kinship, code=row["group_code"])
+        )
     parts.append(kinship)
     parts.append(jobs_words(row))
     text = "; ".join(parts)
@@ -274,9 +286,11 @@ def jobs_words(row: dict) -> str:
     """Local jobs and openings with whose numbers they are, or why there is no figure."""
     jobs = row.get("local_employment_count")
     if jobs is None or pd.isna(jobs):
-        why = row.get("local_employment_missing_words") or "no figure"
-        return f"no jobs figure here: {why}"
-    text = f"{jobs:,.0f} jobs here, openings {describe_openings(row.get('local_annual_openings_est_count'))}"
+        why = row.get("local_employment_missing_words") or _("no figure")
+        return _("no jobs figure here: {why}").format(why=why)
+    text = ngettext(
+        "{jobs:,.0f} job here, openings {openings}", "{jobs:,.0f} jobs here, openings {openings}", int(round(jobs))
+    ).format(jobs=jobs, openings=describe_openings(row.get("local_annual_openings_est_count")))
     if row.get("demand_is_shared"):
         text += f" ({row['demand_basis']})"
     return text

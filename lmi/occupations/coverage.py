@@ -8,16 +8,23 @@ import pandas as pd
 
 from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
-from lmi.demand.labels import GRAIN_WORDS, basis_label
+from lmi.demand.labels import basis_label, grain_words
+from lmi.i18n import N_, _
 from lmi.provenance import source_versions
 
 # How ``core_onet_soc_crosswalk`` matched an O*NET occupation to a code BLS publishes (etl/steps crosswalk).
+# English, marked for the catalog: shown through ``match_method_words``.
 MATCH_METHOD_WORDS = {
-    "exact": "the occupation's own SOC code",
-    "broad_group": "the SOC broad group BLS publishes as one line",
-    "residual_in_broad_group": "the one residual code in the same broad group that BLS uses for a combination",
-    "none": "no code: BLS publishes no estimates for it (military occupations have no civilian estimates)",
+    "exact": N_("the occupation's own SOC code"),
+    "broad_group": N_("the SOC broad group BLS publishes as one line"),
+    "residual_in_broad_group": N_("the one residual code in the same broad group that BLS uses for a combination"),
+    "none": N_("no code: BLS publishes no estimates for it (military occupations have no civilian estimates)"),
 }
+
+
+def match_method_words(method) -> str:
+    """How an O*NET occupation was matched to a BLS code, in the visitor's language ("" if unknown)."""
+    return _(MATCH_METHOD_WORDS[method]) if method in MATCH_METHOD_WORDS else ""
 
 
 def coverage_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -33,7 +40,7 @@ def coverage_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         ORDER BY dataset, onet_occupations DESC
     """,
     )
-    frame.insert(2, "what_it_means", frame.match_method.map(MATCH_METHOD_WORDS).fillna(""))
+    frame.insert(2, "what_it_means", frame.match_method.map(match_method_words))
     return frame
 
 
@@ -57,18 +64,20 @@ def crosswalk_method(con: duckdb.DuckDBPyConnection) -> str:
     """,
         )
     )
-    kinds = [
-        ("exact", "*exact*, {words}"),
-        ("broad_group", "{words} (*broad group*, e.g. {example})"),
-        ("residual_in_broad_group", "{words} (*residual*, e.g. {example})"),
-    ]
-    matches = [
-        template.format(words=MATCH_METHOD_WORDS[kind], example=examples.get(kind, "")) for kind, template in kinds
-    ]
-    return (
-        f"O*NET describes {occupations:,} occupations; BLS publishes the numbers they show under {codes:,} codes, "
+    return _(
+        "O*NET describes {occupations:,} occupations; BLS publishes the numbers they show under {codes:,} codes, "
         "sometimes only as a combination. Each O*NET occupation is matched to the code BLS publishes: "
-        f"{matches[0]}; {matches[1]}; or {matches[2]}. Otherwise, {MATCH_METHOD_WORDS['none']}."
+        "*exact*, {exact}; {broad_group} (*broad group*, e.g. {broad_example}); or {residual} (*residual*, "
+        "e.g. {residual_example}). Otherwise, {none}."
+    ).format(
+        occupations=occupations,
+        codes=codes,
+        exact=match_method_words("exact"),
+        broad_group=match_method_words("broad_group"),
+        broad_example=examples.get("broad_group", ""),
+        residual=match_method_words("residual_in_broad_group"),
+        residual_example=examples.get("residual_in_broad_group", ""),
+        none=match_method_words("none"),
     )
 
 
@@ -99,7 +108,9 @@ def demand_grain_summary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """,
         {"nation": NATION_CODE},
     )
-    frame.insert(1, "what_it_means", frame.demand_grain.map(GRAIN_WORDS).fillna(""))
+    frame.insert(
+        1, "what_it_means", [grain_words(grain) if isinstance(grain, str) else "" for grain in frame.demand_grain]
+    )
     return frame
 
 
@@ -156,21 +167,43 @@ def demand_method(con: duckdb.DuckDBPyConnection) -> str:
     aggregate = largest_shared_figure(con, "bls_aggregate")
     examples = []
     if split:
-        examples.append(f"O*NET splits {split['demand_title']} into {split['shared_with_count']} occupations")
+        examples.append(
+            _("O*NET splits {title} into {count} occupations").format(
+                title=split["demand_title"], count=split["shared_with_count"]
+            )
+        )
     if aggregate:
         examples.append(
-            f"BLS publishes {' and '.join(aggregate['occupation_titles'])} only together as "
-            f"{aggregate['demand_soc_code']}"
+            _("BLS publishes {titles} only together as {code}").format(
+                titles=_and_list(aggregate["occupation_titles"]), code=aggregate["demand_soc_code"]
+            )
         )
-    examples.append("“All Other” codes cover many occupations")
-    labelled = f": “{aggregate['basis']}”" if aggregate else ""
-    return (
+    examples.append(_("“All Other” codes cover many occupations"))
+    shown = (
+        _("they show the same figure, and the dashboard says so beside the figure: “{basis}”.").format(
+            basis=aggregate["basis"]
+        )
+        if aggregate
+        else _("they show the same figure, and the dashboard says so beside the figure.")
+    )
+    return _(
         "Every page, download and notebook reads local demand from one table the ETL builds, "
         "`out_occupation_demand`: one row per area and O*NET occupation, holding the "
-        f"OEWS {versions.get('oews', '')} employment, wages and location quotient, the national "
-        f"{versions.get('projections', '')} projections and the local openings estimate, together with "
+        "OEWS {oews} employment, wages and location quotient, the national "
+        "{projections} projections and the local openings estimate, together with "
         "`demand_soc_code`, the BLS code whose numbers these are. When several O*NET occupations are covered by one "
-        f"BLS code ({'; '.join(examples)}), they show the same figure, and the dashboard says so beside the "
-        f"figure{labelled}. Rankings and sector totals count such a figure once. A value BLS did not release stays "
-        "empty with the reason, never zero. `out_soc_demand` holds the same numbers once per BLS code."
+        "BLS code ({examples}), {shown} Rankings and sector totals count such a figure once. A value BLS did not "
+        "release stays empty with the reason, never zero. `out_soc_demand` holds the same numbers once per BLS code."
+    ).format(
+        oews=versions.get("oews", ""),
+        projections=versions.get("projections", ""),
+        examples="; ".join(examples),
+        shown=shown,
     )
+
+
+def _and_list(titles: list[str]) -> str:
+    """ "A and B", "A, B and C": titles as one phrase, in the visitor's language."""
+    if len(titles) < 2:
+        return "".join(titles)
+    return _("{items} and {last}").format(items=", ".join(titles[:-1]), last=titles[-1])

@@ -15,12 +15,21 @@ from __future__ import annotations
 
 import math
 
-LEVEL_BANDS = ((1.5, "little"), (3.0, "basic"), (4.5, "intermediate"), (6.0, "advanced"), (math.inf, "expert"))
+from lmi.i18n import N_, _
+
+# the band words are English, marked for the catalog; ``describe_level`` and friends return them translated
+LEVEL_BANDS = (
+    (1.5, N_("little")),
+    (3.0, N_("basic")),
+    (4.5, N_("intermediate")),
+    (6.0, N_("advanced")),
+    (math.inf, N_("expert")),
+)
 IMPORTANCE_BANDS = (
-    (2.0, "not important"),
-    (3.0, "somewhat important"),
-    (4.0, "important"),
-    (math.inf, "very important"),
+    (2.0, N_("not important")),
+    (3.0, N_("somewhat important")),
+    (4.0, N_("important")),
+    (math.inf, N_("very important")),
 )
 
 
@@ -34,14 +43,14 @@ def level_bands_in_words() -> str:
     parts, lower = [], None
     for upper, word in LEVEL_BANDS:
         if lower is None:
-            parts.append(f"below {_number(upper)} “{word}”")
+            parts.append(_("below {upper} “{word}”").format(upper=_number(upper), word=_(word)))
         elif math.isinf(upper):
-            parts.append(f"{_number(lower)}+ “{word}”")
+            parts.append(_("{lower}+ “{word}”").format(lower=_number(lower), word=_(word)))
         else:
-            parts.append(f"{_number(lower)}–{_number(upper)} “{word}”")
+            parts.append(_("{lower}–{upper} “{word}”").format(lower=_number(lower), upper=_number(upper), word=_(word)))
         lower = upper
-    return (
-        "Levels in words: O*NET level " + ", ".join(parts) + "; the example is O*NET's closest anchor for that level."
+    return _("Levels in words: O*NET level {bands}; the example is O*NET's closest anchor for that level.").format(
+        bands=", ".join(parts)
     )
 
 
@@ -62,11 +71,11 @@ def nearest_anchor(level: float | None, anchors: list[tuple[float, str]]) -> str
 
 def _band(value: float | None, bands: tuple[tuple[float, str], ...]) -> str:
     if value is None or _missing(value):
-        return "not rated"
+        return _("not rated")
     for upper, word in bands:
         if value < upper:
-            return word
-    return bands[-1][1]
+            return _(word)
+    return _(bands[-1][1])
 
 
 def _missing(value: float) -> bool:

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import _
 from lmi.occupations.levels import describe_importance, describe_level, nearest_anchor
 
 RATING_DOMAINS = ("skill", "knowledge", "work_activity", "work_style")
@@ -39,7 +40,9 @@ class OccupationProfile:
     @property
     def job_zone_words(self) -> str:
         """ "4 of 5", or "not rated" when O*NET has not placed the occupation in a job zone."""
-        return f"{self.job_zone} of {JOB_ZONE_COUNT}" if self.job_zone else "not rated"
+        if not self.job_zone:
+            return _("not rated")
+        return _("{zone} of {zones}").format(zone=self.job_zone, zones=JOB_ZONE_COUNT)
 
 
 def get_profile(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> OccupationProfile:
@@ -58,7 +61,7 @@ def get_profile(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> Occupatio
         {"code": onet_soc_code},
     )
     if not rows:
-        raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
+        raise UnknownOccupationError(_("no occupation with O*NET-SOC code {code}").format(code=repr(onet_soc_code)))
     r = rows[0]
     return OccupationProfile(
         r[0],

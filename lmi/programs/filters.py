@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lmi.i18n import _
 from lmi.programs.local_fit import column_words
-from lmi.programs.outcomes import INDICATOR_LABELS
+from lmi.programs.outcomes import INDICATOR_LABELS, indicator_label
 
 SORTABLE = (
     "placement_rate",
@@ -56,11 +57,11 @@ def sort_programs(frame: pd.DataFrame, column: str, descending: bool = True) -> 
 
 
 def sort_label(column: str) -> str:
-    """The words of a sortable measure: the indicator's label, or the local-fit total's."""
+    """The words of a sortable measure in the current language: the indicator's label, or the local-fit total's."""
     if column == "program_name":
-        return "Program name"
+        return _("Program name")
     if column in INDICATOR_LABELS:
-        return INDICATOR_LABELS[column]
+        return indicator_label(column)
     return column_words(column, summary=True)[0]
 
 

@@ -30,49 +30,60 @@ import pandas as pd
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
 from lmi.demand.codes import CodeResolver
-from lmi.demand.columns import COLUMN_WORDS
+from lmi.demand.columns import words as demand_column_words
 from lmi.demand.labels import basis_label, missing_words
-from lmi.demand.openings import OPENINGS_METHOD, round_openings
+from lmi.demand.openings import openings_method_words, round_openings
+from lmi.i18n import N_, _, ngettext
 
-LISTED = "listed by the program"
-VIA_CIP = "linked to its CIP code (NCES crosswalk)"
+# The words here are English message ids, given in the current language where frames and texts are made
+# (``verdict``, ``column_words``...): local fit is computed per request, never stored.
+LISTED = N_("listed by the program")
+VIA_CIP = N_("linked to its CIP code (NCES crosswalk)")
 
 HIRING_MIN_OPENINGS = 100  # estimated openings a year (as rounded for display) from which a target is "hiring here"
 HIRING, FEW_OPENINGS, NO_OPENINGS_ESTIMATE, NOTHING_RELEASED, NO_BLS_CODE, NO_TARGETS = (
-    "hiring here",
-    "few openings here",
-    "jobs here, openings not estimated",
-    "BLS released nothing here",
-    "no BLS estimates for it",
-    "no target occupations",
+    N_("hiring here"),
+    N_("few openings here"),
+    N_("jobs here, openings not estimated"),
+    N_("BLS released nothing here"),
+    N_("no BLS estimates for it"),
+    N_("no target occupations"),
 )
-VERDICT_RULES = (
-    f"Local fit: “{HIRING}” = about {HIRING_MIN_OPENINGS:,} or more estimated openings a year in the program's "
-    f"region; “{FEW_OPENINGS}” = fewer than {HIRING_MIN_OPENINGS:,} a year (BLS counts jobs here, but few "
-    f"openings are expected); “{NOTHING_RELEASED}” = BLS published no employment estimate for the occupation in "
-    "this region (too few survey responses or confidential), which is not the same as no jobs; "
-    f"“{NO_OPENINGS_ESTIMATE}” = BLS counts jobs here but projects no openings for the code; "
-    f"“{NO_BLS_CODE}” = no code BLS publishes numbers for covers the occupation. A program's verdict applies the "
-    "same rule to its openings added up over its target occupations' BLS codes, each code counted once."
+# A whole paragraph for translators: it names the verdicts and HIRING_MIN_OPENINGS as written above, which
+# ``tests/test_records_model.py`` checks.
+VERDICT_RULES = N_(
+    "Local fit: “hiring here” = about 100 or more estimated openings a year in the program's region; “few "
+    "openings here” = fewer than 100 a year (BLS counts jobs here, but few openings are expected); “BLS released "
+    "nothing here” = BLS published no employment estimate for the occupation in this region (too few survey "
+    "responses or confidential), which is not the same as no jobs; “jobs here, openings not estimated” = BLS "
+    "counts jobs here but projects no openings for the code; “no BLS estimates for it” = no code BLS publishes "
+    "numbers for covers the occupation. A program's verdict applies the same rule to its openings added up over "
+    "its target occupations' BLS codes, each code counted once."
 )
 
-READ_AT_BLS_CODES = (
+READ_AT_BLS_CODES = N_(
     "Target occupations are read at the code BLS publishes numbers for (31-1121 Home Health Aides at the BLS group "
     "31-1120 Home Health and Personal Care Aides), and each BLS code counts once in a program's totals."
 )
-FIT_METHOD = f"{READ_AT_BLS_CODES} {OPENINGS_METHOD} {VERDICT_RULES}"
 FIT_SOURCE_KEYS = ("oews", "projections", "onet", "cip_soc")  # ``lmi.provenance`` sources of local-fit figures
-PROGRAM_TOTALS_NOTE = (
+PROGRAM_TOTALS_NOTE = N_(
     "Local jobs and openings: in the program's region, over the BLS codes its target occupations lead to, each "
     "counted once."
 )
-SUMMARY_NOTE = (
+SUMMARY_NOTE = N_(
     "Local jobs and estimated openings: in the program's region, added up over the BLS codes its target "
     "occupations lead to, each counted once, where BLS released a figure; projected growth: national, over the "
     "same codes."
 )
-NONE_RELEASED_HERE = "none released here"  # a program's local jobs when BLS released none of its codes here
-NOT_RELEASED, NOT_PROJECTED = "not released", "not projected"
+NONE_RELEASED_HERE = N_("none released here")  # a program's local jobs when BLS released none of its codes here
+NOT_RELEASED, NOT_PROJECTED = N_("not released"), N_("not projected")
+
+
+def fit_method() -> str:
+    """How local fit is worked out, in the current language: targets read at BLS codes, the openings method
+    (``lmi.demand.openings``) and the verdict rules."""
+    return f"{_(READ_AT_BLS_CODES)} {openings_method_words()} {_(VERDICT_RULES)}"
+
 
 TARGET_COLUMNS = [
     "program_id",
@@ -114,57 +125,70 @@ SUMMARY_COLUMNS = [
 ]
 # Page and CSV words of the columns this module adds; the demand columns keep ``lmi.demand.columns``'s words.
 FIT_COLUMN_WORDS: dict[str, tuple[str, str]] = {
-    "program_id": ("Program ID", "The program's identifier in the records"),
-    "region_area_code": ("Region (OEWS area code)", "The program's labour market"),
-    "target_basis": ("Targets", "Whether the program listed its target occupations or they come from its CIP code"),
-    "listed_codes": ("Listed as", "The occupation codes as the program listed them (or as its CIP code links to them)"),
+    "program_id": (N_("Program ID"), N_("The program's identifier in the records")),
+    "region_area_code": (N_("Region (OEWS area code)"), N_("The program's labour market")),
+    "target_basis": (
+        N_("Targets"),
+        N_("Whether the program listed its target occupations or they come from its CIP code"),
+    ),
+    "listed_codes": (
+        N_("Listed as"),
+        N_("The occupation codes as the program listed them (or as its CIP code links to them)"),
+    ),
     "numbers_for": (
-        "Figures are for",
-        'The BLS code and title the numbers are for; "BLS group" when the figure '
-        "is a group's, shared with other occupations",
+        N_("Figures are for"),
+        N_(
+            'The BLS code and title the numbers are for; "BLS group" when the figure is a group\'s, shared with '
+            "other occupations"
+        ),
     ),
     "local_annual_openings_words": (
-        "Est. annual openings here",
-        "National openings per job x local jobs, rounded; see the method",
+        N_("Est. annual openings here"),
+        N_("National openings per job x local jobs, rounded; see the method"),
     ),
     "fit_verdict": (
-        "Local fit",
-        f"From estimated openings a year: {HIRING} ({HIRING_MIN_OPENINGS:,} or more), "
-        f"{FEW_OPENINGS} (fewer), {NOTHING_RELEASED}",
+        N_("Local fit"),
+        N_(
+            "From estimated openings a year: hiring here (100 or more), few openings here (fewer), BLS released nothing here"
+        ),
     ),
-    "listed_codes_count": ("Target codes listed", "Occupation codes listed (or linked through the CIP code)"),
-    "bls_codes": ("BLS codes", "The BLS codes the targets lead to, each once"),
-    "bls_codes_count": ("BLS codes (each counted once)", "Distinct BLS codes the targets lead to"),
+    "listed_codes_count": (N_("Target codes listed"), N_("Occupation codes listed (or linked through the CIP code)")),
+    "bls_codes": (N_("BLS codes"), N_("The BLS codes the targets lead to, each once")),
+    "bls_codes_count": (N_("BLS codes (each counted once)"), N_("Distinct BLS codes the targets lead to")),
     "bls_codes_with_local_jobs_count": (
-        "BLS codes with local jobs released",
-        "Codes BLS released employment for in the program's region",
+        N_("BLS codes with local jobs released"),
+        N_("Codes BLS released employment for in the program's region"),
     ),
-    "fit_note": ("Local fit in words", "What the totals add up and what they leave out"),
+    "fit_note": (N_("Local fit in words"), N_("What the totals add up and what they leave out")),
 }
 SUMMARY_WORDS = {
     "local_employment_count": (
-        "Local jobs in target occupations",
-        "BLS OEWS May 2025 jobs in the program's region, "
-        "added up over its target occupations' BLS codes, each counted once",
+        N_("Local jobs in target occupations"),
+        N_(
+            "BLS OEWS May 2025 jobs in the program's region, added up over its target occupations' BLS codes, each "
+            "counted once"
+        ),
     ),
     "local_annual_openings_est_count": (
-        "Est. annual openings here (target occupations)",
-        "Estimated openings a year added up over the same BLS codes; see the method",
+        N_("Est. annual openings here (target occupations)"),
+        N_("Estimated openings a year added up over the same BLS codes; see the method"),
     ),
     "national_growth_2024_34_pct": (
-        "Projected growth 2024-34 (nation, target occupations)",
-        "BLS Employment Projections; over several codes, growth of their summed employment",
+        N_("Projected growth 2024-34 (nation, target occupations)"),
+        N_("BLS Employment Projections; over several codes, growth of their summed employment"),
     ),
 }
 
 
 def column_words(column: str, summary: bool = False) -> tuple[str, str]:
-    """(label, tooltip) of a local-fit column; ``summary`` for the per-program totals."""
+    """(label, tooltip) of a local-fit column in the current language; ``summary`` for the per-program totals."""
     if summary and column in SUMMARY_WORDS:
-        return SUMMARY_WORDS[column]
-    if column in FIT_COLUMN_WORDS:
-        return FIT_COLUMN_WORDS[column]
-    return COLUMN_WORDS.get(column, (column, ""))
+        label, tooltip = SUMMARY_WORDS[column]
+    elif column in FIT_COLUMN_WORDS:
+        label, tooltip = FIT_COLUMN_WORDS[column]
+    else:
+        return demand_column_words(column) or (column, "")
+    return _(label), _(tooltip)
 
 
 def for_download(frame: pd.DataFrame, columns: list[str], summary: bool = False) -> pd.DataFrame:
@@ -175,8 +199,9 @@ def for_download(frame: pd.DataFrame, columns: list[str], summary: bool = False)
 
 
 def jobs_words(value, missing_words: str = "") -> str:
-    """Local jobs as text; a missing figure says why (never a blank that reads as zero)."""
-    return f"{value:,.0f}" if _present(value) else (missing_words or NOT_RELEASED)
+    """Local jobs as text; a missing figure says why (never a blank that reads as zero): ``missing_words``
+    (already in words, or one of the message ids here such as ``NONE_RELEASED_HERE``), else "not released"."""
+    return f"{value:,.0f}" if _present(value) else _(missing_words or NOT_RELEASED)
 
 
 def targets_as_text(targets: pd.DataFrame) -> pd.DataFrame:
@@ -190,9 +215,9 @@ def targets_as_text(targets: pd.DataFrame) -> pd.DataFrame:
             ],
             "local_annual_openings_words": targets.local_annual_openings_words.values,
             "fit_verdict": targets.fit_verdict.values,
-            "location_quotient": [f"{v:.2f}" if _present(v) else NOT_RELEASED for v in targets.location_quotient],
+            "location_quotient": [f"{v:.2f}" if _present(v) else _(NOT_RELEASED) for v in targets.location_quotient],
             "local_annual_wage_median_usd": [
-                f"${v:,.0f}" if _present(v) else NOT_RELEASED for v in targets.local_annual_wage_median_usd
+                f"${v:,.0f}" if _present(v) else _(NOT_RELEASED) for v in targets.local_annual_wage_median_usd
             ],
             "national_growth_2024_34_pct": [growth_words(v) for v in targets.national_growth_2024_34_pct],
         }
@@ -200,7 +225,7 @@ def targets_as_text(targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def growth_words(value) -> str:
-    return f"{value:+.1f}%" if _present(value) else NOT_PROJECTED
+    return f"{value:+.1f}%" if _present(value) else _(NOT_PROJECTED)
 
 
 # What the demand model gives for each BLS code (``DemandModel.bls_codes``), carried into the targets.
@@ -257,7 +282,7 @@ def listed_targets(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -
     rows, without = [], []
     for p in programs.itertuples():
         codes = _codes(p.target_soc_codes)
-        rows += [(p.program_id, p.region_area_code, code, LISTED) for code in codes]
+        rows += [(p.program_id, p.region_area_code, code, _(LISTED)) for code in codes]
         if not codes:
             without.append(p)
     crosswalk = query_df(
@@ -266,7 +291,8 @@ def listed_targets(ref_con: duckdb.DuckDBPyConnection, programs: pd.DataFrame) -
         {"cips": sorted({p.cip_code for p in without})},
     )
     by_cip = crosswalk.groupby("cip_code").soc_code.apply(list).to_dict() if len(crosswalk) else {}
-    rows += [(p.program_id, p.region_area_code, code, VIA_CIP) for p in without for code in by_cip.get(p.cip_code, [])]
+    via_cip = _(VIA_CIP)
+    rows += [(p.program_id, p.region_area_code, code, via_cip) for p in without for code in by_cip.get(p.cip_code, [])]
     return pd.DataFrame(rows, columns=["program_id", "region_area_code", "listed_code", "target_basis"])
 
 
@@ -283,7 +309,7 @@ def resolved_targets(resolver: CodeResolver, listed: pd.DataFrame) -> pd.DataFra
         for code, given in zip(frame.soc_code, frame.listed_code)
     ]
     rows = []
-    for (program_id, _), part in frame.groupby(["program_id", "row_key"], sort=False):
+    for (program_id, _row_key), part in frame.groupby(["program_id", "row_key"], sort=False):
         first = part.iloc[0]
         rows.append(
             {
@@ -354,14 +380,14 @@ def with_demand(model: DemandModel, targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def verdict(has_bls_code: bool, local_employment_count, local_annual_openings_est_count) -> str:
-    """The plain verdict of one target (or of a program's totals): see ``VERDICT_RULES``."""
+    """The plain verdict of one target (or of a program's totals), in the current language: see ``VERDICT_RULES``."""
     if not has_bls_code:
-        return NO_BLS_CODE
+        return _(NO_BLS_CODE)
     if not _present(local_employment_count):
-        return NOTHING_RELEASED
+        return _(NOTHING_RELEASED)
     if not _present(local_annual_openings_est_count):
-        return NO_OPENINGS_ESTIMATE
-    return HIRING if round_openings(local_annual_openings_est_count) >= HIRING_MIN_OPENINGS else FEW_OPENINGS
+        return _(NO_OPENINGS_ESTIMATE)
+    return _(HIRING) if round_openings(local_annual_openings_est_count) >= HIRING_MIN_OPENINGS else _(FEW_OPENINGS)
 
 
 def _is_group_figure(listed_codes: list[str], soc_code, onet_occupations_count) -> bool:
@@ -386,7 +412,7 @@ def _numbers_for(listed_codes: list[str], soc_code, basis: str) -> str:
     "BLS 51-4121 Welders, ..." when the program listed the published code itself."""
     listed = "; ".join(listed_codes)
     if not isinstance(soc_code, str):
-        return f"{listed}: no code BLS publishes numbers for covers it"
+        return _("{codes}: no code BLS publishes numbers for covers it").format(codes=listed)
     if listed_codes == [soc_code]:
         return basis
     return f"{listed} → {basis}"
@@ -416,7 +442,7 @@ def _program_summary(program_id: str, region_area_code: str, part: pd.DataFrame)
     openings = float(with_openings.local_annual_openings_est_count.sum()) if len(with_openings) else np.nan
     growth = _national_growth(codes)
     listed_count = sum(len(c.split("; ")) for c in part.listed_codes)
-    fit = NO_TARGETS if part.empty else verdict(len(codes) > 0, jobs, openings)
+    fit = _(NO_TARGETS) if part.empty else verdict(len(codes) > 0, jobs, openings)
     return {
         "program_id": program_id,
         "region_area_code": region_area_code,
@@ -453,24 +479,33 @@ def _national_growth(codes: pd.DataFrame) -> float:
 
 def _note(rows: int, codes: int, released: int, jobs: float, openings: float, unresolved: int = 0) -> str:
     """ "19,230 jobs here, est. openings about 3,400 a year, over 1 BLS code."; says when the totals
-    leave codes out (BLS released nothing for them here), so they are a floor."""
+    leave codes out (BLS released nothing for them here), so they are a floor. In the current language."""
     if rows == 0:
-        return "No target occupation is listed and the CIP code links to none in the NCES crosswalk."
+        return _("No target occupation is listed and the CIP code links to none in the NCES crosswalk.")
     if codes == 0:
-        return "No code BLS publishes numbers for covers its target occupations."
+        return _("No code BLS publishes numbers for covers its target occupations.")
     if released == 0:
-        return f"BLS released no employment estimate here for any of its {_codes_words(codes)}."
-    note = f"{jobs:,.0f} jobs here, est. openings {describe_openings(openings)}, over {_codes_words(released)}"
-    note += " (each counted once)" if released > 1 else ""
+        return ngettext(
+            "BLS released no employment estimate here for its {n} BLS code.",
+            "BLS released no employment estimate here for any of its {n} BLS codes.",
+            codes,
+        ).format(n=codes)
+    parts = [
+        ngettext(
+            "{jobs} jobs here, est. openings {openings}, over {n} BLS code",
+            "{jobs} jobs here, est. openings {openings}, over {n} BLS codes (each counted once)",
+            released,
+        ).format(jobs=f"{jobs:,.0f}", openings=describe_openings(openings), n=released)
+    ]
     if released < codes:
-        note += f"; BLS released nothing here for {codes - released} of {codes} codes, so these totals are a floor"
+        parts.append(
+            _("BLS released nothing here for {missing} of {n} codes, so these totals are a floor").format(
+                missing=codes - released, n=codes
+            )
+        )
     if unresolved:
-        note += f"; no code BLS publishes numbers for covers {unresolved} of its target occupations"
-    return note + "."
-
-
-def _codes_words(count: int) -> str:
-    return f"{count} BLS code" + ("" if count == 1 else "s")
+        parts.append(_("no code BLS publishes numbers for covers {n} of its target occupations").format(n=unresolved))
+    return "; ".join(parts) + "."
 
 
 def _codes(value) -> list[str]:

@@ -14,10 +14,11 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import N_, _
 
 SOURCE_KEY = "nj_etpl"
-SOURCE_LABEL = "New Jersey ETPL (published)"
-SUPPRESSED = "suppressed"
+SOURCE_LABEL = N_("New Jersey ETPL (published)")  # message ids here: shown with ``_()``
+SUPPRESSED = N_("suppressed")
 NJ_STATE_FIPS = "34"
 LINKED_JOBS_SOURCE_KEYS = ("oews", "cip_soc")  # sources of the sample's New Jersey jobs (``program_sample``)
 
@@ -33,52 +34,59 @@ OUTCOME_VALUES: tuple[tuple[str, str, str], ...] = (
     ("retention_q8_pct", "retention_q8_suppressed", "pct"),
 )
 OUTCOME_LABELS = {
-    "employed_q2_pct": "Employed 2nd quarter after exit",
-    "employed_q4_pct": "Employed 4th quarter after exit",
-    "employed_q8_pct": "Employed 8th quarter after exit",
-    "quarterly_wage_avg_q2_usd": "Average quarterly wage, 2nd quarter",
-    "quarterly_wage_avg_q4_usd": "Average quarterly wage, 4th quarter",
-    "quarterly_wage_avg_q8_usd": "Average quarterly wage, 8th quarter",
-    "retention_q4_pct": "Retention, 4th quarter",
-    "retention_q8_pct": "Retention, 8th quarter",
+    "employed_q2_pct": N_("Employed 2nd quarter after exit"),
+    "employed_q4_pct": N_("Employed 4th quarter after exit"),
+    "employed_q8_pct": N_("Employed 8th quarter after exit"),
+    "quarterly_wage_avg_q2_usd": N_("Average quarterly wage, 2nd quarter"),
+    "quarterly_wage_avg_q4_usd": N_("Average quarterly wage, 4th quarter"),
+    "quarterly_wage_avg_q8_usd": N_("Average quarterly wage, 8th quarter"),
+    "retention_q4_pct": N_("Retention, 4th quarter"),
+    "retention_q8_pct": N_("Retention, 8th quarter"),
 }
 SORTABLE = ("employed_q2_pct", "employed_q4_pct", "quarterly_wage_avg_q2_usd", "completers_q2_count")
-SORT_LABELS = {"completers_q2_count": "Completers", **OUTCOME_LABELS}
+SORT_LABELS = {"completers_q2_count": N_("Completers"), **OUTCOME_LABELS}
 PUBLISHED_ROWS_LIMIT = 500  # rows of published outcomes a page shows at once
-NO_PUBLISHED_OUTCOME = "no published outcome"
+NO_PUBLISHED_OUTCOME = N_("no published outcome")
+NOT_PUBLISHED = N_("not published")
 PUBLISHED_COLUMN_LABELS = {
-    "provider_id": "Provider ID",
-    "provider_name": "Provider",
-    "county": "County",
-    "cip_code": "CIP",
-    "cip_title": "Training category",
-    "completers_q2_count": "Completers (2nd quarter)",
-    "completers_q4_count": "Completers (4th quarter)",
-    "completers_q8_count": "Completers (8th quarter)",
-    "wage_calc_q2_count": "In wage calculation (2nd quarter)",
-    "wage_calc_q4_count": "In wage calculation (4th quarter)",
+    "provider_id": N_("Provider ID"),
+    "provider_name": N_("Provider"),
+    "county": N_("County"),
+    "cip_code": N_("CIP"),
+    "cip_title": N_("Training category"),
+    "completers_q2_count": N_("Completers (2nd quarter)"),
+    "completers_q4_count": N_("Completers (4th quarter)"),
+    "completers_q8_count": N_("Completers (8th quarter)"),
+    "wage_calc_q2_count": N_("In wage calculation (2nd quarter)"),
+    "wage_calc_q4_count": N_("In wage calculation (4th quarter)"),
     **OUTCOME_LABELS,
 }
 SAMPLE_COLUMN_LABELS = {
-    "program_name": "Program",
-    "provider_name": "Provider",
-    "county": "County",
-    "cip_code": "CIP",
-    "cip_title": "Training category",
-    "total_cost_usd": "Total cost",
-    "clock_hours": "Clock hours",
-    "credential_type": "Credential type",
-    "license_name": "License",
-    "industry_credential": "Industry credential",
-    "employed_q2_pct": "Employed 2nd quarter after exit (provider × CIP)",
-    "quarterly_wage_avg_q2_usd": "Average quarterly wage, 2nd quarter (provider × CIP)",
-    "completers_q2_count": "Completers (provider × CIP)",
-    "nj_jobs_in_linked_occupations_count": "New Jersey jobs in linked occupations (OEWS)",
+    "program_name": N_("Program"),
+    "provider_name": N_("Provider"),
+    "county": N_("County"),
+    "cip_code": N_("CIP"),
+    "cip_title": N_("Training category"),
+    "total_cost_usd": N_("Total cost"),
+    "clock_hours": N_("Clock hours"),
+    "credential_type": N_("Credential type"),
+    "license_name": N_("License"),
+    "industry_credential": N_("Industry credential"),
+    "employed_q2_pct": N_("Employed 2nd quarter after exit (provider × CIP)"),
+    "quarterly_wage_avg_q2_usd": N_("Average quarterly wage, 2nd quarter (provider × CIP)"),
+    "completers_q2_count": N_("Completers (provider × CIP)"),
+    "nj_jobs_in_linked_occupations_count": N_("New Jersey jobs in linked occupations (OEWS)"),
 }
-SAMPLE_NOTE = (
-    f"“{SUPPRESSED}”: New Jersey suppressed the value; “{NO_PUBLISHED_OUTCOME}”: New Jersey publishes no outcome "
-    "row for this provider and CIP code."
+SAMPLE_NOTE = N_(
+    "“suppressed”: New Jersey suppressed the value; “no published outcome”: New Jersey publishes no outcome row "
+    "for this provider and CIP code."
 )
+UNNAMED_PROVIDER = N_("Provider {id}")  # a provider New Jersey publishes without a name
+
+
+def sort_label(column: str) -> str:
+    """The words of a sortable column, in the current language."""
+    return _(SORT_LABELS[column]) if column in SORT_LABELS else column
 
 
 def published_outcomes(
@@ -95,9 +103,10 @@ def published_outcomes(
     return query_df(
         con,
         f"""
-        SELECT o.provider_id, coalesce(o.provider_name, 'Provider ' || o.provider_id) AS provider_name, o.county,
+        SELECT o.provider_id, coalesce(o.provider_name, replace($unnamed, '{id}', o.provider_id)) AS provider_name,
+               o.county,
                o.cip_code, c.cip_title,
-               {", ".join(f"o.{v}, o.{s}" for v, s, _ in OUTCOME_VALUES)},
+               {", ".join(f"o.{v}, o.{s}" for v, s, _kind in OUTCOME_VALUES)},
                o.completers_q2_count, o.completers_q4_count, o.completers_q8_count,
                o.wage_calc_q2_count, o.wage_calc_q4_count
         FROM core_nj_etpl_outcome o
@@ -107,7 +116,7 @@ def published_outcomes(
         ORDER BY o.{sort_by} DESC NULLS LAST, o.provider_id, o.cip_code
         LIMIT $limit
     """,
-        {"search": search.strip(), "family": cip_family, "limit": int(limit)},
+        {"search": search.strip(), "family": cip_family, "limit": int(limit), "unnamed": _(UNNAMED_PROVIDER)},
     )
 
 
@@ -195,15 +204,16 @@ def format_published(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _published_text(value, suppressed: bool, kind: str) -> str:
     if suppressed:
-        return SUPPRESSED
+        return _(SUPPRESSED)
     if value is None or pd.isna(value):
-        return "not published"
+        return _(NOT_PUBLISHED)
     return f"{value:.1f}%" if kind == "pct" else f"${value:,.0f}"
 
 
 def readable_outcomes(published: pd.DataFrame) -> pd.DataFrame:
-    """Published outcomes (``published_outcomes``) as people read them, with plain column names."""
-    return format_published(published).rename(columns=PUBLISHED_COLUMN_LABELS)
+    """Published outcomes (``published_outcomes``) as people read them, with plain column names in the current
+    language."""
+    return format_published(published).rename(columns={c: _(w) for c, w in PUBLISHED_COLUMN_LABELS.items()})
 
 
 def readable_sample(sample: pd.DataFrame) -> pd.DataFrame:
@@ -211,21 +221,21 @@ def readable_sample(sample: pd.DataFrame) -> pd.DataFrame:
     outcome" where New Jersey publishes no row for the program's provider and CIP code."""
     published = sample.has_published_outcomes.astype(bool).tolist()
     out = format_published(sample)
-    out["total_cost_usd"] = [f"${v:,.0f}" if pd.notna(v) else "not published" for v in sample.total_cost_usd]
+    none_published = _(NO_PUBLISHED_OUTCOME)
+    out["total_cost_usd"] = [f"${v:,.0f}" if pd.notna(v) else _(NOT_PUBLISHED) for v in sample.total_cost_usd]
     out["nj_jobs_in_linked_occupations_count"] = [
-        f"{int(v):,}" if pd.notna(v) else "not released" for v in sample.nj_jobs_in_linked_occupations_count
+        f"{int(v):,}" if pd.notna(v) else _("not released") for v in sample.nj_jobs_in_linked_occupations_count
     ]
-    out["completers_q2_count"] = [
-        f"{int(v):,}" if pd.notna(v) else NO_PUBLISHED_OUTCOME for v in sample.completers_q2_count
-    ]
+    out["completers_q2_count"] = [f"{int(v):,}" if pd.notna(v) else none_published for v in sample.completers_q2_count]
     for column in ("employed_q2_pct", "quarterly_wage_avg_q2_usd"):
-        out[column] = [v if has else NO_PUBLISHED_OUTCOME for v, has in zip(out[column], published)]
-    return out[list(SAMPLE_COLUMN_LABELS)].rename(columns=SAMPLE_COLUMN_LABELS)
+        out[column] = [v if has else none_published for v, has in zip(out[column], published)]
+    return out[list(SAMPLE_COLUMN_LABELS)].rename(columns={c: _(w) for c, w in SAMPLE_COLUMN_LABELS.items()})
 
 
 def family_label(families: pd.DataFrame, family: str | None) -> str:
-    """A CIP family choice as it reads: "All", or "51 — Health Professions And Related Programs"."""
+    """A CIP family choice as it reads: "All", or "51 — Health Professions And Related Programs" (the CIP title
+    as published)."""
     if family is None:
-        return "All"
+        return _("All")
     titles = dict(zip(families.cip_family, families.family_title))
     return f"{family} — {titles.get(family, '')}".title()

@@ -37,7 +37,7 @@ Definitions implemented (WIOA sec. 116(b)(2)(A); DOL TEGL 10-16, Change 2 and it
 * **Reference lines** for placement: 37% (conventional retraining) and 89.3% (employer-partnered co-op
   programs), the comparison the workforce board asked for; they are figures quoted by the board, not
   computed from these records (``CONVENTIONAL_PLACEMENT_RATE``, ``COOP_PLACEMENT_RATE``; every text that
-  names them is made from these two constants).
+  names them is a whole sentence for translators, checked by the tests to say these two constants).
 
 Suppression (``lmi.programs.suppression``, threshold ``threshold``, default fewer than 10 people): every count of
 a group, of a cohort and of a program passes through ``suppress_breakdown`` with its table's total, and
@@ -61,6 +61,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_rows
+from lmi.i18n import N_, _
 from lmi.programs import counts
 from lmi.programs.suppression import DEFAULT_THRESHOLD, SuppressedBreakdown, suppress_breakdown
 from lmi.records import queries, vocab
@@ -81,24 +82,23 @@ def percent_words(rate: float) -> str:
     return f"{round(100 * rate, 1):g}%"
 
 
+# The texts that name the two reference rates write them out (a message is one sentence a translator sees
+# whole); ``tests/test_outcomes.py`` checks that each says ``percent_words`` of these two constants.
 REFERENCE_PLACEMENT_RATES = (
-    (CONVENTIONAL_PLACEMENT_RATE, f"Conventional retraining (about {percent_words(CONVENTIONAL_PLACEMENT_RATE)})"),
-    (COOP_PLACEMENT_RATE, f"Employer-partnered co-op programs ({percent_words(COOP_PLACEMENT_RATE)})"),
+    (CONVENTIONAL_PLACEMENT_RATE, N_("Conventional retraining (about 37%)")),
+    (COOP_PLACEMENT_RATE, N_("Employer-partnered co-op programs (89.3%)")),
 )
-REFERENCE_NOTE = (
-    f"Reference lines: about {percent_words(CONVENTIONAL_PLACEMENT_RATE)} of participants placed by conventional "
-    f"retraining and {percent_words(COOP_PLACEMENT_RATE)} by employer-partnered co-op programs, the comparison "
-    "figures quoted by the workforce board; they are not computed from these records."
+REFERENCE_NOTE = N_(
+    "Reference lines: about 37% of participants placed by conventional retraining and 89.3% by "
+    "employer-partnered co-op programs, the comparison figures quoted by the workforce board; they are not "
+    "computed from these records."
 )
-REFERENCE_LINES_DRAWN = (
-    f"dashed lines: the {percent_words(CONVENTIONAL_PLACEMENT_RATE)} and {percent_words(COOP_PLACEMENT_RATE)} "
-    "placement references"
-)
-PLACEMENT_DEFINITIONS = (
+REFERENCE_LINES_DRAWN = N_("dashed lines: the 37% and 89.3% placement references")
+PLACEMENT_DEFINITIONS = N_(
     "Placement rate = completers employed in the 2nd quarter after exit / exiters; training-related share = "
     "training-related placements / placements."
 )
-AGGREGATE_NOTE = (
+AGGREGATE_NOTE = N_(
     "Totals add up only the figures published for each program (a program's suppressed figures are left out, and "
     "the rates are over the programs whose figures are shown), so they reveal nothing the program rows do not."
 )
@@ -110,38 +110,45 @@ def against_conventional(placement_rate) -> str | None:
     if placement_rate is None or pd.isna(placement_rate):
         return None
     points = 100 * (float(placement_rate) - CONVENTIONAL_PLACEMENT_RATE)
-    return f"{points:+.1f} points vs {percent_words(CONVENTIONAL_PLACEMENT_RATE)}"
+    return _("{points:+.1f} points vs {reference}").format(
+        points=points, reference=percent_words(CONVENTIONAL_PLACEMENT_RATE)
+    )
 
 
 COUNT_WORDS = {  # what each count column counts, for the reasons a hidden cell gives (no column names)
-    "exiters_count": "people who exited",
-    "completed_count": "people who completed the program",
-    "credential_count": "people who earned a credential",
-    "employed_q2_count": "people employed in the 2nd quarter after exit",
-    "employed_q4_count": "people employed in the 4th quarter after exit",
-    "placed_count": "people placed (completed and employed in the 2nd quarter after exit)",
-    "training_related_count": "people placed in a job related to the training",
+    "exiters_count": N_("people who exited"),
+    "completed_count": N_("people who completed the program"),
+    "credential_count": N_("people who earned a credential"),
+    "employed_q2_count": N_("people employed in the 2nd quarter after exit"),
+    "employed_q4_count": N_("people employed in the 4th quarter after exit"),
+    "placed_count": N_("people placed (completed and employed in the 2nd quarter after exit)"),
+    "training_related_count": N_("people placed in a job related to the training"),
 }
 
-INDICATOR_LABELS = {
-    "exiters_count": "Exiters with complete follow-up",
-    "completed_count": "Completed",
-    "completed_count_rate": "Completion rate",
-    "credential_count": "Credential within 1 year of exit",
-    "credential_count_rate": "Credential attainment rate (WIOA)",
-    "employed_q2_count": "Employed 2nd quarter after exit",
-    "employed_q2_count_rate": "Employment rate, 2nd quarter after exit (WIOA)",
-    "employed_q4_count": "Employed 4th quarter after exit",
-    "employed_q4_count_rate": "Employment rate, 4th quarter after exit (WIOA)",
-    "earnings_q2_median_usd": "Median earnings, 2nd quarter after exit (WIOA)",
-    "placed_count": "Placements (completers employed 2nd quarter)",
-    "placement_rate": "Placement rate (of exiters)",
-    "training_related_count": "Training-related placements",
-    "training_related_rate": "Training-related share of placements",
-    "cost_per_placement_usd": "Cost per placement",
-    "cost_per_credential_usd": "Cost per credential",
-    "enrolled_count": "Participants enrolled",
+INDICATOR_LABELS = {  # message ids: ``indicator_label`` gives them in the current language
+    "exiters_count": N_("Exiters with complete follow-up"),
+    "completed_count": N_("Completed"),
+    "completed_count_rate": N_("Completion rate"),
+    "credential_count": N_("Credential within 1 year of exit"),
+    "credential_count_rate": N_("Credential attainment rate (WIOA)"),
+    "employed_q2_count": N_("Employed 2nd quarter after exit"),
+    "employed_q2_count_rate": N_("Employment rate, 2nd quarter after exit (WIOA)"),
+    "employed_q4_count": N_("Employed 4th quarter after exit"),
+    "employed_q4_count_rate": N_("Employment rate, 4th quarter after exit (WIOA)"),
+    "earnings_q2_median_usd": N_("Median earnings, 2nd quarter after exit (WIOA)"),
+    "placed_count": N_("Placements (completers employed 2nd quarter)"),
+    "placement_rate": N_("Placement rate (of exiters)"),
+    "training_related_count": N_("Training-related placements"),
+    "training_related_rate": N_("Training-related share of placements"),
+    "cost_per_placement_usd": N_("Cost per placement"),
+    "cost_per_credential_usd": N_("Cost per credential"),
+    "enrolled_count": N_("Participants enrolled"),
 }
+
+
+def indicator_label(column: str) -> str:
+    """The words of an indicator or measure column, in the current language (the column id when unknown)."""
+    return _(INDICATOR_LABELS[column]) if column in INDICATOR_LABELS else column
 
 
 def threshold_from_env(default: int = DEFAULT_THRESHOLD) -> int:
@@ -152,7 +159,9 @@ def threshold_from_env(default: int = DEFAULT_THRESHOLD) -> int:
         return default
     if not text.isdigit() or int(text) < MIN_THRESHOLD:
         raise ValueError(
-            f"{THRESHOLD_ENV}={text!r}: the small-cell threshold must be a whole number >= {MIN_THRESHOLD}"
+            _("{setting}={value}: the small-cell threshold must be a whole number >= {minimum}").format(
+                setting=THRESHOLD_ENV, value=repr(text), minimum=MIN_THRESHOLD
+            )
         )
     return int(text)
 
@@ -391,12 +400,17 @@ AGGREGATE_BY = {
     "funding_stream": "funding_stream",
     "exit_program_year": "exit_program_year",
 }
-AGGREGATE_LABELS = {
-    "provider": "Provider",
-    "program_type": "Program type",
-    "funding_stream": "Funding stream",
-    "exit_program_year": "Exit program year",
+AGGREGATE_LABELS = {  # message ids: ``aggregate_label``
+    "provider": N_("Provider"),
+    "program_type": N_("Program type"),
+    "funding_stream": N_("Funding stream"),
+    "exit_program_year": N_("Exit program year"),
 }
+
+
+def aggregate_label(by: str) -> str:
+    """The words of what totals are added up by ("Funding stream"), in the current language."""
+    return _(AGGREGATE_LABELS[by])
 
 
 def aggregate_outcomes(
@@ -418,7 +432,7 @@ def aggregate_outcomes(
     key = AGGREGATE_BY[by]
     groups = list(cells.groupby(key, sort=True))
     pooled = counts.pooled_median_earnings_by_set(
-        con, {i: list(part.program_id[part.earnings_q2_median_usd.notna()]) for i, (_, part) in enumerate(groups)}
+        con, {i: list(part.program_id[part.earnings_q2_median_usd.notna()]) for i, (_value, part) in enumerate(groups)}
     )
     return pd.DataFrame(
         [{key: value, **_add_up(part, threshold, pooled.get(i))} for i, (value, part) in enumerate(groups)]

@@ -11,7 +11,8 @@ from other records, under another threshold or by another method version is neve
 recomputed and stored again (which is also how a store from before migration 5 gets its rows).
 
 Only published figures are stored: the tables exactly as pages receive them (hidden cells as missing, with
-their reasons). No participant row, and no count that suppression hid, is ever written here.
+their reasons kept in no language, as message ids and values: ``SuppressedBreakdown.reason_keys``; readers get
+them in their own language). No participant row, and no count that suppression hid, is ever written here.
 
 The rows are JSON (pandas frames with their column types, the reports' dataclasses by name), so they can be
 inspected with any DuckDB client and are read back without running code from the file.

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from lmi.i18n import N_, _
 from lmi.programs import counts
-from lmi.programs.labels import data_label
+from lmi.programs.labels import SUPPRESSED, data_label
 from lmi.programs.outcomes import ProgramReport
 
 EARNINGS_GAIN, PAYBACK, COST_PER_PLACEMENT, COST_PER_CREDENTIAL = (
@@ -39,47 +40,62 @@ EARNINGS_GAIN, PAYBACK, COST_PER_PLACEMENT, COST_PER_CREDENTIAL = (
     "cost_per_placement_usd",
     "cost_per_credential_usd",
 )
+# Words are English message ids, given in the current language where a measure is made or shown (return on
+# investment is computed per request, never stored).
 LABELS = {
-    EARNINGS_GAIN: "Earnings gain per quarter",
-    PAYBACK: "Payback period",
-    COST_PER_PLACEMENT: "Cost per placement",
-    COST_PER_CREDENTIAL: "Cost per credential",
+    EARNINGS_GAIN: N_("Earnings gain per quarter"),
+    PAYBACK: N_("Payback period"),
+    COST_PER_PLACEMENT: N_("Cost per placement"),
+    COST_PER_CREDENTIAL: N_("Cost per credential"),
 }
 DEFINITIONS = {
-    EARNINGS_GAIN: "Median earnings in the 2nd quarter after exit minus median earnings in the full calendar quarter "
-    "before the enrollment quarter, over the same people: exiters with complete follow-up employed in the 2nd "
-    "quarter after exit whose earnings then and before enrollment are both recorded. A before-and-after difference "
-    "among those employed, not the program's causal effect (there is no comparison group).",
-    PAYBACK: "Cost per participant / the quarterly earnings gain: how many quarters of the gain add up to what was "
-    "spent on one participant.",
-    COST_PER_PLACEMENT: "Cost per participant × exiters / placements (completers employed in the 2nd quarter after "
-    "exit), over the exiters with complete follow-up.",
-    COST_PER_CREDENTIAL: "Cost per participant × exiters / credentials attained within a year of exit, over the "
-    "exiters with complete follow-up.",
+    EARNINGS_GAIN: N_(
+        "Median earnings in the 2nd quarter after exit minus median earnings in the full calendar quarter before "
+        "the enrollment quarter, over the same people: exiters with complete follow-up employed in the 2nd quarter "
+        "after exit whose earnings then and before enrollment are both recorded. A before-and-after difference "
+        "among those employed, not the program's causal effect (there is no comparison group)."
+    ),
+    PAYBACK: N_(
+        "Cost per participant / the quarterly earnings gain: how many quarters of the gain add up to what was "
+        "spent on one participant."
+    ),
+    COST_PER_PLACEMENT: N_(
+        "Cost per participant × exiters / placements (completers employed in the 2nd quarter after exit), over the "
+        "exiters with complete follow-up."
+    ),
+    COST_PER_CREDENTIAL: N_(
+        "Cost per participant × exiters / credentials attained within a year of exit, over the exiters with "
+        "complete follow-up."
+    ),
 }
 UNITS = {EARNINGS_GAIN: "usd", PAYBACK: "quarters", COST_PER_PLACEMENT: "usd", COST_PER_CREDENTIAL: "usd"}
-CAVEAT = (
+CAVEAT = N_(
     "Return on investment from program records: earnings before enrollment and after exit of the same people, and "
     "costs per participant as recorded. Nothing is shown where an input is missing; the reason says which."
 )
+# Why a figure is missing, in short (``Measure.missing_kind``): a table cell says the word, the reason the rest.
+HIDDEN, NOT_APPLICABLE, NOT_AVAILABLE = "suppressed", "n/a", "not available"
+_MISSING_WORDS = {HIDDEN: SUPPRESSED, NOT_APPLICABLE: N_("n/a"), NOT_AVAILABLE: N_("not available")}
 
 
 @dataclass(frozen=True)
 class Measure:
-    """One return-on-investment figure: its value (NA when not shown), what it rests on, or why it is missing."""
+    """One return-on-investment figure: its value (NA when not shown), what it rests on, or why it is missing
+    (``missing`` in words, ``missing_kind`` one of ``HIDDEN``, ``NOT_APPLICABLE``, ``NOT_AVAILABLE``)."""
 
     key: str
     value: float | None
     rests_on: str
     missing: str = ""
+    missing_kind: str = ""
 
     @property
     def label(self) -> str:
-        return LABELS[self.key]
+        return _(LABELS[self.key])
 
     @property
     def definition(self) -> str:
-        return DEFINITIONS[self.key]
+        return _(DEFINITIONS[self.key])
 
     @property
     def unit(self) -> str:
@@ -123,10 +139,16 @@ def _roi(program_id: str, report: ProgramReport, cost: float, row: dict, thresho
     measures = (
         gain,
         _payback(gain, cost),
-        _cost_per(report, COST_PER_PLACEMENT, "placed_count", "placements"),
-        _cost_per(report, COST_PER_CREDENTIAL, "credential_count", "credentials")
+        _cost_per(report, COST_PER_PLACEMENT, "placed_count"),
+        _cost_per(report, COST_PER_CREDENTIAL, "credential_count")
         if report.credential_indicator
-        else Measure(COST_PER_CREDENTIAL, None, "", "n/a: on-the-job and customized training are excluded by DOL"),
+        else Measure(
+            COST_PER_CREDENTIAL,
+            None,
+            "",
+            _("n/a: on-the-job and customized training are excluded by DOL"),
+            NOT_APPLICABLE,
+        ),
     )
     return ReturnOnInvestment(program_id, cost, measures, after, before)
 
@@ -135,52 +157,83 @@ def _earnings_gain(report: ProgramReport, row: dict, threshold: int) -> tuple[Me
     employed = report.overall.get("employed_q2_count", pd.NA)
     both = int(row.get("both_recorded_count", 0) or 0)
     if not int(row.get("pre_recorded_count", 0) or 0):
-        why = (
+        why = _(
             "no pre-enrollment earnings are recorded for this program's exiters (pre_enrollment_quarterly_earnings_usd)"
         )
+        kind = NOT_AVAILABLE
     elif pd.isna(employed):
-        why = "suppressed: the program's employment count in the 2nd quarter after exit is suppressed"
+        why = _("suppressed: the program's employment count in the 2nd quarter after exit is suppressed")
+        kind = HIDDEN
     elif both < threshold:
-        why = f"suppressed: fewer than {threshold} employed exiters have both earnings recorded"
+        why = _("suppressed: fewer than {threshold} employed exiters have both earnings recorded").format(
+            threshold=threshold
+        )
+        kind = HIDDEN
     else:
         after, before = float(row["earnings_q2_median_usd"]), float(row["pre_enrollment_median_usd"])
-        rests_on = _people(both, int(employed), threshold) + (
-            f" employed in the 2nd quarter after exit with both earnings recorded (median ${after:,.0f} after exit, "
-            f"${before:,.0f} before enrollment)"
-        )
+        rests_on = _(
+            "{people} employed in the 2nd quarter after exit with both earnings recorded (median {after} after "
+            "exit, {before} before enrollment)"
+        ).format(people=_people(both, int(employed), threshold), after=f"${after:,.0f}", before=f"${before:,.0f}")
         return Measure(EARNINGS_GAIN, after - before, rests_on), after, before
-    return Measure(EARNINGS_GAIN, None, "", why), None, None
+    return Measure(EARNINGS_GAIN, None, "", why, kind), None, None
 
 
 def _people(both: int, employed: int, threshold: int) -> str:
     """The number of people a median rests on, exact only where it gives back no hidden count."""
     if both == employed or employed - both >= threshold:
-        return f"{both:,} exiters"
-    return f"at least {threshold} exiters (the exact number is withheld so that no suppressed count can be worked out)"
+        return _("{n:,} exiters").format(n=both)
+    return _(
+        "at least {threshold} exiters (the exact number is withheld so that no suppressed count can be worked out)"
+    ).format(threshold=threshold)
 
 
 def _payback(gain: Measure, cost: float) -> Measure:
     if not gain.shown:
-        return Measure(PAYBACK, None, "", f"needs the earnings gain ({gain.missing})")
+        return Measure(PAYBACK, None, "", _("needs the earnings gain ({why})").format(why=gain.missing), NOT_AVAILABLE)
     if gain.value <= 0:
         return Measure(
-            PAYBACK, None, gain.rests_on, "no payback: median earnings after exit are not above those before"
+            PAYBACK,
+            None,
+            gain.rests_on,
+            _("no payback: median earnings after exit are not above those before"),
+            NOT_AVAILABLE,
         )
     return Measure(
-        PAYBACK, cost / gain.value, f"cost per participant ${cost:,.0f}; the earnings gain over {gain.rests_on}"
+        PAYBACK,
+        cost / gain.value,
+        _("cost per participant {cost}; the earnings gain over {rests_on}").format(
+            cost=f"${cost:,.0f}", rests_on=gain.rests_on
+        ),
     )
 
 
-def _cost_per(report: ProgramReport, key: str, count: str, noun: str) -> Measure:
+# What a cost is per, in the sentences of ``_cost_per`` (count column -> message ids).
+_COST_WORDS = {
+    "placed_count": (
+        N_("suppressed: the number of placements is suppressed"),
+        N_("no placements recorded yet"),
+        N_("{exiters:,} exiters with complete follow-up; {n:,} placements"),
+    ),
+    "credential_count": (
+        N_("suppressed: the number of credentials is suppressed"),
+        N_("no credentials recorded yet"),
+        N_("{exiters:,} exiters with complete follow-up; {n:,} credentials"),
+    ),
+}
+
+
+def _cost_per(report: ProgramReport, key: str, count: str) -> Measure:
     exiters, results = report.overall.get("exiters_count", pd.NA), report.overall.get(count, pd.NA)
     value = report.overall.get(key, pd.NA)
+    hidden, none_yet, rests_on = _COST_WORDS[count]
     if pd.isna(exiters):
-        return Measure(key, None, "", "suppressed: fewer exiters with complete follow-up than the threshold")
+        return Measure(key, None, "", _("suppressed: fewer exiters with complete follow-up than the threshold"), HIDDEN)
     if pd.isna(results):
-        return Measure(key, None, "", f"suppressed: the number of {noun} is suppressed")
+        return Measure(key, None, "", _(hidden), HIDDEN)
     if pd.isna(value):
-        return Measure(key, None, "", f"no {noun} recorded yet")
-    return Measure(key, float(value), f"{int(exiters):,} exiters with complete follow-up; {int(results):,} {noun}")
+        return Measure(key, None, "", _(none_yet), NOT_AVAILABLE)
+    return Measure(key, float(value), _(rests_on).format(exiters=int(exiters), n=int(results)))
 
 
 def value_words(measure: Measure) -> str:
@@ -188,21 +241,25 @@ def value_words(measure: Measure) -> str:
     if not measure.shown:
         return measure.missing
     if measure.unit == "quarters":
-        about = f"{measure.value * 3:.0f} months" if measure.value < 4 else f"{measure.value / 4:.1f} years"
-        return f"{measure.value:.1f} quarters (about {about})"
+        return _quarters_words(measure.value, short=False)
     sign = "−" if measure.value < 0 else ""
     return f"{sign}${abs(measure.value):,.0f}"
+
+
+def _quarters_words(quarters: float, short: bool) -> str:
+    """ "6.2 quarters (about 1.5 years)"; ``short``: "6.2 quarters"."""
+    if short:
+        return _("{quarters:.1f} quarters").format(quarters=quarters)
+    if quarters < 4:
+        return _("{quarters:.1f} quarters (about {months:.0f} months)").format(quarters=quarters, months=quarters * 3)
+    return _("{quarters:.1f} quarters (about {years:.1f} years)").format(quarters=quarters, years=quarters / 4)
 
 
 def short_words(measure: Measure) -> str:
     """The same for a table cell: the value, or a short word for why it is missing."""
     if measure.shown:
-        return value_words(measure).split(" (")[0]
-    if measure.missing.startswith("suppressed"):
-        return "suppressed"
-    if measure.missing.startswith("n/a"):
-        return "n/a"
-    return "not available"
+        return _quarters_words(measure.value, short=True) if measure.unit == "quarters" else value_words(measure)
+    return _(_MISSING_WORDS.get(measure.missing_kind, _MISSING_WORDS[NOT_AVAILABLE]))
 
 
 def roi_table(roi: ReturnOnInvestment, is_generated_example: bool) -> pd.DataFrame:
@@ -210,11 +267,11 @@ def roi_table(roi: ReturnOnInvestment, is_generated_example: bool) -> pd.DataFra
     whether the records are generated example data."""
     return pd.DataFrame(
         {
-            "Measure": [m.label for m in roi.measures],
-            "Value": [value_words(m) for m in roi.measures],
-            "Rests on": [m.rests_on or "—" for m in roi.measures],
-            "Definition": [m.definition for m in roi.measures],
-            "Data": [data_label(is_generated_example)] * len(roi.measures),
+            _("Measure"): [m.label for m in roi.measures],
+            _("Value"): [value_words(m) for m in roi.measures],
+            _("Rests on"): [m.rests_on or "—" for m in roi.measures],
+            _("Definition"): [m.definition for m in roi.measures],
+            _("Data"): [data_label(is_generated_example)] * len(roi.measures),
         }
     )
 
@@ -223,7 +280,7 @@ def summary_columns(rois: dict[str, ReturnOnInvestment], program_ids) -> pd.Data
     """Earnings gain and payback of each program, in order, for the Program outcomes list."""
     return pd.DataFrame(
         {
-            LABELS[EARNINGS_GAIN]: [short_words(rois[p].measure(EARNINGS_GAIN)) for p in program_ids],
-            LABELS[PAYBACK]: [short_words(rois[p].measure(PAYBACK)) for p in program_ids],
+            _(LABELS[EARNINGS_GAIN]): [short_words(rois[p].measure(EARNINGS_GAIN)) for p in program_ids],
+            _(LABELS[PAYBACK]): [short_words(rois[p].measure(PAYBACK)) for p in program_ids],
         }
     )

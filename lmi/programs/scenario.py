@@ -29,7 +29,10 @@ warning naming the occupations and the figures.
 Scenarios travel as JSON (``scenario_to_json``, ``scenario_from_json``): every problem of a file names its field
 (``changes[2].seats``). ``check`` validates a scenario against the records (programs exist, a program never
 gives more seats or dollars than it has at that point, codes and areas are known). Texts shown on the page
-(``PROJECTION_METHOD``, ``INTERVAL_METHOD``, ``ABSORPTION_METHOD``) are built from the constants here.
+(``PROJECTION_METHOD``, ``INTERVAL_METHOD``, ``ABSORPTION_METHOD``) are English message ids, whole paragraphs for
+translators; the tests check that they say the constants here. Words in results and problems come in the current
+language (a scenario is projected per request, never stored); the absorption verdict is kept as its English id
+in ``ScenarioResult.absorption`` and worded by ``absorption_table``.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ import pandas as pd
 
 from lmi.demand.codes import CodeResolver
 from lmi.demand.openings import describe_openings
-from lmi.programs.labels import GENERATED_LABEL, data_label, program_type_label
+from lmi.i18n import N_, _, ngettext
+from lmi.programs.labels import data_label, program_type_label
 from lmi.records import vocab
 
 CONFIDENCE = 0.90  # the share of the Wilson score interval on each rate
@@ -63,16 +67,16 @@ CODE_SEPARATOR = re.compile(r"[\s;,]+")
 
 MOVE_SEATS, MOVE_DOLLARS, NEW_PROGRAM = "move_seats", "move_dollars", "new_program"
 CHANGE_KIND_WORDS = {
-    MOVE_SEATS: "Move seats",
-    MOVE_DOLLARS: "Move dollars",
-    NEW_PROGRAM: "Add a new program",
+    MOVE_SEATS: N_("Move seats"),
+    MOVE_DOLLARS: N_("Move dollars"),
+    NEW_PROGRAM: N_("Add a new program"),
 }
 
 # outcome -> (count column of the published summaries, words); rates are count / exiters
 OUTCOMES: dict[str, tuple[str, str]] = {
-    "completers": ("completed_count", "completers"),
-    "placements": ("placed_count", "placements"),
-    "credentials": ("credential_count", "credentials"),
+    "completers": ("completed_count", N_("completers")),
+    "placements": ("placed_count", N_("placements")),
+    "credentials": ("credential_count", N_("credentials")),
 }
 STAGES = ("before", "after", "change")
 
@@ -81,7 +85,7 @@ def percent(share: float) -> str:
     return f"{round(100 * share, 1):g}%"
 
 
-PROJECTION_METHOD = (
+PROJECTION_METHOD = N_(
     "Seats are read as participants a year (one cohort a year). Expected completers, placements and credentials "
     "a year = seats × the program's own completion, placement and credential rate, from its published record "
     "(completers, placements — completers employed in the 2nd quarter after exit — and credentials, each over the "
@@ -95,14 +99,13 @@ PROJECTION_METHOD = (
     "change with a program's size; the scenario's total (its budget ÷ its placements) changes when money moves "
     "between programs with different rates."
 )
-INTERVAL_METHOD = (
-    f"Ranges: the {percent(CONFIDENCE)} Wilson score interval (z = {Z_SCORE:.3f}) on each rate, over the exiters of "
-    "the record it comes from, multiplied by the seats. The fewer the exiters, the wider the range. A range shows "
-    "how sure the record makes us of the program's rate; a single year's cohort also varies by chance around it, "
-    "and changes in the program or the economy are not in it. Totals add up the programs' ranges, so they are "
-    f"wider than a {percent(CONFIDENCE)} range."
+INTERVAL_METHOD = N_(
+    "Ranges: the 90% Wilson score interval (z = 1.645) on each rate, over the exiters of the record it comes from, "
+    "multiplied by the seats. The fewer the exiters, the wider the range. A range shows how sure the record makes "
+    "us of the program's rate; a single year's cohort also varies by chance around it, and changes in the program "
+    "or the economy are not in it. Totals add up the programs' ranges, so they are wider than a 90% range."
 )
-ABSORPTION_METHOD = (
+ABSORPTION_METHOD = N_(
     "Absorption: a program's added completers a year against the estimated annual openings of its target "
     "occupations in its region, from the one demand model at the BLS codes the targets lead to, each code counted "
     "once. Programs in the same region that share a BLS code are taken together, so seats moved between them "
@@ -110,11 +113,11 @@ ABSORPTION_METHOD = (
     "work (people already trained, movers, other programs' completers), so added completers close to them already "
     "leave little room."
 )
-EXCEEDS, RANGE_TOP_EXCEEDS, WITHIN, CANNOT_CHECK = (
-    "more added completers than estimated openings",
-    "within the estimated openings, but the top of the range exceeds them",
-    "within the estimated openings",
-    "cannot check: no openings estimate",
+EXCEEDS, RANGE_TOP_EXCEEDS, WITHIN, CANNOT_CHECK = (  # absorption verdicts (message ids, also compared)
+    N_("more added completers than estimated openings"),
+    N_("within the estimated openings, but the top of the range exceeds them"),
+    N_("within the estimated openings"),
+    N_("cannot check: no openings estimate"),
 )
 
 
@@ -198,6 +201,10 @@ class ScenarioError(ValueError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+def _at_most_changes() -> str:
+    return _("at most {n} changes").format(n=MAX_CHANGES)
+
+
 def parse_codes(text: str) -> tuple[str, ...]:
     """Occupation codes as typed ("31-1121; 31-9092.00"), each once, in order."""
     return tuple(dict.fromkeys(code for code in CODE_SEPARATOR.split(text or "") if code))
@@ -266,31 +273,37 @@ def scenario_from_json(data: str | bytes) -> Scenario:
     """A scenario from its JSON document; raises ``ScenarioError`` naming every field at fault. Only the shape
     and the values' kinds are checked here; ``check`` checks the scenario against the records."""
     if len(data) > MAX_SCENARIO_BYTES:
-        raise ScenarioError([Problem("file", f"larger than {MAX_SCENARIO_BYTES:,} bytes; a scenario is far smaller")])
+        raise ScenarioError(
+            [Problem("file", _("larger than {n:,} bytes; a scenario is far smaller").format(n=MAX_SCENARIO_BYTES))]
+        )
     try:
         document = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ScenarioError([Problem("file", f"not a JSON document ({error})")]) from None
+        raise ScenarioError([Problem("file", _("not a JSON document ({error})").format(error=error))]) from None
     if not isinstance(document, dict):
-        raise ScenarioError([Problem("file", "expected a JSON object with format, name and changes")])
+        raise ScenarioError([Problem("file", _("expected a JSON object with format, name and changes"))])
     problems: list[Problem] = []
     if document.get("format") != SCENARIO_FORMAT:
-        problems.append(Problem("format", f"must be {SCENARIO_FORMAT!r} (a file downloaded from this page)"))
+        problems.append(
+            Problem(
+                "format", _("must be {format} (a file downloaded from this page)").format(format=repr(SCENARIO_FORMAT))
+            )
+        )
     if document.get("format_version") != SCENARIO_FORMAT_VERSION:
-        problems.append(Problem("format_version", f"must be {SCENARIO_FORMAT_VERSION}"))
+        problems.append(Problem("format_version", _("must be {version}").format(version=SCENARIO_FORMAT_VERSION)))
     name = document.get("name", "")
     if not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
-        problems.append(Problem("name", f"must be text of at most {MAX_NAME_CHARS} characters"))
+        problems.append(Problem("name", _("must be text of at most {n} characters").format(n=MAX_NAME_CHARS)))
         name = ""
     unknown = sorted(set(document) - {"format", "format_version", "name", "changes"})
     if unknown:
-        problems.append(Problem(unknown[0], "unknown field"))
+        problems.append(Problem(unknown[0], _("unknown field")))
     items = document.get("changes")
     if not isinstance(items, list) or not items:
-        problems.append(Problem("changes", "must be a non-empty list of changes"))
+        problems.append(Problem("changes", _("must be a non-empty list of changes")))
         items = []
     elif len(items) > MAX_CHANGES:
-        problems.append(Problem("changes", f"at most {MAX_CHANGES} changes"))
+        problems.append(Problem("changes", _at_most_changes()))
         items = []
     changes = []
     for index, item in enumerate(items):
@@ -304,18 +317,18 @@ def scenario_from_json(data: str | bytes) -> Scenario:
 
 def _parse_change(item, where: str, problems: list[Problem]) -> Change | None:
     if not isinstance(item, dict):
-        problems.append(Problem(where, "must be an object with a kind"))
+        problems.append(Problem(where, _("must be an object with a kind")))
         return None
     kind = item.get("kind")
     if kind not in _FIELDS:
-        problems.append(Problem(f"{where}.kind", f"must be one of {', '.join(_FIELDS)}"))
+        problems.append(Problem(f"{where}.kind", _("must be one of {choices}").format(choices=", ".join(_FIELDS))))
         return None
     before = len(problems)
     for name in sorted(set(item) - {"kind", *_FIELDS[kind]}):
-        problems.append(Problem(f"{where}.{name}", f"unknown field for {kind}"))
+        problems.append(Problem(f"{where}.{name}", _("unknown field for {kind}").format(kind=kind)))
     for name in _FIELDS[kind]:
         if name not in item:
-            problems.append(Problem(f"{where}.{name}", "missing"))
+            problems.append(Problem(f"{where}.{name}", _("missing")))
     if len(problems) > before:
         return None
     value = {name: item[name] for name in _FIELDS[kind]}
@@ -324,17 +337,17 @@ def _parse_change(item, where: str, problems: list[Problem]) -> Change | None:
     ]
     for name in (n for n in texts if n in value):
         if not isinstance(value[name], str) or not value[name].strip():
-            problems.append(Problem(f"{where}.{name}", "must be non-empty text"))
+            problems.append(Problem(f"{where}.{name}", _("must be non-empty text")))
     if "seats" in value and not _is_whole(value["seats"]):
-        problems.append(Problem(f"{where}.seats", "must be a whole number"))
+        problems.append(Problem(f"{where}.seats", _("must be a whole number")))
     for name in ("amount_usd", "cost_per_participant_usd"):
         if name in value and not _is_number(value[name]):
-            problems.append(Problem(f"{where}.{name}", "must be a number of dollars"))
+            problems.append(Problem(f"{where}.{name}", _("must be a number of dollars")))
     if "target_soc_codes" in value and (
         not isinstance(value["target_soc_codes"], list)
         or not all(isinstance(c, str) for c in value["target_soc_codes"])
     ):
-        problems.append(Problem(f"{where}.target_soc_codes", "must be a list of occupation codes (text)"))
+        problems.append(Problem(f"{where}.target_soc_codes", _("must be a list of occupation codes (text)")))
     if len(problems) > before:
         return None
     if kind == MOVE_SEATS:
@@ -395,7 +408,7 @@ def records_from_summaries(summaries: pd.DataFrame) -> dict[str, ProgramRecord]:
     records = {}
     for row in summaries.to_dict("records"):
         exiters = _count(row.get("exiters_count"))
-        counts = {o: _count(row.get(column)) if exiters else None for o, (column, _) in OUTCOMES.items()}
+        counts = {o: _count(row.get(column)) if exiters else None for o, (column, _words) in OUTCOMES.items()}
         records[row["program_id"]] = ProgramRecord(
             program_id=row["program_id"],
             program_name=row["program_name"],
@@ -407,7 +420,7 @@ def records_from_summaries(summaries: pd.DataFrame) -> dict[str, ProgramRecord]:
             counts=counts,
             credential_indicator=bool(row.get("credential_indicator", True)),
             is_generated_example=bool(row.get("is_generated_example", False)),
-            basis=f"its own record: {exiters:,.0f} exiters" if exiters else "its record is suppressed",
+            basis=_("its own record: {n:,.0f} exiters").format(n=exiters) if exiters else _("its record is suppressed"),
         )
     return records
 
@@ -431,7 +444,11 @@ def type_record(records: Mapping[str, ProgramRecord], new: NewProgram) -> Progra
         exiters = sum(r.exiters_count for r in shown)
         counts[outcome] = cohort * sum(r.counts[outcome] for r in shown) / exiters if exiters else None
     label = program_type_label(new.program_type)
-    programs = f"{len(same)} program" + ("" if len(same) == 1 else "s")
+    basis = ngettext(
+        "average record of its type ({program_type}: {n} program, {cohort:,.0f} exiters on average)",
+        "average record of its type ({program_type}: {n} programs, {cohort:,.0f} exiters on average)",
+        len(same),
+    ).format(program_type=label, n=len(same), cohort=cohort)
     return ProgramRecord(
         program_id=new.program_id,
         program_name=new.program_name,
@@ -443,7 +460,7 @@ def type_record(records: Mapping[str, ProgramRecord], new: NewProgram) -> Progra
         counts=counts,
         credential_indicator=new.program_type not in vocab.CREDENTIAL_EXCLUDED_TYPES,
         is_generated_example=any(r.is_generated_example for r in same),
-        basis=f"average record of its type ({label}: {programs}, {cohort:,.0f} exiters on average)",
+        basis=basis,
         is_new=True,
     )
 
@@ -492,7 +509,7 @@ def _apply(
     seats = {pid: r.seats_count for pid, r in records.items()}
     steps: list[SeatStep] = []
     if len(scenario.changes) > MAX_CHANGES:
-        problems.append(Problem("changes", f"at most {MAX_CHANGES} changes"))
+        problems.append(Problem("changes", _at_most_changes()))
         return known, seats, steps
     for index, change in enumerate(scenario.changes):
         where = f"changes[{index}]"
@@ -532,21 +549,39 @@ def _check_new(
 ) -> ProgramRecord | None:
     before = len(problems)
     if not NEW_PROGRAM_ID.match(change.program_id):
-        problems.append(Problem(f"{where}.program_id", "use 1-40 letters, digits, dots, dashes or underscores"))
+        problems.append(Problem(f"{where}.program_id", _("use 1-40 letters, digits, dots, dashes or underscores")))
     elif change.program_id in known:
-        problems.append(Problem(f"{where}.program_id", f"{change.program_id} is already a program; choose another id"))
+        problems.append(
+            Problem(
+                f"{where}.program_id",
+                _("{program} is already a program; choose another id").format(program=change.program_id),
+            )
+        )
     if not change.program_name or len(change.program_name) > MAX_NAME_CHARS:
-        problems.append(Problem(f"{where}.program_name", f"give a name of at most {MAX_NAME_CHARS} characters"))
+        problems.append(
+            Problem(f"{where}.program_name", _("give a name of at most {n} characters").format(n=MAX_NAME_CHARS))
+        )
     if change.program_type not in vocab.PROGRAM_TYPES:
-        problems.append(Problem(f"{where}.program_type", f"must be one of {', '.join(vocab.PROGRAM_TYPES)}"))
+        problems.append(
+            Problem(
+                f"{where}.program_type", _("must be one of {choices}").format(choices=", ".join(vocab.PROGRAM_TYPES))
+            )
+        )
     if area_names is not None and change.region_area_code not in area_names:
-        problems.append(Problem(f"{where}.region_area_code", f"{change.region_area_code} is not an OEWS area code"))
+        problems.append(
+            Problem(
+                f"{where}.region_area_code",
+                _("{code} is not an OEWS area code").format(code=change.region_area_code),
+            )
+        )
     if not 0 < change.cost_per_participant_usd <= MAX_DOLLARS_USD:
-        problems.append(Problem(f"{where}.cost_per_participant_usd", "must be more than $0 a participant"))
+        problems.append(Problem(f"{where}.cost_per_participant_usd", _("must be more than $0 a participant")))
     if not 0 <= change.seats <= MAX_SEATS:
-        problems.append(Problem(f"{where}.seats", f"must be between 0 and {MAX_SEATS:,}"))
+        problems.append(
+            Problem(f"{where}.seats", _("must be between {low} and {high:,}").format(low=0, high=MAX_SEATS))
+        )
     if not change.target_soc_codes:
-        problems.append(Problem(f"{where}.target_soc_codes", "list at least one target occupation code"))
+        problems.append(Problem(f"{where}.target_soc_codes", _("list at least one target occupation code")))
     elif resolver is not None:
         for code in change.target_soc_codes:
             try:
@@ -559,7 +594,12 @@ def _check_new(
     if record is None:
         label = program_type_label(change.program_type)
         problems.append(
-            Problem(f"{where}.program_type", f"no {label} program publishes a record yet, so nothing can be projected")
+            Problem(
+                f"{where}.program_type",
+                _("no {program_type} program publishes a record yet, so nothing can be projected").format(
+                    program_type=label
+                ),
+            )
         )
     return record
 
@@ -579,11 +619,14 @@ def _check_move(
         if program not in known:
             problems.append(
                 Problem(
-                    f"{where}.{name}", f"{program} is not a recorded program or a new program added before this change"
+                    f"{where}.{name}",
+                    _("{program} is not a recorded program or a new program added before this change").format(
+                        program=program
+                    ),
                 )
             )
     if len(problems) == before and change.from_program == change.to_program:
-        problems.append(Problem(f"{where}.to_program", "must differ from from_program"))
+        problems.append(Problem(f"{where}.to_program", _("must differ from from_program")))
     if len(problems) > before:
         return None
     giver, taker, has = known[change.from_program], known[change.to_program], seats[change.from_program]
@@ -609,11 +652,16 @@ def _seats_moved(
 ) -> tuple[int, int] | None:
     """(seats the giver loses, seats the taker gains) of a move of seats: the same number."""
     if not 1 <= change.seats <= MAX_SEATS:
-        problems.append(Problem(f"{where}.seats", f"must be between 1 and {MAX_SEATS:,}"))
+        problems.append(
+            Problem(f"{where}.seats", _("must be between {low} and {high:,}").format(low=1, high=MAX_SEATS))
+        )
     elif change.seats > has:
         problems.append(
             Problem(
-                f"{where}.seats", f"{change.seats:,} seats is more than {giver.program_id} has at this point ({has:,})"
+                f"{where}.seats",
+                _("{seats:,} seats is more than {program} has at this point ({has:,})").format(
+                    seats=change.seats, program=giver.program_id, has=has
+                ),
             )
         )
     else:
@@ -630,28 +678,37 @@ def _dollars_moved(
     budget = has * give_cost
     field_name = f"{where}.amount_usd"
     if not 0 < amount <= MAX_DOLLARS_USD:
-        problems.append(Problem(field_name, "must be more than $0"))
+        problems.append(Problem(field_name, _("must be more than $0")))
     elif give_cost <= 0 or take_cost <= 0:
         zero = giver if give_cost <= 0 else taker
         problems.append(
             Problem(
                 field_name,
-                f"{zero.program_id} has no cost per participant, so dollars cannot buy its seats; move seats instead",
+                _("{program} has no cost per participant, so dollars cannot buy its seats; move seats instead").format(
+                    program=zero.program_id
+                ),
             )
         )
     elif amount > budget:
         problems.append(
             Problem(
                 field_name,
-                f"${amount:,.0f} is more than {giver.program_id}'s budget at this point "
-                f"(${budget:,.0f}: {has:,} seats × ${give_cost:,.0f})",
+                _("{amount} is more than {program}'s budget at this point ({budget}: {has:,} seats × {cost})").format(
+                    amount=f"${amount:,.0f}",
+                    program=giver.program_id,
+                    budget=f"${budget:,.0f}",
+                    has=has,
+                    cost=f"${give_cost:,.0f}",
+                ),
             )
         )
     elif math.floor(amount / take_cost) < 1:
         problems.append(
             Problem(
                 field_name,
-                f"${amount:,.0f} pays for no whole seat of {taker.program_id} (${take_cost:,.0f} a participant)",
+                _("{amount} pays for no whole seat of {program} ({cost} a participant)").format(
+                    amount=f"${amount:,.0f}", program=taker.program_id, cost=f"${take_cost:,.0f}"
+                ),
             )
         )
     else:
@@ -838,23 +895,35 @@ def _totals(programs: pd.DataFrame) -> dict:
 
 
 def _notes(programs: pd.DataFrame) -> list[str]:
+    """What each program's record leaves out of the projection, in the current language."""
     notes = []
     for row in programs.itertuples():
         if not row.is_projected:
             notes.append(
-                f"{row.program_name}: its record is suppressed (too few exiters with complete follow-up to publish), "
-                "so its seats and budget move but its outcomes are not projected and the totals leave it out."
+                _(
+                    "{program}: its record is suppressed (too few exiters with complete follow-up to publish), so its "
+                    "seats and budget move but its outcomes are not projected and the totals leave it out."
+                ).format(program=row.program_name)
             )
             continue
-        missing = [OUTCOMES[o][1] for o in OUTCOMES if pd.isna(getattr(row, f"{o}_rate"))]
+        missing = [o for o in OUTCOMES if pd.isna(getattr(row, f"{o}_rate"))]
         if "credentials" in missing and row.program_type in vocab.CREDENTIAL_EXCLUDED_TYPES:
             missing.remove("credentials")
         if missing:
             notes.append(
-                f"{row.program_name}: its record suppresses its {' and '.join(missing)}, so they are not projected "
-                "for it and the totals of them leave it out."
+                _(
+                    "{program}: its record suppresses its {outcomes}, so they are not projected for it and the totals "
+                    "of them leave it out."
+                ).format(program=row.program_name, outcomes=_and_words([_(OUTCOMES[o][1]) for o in missing]))
             )
     return notes
+
+
+def _and_words(words: list[str]) -> str:
+    """ "completers and placements"; "completers, placements and credentials"."""
+    if len(words) < 2:
+        return "".join(words)
+    return _("{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])
 
 
 # ------------------------------------------------------------------------------------------------ absorption
@@ -909,7 +978,7 @@ def _groups(moving: pd.DataFrame, codes: Mapping[str, pd.DataFrame]) -> list[lis
             merged[2][:0] = group[2]
             groups.remove(group)
         groups.append(merged)
-    return [ids for _, _, ids in groups]
+    return [ids for _region, _codes, ids in groups]
 
 
 _CODE_COLUMNS = ["program_id", "region_area_code", "soc_code", "soc_title", "local_annual_openings_est_count"]
@@ -919,7 +988,11 @@ def _absorption_row(group: pd.DataFrame, codes: Mapping[str, pd.DataFrame]) -> d
     """The group's net added completers (placements, which are all completers, where a record suppresses its
     completers: a floor) against its openings; None when the group does not gain completers."""
     by_completers = group.completers_rate.notna()
-    basis = "completers" if by_completers.all() else "completers (placements where completers are suppressed: a floor)"
+    basis = (
+        _("completers")
+        if by_completers.all()
+        else _("completers (placements where completers are suppressed: a floor)")
+    )
     added = {
         end: float(
             np.where(
@@ -954,13 +1027,15 @@ def _absorption_row(group: pd.DataFrame, codes: Mapping[str, pd.DataFrame]) -> d
             f"{r.soc_code} {r.soc_title}: {describe_openings(r.local_annual_openings_est_count)}"
             for r in rows.itertuples()
         )
-        or "no code BLS publishes numbers for",
+        or _("no code BLS publishes numbers for"),
         "added_completers_count": added[""],
         "added_completers_low_count": added["_low"],
         "added_completers_high_count": added["_high"],
         "completers_basis": basis,
         "local_annual_openings_est_count": openings,
-        "local_annual_openings_words": describe_openings(openings) + (" (a floor)" if floor and len(estimated) else ""),
+        "local_annual_openings_words": _("{openings} (a floor)").format(openings=describe_openings(openings))
+        if floor and len(estimated)
+        else describe_openings(openings),
         "openings_is_floor": floor,
         "exceeds_openings": verdict == EXCEEDS,
         "absorption_verdict": verdict,
@@ -972,18 +1047,23 @@ def absorption_warnings(table: pd.DataFrame, area_names: Mapping[str, str]) -> l
     out = []
     for row in table[table.exceeds_openings].itertuples():
         region = area_names.get(row.region_area_code, row.region_area_code)
-        floor = (
-            " Some of these occupations have no openings estimate here, so the openings are a floor."
-            if row.openings_is_floor
-            else ""
+        warning = _(
+            "{programs} in {region}: about {added} added completers a year ({confidence} range {low}–{high}) against "
+            "estimated openings of {openings} in its target occupations ({occupations}). The local labour market may "
+            "not absorb them."
+        ).format(
+            programs=row.program_names,
+            region=region,
+            added=count_words(row.added_completers_count),
+            confidence=percent(CONFIDENCE),
+            low=count_words(row.added_completers_low_count),
+            high=count_words(row.added_completers_high_count),
+            openings=describe_openings(row.local_annual_openings_est_count),
+            occupations=row.occupations,
         )
-        out.append(
-            f"{row.program_names} in {region}: about {count_words(row.added_completers_count)} added completers a year "
-            f"({percent(CONFIDENCE)} range {count_words(row.added_completers_low_count)}–"
-            f"{count_words(row.added_completers_high_count)}) against estimated openings of "
-            f"{describe_openings(row.local_annual_openings_est_count)} in its target occupations ({row.occupations}). The local labour "
-            f"market may not absorb them.{floor}"
-        )
+        if row.openings_is_floor:
+            warning += " " + _("Some of these occupations have no openings estimate here, so the openings are a floor.")
+        out.append(warning)
     return out
 
 
@@ -1002,7 +1082,7 @@ def signed_words(value) -> str:
 def usd_words(value) -> str:
     if not _present(value):
         return "—"
-    return "no upper bound" if math.isinf(value) else f"${value:,.0f}"
+    return _("no upper bound") if math.isinf(value) else f"${value:,.0f}"
 
 
 def signed_usd_words(value) -> str:
@@ -1014,94 +1094,121 @@ def signed_usd_words(value) -> str:
 def range_words(point, low, high, signed: bool = False) -> str:
     """ "52 (46–58)"; "+15 (13–17)"."""
     if not _present(point):
-        return "not projected"
+        return _(NOT_PROJECTED)
     show = signed_words if signed else count_words
-    return f"{show(point)} ({show(low)} to {show(high)})" if signed else f"{show(point)} ({show(low)}–{show(high)})"
+    if signed:
+        return _("{point} ({low} to {high})").format(point=show(point), low=show(low), high=show(high))
+    return f"{show(point)} ({show(low)}–{show(high)})"
+
+
+NOT_PROJECTED = N_("not projected")
 
 
 def step_words(step: SeatStep, names: Mapping[str, str]) -> str:
     """What one change did, in words, with the seats dollars became."""
     change = step.change
     if isinstance(change, NewProgram):
-        return (
-            f"Add {change.program_name} ({program_type_label(change.program_type)}, "
-            f"${change.cost_per_participant_usd:,.0f} a participant) with {change.seats:,} seats a year"
+        return _("Add {program} ({program_type}, {cost} a participant) with {seats:,} seats a year").format(
+            program=change.program_name,
+            program_type=program_type_label(change.program_type),
+            cost=f"${change.cost_per_participant_usd:,.0f}",
+            seats=change.seats,
         )
     giver, taker = names.get(step.from_program, step.from_program), names.get(step.to_program, step.to_program)
     if isinstance(change, MoveSeats):
-        return f"Move {change.seats:,} seats a year from {giver} to {taker}"
+        return _("Move {seats:,} seats a year from {giver} to {taker}").format(
+            seats=change.seats, giver=giver, taker=taker
+        )
     unspent = change.amount_usd - step.dollars_in_usd
-    return (
-        f"Move ${change.amount_usd:,.0f} a year from {giver} ({step.seats_out:,} fewer seats) to {taker} "
-        f"({step.seats_in:,} more seats; ${unspent:,.0f} unspent)"
+    return _(
+        "Move {amount} a year from {giver} ({fewer:,} fewer seats) to {taker} ({more:,} more seats; {unspent} unspent)"
+    ).format(
+        amount=f"${change.amount_usd:,.0f}",
+        giver=giver,
+        fewer=step.seats_out,
+        taker=taker,
+        more=step.seats_in,
+        unspent=f"${unspent:,.0f}",
     )
 
 
-STEP_COLUMNS = ["#", "Change"]
+STEP_COLUMNS = ["#", N_("Change")]  # headers (the second a message id)
 
 
 def steps_table(result: ScenarioResult) -> pd.DataFrame:
-    return pd.DataFrame([(step.number, step_words(step, result.names)) for step in result.steps], columns=STEP_COLUMNS)
+    return pd.DataFrame(
+        [(step.number, step_words(step, result.names)) for step in result.steps],
+        columns=[STEP_COLUMNS[0], _(STEP_COLUMNS[1])],
+    )
 
 
-TOTAL_LABEL = "All programs in this scenario"
-_STAGE_WORDS = (("before", "now"), ("after", "in scenario"), ("change", "change"))
-# placements and their cost first (what a board weighs), then completers and credentials, then where it comes from
+TOTAL_LABEL = N_("All programs in this scenario")
+# placements and their cost first (what a board weighs), then completers and credentials, then where it comes from;
+# column id -> header (message ids: ``result_headers`` gives them in the current language)
 RESULT_HEADERS = {
-    "program": "Program",
-    "seats": "Seats a year (now → scenario)",
-    **{f"placements_{stage}": f"Placements a year {label}" for stage, label in _STAGE_WORDS},
-    "cost_before": "Cost per placement now",
-    "cost_after": "Cost per placement in scenario",
-    **{
-        f"{outcome}_{stage}": f"{words.capitalize()} a year {label}"
-        for outcome, (_, words) in OUTCOMES.items()
-        if outcome != "placements"
-        for stage, label in _STAGE_WORDS
-    },
-    "budget": "Budget change a year",
-    "basis": "Projection based on",
-    "data": "Data",
+    "program": N_("Program"),
+    "seats": N_("Seats a year (now → scenario)"),
+    "placements_before": N_("Placements a year now"),
+    "placements_after": N_("Placements a year in scenario"),
+    "placements_change": N_("Placements a year change"),
+    "cost_before": N_("Cost per placement now"),
+    "cost_after": N_("Cost per placement in scenario"),
+    "completers_before": N_("Completers a year now"),
+    "completers_after": N_("Completers a year in scenario"),
+    "completers_change": N_("Completers a year change"),
+    "credentials_before": N_("Credentials a year now"),
+    "credentials_after": N_("Credentials a year in scenario"),
+    "credentials_change": N_("Credentials a year change"),
+    "budget": N_("Budget change a year"),
+    "basis": N_("Projection based on"),
+    "data": N_("Data"),
 }
+
+
+def result_headers() -> dict[str, str]:
+    """``RESULT_HEADERS`` in the current language."""
+    return {key: _(words) for key, words in RESULT_HEADERS.items()}
 
 
 def results_table(result: ScenarioResult) -> pd.DataFrame:
     """The projection as people read it: one row per program and one for all of them, each expected count with
     its range ("52 (46–58)"), "not projected" where the record suppresses the figure, and the data label."""
-    rows = [_result_row(r) for r in result.programs.to_dict("records")]
-    rows.append(_total_row(result))
-    return pd.DataFrame(rows, columns=list(RESULT_HEADERS.values()))
+    headers = result_headers()
+    rows = [_result_row(r, headers) for r in result.programs.to_dict("records")]
+    rows.append(_total_row(result, headers))
+    return pd.DataFrame(rows, columns=list(headers.values()))
 
 
-def _result_row(row: dict) -> dict:
+def _result_row(row: dict, headers: dict[str, str]) -> dict:
+    name = _("{program} (new)").format(program=row["program_name"]) if row["is_new_program"] else row["program_name"]
     out = {
-        RESULT_HEADERS["program"]: row["program_name"] + (" (new)" if row["is_new_program"] else ""),
-        RESULT_HEADERS["basis"]: row["record_basis"],
-        RESULT_HEADERS["seats"]: f"{row['seats_before_count']:,} → {row['seats_after_count']:,}",
-        RESULT_HEADERS["budget"]: signed_usd_words(row["budget_change_usd"]),
+        headers["program"]: name,
+        headers["basis"]: row["record_basis"],
+        headers["seats"]: f"{row['seats_before_count']:,} → {row['seats_after_count']:,}",
+        headers["budget"]: signed_usd_words(row["budget_change_usd"]),
     }
     for outcome in OUTCOMES:
         for stage in STAGES:
-            out[RESULT_HEADERS[f"{outcome}_{stage}"]] = _outcome_words(row, outcome, stage)
+            out[headers[f"{outcome}_{stage}"]] = _outcome_words(row, outcome, stage)
     cost = row["cost_per_placement_usd"]
     words = (
-        "not projected"
+        _(NOT_PROJECTED)
         if not _present(cost)
         else (
             f"{usd_words(cost)} ({usd_words(row['cost_per_placement_low_usd'])}–{usd_words(row['cost_per_placement_high_usd'])})"
         )
     )
-    out[RESULT_HEADERS["cost_before"]] = words if row["seats_before_count"] else "no seats"
-    out[RESULT_HEADERS["cost_after"]] = words if row["seats_after_count"] else "no seats"
-    out[RESULT_HEADERS["data"]] = data_label(row["is_generated_example"])
+    out[headers["cost_before"]] = words if row["seats_before_count"] else _("no seats")
+    out[headers["cost_after"]] = words if row["seats_after_count"] else _("no seats")
+    out[headers["data"]] = data_label(row["is_generated_example"])
     return out
 
 
 def _outcome_words(row: dict, outcome: str, stage: str) -> str:
     if outcome == "credentials" and row["program_type"] in vocab.CREDENTIAL_EXCLUDED_TYPES:
-        return "n/a (no credential indicator)"
+        return _("n/a (no credential indicator)")
     if not row["is_projected"]:
-        return "not projected (record suppressed)"
+        return _("not projected (record suppressed)")
     return range_words(
         row[f"{outcome}_{stage}_count"],
         row[f"{outcome}_{stage}_low_count"],
@@ -1110,36 +1217,36 @@ def _outcome_words(row: dict, outcome: str, stage: str) -> str:
     )
 
 
-def _total_row(result: ScenarioResult) -> dict:
+def _total_row(result: ScenarioResult, headers: dict[str, str]) -> dict:
     t = result.totals
     out = {
-        RESULT_HEADERS["program"]: TOTAL_LABEL,
-        RESULT_HEADERS["basis"]: "programs above added up (outcomes over the programs that project them)",
-        RESULT_HEADERS["seats"]: f"{t['seats_before_count']:,.0f} → {t['seats_after_count']:,.0f}",
-        RESULT_HEADERS["budget"]: signed_usd_words(t["budget_change_usd"]),
+        headers["program"]: _(TOTAL_LABEL),
+        headers["basis"]: _("programs above added up (outcomes over the programs that project them)"),
+        headers["seats"]: f"{t['seats_before_count']:,.0f} → {t['seats_after_count']:,.0f}",
+        headers["budget"]: signed_usd_words(t["budget_change_usd"]),
     }
     for outcome in OUTCOMES:
         for stage in STAGES:
-            out[RESULT_HEADERS[f"{outcome}_{stage}"]] = range_words(
+            out[headers[f"{outcome}_{stage}"]] = range_words(
                 t[f"{outcome}_{stage}_count"],
                 t[f"{outcome}_{stage}_low_count"],
                 t[f"{outcome}_{stage}_high_count"],
                 signed=stage == "change",
             )
-    out[RESULT_HEADERS["cost_before"]] = usd_words(t["cost_per_placement_before_usd"])
-    out[RESULT_HEADERS["cost_after"]] = usd_words(t["cost_per_placement_after_usd"])
-    out[RESULT_HEADERS["data"]] = GENERATED_LABEL if result.rests_on_generated else data_label(False)
+    out[headers["cost_before"]] = usd_words(t["cost_per_placement_before_usd"])
+    out[headers["cost_after"]] = usd_words(t["cost_per_placement_after_usd"])
+    out[headers["data"]] = data_label(result.rests_on_generated)
     return out
 
 
-ABSORPTION_HEADERS = {
-    "region": "Region",
-    "programs": "Programs",
-    "occupations": "Target occupations (BLS codes, each once): est. openings",
-    "added": f"Added completers a year ({percent(CONFIDENCE)} range)",
-    "openings": "Est. annual openings here",
-    "verdict": "Absorption",
-    "data": "Data",
+ABSORPTION_HEADERS = {  # message ids; "added" names CONFIDENCE as written (the tests check it)
+    "region": N_("Region"),
+    "programs": N_("Programs"),
+    "occupations": N_("Target occupations (BLS codes, each once): est. openings"),
+    "added": N_("Added completers a year (90% range)"),
+    "openings": N_("Est. annual openings here"),
+    "verdict": N_("Absorption"),
+    "data": N_("Data"),
 }
 
 
@@ -1147,24 +1254,25 @@ def absorption_table(result: ScenarioResult, area_names: Mapping[str, str]) -> p
     """The absorption check as people read it, one row per group of occupations that gains completers, each
     labelled as generated example data when a program it adds up is."""
     generated = dict(zip(result.programs.program_id, result.programs.is_generated_example))
+    headers = {key: _(words) for key, words in ABSORPTION_HEADERS.items()}
     rows = [
         {
-            ABSORPTION_HEADERS["region"]: area_names.get(r.region_area_code, r.region_area_code),
-            ABSORPTION_HEADERS["programs"]: r.program_names,
-            ABSORPTION_HEADERS["occupations"]: r.occupations,
-            ABSORPTION_HEADERS["added"]: range_words(
+            headers["region"]: area_names.get(r.region_area_code, r.region_area_code),
+            headers["programs"]: r.program_names,
+            headers["occupations"]: r.occupations,
+            headers["added"]: range_words(
                 r.added_completers_count, r.added_completers_low_count, r.added_completers_high_count
             ),
-            ABSORPTION_HEADERS["openings"]: r.local_annual_openings_words,
-            ABSORPTION_HEADERS["verdict"]: r.absorption_verdict,
-            ABSORPTION_HEADERS["data"]: data_label(any(generated.get(p) for p in r.program_ids.split("; "))),
+            headers["openings"]: r.local_annual_openings_words,
+            headers["verdict"]: _(r.absorption_verdict),
+            headers["data"]: data_label(any(generated.get(p) for p in r.program_ids.split("; "))),
         }
         for r in result.absorption.itertuples()
     ]
-    return pd.DataFrame(rows, columns=list(ABSORPTION_HEADERS.values()))
+    return pd.DataFrame(rows, columns=list(headers.values()))
 
 
-NEW_PROGRAM_NOTE = (
+NEW_PROGRAM_NOTE = N_(
     "A new program has no record of its own: it is projected from the average record of its type (see the method "
     "under the results). Moves can fund it once it is added."
 )

@@ -54,9 +54,17 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df
+from lmi.i18n import N_, _
 from lmi.programs import counts
+from lmi.programs.labels import SUPPRESSED
 from lmi.programs.outcomes import COHORT_DIMENSION, ProgramReport
-from lmi.programs.suppression import TOTAL_LABEL, SuppressedBreakdown, suppress_breakdown, suppress_counts
+from lmi.programs.suppression import (
+    TOTAL_LABEL,
+    SuppressedBreakdown,
+    reason_key,
+    suppress_breakdown,
+    suppress_counts,
+)
 from lmi.records import vocab
 
 FAILURE_OVERALL_SCORE = 0.90  # a program year fails when its overall score is below 90% ...
@@ -64,56 +72,72 @@ FAILURE_INDIVIDUAL_SCORE = 0.50  # ... or any individual indicator score is belo
 PRIMARY = tuple(code for code in vocab.SCORED_INDICATORS if code not in vocab.ESE_INDICATORS)
 ESE = tuple(code for code in vocab.SCORED_INDICATORS if code in vocab.ESE_INDICATORS)
 OTHER_YEARS = "_other"
-COUNT_WORDS = {  # what each count of the tables here counts, for the reasons a hidden cell gives
-    "in_training_count": "participants in training in the program year",
-    "skill_gain_count": "participants with a measurable skill gain",
-    "employed_q2_count": "people employed in the 2nd quarter after exit",
-    "same_employer_count": "people employed by the same employer in the 2nd and 4th quarters after exit",
-    "served_before_count": "establishments served in the three program years before",
-    "returning_count": "establishments served again",
-    "served_count": "establishments served",
+COUNT_WORDS = {  # what each count of the tables here counts, for the reasons a hidden cell gives (message ids)
+    "in_training_count": N_("participants in training in the program year"),
+    "skill_gain_count": N_("participants with a measurable skill gain"),
+    "employed_q2_count": N_("people employed in the 2nd quarter after exit"),
+    "same_employer_count": N_("people employed by the same employer in the 2nd and 4th quarters after exit"),
+    "served_before_count": N_("establishments served in the three program years before"),
+    "returning_count": N_("establishments served again"),
+    "served_count": N_("establishments served"),
 }
-MET, NOT_MET, NOT_SCORED = "met", "not met", "not scored"
+MET, NOT_MET, NOT_SCORED = "met", "not met", "not scored"  # a year's verdict (a code; worded by scorecard_tables)
 
-SCORING_RULES = (
+# Message ids (shown with ``_()``). SCORING_RULES names the two failure thresholds as written above, which
+# ``tests/test_scorecard.py`` checks.
+SCORING_RULES = N_(
     "Individual indicator score = actual performance / the level entered for the program year and funding "
     "stream (DOL scores against the adjusted level once it is set after the year). Overall program score = the "
     "average of the individual scores of the primary indicators that have both a published figure and a level; "
     "effectiveness in serving employers is scored on its own and left out of it (20 CFR 677.190(c)(1)). A "
-    f"program year is **not met** (a performance failure, as DOL assesses it) when the overall score is below "
-    f"{FAILURE_OVERALL_SCORE:.0%} or any individual indicator score is below {FAILURE_INDIVIDUAL_SCORE:.0%}, and "
-    "**met** otherwise (TEGL 11-19, Change 1; DOL's national assessment of state performance)."
+    "program year is **not met** (a performance failure, as DOL assesses it) when the overall score is below "
+    "90% or any individual indicator score is below 50%, and **met** otherwise (TEGL 11-19, Change 1; DOL's "
+    "national assessment of state performance)."
 )
 DEFINITIONS = {
-    "employed_q2": "Exiters employed in the 2nd quarter after the exit quarter / exiters with complete follow-up.",
-    "employed_q4": "Exiters employed in the 4th quarter after the exit quarter / exiters with complete follow-up.",
-    "earnings_q2_median": "Median earnings in the 2nd quarter after exit of the exiters employed then.",
-    "credential": "Exiters with a recognized credential during participation or within a year of exit / exiters "
-    "(on-the-job and customized training are excluded by DOL).",
-    "measurable_skill_gains": "Participants in training during the program year whose first documented skill gain "
-    "(training milestone, passed exam, satisfactory transcript, functioning level gain, diploma) is dated in the "
-    "year / participants in training that year whose result for the year is known (not exit-based; a year after "
-    "the first gain is not known, as one gain per participant is recorded).",
-    "ese_retention": "Exiters employed by the same employer in the 2nd and 4th quarters after exit / exiters "
-    "employed in the 2nd quarter (DOL's effectiveness in serving employers indicator since 2024).",
-    "ese_repeat_business": "Establishments served in the program year that were also served in the three program "
-    "years before it / establishments served in those three years (DOL's pilot approach).",
-    "ese_penetration": "Establishments served in the program year / establishments in the program's region, a "
-    "count staff enter with its source (the reference data holds none) (DOL's pilot approach).",
+    "employed_q2": N_("Exiters employed in the 2nd quarter after the exit quarter / exiters with complete follow-up."),
+    "employed_q4": N_("Exiters employed in the 4th quarter after the exit quarter / exiters with complete follow-up."),
+    "earnings_q2_median": N_("Median earnings in the 2nd quarter after exit of the exiters employed then."),
+    "credential": N_(
+        "Exiters with a recognized credential during participation or within a year of exit / exiters (on-the-job "
+        "and customized training are excluded by DOL)."
+    ),
+    "measurable_skill_gains": N_(
+        "Participants in training during the program year whose first documented skill gain (training milestone, "
+        "passed exam, satisfactory transcript, functioning level gain, diploma) is dated in the year / participants "
+        "in training that year whose result for the year is known (not exit-based; a year after the first gain is "
+        "not known, as one gain per participant is recorded)."
+    ),
+    "ese_retention": N_(
+        "Exiters employed by the same employer in the 2nd and 4th quarters after exit / exiters employed in the 2nd "
+        "quarter (DOL's effectiveness in serving employers indicator since 2024)."
+    ),
+    "ese_repeat_business": N_(
+        "Establishments served in the program year that were also served in the three program years before it / "
+        "establishments served in those three years (DOL's pilot approach)."
+    ),
+    "ese_penetration": N_(
+        "Establishments served in the program year / establishments in the program's region, a count staff enter "
+        "with its source (the reference data holds none) (DOL's pilot approach)."
+    ),
 }
-YOUTH_NOTE = (
+YOUTH_NOTE = N_(
     "For WIOA Youth, DOL counts education or training as well as employment in the 2nd and 4th quarters after "
     "exit; these records hold employment only, so the youth employment rates here can read lower than DOL's."
 )
-COHORT_NOTE = (
+COHORT_NOTE = N_(
     "Program years: exit-based indicators count the exiters of the year (PY N = exits 1 July N – 30 June N+1); "
     "measurable skill gains count participants in training during the year; employer services count services "
     "dated in the year."
 )
-ESTABLISHMENTS_MISSING = (
+ESTABLISHMENTS_MISSING = N_(
     "no establishment count entered for {region} for PY{year}: the reference data holds none, so staff enter it "
     "with its source (Import program records, “Establishments in a region”)"
 )
+
+
+def _establishments_missing(region: str, year: int) -> str:
+    return _(ESTABLISHMENTS_MISSING).format(region=region, year=year)
 
 
 @dataclass(frozen=True)
@@ -218,7 +242,7 @@ def _put(tables: dict, missing: dict, indicator: str, made: SuppressedBreakdown 
 def _gain_table(frame: pd.DataFrame | None, threshold: int) -> SuppressedBreakdown | str:
     """Measurable skill gains by program year of participation; the All row adds up participant-years."""
     if frame is None or frame.empty:
-        return "no measurable skill gain recorded yet (yes, or no once exited)"
+        return _("no measurable skill gain recorded yet (yes, or no once exited)")
     rows = frame[["group", "in_training_count", "skill_gain_count"]].reset_index(drop=True)
     return suppress_breakdown(rows, "group", "in_training_count", ["skill_gain_count"], threshold, labels=COUNT_WORDS)
 
@@ -228,11 +252,11 @@ def _retention_table(frame: pd.DataFrame | None, report: ProgramReport, threshol
     the 2nd quarter. A year is published only where the outcome table publishes its employment count and
     every answer is known; the other years are pooled into one group that is never shown."""
     if frame is None or frame.empty or not frame.retention_known_count.sum():
-        return "no same-employer answer recorded yet (same_employer_q2_q4)"
+        return _("no same-employer answer recorded yet (same_employer_q2_q4)")
     cohort = report.by_cohort.table
     published = dict(zip(cohort["group"].tolist(), cohort["employed_q2_count"].isna().tolist()))
     if pd.isna(report.by_cohort.total.get("employed_q2_count")):
-        return (
+        return _(
             "suppressed: this program's employment count in the 2nd quarter after exit, the denominator of this "
             "indicator, is suppressed"
         )
@@ -256,17 +280,19 @@ def _retention_table(frame: pd.DataFrame | None, report: ProgramReport, threshol
     if OTHER_YEARS in pooled:
         table = _drop_group(table, OTHER_YEARS)
     if (frame.retention_known_count < frame.employed_q2_count).any():
-        table = _hide_total(table, ["same_employer_count", "same_employer_count_rate"], "some answers not recorded yet")
+        table = _hide_total(
+            table, ["same_employer_count", "same_employer_count_rate"], reason_key(N_("some answers not recorded yet"))
+        )
     return table
 
 
 def _repeat_table(frame: pd.DataFrame | None, threshold: int) -> SuppressedBreakdown | str:
     """Repeat business customers by program year (years with no service in the three years before left out)."""
     if frame is None or frame.empty:
-        return "no employer service recorded for this program"
+        return _("no employer service recorded for this program")
     rows = frame[frame.served_before_count > 0][["group", "served_before_count", "returning_count"]]
     if rows.empty:
-        return "no program year has services in the three program years before it yet"
+        return _("no program year has services in the three program years before it yet")
     return suppress_breakdown(
         rows.reset_index(drop=True),
         "group",
@@ -283,12 +309,12 @@ def _penetration_table(
 ) -> SuppressedBreakdown | str:
     """Establishments served per program year (suppressed like counts of people) over the count entered."""
     if frame is None or frame.empty:
-        return "no employer service recorded for this program"
+        return _("no employer service recorded for this program")
     years = {str(y): int(n) for y, n in zip(counted.program_year, counted.establishments_count)}
     rows = frame[frame.group.isin(list(years))]
     if rows.empty:
         latest = int(frame.group.astype(int).max())
-        return ESTABLISHMENTS_MISSING.format(region=region, year=latest)
+        return _establishments_missing(region, latest)
     served = suppress_counts(
         rows[["group", "served_count"]].reset_index(drop=True), threshold, include_total=False, labels=COUNT_WORDS
     )
@@ -297,9 +323,9 @@ def _penetration_table(
         [pd.NA if pd.isna(s) or s > n else s / n for s, n in zip(table.served_count, table.establishments_count)],
         dtype="Float64",
     )
-    reasons = served.reasons.assign(establishments_count="", served_count_rate=served.reasons.served_count)
+    keys = served.reason_keys.assign(establishments_count="", served_count_rate=served.reason_keys.served_count)
     hidden = served.hidden.assign(establishments_count=False, served_count_rate=served.hidden.served_count)
-    return replace(served, table=table, reasons=reasons, hidden=hidden)
+    return replace(served, table=table, reason_keys=keys, hidden=hidden)
 
 
 def _drop_group(result: SuppressedBreakdown, group: str) -> SuppressedBreakdown:
@@ -308,19 +334,24 @@ def _drop_group(result: SuppressedBreakdown, group: str) -> SuppressedBreakdown:
         result,
         table=result.table[keep].reset_index(drop=True),
         hidden=result.hidden[keep].reset_index(drop=True),
-        reasons=result.reasons[keep].reset_index(drop=True),
+        reason_keys=result.reason_keys[keep].reset_index(drop=True),
     )
 
 
 def _hide_total(result: SuppressedBreakdown, columns: list[str], reason: str) -> SuppressedBreakdown:
-    table, hidden, reasons = result.table.copy(), result.hidden.copy(), result.reasons.copy()
+    """The All row's ``columns`` hidden, with ``reason`` (a ``suppression.reason_key``)."""
+    table, hidden, reasons = result.table.copy(), result.hidden.copy(), result.reason_keys.copy()
     last = table.index[table.group == TOTAL_LABEL]
     for column in columns:
         table.loc[last, column] = pd.NA
         hidden.loc[last, column] = True
         reasons.loc[last, column] = reason
     return replace(
-        result, table=table, hidden=hidden, reasons=reasons, total={**result.total, **dict.fromkeys(columns, pd.NA)}
+        result,
+        table=table,
+        hidden=hidden,
+        reason_keys=reasons,
+        total={**result.total, **dict.fromkeys(columns, pd.NA)},
     )
 
 
@@ -356,7 +387,9 @@ def _actuals(report: ProgramReport, tables: dict, credential_indicator: bool) ->
         year, rests_on = int(group), columns["exiters_count"][i]
         for indicator, column in _FROM_COHORT.items():
             if indicator == "credential" and not credential_indicator:
-                rows.append(_row(year, indicator, None, None, "n/a: on-the-job and customized training are excluded"))
+                rows.append(
+                    _row(year, indicator, None, None, _("n/a: on-the-job and customized training are excluded"))
+                )
             else:
                 rows.append(_row(year, indicator, columns[column][i], rests_on))
         rows.append(_row(year, "earnings_q2_median", earnings.get(group, pd.NA), columns["employed_q2_count"][i]))
@@ -378,7 +411,7 @@ def _row(year: int, indicator: str, actual, rests_on, why: str = "") -> dict:
         "indicator": indicator,
         "actual": _NAN if missing else float(actual),
         "rests_on_count": _NAN if rests_on is None or pd.isna(rests_on) else int(rests_on),
-        "why": why or ("suppressed" if missing else ""),
+        "why": why or (_(SUPPRESSED) if missing else ""),
     }
 
 
@@ -416,9 +449,7 @@ def _scorecard(program, report, tables, missing, levels, counted, region) -> Sco
     if "ese_penetration" in tables:
         entered = set(int(y) for y in counted.program_year.tolist())
         for year in sorted({r["program_year"] for r in rows} - entered):
-            rows.append(
-                _row(year, "ese_penetration", None, None, ESTABLISHMENTS_MISSING.format(region=region, year=year))
-            )
+            rows.append(_row(year, "ese_penetration", None, None, _establishments_missing(region, year)))
     mine = levels[
         (levels.funding_stream == program["funding_stream"])
         & (levels.is_generated_example == bool(program["is_generated_example"]))
@@ -463,17 +494,18 @@ def score(actuals: list[dict], levels: list[dict]) -> list[dict]:
 
 
 def individual_verdict(value: float) -> str:
-    """How one individual indicator score reads."""
+    """How one individual indicator score reads, in the current language."""
     if value >= 1:
-        return "at or above the level"
+        return _("at or above the level")
     if value >= FAILURE_INDIVIDUAL_SCORE:
-        return "below the level"
-    return f"below {FAILURE_INDIVIDUAL_SCORE:.0%} of the level: a performance failure"
+        return _("below the level")
+    return _("below {share:.0%} of the level: a performance failure").format(share=FAILURE_INDIVIDUAL_SCORE)
 
 
 def overall(scores: list[dict]) -> pd.DataFrame:
     """Per program year with at least one scored primary indicator: the overall program score (average of
-    the primary indicators' individual scores) and whether the year is met or not met."""
+    the primary indicators' individual scores) and whether the year is met or not met (``MET``, ``NOT_MET``),
+    with the reason in the current language."""
     years: dict[int, list[dict]] = {}
     for row in scores:
         if row["in_overall"]:
@@ -481,12 +513,18 @@ def overall(scores: list[dict]) -> pd.DataFrame:
     rows = []
     for year, part in sorted(years.items()):
         mean = sum(r["score"] for r in part) / len(part)
-        failed = [vocab.SCORED_INDICATORS[r["indicator"]][0] for r in part if r["score"] < FAILURE_INDIVIDUAL_SCORE]
+        failed = [_(vocab.SCORED_INDICATORS[r["indicator"]][0]) for r in part if r["score"] < FAILURE_INDIVIDUAL_SCORE]
         reasons = []
         if mean < FAILURE_OVERALL_SCORE:
-            reasons.append(f"overall score {mean:.1%} is below {FAILURE_OVERALL_SCORE:.0%}")
+            reasons.append(
+                _("overall score {score:.1%} is below {minimum:.0%}").format(score=mean, minimum=FAILURE_OVERALL_SCORE)
+            )
         if failed:
-            reasons.append(f"below {FAILURE_INDIVIDUAL_SCORE:.0%} of the level: {', '.join(failed)}")
+            reasons.append(
+                _("below {share:.0%} of the level: {indicators}").format(
+                    share=FAILURE_INDIVIDUAL_SCORE, indicators=", ".join(failed)
+                )
+            )
         rows.append(
             {
                 "program_year": year,
@@ -494,8 +532,9 @@ def overall(scores: list[dict]) -> pd.DataFrame:
                 "indicators_scored_count": len(part),
                 "verdict": NOT_MET if reasons else MET,
                 "reason": "; ".join(reasons)
-                or f"overall score {mean:.1%} (at least {FAILURE_OVERALL_SCORE:.0%}) and no indicator below "
-                f"{FAILURE_INDIVIDUAL_SCORE:.0%} of its level",
+                or _(
+                    "overall score {score:.1%} (at least {minimum:.0%}) and no indicator below {share:.0%} of its level"
+                ).format(score=mean, minimum=FAILURE_OVERALL_SCORE, share=FAILURE_INDIVIDUAL_SCORE),
             }
         )
     return pd.DataFrame(rows, columns=["program_year", "overall_score", "indicators_scored_count", "verdict", "reason"])

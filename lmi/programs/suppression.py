@@ -61,9 +61,11 @@ The rules, and why each exists (t is the threshold, 10 unless configured):
    include_total=False only leaves the All row out of the returned frames; the rules are the same.
 
 Reasons are plain words for the reader; ``labels`` maps a count column to what it counts ("people who
-exited"), so no reason shows a column's name. Programs' published tables are computed once per import and
-stored (``lmi.programs.published``): a change to these rules must bump ``published.METHOD`` so that tables
-made under the old rules are made again.
+exited", an English message id), so no reason shows a column's name. A result keeps each reason as a message in
+no language (``SuppressedBreakdown.reason_keys``: ``lmi.records.messages.Message`` as JSON) and gives it in the
+reader's language (``SuppressedBreakdown.reasons``), since programs' published tables are computed once per
+import and stored (``lmi.programs.published``) for readers of either language. A change to these rules must bump
+``published.METHOD`` so that tables made under the old rules are made again.
 
 The guarantee, for a reader who sees every shown count and rate and the All row, knows t and these rules,
 reads the reasons, and uses the arithmetic above: no hidden cell can be worked out as total minus shown;
@@ -87,6 +89,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from lmi.i18n import N_
+from lmi.records.messages import Message, say
+
 DEFAULT_THRESHOLD = 10
 TOTAL_LABEL = "All"
 RATE_SUFFIX = "_rate"
@@ -98,14 +103,14 @@ COMPLEMENTARY = "complementary"  # hidden to protect others: the cell itself pas
 NEUTRAL = "neutral"  # hidden with its whole column or table: the reason says nothing about the value
 
 # The reasons a reader sees ({t}: the threshold, {what}: what the column counts, e.g. "people who exited").
-REASON_SMALL_GROUP = "fewer than {t} people in this group"
-REASON_SMALL_OUTCOME = "fewer than {t} {what}, or the whole group"
-REASON_IN_SMALL_GROUP = "this group has fewer than {t} people"
-REASON_ROW = "hidden with the size of this group"
-REASON_PROTECTS = "hidden so that small numbers of {what} cannot be worked out from the total"
-REASON_PROTECTS_TOTAL = "total hidden so that small numbers of {what} cannot be worked out from it"
-REASON_COLUMN = "every group is hidden for {what}: hiding fewer could not protect a small one"
-REASON_TABLE = "too few people to show any figure of this table safely (threshold {t})"
+REASON_SMALL_GROUP = N_("fewer than {t} people in this group")
+REASON_SMALL_OUTCOME = N_("fewer than {t} {what}, or the whole group")
+REASON_IN_SMALL_GROUP = N_("this group has fewer than {t} people")
+REASON_ROW = N_("hidden with the size of this group")
+REASON_PROTECTS = N_("hidden so that small numbers of {what} cannot be worked out from the total")
+REASON_PROTECTS_TOTAL = N_("total hidden so that small numbers of {what} cannot be worked out from it")
+REASON_COLUMN = N_("every group is hidden for {what}: hiding fewer could not protect a small one")
+REASON_TABLE = N_("too few people to show any figure of this table safely (threshold {t})")
 
 Cell = tuple[str, int]  # (count column, row position); the last row position is the All row
 Intervals = list[tuple[int, int]]  # allowed values of a cell: inclusive (low, high) ranges
@@ -116,17 +121,40 @@ class SuppressedBreakdown:
     """The table to show and, cell by cell, whether it is hidden and why.
 
     `table` has one row per group and, when include_total, a final "All" row; count columns are nullable
-    Int64 and rate columns Float64, pd.NA where hidden. `hidden` and `reasons` have the same shape: True
-    where hidden, and "" or the reason in plain words.
+    Int64 and rate columns Float64, pd.NA where hidden. `hidden` and `reason_keys` have the same shape: True
+    where hidden, and "" or the reason as a message in no language (``reason_key``); `reasons` gives the
+    reasons in plain words, in the current language.
     """
 
     table: pd.DataFrame
     hidden: pd.DataFrame
-    reasons: pd.DataFrame
+    reason_keys: pd.DataFrame
     threshold: int
     total: dict[str, object] = field(default_factory=dict)
     """The All row as it may be shown (pd.NA where hidden), also with include_total=False: pages that
     show program totals elsewhere must take them from here to keep the guarantee (rule 4)."""
+
+    @property
+    def reasons(self) -> pd.DataFrame:
+        """Why each cell is hidden, in plain words in the current language ("" where shown)."""
+        keys = self.reason_keys
+        words = {key: reason_words(key) for key in set(keys.to_numpy().ravel().tolist())}
+        block = _object_block([[words[key] for key in keys[column].tolist()] for column in keys.columns])
+        return pd.DataFrame(block, index=keys.index, columns=keys.columns, dtype=object)
+
+
+def reason_key(reason: str, **values) -> str:
+    """A reason (one of the ``REASON_*`` message ids, or another marked with ``N_``) with its values, as kept in
+    ``reason_keys``. A value that is itself words (what a column counts) is given as a message id and translated
+    with the reason."""
+    return Message(reason, tuple((name, say(v) if name == "what" else v) for name, v in values.items())).to_json()
+
+
+def reason_words(key: str) -> str:
+    """A kept reason in the current language; text that is not a kept message (words given directly) as it is."""
+    if not key or not key.startswith("{"):
+        return key
+    return Message.from_json(key).text()
 
 
 def is_publishable(n: int, threshold: int = DEFAULT_THRESHOLD) -> bool:
@@ -325,7 +353,7 @@ class _Grid:
         return [self.denominator, *self.numerators]
 
     def what(self, column: str) -> str:
-        """What a column counts, in words ("people who exited")."""
+        """What a column counts, in words ("people who exited": a message id, translated with the reason)."""
         return self.labels.get(column) or column.replace("_", " ")
 
     def value(self, cell: Cell) -> int:
@@ -363,14 +391,14 @@ def _apply_primary(grid: _Grid) -> None:
     for row in range(grid.total + 1):
         size = grid.values[d][row]
         if size < t:
-            grid.hide((d, row), PRIMARY, REASON_SMALL_GROUP.format(t=t))
+            grid.hide((d, row), PRIMARY, reason_key(REASON_SMALL_GROUP, t=t))
             for column in grid.numerators:
-                grid.hide((column, row), GROUP_SMALL, REASON_IN_SMALL_GROUP.format(t=t))
+                grid.hide((column, row), GROUP_SMALL, reason_key(REASON_IN_SMALL_GROUP, t=t))
             continue
         for column in grid.numerators:
             reached = grid.values[column][row]
             if reached < t or reached == size:
-                grid.hide((column, row), PRIMARY, REASON_SMALL_OUTCOME.format(t=t, what=grid.what(column)))
+                grid.hide((column, row), PRIMARY, reason_key(REASON_SMALL_OUTCOME, t=t, what=grid.what(column)))
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -393,7 +421,7 @@ def _neutral_reasons(grid: _Grid) -> None:
     nothing about any one of them."""
     for cell in grid.kinds:
         grid.kinds[cell] = NEUTRAL
-        grid.reasons[cell] = REASON_TABLE.format(t=grid.threshold)
+        grid.reasons[cell] = reason_key(REASON_TABLE, t=grid.threshold)
 
 
 def _complete_rows(grid: _Grid) -> None:
@@ -401,7 +429,10 @@ def _complete_rows(grid: _Grid) -> None:
     for row in range(grid.total):
         if grid.is_hidden((grid.denominator, row)):
             for column in grid.numerators:
-                grid.hide((column, row), COMPLEMENTARY, REASON_ROW)
+                grid.hide((column, row), COMPLEMENTARY, _ROW_KEY)
+
+
+_ROW_KEY = reason_key(REASON_ROW)  # kept in no language, made once: rows are completed on every trial
 
 
 def _with_hidden(grid: _Grid, cell: Cell) -> _Grid:
@@ -414,8 +445,8 @@ def _with_hidden(grid: _Grid, cell: Cell) -> _Grid:
 
 def _complement_reason(grid: _Grid, cell: Cell, column: str) -> str:
     if cell[1] == grid.total:
-        return REASON_PROTECTS_TOTAL.format(what=grid.what(column))
-    return REASON_PROTECTS.format(what=grid.what(column))
+        return reason_key(REASON_PROTECTS_TOTAL, what=grid.what(column))
+    return reason_key(REASON_PROTECTS, what=grid.what(column))
 
 
 def _next_fix(grid: _Grid) -> bool:
@@ -447,7 +478,7 @@ def _hide_column(grid: _Grid, column: str) -> bool:
     """Rule 4: every group cell of the column hidden with one reason that says nothing about any of them
     (the published total then gives only their sum). Returns whether anything changed."""
     changed = False
-    reason = REASON_COLUMN.format(what=grid.what(column))
+    reason = reason_key(REASON_COLUMN, what=grid.what(column))
     for row in range(grid.total):
         cell = (column, row)
         if grid.kinds.get(cell) != NEUTRAL:
@@ -735,7 +766,9 @@ def _publish(grid: _Grid, groups: list[object], group_column: str, include_total
     return SuppressedBreakdown(
         table=frame,
         hidden=pd.DataFrame(np.array(list(hidden.values()), dtype=bool).T, index=index, columns=list(hidden)),
-        reasons=pd.DataFrame(_object_block(list(reasons.values())), index=index, columns=list(reasons), dtype=object),
+        reason_keys=pd.DataFrame(
+            _object_block(list(reasons.values())), index=index, columns=list(reasons), dtype=object
+        ),
         threshold=grid.threshold,
         total=_total_values(grid),
     )

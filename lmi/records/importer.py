@@ -43,8 +43,10 @@ import pandas as pd
 
 from lmi.db import open_cursor, query_df, query_rows, transaction
 from lmi.demand.codes import CodeResolver
+from lmi.i18n import N_
 from lmi.records.import_log import insert_log_entry, next_import_id
-from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
+from lmi.records.messages import Message, joined, say
+from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size, too_large
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
 from lmi.records.validate import Issue, ReferenceCodes, issues_frame, validate
 
@@ -92,8 +94,13 @@ class ImportResult:
     unchanged: int
     issues: tuple[Issue, ...]
     import_id: int | None
-    message: str
+    summary: Message  # what happened, in no language (the import log keeps it so)
     seconds: float
+
+    @property
+    def message(self) -> str:
+        """What happened, in the current language."""
+        return self.summary.text()
 
     def issues_frame(self) -> pd.DataFrame:
         """Every problem as a table (``lmi.records.validate.issues_frame``)."""
@@ -107,7 +114,7 @@ class _Plan:
     add: dict[str, list[dict]] = field(default_factory=dict)
     update: dict[str, list[dict]] = field(default_factory=dict)
     replace: dict[str, list[dict]] = field(default_factory=dict)  # stored rows deleted, then inserted anew
-    changes: list[str] = field(default_factory=list)  # what a replacement changed, for the import log
+    changes: list[str] = field(default_factory=list)  # what a replacement changed ("level 70.0 → 72.5"): codes, values
     unchanged: int = 0
     issues: list[Issue] = field(default_factory=list)
     read_at: dict[str, str] = field(default_factory=dict)  # target code as given -> BLS code its figures are read at
@@ -160,14 +167,7 @@ def import_file(
     result = _Attempt(con, template, file_name, who, size, started)
     if size > max_bytes:
         return result.refuse(
-            "not computed (over the size limit)",
-            0,
-            [
-                _file_issue(
-                    f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. Split it "
-                    "into smaller files (each import is checked and stored on its own)."
-                )
-            ],
+            "not computed (over the size limit)", 0, [_file_issue(too_large(file_name, size, max_bytes))]
         )
     sha256 = file_sha256(stream)
     earlier = None if kind in _COMPARED_NOT_HASHED else _earlier_import(con, sha256, kind)
@@ -181,13 +181,17 @@ def import_file(
             0,
             0,
             (),
-            f"this file was already imported (import #{earlier[0]} on {earlier[1]:%Y-%m-%d %H:%M} UTC "
-            f"by {earlier[2]}); nothing changed",
+            say(
+                N_("this file was already imported (import #{import_id} on {when} UTC by {who}); nothing changed"),
+                import_id=earlier[0],
+                when=f"{earlier[1]:%Y-%m-%d %H:%M}",
+                who=earlier[2],
+            ),
         )
     try:
         table = read_upload(stream, file_name, max_bytes, sheet=kind)
     except UploadRefused as exc:
-        return result.refuse(sha256, 0, [_file_issue(str(exc))])
+        return result.refuse(sha256, 0, [_file_issue(exc.problem)])
     checked = validate(table.frame, template, codes, today)
     rows_in_file = len(table.frame)
     if not checked.ok:
@@ -205,7 +209,7 @@ def import_file(
             0,
             plan.unchanged,
             (),
-            "every row is already stored with the same values; nothing changed",
+            say(N_("every row is already stored with the same values; nothing changed")),
         )
     generated = any(row.get("is_generated_example") for row in checked.rows)
     try:
@@ -214,7 +218,7 @@ def import_file(
         return result.refuse(
             sha256,
             rows_in_file,
-            [_file_issue(f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")],
+            [_file_issue(storing_failed(exc))],
         )
     _publish_outcomes(con)
     return result.finish(
@@ -239,8 +243,16 @@ def _publish_outcomes(con) -> None:
     published.refresh_after_import(con)
 
 
-def _file_issue(message: str) -> Issue:
-    return Issue(None, None, "", message)
+def _file_issue(problem: Message) -> Issue:
+    return Issue(None, None, "", problem)
+
+
+def storing_failed(error: Exception) -> Message:
+    """Why nothing was stored when the database refused a write (the database's own words are kept as given)."""
+    return say(
+        N_("storing failed and was rolled back, nothing was stored ({error})"),
+        error=f"{type(error).__name__}: {error}",
+    )
 
 
 _MAIN_TABLES = {
@@ -251,30 +263,49 @@ _MAIN_TABLES = {
     "negotiated_levels": "negotiated_level",
     "establishment_counts": "region_establishment_count",
 }
-_NOUNS = {
-    "programs": "program",
-    "participants": "participant record",
-    "employer_partners": "employer partner",
-    "employer_services": "employer service",
-    "negotiated_levels": "level",
-    "establishment_counts": "establishment count",
+_ADDED = {  # kind -> "{n} ...(s) added" (message ids)
+    "programs": N_("{n} program(s) added"),
+    "participants": N_("{n} participant record(s) added"),
+    "employer_partners": N_("{n} employer partner(s) added"),
+    "employer_services": N_("{n} employer service(s) added"),
+    "negotiated_levels": N_("{n} level(s) added"),
+    "establishment_counts": N_("{n} establishment count(s) added"),
 }
 
 
-def _summary(plan: _Plan, template: Template) -> str:
-    parts = [f"{plan.added} {_NOUNS[template.kind]}(s) added"]
+def _summary(plan: _Plan, template: Template) -> Message:
+    parts = [say(_ADDED[template.kind], n=plan.added)]
     if plan.updated:
-        parts.append(f"{plan.updated} updated" + (" (follow-up filled in)" if template.kind == "participants" else ""))
+        updated = N_("{n} updated (follow-up filled in)") if template.kind == "participants" else N_("{n} updated")
+        parts.append(say(updated, n=plan.updated))
     if plan.unchanged:
-        parts.append(f"{plan.unchanged} already stored unchanged")
+        parts.append(say(N_("{n} already stored unchanged"), n=plan.unchanged))
     if plan.add.get("provider"):
-        parts.append(f"{len(plan.add['provider'])} new provider(s)")
+        parts.append(say(N_("{n} new provider(s)"), n=len(plan.add["provider"])))
     if plan.changes:
-        parts.append(f"replaced: {'; '.join(plan.changes)}")
+        parts.append(say(N_("replaced: {changes}"), changes="; ".join(plan.changes)))
     if plan.read_at:
         pairs = ", ".join(f"{given} → {bls}" for given, bls in sorted(plan.read_at.items()))
-        parts.append(f"target occupations kept as given and read at the BLS code that publishes their numbers: {pairs}")
-    return "; ".join(parts)
+        parts.append(
+            say(
+                N_("target occupations kept as given and read at the BLS code that publishes their numbers: {pairs}"),
+                pairs=pairs,
+            )
+        )
+    return joined(parts)
+
+
+def refused_summary(issues: list[Issue]) -> Message:
+    """The import log's message of a refused file: how many problems, the first few with their row and column."""
+    shown = joined(issue.said() for issue in issues[:MAX_LOGGED_ISSUES])
+    if len(issues) > MAX_LOGGED_ISSUES:
+        return say(
+            N_("refused, nothing stored: {n} problem(s): {problems} (and {more} more)"),
+            n=len(issues),
+            problems=shown,
+            more=len(issues) - MAX_LOGGED_ISSUES,
+        )
+    return say(N_("refused, nothing stored: {n} problem(s): {problems}"), n=len(issues), problems=shown)
 
 
 class _Attempt:
@@ -291,10 +322,7 @@ class _Attempt:
         )
 
     def refuse(self, sha256: str, rows: int, issues: list[Issue]) -> ImportResult:
-        shown = "; ".join(_issue_text(i) for i in issues[:MAX_LOGGED_ISSUES])
-        more = f" (and {len(issues) - MAX_LOGGED_ISSUES} more)" if len(issues) > MAX_LOGGED_ISSUES else ""
-        message = f"refused, nothing stored: {len(issues)} problem(s): {shown}{more}"
-        return self.finish("refused", sha256, None, rows, 0, 0, 0, tuple(issues), message)
+        return self.finish("refused", sha256, None, rows, 0, 0, 0, tuple(issues), refused_summary(issues))
 
     def finish(
         self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message, log: bool = True
@@ -331,11 +359,6 @@ class _Attempt:
             message,
             time.perf_counter() - self.started,
         )
-
-
-def _issue_text(issue: Issue) -> str:
-    where = " ".join(p for p in (f"row {issue.row}" if issue.row else "", issue.column or "") if p)
-    return f"{where}: {issue.message}" if where else issue.message
 
 
 def _earlier_import(con, sha256: str, kind: str):
@@ -409,7 +432,11 @@ def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
                     row["_row"],
                     "provider_name",
                     row["provider_name"],
-                    f"provider {row['provider_id']} is stored as {provider['provider_name']!r}",
+                    say(
+                        N_("provider {provider} is stored as {name}"),
+                        provider=row["provider_id"],
+                        name=repr(provider["provider_name"]),
+                    ),
                 )
             )
             continue
@@ -430,8 +457,14 @@ def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
                         row["_row"],
                         changed[0],
                         str(row.get(changed[0]) or ""),
-                        f"program {row['program_id']} is already stored with different values in "
-                        f"{', '.join(changed)}; an import never changes a stored program",
+                        say(
+                            N_(
+                                "program {program} is already stored with different values in {columns}; an import "
+                                "never changes a stored program"
+                            ),
+                            program=row["program_id"],
+                            columns=", ".join(changed),
+                        ),
                     )
                 )
             else:
@@ -449,21 +482,41 @@ def _plan_programs(con, rows: list[dict], codes: ReferenceCodes) -> _Plan:
     return plan
 
 
+# Why a generated example row is refused for a real program (or a real row for a generated one), by what the rows are.
+_MUST_MATCH = {
+    "participants": N_(
+        "must match the program: generated example participants belong only to generated example programs, and "
+        "real ones only to real programs"
+    ),
+    "employer partners": N_(
+        "must match the program: generated example employer partners belong only to generated example programs, "
+        "and real ones only to real programs"
+    ),
+    "employer services": N_(
+        "must match the program: generated example employer services belong only to generated example programs, "
+        "and real ones only to real programs"
+    ),
+}
+
+
 def _program_issue(row: dict, programs: dict, what: str) -> Issue | None:
     """A row must name a stored program, and generated example rows belong only to generated
-    example programs (and real rows only to real ones), so example data never mixes with real."""
+    example programs (and real rows only to real ones), so example data never mixes with real.
+    ``what``: the rows, a key of ``_MUST_MATCH``."""
     program = programs.get(row["program_id"])
     if program is None:
         return Issue(
-            row["_row"], "program_id", row["program_id"], "unknown program: import the program (programs file) first"
+            row["_row"],
+            "program_id",
+            row["program_id"],
+            say(N_("unknown program: import the program (programs file) first")),
         )
     if bool(program["is_generated_example"]) != row["is_generated_example"]:
         return Issue(
             row["_row"],
             "is_generated_example",
             "yes" if row["is_generated_example"] else "no",
-            f"must match the program: generated example {what} belong only to generated example "
-            f"programs, and real ones only to real programs",
+            say(_MUST_MATCH[what]),
         )
     return None
 
@@ -498,10 +551,17 @@ def _plan_participants(con, rows: list[dict], given: set[str] | None = None) -> 
                     row["_row"],
                     conflicting[0],
                     _text(values.get(conflicting[0])),
-                    f"duplicate participant: {row['participant_id']} in {row['program_id']} is already "
-                    f"stored (import #{before['import_id']}) with different values in "
-                    f"{', '.join(conflicting)}; an import only fills in blanks, it never changes a "
-                    "recorded value",
+                    say(
+                        N_(
+                            "duplicate participant: {participant} in {program} is already stored (import "
+                            "#{import_id}) with different values in {columns}; an import only fills in blanks, it "
+                            "never changes a recorded value"
+                        ),
+                        participant=row["participant_id"],
+                        program=row["program_id"],
+                        import_id=before["import_id"],
+                        columns=", ".join(conflicting),
+                    ),
                 )
             )
     return plan
@@ -554,9 +614,16 @@ def _plan_services(con, rows: list[dict]) -> _Plan:
                     row["_row"],
                     changed[0],
                     _text(values.get(changed[0])),
-                    f"this service of {row['establishment_id']} on {row['service_date']} is already stored "
-                    f"(import #{before['import_id']}) with different values in {', '.join(changed)}; an import "
-                    "never changes a stored service",
+                    say(
+                        N_(
+                            "this service of {establishment} on {day} is already stored (import #{import_id}) with "
+                            "different values in {columns}; an import never changes a stored service"
+                        ),
+                        establishment=row["establishment_id"],
+                        day=str(row["service_date"]),
+                        import_id=before["import_id"],
+                        columns=", ".join(changed),
+                    ),
                 )
             )
         else:

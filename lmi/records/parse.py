@@ -20,6 +20,9 @@ from typing import BinaryIO
 
 import pandas as pd
 
+from lmi.i18n import N_
+from lmi.records.messages import Message, say
+
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -29,7 +32,27 @@ ACCEPTED_SUFFIXES = (".csv", ".xlsx")
 
 
 class UploadRefused(ValueError):
-    """The file cannot be read as an import file; the message says why and what to do."""
+    """The file cannot be read as an import file; ``problem`` (a ``Message``) says why and what to do."""
+
+    def __init__(self, problem: Message):
+        super().__init__(problem.id)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return self.problem.text()
+
+
+def too_large(file_name: str, size: int, max_bytes: int) -> Message:
+    """Why a file over the size limit is refused (checked from its size alone, before it is read)."""
+    return say(
+        N_(
+            "{file}: the file is {size:,.1f} MB; the limit is {limit:,.0f} MB. Split it into smaller files (each "
+            "import is checked and stored on its own)."
+        ),
+        file=file_name,
+        size=size / 1e6,
+        limit=max_bytes / 1e6,
+    )
 
 
 @dataclass(frozen=True)
@@ -54,17 +77,19 @@ def read_upload(
     the CSV into text cells."""
     size = stream_size(stream)
     if size > max_bytes:
-        raise UploadRefused(
-            f"{file_name}: the file is {size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB. "
-            "Split it into smaller files (each import is checked and stored on its own)."
-        )
+        raise UploadRefused(too_large(file_name, size, max_bytes))
     if size == 0:
-        raise UploadRefused(f"{file_name}: the file is empty.")
+        raise UploadRefused(say(N_("{file}: the file is empty."), file=file_name))
     suffix = "." + file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
     if suffix not in ACCEPTED_SUFFIXES:
         raise UploadRefused(
-            f"{file_name}: only CSV (.csv) or Excel workbook (.xlsx) files can be imported; "
-            "download the template from this page."
+            say(
+                N_(
+                    "{file}: only CSV (.csv) or Excel workbook (.xlsx) files can be imported; download the template "
+                    "from this page."
+                ),
+                file=file_name,
+            )
         )
     stream.seek(0)
     head = stream.read(SNIFF_BYTES)
@@ -73,14 +98,24 @@ def read_upload(
     if suffix == ".xlsx":
         if not looks_zip:
             raise UploadRefused(
-                f"{file_name}: this is not an Excel .xlsx workbook (old .xls files and renamed "
-                "files are not accepted); save it as .xlsx or as CSV."
+                say(
+                    N_(
+                        "{file}: this is not an Excel .xlsx workbook (old .xls files and renamed files are not "
+                        "accepted); save it as .xlsx or as CSV."
+                    ),
+                    file=file_name,
+                )
             )
         return _read_xlsx(stream, file_name, sheet)
     if looks_zip or b"\x00" in head or head.startswith(b"%PDF"):
         raise UploadRefused(
-            f"{file_name}: this is not a CSV text file (it looks like a binary file, e.g. a "
-            "workbook or PDF renamed .csv); save it as CSV (comma-separated, UTF-8)."
+            say(
+                N_(
+                    "{file}: this is not a CSV text file (it looks like a binary file, e.g. a workbook or PDF renamed "
+                    ".csv); save it as CSV (comma-separated, UTF-8)."
+                ),
+                file=file_name,
+            )
         )
     return _read_csv(stream.read(), file_name)
 
@@ -90,12 +125,18 @@ def _read_csv(data: bytes, file_name: str) -> UploadTable:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UploadRefused(
-            f'{file_name}: the file is not UTF-8 text (byte {exc.start + 1}); save it as "CSV UTF-8 (comma delimited)".'
+            say(
+                N_('{file}: the file is not UTF-8 text (byte {byte}); save it as "CSV UTF-8 (comma delimited)".'),
+                file=file_name,
+                byte=exc.start + 1,
+            )
         ) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
-        raise UploadRefused(f"{file_name}: not a well-formed CSV file ({exc}).") from None
+        raise UploadRefused(
+            say(N_("{file}: not a well-formed CSV file ({error})."), file=file_name, error=str(exc))
+        ) from None
     return _table(rows, file_name, "csv")
 
 
@@ -106,17 +147,27 @@ def _read_xlsx(stream: BinaryIO, file_name: str, sheet: str | None) -> UploadTab
         with zipfile.ZipFile(stream) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise UploadRefused(f"{file_name}: the workbook is damaged (not a readable .xlsx archive).") from None
+        raise UploadRefused(
+            say(N_("{file}: the workbook is damaged (not a readable .xlsx archive)."), file=file_name)
+        ) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise UploadRefused(
-            f"{file_name}: the workbook unpacks to {unpacked / 1e6:,.0f} MB; the limit is "
-            f"{MAX_UNPACKED_BYTES / 1e6:,.0f} MB. Save the sheet as CSV or split it."
+            say(
+                N_(
+                    "{file}: the workbook unpacks to {size:,.0f} MB; the limit is {limit:,.0f} MB. Save the sheet as CSV or split it."
+                ),
+                file=file_name,
+                size=unpacked / 1e6,
+                limit=MAX_UNPACKED_BYTES / 1e6,
+            )
         )
     stream.seek(0)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a bad workbook
-        raise UploadRefused(f"{file_name}: the workbook cannot be read ({type(exc).__name__}).") from None
+        raise UploadRefused(
+            say(N_("{file}: the workbook cannot be read ({error})."), file=file_name, error=type(exc).__name__)
+        ) from None
     try:
         worksheet = book[sheet] if sheet and sheet in book.sheetnames else book.worksheets[0]
         rows = []
@@ -148,9 +199,11 @@ def _cell_text(value) -> str:
 
 def _table(rows: list[list[str]], file_name: str, file_format: str) -> UploadTable:
     if not rows or not any(cell.strip() for cell in rows[0]):
-        raise UploadRefused(f"{file_name}: the first row must be the template's header row; it is empty.")
+        raise UploadRefused(
+            say(N_("{file}: the first row must be the template's header row; it is empty."), file=file_name)
+        )
     if len(rows) - 1 > MAX_ROWS:
-        raise UploadRefused(f"{file_name}: more than {MAX_ROWS:,} data rows; split the file.")
+        raise UploadRefused(say(N_("{file}: more than {n:,} data rows; split the file."), file=file_name, n=MAX_ROWS))
     header = [cell.replace("\ufeff", "").strip().lower() for cell in rows[0]]
     width = len(header)
     body = []
@@ -160,8 +213,13 @@ def _table(rows: list[list[str]], file_name: str, file_format: str) -> UploadTab
             continue  # blank lines are not records
         if len(cells) > width and any(cells[width:]):
             raise UploadRefused(
-                f"{file_name}: row {number} has {len(cells)} cells but the header has {width}; "
-                "check for unquoted commas."
+                say(
+                    N_("{file}: row {row} has {cells} cells but the header has {width}; check for unquoted commas."),
+                    file=file_name,
+                    row=number,
+                    cells=len(cells),
+                    width=width,
+                )
             )
         body.append((number, (cells + [""] * width)[:width]))
     frame = pd.DataFrame([cells for _, cells in body], columns=header, dtype="string")

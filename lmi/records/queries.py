@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.records.import_log import shown_messages
 
 
 def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -46,17 +47,18 @@ def employer_partners(con: duckdb.DuckDBPyConnection, program_id: str | None = N
 
 
 def import_log(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
-    """Staff only: the most recent import attempts, newest first."""
-    return query_df(
+    """Staff only: the most recent import attempts, newest first, each message in the current language."""
+    log = query_df(
         con,
         """
         SELECT import_id, imported_utc, imported_by, import_kind, file_name, file_size_bytes, file_sha256,
                rows_in_file_count, rows_added_count, rows_updated_count, rows_unchanged_count, outcome, message,
-               is_generated_example
+               message_json, is_generated_example
         FROM import_log ORDER BY import_id DESC LIMIT $limit
     """,
         {"limit": int(limit)},
     )
+    return shown_messages(log)
 
 
 def records_status(con: duckdb.DuckDBPyConnection) -> dict:

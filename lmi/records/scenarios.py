@@ -20,13 +20,14 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows, transaction
+from lmi.i18n import _
 
 MAX_NAME_CHARS = 120
 MAX_JSON_CHARS = 1_000_000
 
 
 class SaveProblem(ValueError):
-    """Why a scenario was not saved, naming the field at fault."""
+    """Why a scenario was not saved, naming the field at fault (the message in the current language)."""
 
     def __init__(self, field: str, message: str):
         self.field, self.message = field, message
@@ -44,24 +45,26 @@ def save_scenario(
     for an empty or too long name, a name already saved, no staff name, or text that is not a JSON object."""
     name, created_by = (name or "").strip(), (created_by or "").strip()
     if not name or len(name) > MAX_NAME_CHARS:
-        raise SaveProblem("name", f"give the scenario a name of 1-{MAX_NAME_CHARS} characters")
+        raise SaveProblem("name", _("give the scenario a name of 1-{n} characters").format(n=MAX_NAME_CHARS))
     if not created_by:
-        raise SaveProblem("created_by", "sign in as staff: every saved scenario records who saved it")
+        raise SaveProblem("created_by", _("sign in as staff: every saved scenario records who saved it"))
     if len(changes_json) > MAX_JSON_CHARS:
-        raise SaveProblem("changes", f"longer than {MAX_JSON_CHARS:,} characters")
+        raise SaveProblem("changes", _("longer than {n:,} characters").format(n=MAX_JSON_CHARS))
     try:
         document = json.loads(changes_json)
     except json.JSONDecodeError as error:
-        raise SaveProblem("changes", f"not a JSON document ({error})") from None
+        raise SaveProblem("changes", _("not a JSON document ({error})").format(error=error)) from None
     if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
-        raise SaveProblem("changes", "expected a JSON object with a list of changes")
+        raise SaveProblem("changes", _("expected a JSON object with a list of changes"))
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
     with transaction(con) as cursor:
         taken = cursor.execute(
             "SELECT count(*) FROM budget_scenario WHERE scenario_name = $name", {"name": name}
         ).fetchone()[0]
         if taken:
-            raise SaveProblem("name", f"a scenario named “{name}” is already saved; choose another name")
+            raise SaveProblem(
+                "name", _("a scenario named “{name}” is already saved; choose another name").format(name=name)
+            )
         cursor.execute(
             "INSERT INTO budget_scenario VALUES ($name, $by, $when, $json)",
             {"name": name, "by": created_by[:MAX_NAME_CHARS], "when": when, "json": changes_json},

@@ -201,6 +201,15 @@ CREATE TABLE IF NOT EXISTS published_program_report (
 );
 """,
     ),
+    (
+        6,
+        "import-log messages kept as message ids and values, shown in the reader's language",
+        # lmi/records/import_log.py: ``message`` stays the English text; ``message_json`` is the same message in no
+        # language (lmi/records/messages.py). Rows logged before this migration have none and show their English.
+        """
+ALTER TABLE import_log ADD COLUMN IF NOT EXISTS message_json VARCHAR;
+""",
+    ),
 )
 
 RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")

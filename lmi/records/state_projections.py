@@ -45,14 +45,17 @@ from lmi.demand.state_projections import (
     period_words,
     state_fips,
 )
-from lmi.records.import_log import insert_log_entry, next_import_id
-from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size
-from lmi.records.validate import Issue, issues_frame
+from lmi.i18n import N_, _
+from lmi.records.import_log import insert_log_entry, next_import_id, shown_messages
+from lmi.records.importer import refused_summary, storing_failed
+from lmi.records.messages import Message, say
+from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size, too_large
+from lmi.records.validate import Issue, issues_frame, not_published
 
 KIND = "state_projections"
 SYSTEM_USER = "staff"
 MAX_LOGGED_ISSUES = 5
-LAYOUT_SOURCE = (
+LAYOUT_SOURCE = N_(
     "Layout: long-term occupational projections as Projections Central (projectionscentral.org) "
     "publishes them for all states, made by each state's labor market information agency "
     "(Projections Managing Partnership, USDOL/ETA)."
@@ -109,9 +112,14 @@ class ProjectionImportResult:
     ignored_columns: tuple[str, ...]
     issues: tuple[Issue, ...]
     import_id: int | None
-    message: str
+    summary: Message  # what happened, in no language (the import log keeps it so)
     seconds: float
     kind: str = KIND
+
+    @property
+    def message(self) -> str:
+        """What happened, in the current language."""
+        return self.summary.text()
 
     def issues_frame(self) -> pd.DataFrame:
         """Every problem as a table (``lmi.records.validate.issues_frame``)."""
@@ -139,19 +147,13 @@ def import_state_projections(
     attempt = _Attempt(con, file_name, who, stream_size(stream), started)
     if attempt.size > max_bytes:
         return attempt.refuse(
-            "not computed (over the size limit)",
-            0,
-            [
-                _file_issue(
-                    f"{file_name}: the file is {attempt.size / 1e6:,.1f} MB; the limit is {max_bytes / 1e6:,.0f} MB."
-                )
-            ],
+            "not computed (over the size limit)", 0, [_file_issue(too_large(file_name, attempt.size, max_bytes))]
         )
     sha256 = _sha256(stream)
     try:
         table = read_upload(stream, file_name, max_bytes)
     except UploadRefused as exc:
-        return attempt.refuse(sha256, 0, [_file_issue(str(exc))])
+        return attempt.refuse(sha256, 0, [_file_issue(exc.problem)])
     checked = check_rows(table.frame, reference)
     rows_in_file = len(table.frame)
     if checked.issues:
@@ -171,20 +173,20 @@ def import_state_projections(
             period,
             (),
             checked.ignored,
-            f"{name} {period}: every row is already stored with the same values; nothing changed",
+            say(
+                N_("{state} {period}: every row is already stored with the same values; nothing changed"),
+                state=name,
+                period=period,
+            ),
         )
-    message = f"{name} {period}: {len(checked.rows)} row(s) stored" + (
-        f", replacing {len(stored)} row(s) of import #{int(stored.import_id.max())}" if len(stored) else ""
-    )
-    if checked.ignored:
-        message += f"; columns not in the layout were ignored: {', '.join(checked.ignored)}"
+    message = _stored_summary(name, period, len(checked.rows), stored, checked.ignored)
     try:
         import_id = _store(con, state, checked.rows, attempt, sha256, rows_in_file, len(stored), message)
     except duckdb.Error as exc:
         return attempt.refuse(
             sha256,
             rows_in_file,
-            [_file_issue(f"storing failed and was rolled back, nothing was stored ({type(exc).__name__}: {exc})")],
+            [_file_issue(storing_failed(exc))],
         )
     return attempt.finish(
         "imported",
@@ -202,6 +204,25 @@ def import_state_projections(
     )
 
 
+def _stored_summary(state: str, period: str, rows: int, stored: pd.DataFrame, ignored: tuple[str, ...]) -> Message:
+    """ "Connecticut 2022-2032: 812 row(s) stored, replacing 810 row(s) of import #3; columns not in the layout
+    were ignored: stateurl"."""
+    if len(stored):
+        done = say(
+            N_("{state} {period}: {n} row(s) stored, replacing {replaced} row(s) of import #{import_id}"),
+            state=state,
+            period=period,
+            n=rows,
+            replaced=len(stored),
+            import_id=int(stored.import_id.max()),
+        )
+    else:
+        done = say(N_("{state} {period}: {n} row(s) stored"), state=state, period=period, n=rows)
+    if not ignored:
+        return done
+    return say(N_("{done}; columns not in the layout were ignored: {columns}"), done=done, columns=", ".join(ignored))
+
+
 # ------------------------------------------------------------------------------------------ checking
 
 
@@ -212,7 +233,7 @@ def check_rows(frame: pd.DataFrame, reference: ProjectionReference) -> _Checked:
     if issues:
         return _Checked([], issues, tuple(ignored))
     if frame.empty:
-        return _Checked([], [_file_issue("the file has a header row but no data rows")], tuple(ignored))
+        return _Checked([], [_file_issue(say(N_("the file has a header row but no data rows")))], tuple(ignored))
     rows: list[dict] = []
     for number, cells in zip(frame.index, frame.to_dict("records")):
         typed, row_issues = _typed_row(int(number), cells, found, reference)
@@ -220,7 +241,7 @@ def check_rows(frame: pd.DataFrame, reference: ProjectionReference) -> _Checked:
         rows.append(typed)
     issues.extend(_file_issues(rows, found))
     if not any(r.get("bls_soc_code") for r in rows) and not issues:
-        issues.append(_file_issue("no row has an occupation code BLS publishes numbers for; nothing to show"))
+        issues.append(_file_issue(say(N_("no row has an occupation code BLS publishes numbers for; nothing to show"))))
     return _Checked([] if issues else rows, issues, tuple(ignored))
 
 
@@ -228,17 +249,33 @@ def _header_issues(columns: list[str], found: dict[str, str]) -> list[Issue]:
     issues = []
     keys = [header_key(c) for c in columns]
     for column in sorted({c for c, k in zip(columns, keys) if keys.count(k) > 1}):
-        issues.append(Issue(1, column, column, f"column {column!r} appears more than once in the header"))
+        issues.append(
+            Issue(1, column, column, say(N_("column {name} appears more than once in the header"), name=repr(column)))
+        )
     missing = [c for c in PROJECTIONS_CENTRAL_LAYOUT if c.required and c.name not in found]
     if missing:
-        names = "; ".join(f"{c.header} ({c.meaning}; also read as {', '.join(c.aliases)})" for c in missing)
+        names = tuple(
+            say(
+                N_("{header} ({meaning}; also read as {aliases})"),
+                header=c.header,
+                meaning=say(c.meaning),
+                aliases=", ".join(c.aliases),
+            )
+            for c in missing
+        )
         issues.append(
             Issue(
                 1,
                 None,
                 "",
-                f"required column(s) missing: {names}. This does not look like a "
-                f"long-term projections file in the {SOURCE_NAME} layout.",
+                say(
+                    N_(
+                        "required column(s) missing: {columns}. This does not look like a long-term projections file "
+                        "in the {layout} layout."
+                    ),
+                    columns=names,
+                    layout=SOURCE_NAME,
+                ),
             )
         )
     return issues
@@ -252,8 +289,8 @@ def _typed_row(number: int, cells: dict, found: dict[str, str], reference: Proje
         text = str(cells.get(header, "") or "").strip() if header else ""
         try:
             typed[column.name] = _value(text, column)
-        except ValueError as exc:
-            issues.append(Issue(number, header, text, str(exc)))
+        except _CellProblem as exc:
+            issues.append(Issue(number, header, text, exc.problem))
             typed[column.name] = None
     fips_issue = _state_issue(typed.get("state_fips"), reference)
     if fips_issue:
@@ -264,8 +301,8 @@ def _typed_row(number: int, cells: dict, found: dict[str, str], reference: Proje
     if code and not SUMMARY_CODE.match(code):
         try:
             typed["bls_soc_code"] = reference.occupations.resolve(code).bls_soc_code
-        except UnknownOccupationCodeError as exc:
-            issues.append(Issue(number, found["soc_code"], code, str(exc)))
+        except UnknownOccupationCodeError:
+            issues.append(Issue(number, found["soc_code"], code, not_published(code)))
     base, projected = typed.get("base_year"), typed.get("projected_year")
     if base is not None and projected is not None and projected <= base:
         issues.append(
@@ -273,7 +310,7 @@ def _typed_row(number: int, cells: dict, found: dict[str, str], reference: Proje
                 number,
                 found["projected_year"],
                 str(projected),
-                f"the projected year must come after the base year ({base})",
+                say(N_("the projected year must come after the base year ({year})"), year=base),
             )
         )
     if typed.get("state_fips"):
@@ -281,26 +318,38 @@ def _typed_row(number: int, cells: dict, found: dict[str, str], reference: Proje
     return typed, issues
 
 
+class _CellProblem(ValueError):
+    """Why a cell cannot be read (``problem``, a ``Message``)."""
+
+    def __init__(self, problem: Message):
+        super().__init__(problem.id)
+        self.problem = problem
+
+
 def _value(text: str, column: LayoutColumn):
-    """One cell typed as its layout column says; raises ValueError with the reason."""
+    """One cell typed as its layout column says; raises ``_CellProblem`` with the reason."""
     if not text or text.lower() in _NA:
         if column.required and column.kind in ("text", "year"):
-            raise ValueError("required value is missing")
+            raise _CellProblem(say(N_("required value is missing")))
         return None
     if column.kind == "text":
         if column.name == "soc_code" and not SOC_CODE.match(text):
-            raise ValueError(
-                "not a SOC code (expected two digits, a dash and four digits, like 29-1141; a "
-                "spreadsheet may have turned it into a date)"
+            raise _CellProblem(
+                say(
+                    N_(
+                        "not a SOC code (expected two digits, a dash and four digits, like 29-1141; a spreadsheet may "
+                        "have turned it into a date)"
+                    )
+                )
             )
         return text[:200]
     if column.kind == "year":
         if not re.fullmatch(r"\d{4}", text) or not OLDEST_YEAR <= int(text) <= NEWEST_YEAR:
-            raise ValueError(f"not a year between {OLDEST_YEAR} and {NEWEST_YEAR}")
+            raise _CellProblem(say(N_("not a year between {first} and {last}"), first=OLDEST_YEAR, last=NEWEST_YEAR))
         return int(text)
     number = _number(text.replace("%", "") if column.kind == "pct" else text)
     if column.kind == "count" and number < 0:
-        raise ValueError("must not be negative")
+        raise _CellProblem(say(N_("must not be negative")))
     return number
 
 
@@ -308,25 +357,29 @@ def _number(text: str) -> float:
     try:
         value = float(text.replace(",", ""))
     except ValueError:
-        raise ValueError("not a number (write (NA) or leave it blank where the state published none)") from None
+        raise _CellProblem(
+            say(N_("not a number (write (NA) or leave it blank where the state published none)"))
+        ) from None
     if math.isnan(value) or math.isinf(value):
-        raise ValueError("not a number")
+        raise _CellProblem(say(N_("not a number")))
     return value
 
 
-def _state_issue(fips: str | None, reference: ProjectionReference) -> str | None:
+def _state_issue(fips: str | None, reference: ProjectionReference) -> Message | None:
     if fips is None:
         return None  # the required-value check already reported it
     code = state_fips(fips)
     if code is None:
-        return "not a state FIPS code (one or two digits, like 9 or 09 for Connecticut)"
+        return say(N_("not a state FIPS code (one or two digits, like 9 or 09 for Connecticut)"))
     if code == "00":
-        return (
-            "this is the United States row (STFIPS 0); import one state's projections here: the national "
-            "projections come from BLS"
+        return say(
+            N_(
+                "this is the United States row (STFIPS 0); import one state's projections here: the national "
+                "projections come from BLS"
+            )
         )
     if code not in reference.states:
-        return f"FIPS {code} is not a state or territory OEWS publishes estimates for"
+        return say(N_("FIPS {code} is not a state or territory OEWS publishes estimates for"), code=code)
     return None
 
 
@@ -347,7 +400,7 @@ def _file_issues(rows: list[dict], found: dict[str, str]) -> list[Issue]:
                     row["_row"],
                     found["soc_code"],
                     row["soc_code"],
-                    f"code {row['soc_code']} repeats row {first_row_of[key]}",
+                    say(N_("code {code} repeats row {row}"), code=row["soc_code"], row=first_row_of[key]),
                 )
             )
         first_row_of.setdefault(key, row["_row"])
@@ -357,9 +410,10 @@ def _file_issues(rows: list[dict], found: dict[str, str]) -> list[Issue]:
                 None,
                 found["state_fips"],
                 "",
-                "the file holds rows of more than one state ("
-                + _where(states)
-                + "); import one state's file at a time",
+                say(
+                    N_("the file holds rows of more than one state ({where}); import one state's file at a time"),
+                    where=_where(states),
+                ),
             )
         )
     if len(periods) > 1:
@@ -368,24 +422,31 @@ def _file_issues(rows: list[dict], found: dict[str, str]) -> list[Issue]:
                 None,
                 found["base_year"],
                 "",
-                "the file holds more than one projection period ("
-                + _where(periods)
-                + "); a state's long-term projections cover one period",
+                say(
+                    N_(
+                        "the file holds more than one projection period ({where}); a state's long-term projections "
+                        "cover one period"
+                    ),
+                    where=_where(periods),
+                ),
             )
         )
     return issues
 
 
-def _where(groups: dict[str, list[int]]) -> str:
-    return "; ".join(f"{key}: {len(rows)} row(s), first row {rows[0]}" for key, rows in sorted(groups.items()))
+def _where(groups: dict[str, list[int]]) -> tuple[Message, ...]:
+    return tuple(
+        say(N_("{key}: {n} row(s), first row {row}"), key=key, n=len(rows), row=rows[0])
+        for key, rows in sorted(groups.items())
+    )
 
 
 def _period(row: dict) -> str | None:
     return period_words(row.get("base_year"), row.get("projected_year"))
 
 
-def _file_issue(message: str) -> Issue:
-    return Issue(None, None, "", message)
+def _file_issue(problem: Message) -> Issue:
+    return Issue(None, None, "", problem)
 
 
 # ------------------------------------------------------------------------------------------ storing
@@ -418,7 +479,14 @@ def _plain(value):
 
 
 def _store(
-    con, state: str, rows: list[dict], attempt: _Attempt, sha256: str, rows_in_file: int, replaced: int, message: str
+    con,
+    state: str,
+    rows: list[dict],
+    attempt: _Attempt,
+    sha256: str,
+    rows_in_file: int,
+    replaced: int,
+    message: Message,
 ) -> int:
     """The state's old rows out, the file's rows and the log row in: one transaction, all or nothing."""
     frame = pd.DataFrame([{c: row.get(c) for c in STORED_COLUMNS} for row in rows], columns=list(STORED_COLUMNS))
@@ -446,9 +514,7 @@ class _Attempt:
         self.con, self.file_name, self.who, self.size, self.started = con, file_name, who, size, started
 
     def refuse(self, sha256: str, rows: int, issues: list[Issue], ignored: tuple[str, ...] = ()):
-        shown = "; ".join(_issue_text(i) for i in issues[:MAX_LOGGED_ISSUES])
-        more = f" (and {len(issues) - MAX_LOGGED_ISSUES} more)" if len(issues) > MAX_LOGGED_ISSUES else ""
-        message = f"refused, nothing stored: {len(issues)} problem(s): {shown}{more}"
+        message = refused_summary(issues)
         return self.finish("refused", sha256, None, rows, (0, 0, 0), None, None, None, tuple(issues), ignored, message)
 
     def finish(
@@ -489,11 +555,6 @@ class _Attempt:
         )
 
 
-def _issue_text(issue: Issue) -> str:
-    where = " ".join(p for p in (f"row {issue.row}" if issue.row else "", issue.column or "") if p)
-    return f"{where}: {issue.message}" if where else issue.message
-
-
 def _log(
     cursor,
     import_id: int,
@@ -504,7 +565,7 @@ def _log(
     replaced: int,
     unchanged: int,
     outcome: str,
-    message: str,
+    message: Message,
 ) -> None:
     """One import-log row (``rows_updated_count`` holds the rows a new file replaced)."""
     insert_log_entry(
@@ -539,21 +600,27 @@ def _sha256(stream: BinaryIO) -> str:
 
 def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
     """Every imported state's rows in the overlay's columns (``lmi.demand.state_projections``), with the
-    words saying where they came from; None when no state's projections were imported."""
+    words saying where they came from, in the current language; None when no state's projections were imported."""
     frame = query_df(
         con,
         """
         SELECT p.state_fips, p.area_name, p.soc_code, p.soc_title, p.base_year, p.base_employment_count,
                p.projected_year, p.projected_employment_count, p.employment_change_count, p.employment_change_pct,
-               p.annual_openings_count,
-               p.area_name || ' long-term projections ' || p.base_year || '-' || p.projected_year
-                   || ' (imported by staff: ' || l.file_name || ', import #' || l.import_id || ' on '
-                   || strftime(l.imported_utc, '%Y-%m-%d') || ')' AS source_label
+               p.annual_openings_count, l.file_name, l.import_id, strftime(l.imported_utc, '%Y-%m-%d') AS imported_on
         FROM state_projection p JOIN import_log l USING (import_id)
         ORDER BY p.state_fips, p.soc_code
     """,
     )
-    return frame if len(frame) else None
+    if not len(frame):
+        return None
+    words = _("{state} long-term projections {first}-{last} (imported by staff: {file}, import #{import_id} on {day})")
+    frame["source_label"] = [
+        words.format(state=state, first=first, last=last, file=file, import_id=import_id, day=day)
+        for state, first, last, file, import_id, day in zip(
+            frame.area_name, frame.base_year, frame.projected_year, frame.file_name, frame.import_id, frame.imported_on
+        )
+    ]
+    return frame.drop(columns=["file_name", "import_id", "imported_on"])
 
 
 def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -574,16 +641,19 @@ def imported_states(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def import_history(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pd.DataFrame:
-    """Staff only: the most recent state projection import attempts, newest first."""
-    return query_df(
+    """Staff only: the most recent state projection import attempts, newest first, each message in the current
+    language."""
+    log = query_df(
         con,
         """
         SELECT import_id, imported_utc, imported_by, file_name, file_size_bytes, file_sha256, rows_in_file_count,
-               rows_added_count AS rows_stored_count, rows_updated_count AS rows_replaced_count, outcome, message
+               rows_added_count AS rows_stored_count, rows_updated_count AS rows_replaced_count, outcome, message,
+               message_json
         FROM import_log WHERE import_kind = $kind ORDER BY import_id DESC LIMIT $limit
     """,
         {"kind": KIND, "limit": int(limit)},
     )
+    return shown_messages(log)
 
 
 def layout_template_csv() -> bytes:
@@ -591,16 +661,31 @@ def layout_template_csv() -> bytes:
     return (",".join(c.header for c in PROJECTIONS_CENTRAL_LAYOUT) + "\n").encode("utf-8")
 
 
+LAYOUT_DOCS_HEADERS = {  # the words of ``layout_docs``'s columns (message ids; the ids stay as they are)
+    "column": N_("Column"),
+    "also read as": N_("Also read as"),
+    "required": N_("Required"),
+    "meaning": N_("Meaning"),
+}
+
+
 def layout_docs() -> pd.DataFrame:
-    """The layout's columns for the page: name, other spellings read, required, meaning."""
+    """The layout's columns for the page, in the current language: name, other spellings read, required, meaning
+    (``LAYOUT_DOCS_HEADERS`` gives the headers' words)."""
     return pd.DataFrame(
         [
             {
                 "column": c.header,
                 "also read as": ", ".join(c.aliases),
-                "required": "yes" if c.required else "no",
-                "meaning": c.meaning,
+                "required": (_("Yes") if c.required else _("No")).lower(),  # "no" alone is a count word elsewhere
+                "meaning": _(c.meaning),
             }
             for c in PROJECTIONS_CENTRAL_LAYOUT
-        ]
+        ],
+        columns=list(LAYOUT_DOCS_HEADERS),
     )
+
+
+def layout_source() -> str:
+    """Where the layout comes from, in the current language."""
+    return _(LAYOUT_SOURCE)

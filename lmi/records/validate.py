@@ -30,7 +30,9 @@ from typing import Protocol
 import pandas as pd
 
 from lmi.demand.codes import ONET_SOC, SOC, ResolvedCode, UnknownOccupationCodeError
+from lmi.i18n import N_
 from lmi.records import vocab
+from lmi.records.messages import Message, say
 from lmi.records.template import AREA, BOOL, CIP, DATE, ENUM, ID, INT, NUMBER, OCCUPATION_CODES, TEXT, USD, Template
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -68,20 +70,63 @@ MAX_LEVEL_PERCENT = 100.0
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem: the file row (None for the whole file), the column (None for the whole row)."""
+    """One problem: the file row (None for the whole file), the column (None for the whole row), the value
+    as the file has it, and what is wrong (a ``Message``: the import log keeps it in no language, and each
+    reader reads ``message`` in theirs)."""
 
     row: int | None
     column: str | None
     value: str
-    message: str
+    problem: Message
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the current language."""
+        return self.problem.text()
+
+    def where(self) -> Message | None:
+        """The row and column the problem is in, in words ("row 4, exit_date"); None for the whole file."""
+        if self.row and self.column:
+            return say(N_("row {row}, column {column}"), row=self.row, column=self.column)
+        if self.row:
+            return say(N_("row {row}"), row=self.row)
+        if self.column:
+            return say(N_("column {column}"), column=self.column)
+        return None
+
+    def said(self) -> Message:
+        """The problem with where it is, as the import log and a one-line summary give it."""
+        where = self.where()
+        return self.problem if where is None else say(N_("{where}: {problem}"), where=where, problem=self.problem)
+
+
+class CellProblem(ValueError):
+    """Why a cell's text cannot be read (``problem``, a ``Message``)."""
+
+    def __init__(self, problem: Message):
+        super().__init__(problem.id)
+        self.problem = problem
+
+    def __str__(self) -> str:
+        return self.problem.text()
+
+
+ISSUE_COLUMNS = ["row", "column", "value", "problem"]
+ISSUE_HEADERS = {  # the words of ``issues_frame``'s columns (message ids; the ids stay as they are)
+    "row": N_("Row"),
+    "column": N_("Column"),
+    "value": N_("Value"),
+    "problem": N_("Problem"),
+}
 
 
 def issues_frame(issues) -> pd.DataFrame:
-    """Every problem as a table: row (file row; blank = whole file), column, value, problem. One layout for
-    every import's problems list, on the page and in the staff's CSV."""
+    """Every problem as a table: row (file row; blank = whole file), column, value, problem (in the current
+    language). One layout for every import's problems list, on the page and in the staff's CSV; the headers'
+    words are ``ISSUE_HEADERS``."""
     return pd.DataFrame(
         [{"row": i.row, "column": i.column or "", "value": i.value, "problem": i.message} for i in issues],
-        columns=["row", "column", "value", "problem"],
+        columns=ISSUE_COLUMNS,
     ).astype({"row": "Int64"})
 
 
@@ -118,7 +163,7 @@ def validate(frame: pd.DataFrame, template: Template, codes: ReferenceCodes, tod
     if result.issues:
         return result
     if frame.empty:
-        result.issues.append(Issue(None, None, "", "the file has a header row but no data rows"))
+        result.issues.append(Issue(None, None, "", say(N_("the file has a header row but no data rows"))))
         return result
     for number, cells in zip(frame.index, frame.to_dict("records")):
         typed, issues = _typed_row(int(number), cells, template, codes)
@@ -140,7 +185,14 @@ def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
     issues = []
     columns = list(frame.columns)
     for name in sorted({c for c in columns if columns.count(c) > 1}):
-        issues.append(Issue(1, name, name, f"column {name!r} appears {columns.count(name)} times in the header"))
+        issues.append(
+            Issue(
+                1,
+                name,
+                name,
+                say(N_("column {name} appears {n} times in the header"), name=repr(name), n=columns.count(name)),
+            )
+        )
     expected = set(template.column_names)
     missing = [c.name for c in template.columns if c.required and c.name not in columns]
     if missing:
@@ -149,8 +201,14 @@ def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
                 1,
                 None,
                 "",
-                f"required column(s) missing: {', '.join(missing)} — this does not look "
-                f"like a {template.title.lower()} file; download the template",
+                say(
+                    N_(
+                        "required column(s) missing: {columns} — this does not look like a file of the "
+                        "“{template}” template; download the template"
+                    ),
+                    columns=", ".join(missing),
+                    template=say(template.title),
+                ),
             )
         )
     for name in columns:
@@ -160,8 +218,12 @@ def _header_issues(frame: pd.DataFrame, template: Template) -> list[Issue]:
                     1,
                     name or "(blank)",
                     name,
-                    f"unknown column {name!r}; the {template.kind} template's columns are: "
-                    f"{', '.join(template.column_names)}",
+                    say(
+                        N_("unknown column {name}; the {kind} template's columns are: {columns}"),
+                        name=repr(name),
+                        kind=template.kind,
+                        columns=", ".join(template.column_names),
+                    ),
                 )
             )
     return issues
@@ -176,13 +238,13 @@ def _typed_row(number: int, cells: dict, template: Template, codes: ReferenceCod
         text = str(cells.get(spec.name, "") or "").strip()
         if not text:
             if spec.required:
-                issues.append(Issue(number, spec.name, "", "required value is missing"))
+                issues.append(Issue(number, spec.name, "", say(N_("required value is missing"))))
             typed[spec.name] = None
             continue
         try:
             typed[spec.name] = _convert(text, spec, codes)
-        except ValueError as exc:
-            issues.append(Issue(number, spec.name, text, str(exc)))
+        except CellProblem as exc:
+            issues.append(Issue(number, spec.name, text, exc.problem))
             typed[spec.name] = None
     return typed, issues
 
@@ -191,13 +253,15 @@ def _convert(text: str, spec, codes: ReferenceCodes):
     kind = spec.kind
     if kind == ID:
         if SSN_PATTERN.match(text):
-            raise ValueError("looks like a Social Security number; use a pseudonymous identifier")
+            raise CellProblem(say(N_("looks like a Social Security number; use a pseudonymous identifier")))
         if not ID_PATTERN.match(text):
-            raise ValueError("identifiers are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+            raise CellProblem(
+                say(N_("identifiers are 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"))
+            )
         return text
     if kind == TEXT:
         if len(text) > MAX_TEXT:
-            raise ValueError(f"longer than {MAX_TEXT} characters")
+            raise CellProblem(say(N_("longer than {n} characters"), n=MAX_TEXT))
         return text
     if kind == ENUM:
         return _choice(text, spec.choices)
@@ -213,16 +277,18 @@ def _convert(text: str, spec, codes: ReferenceCodes):
         return _number(text)
     if kind == CIP:
         if not CIP_PATTERN.match(text):
-            raise ValueError("CIP codes are written NN.NNNN, e.g. 48.0508")
+            raise CellProblem(say(N_("CIP codes are written NN.NNNN, e.g. 48.0508")))
         if text not in codes.cip_codes:
-            raise ValueError(f"unknown CIP code {text} (not a CIP 2020 program code)")
+            raise CellProblem(say(N_("unknown CIP code {code} (not a CIP 2020 program code)"), code=text))
         return text
     if kind == OCCUPATION_CODES:
         return occupation_codes(text, codes.occupations)
     if kind == AREA:
         area = text.zfill(7) if text.isdigit() and len(text) <= 7 else text
         if area not in codes.area_codes:
-            raise ValueError(f"unknown OEWS area code {text!r} (7 digits, e.g. 0900000 for a state)")
+            raise CellProblem(
+                say(N_("unknown OEWS area code {code} (7 digits, e.g. 0900000 for a state)"), code=repr(text))
+            )
         return area
     raise AssertionError(f"no converter for column type {kind!r}")
 
@@ -234,7 +300,7 @@ def _choice(text: str, choices: tuple[str, ...]) -> str:
     labels = {_label(code).lower(): code for code in choices}
     if lowered in labels:
         return labels[lowered]
-    raise ValueError(f"{text!r} is not one of: {', '.join(choices)}")
+    raise CellProblem(say(N_("{value} is not one of: {choices}"), value=repr(text), choices=", ".join(choices)))
 
 
 def _label(code: str) -> str:
@@ -260,28 +326,28 @@ def _yes_no(text: str) -> bool:
         return True
     if lowered in vocab.FALSE_WORDS:
         return False
-    raise ValueError(f"{text!r} is not yes or no")
+    raise CellProblem(say(N_("{value} is not yes or no"), value=repr(text)))
 
 
 def _date(text: str) -> dt.date:
     if not DATE_PATTERN.match(text):
-        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+        raise CellProblem(say(N_("{value} is not a date written YYYY-MM-DD"), value=repr(text)))
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real calendar date") from None
+        raise CellProblem(say(N_("{value} is not a real calendar date"), value=repr(text))) from None
     if value < OLDEST_DATE:
-        raise ValueError(f"{text} is before {OLDEST_DATE:%Y}; check the year")
+        raise CellProblem(say(N_("{value} is before {year}; check the year"), value=text, year=OLDEST_DATE.year))
     return value
 
 
 def _whole(text: str) -> int:
     cleaned = text.replace(",", "")
     if not cleaned.isdigit():
-        raise ValueError(f"{text!r} is not a whole number >= 0")
+        raise CellProblem(say(N_("{value} is not a whole number >= 0"), value=repr(text)))
     value = int(cleaned)
     if value > MAX_COUNT:
-        raise ValueError(f"{value:,} is implausibly large")
+        raise CellProblem(say(N_("{value:,} is implausibly large"), value=value))
     return value
 
 
@@ -290,9 +356,9 @@ def _dollars(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not an amount in dollars") from None
+        raise CellProblem(say(N_("{value} is not an amount in dollars"), value=repr(text))) from None
     if not (0 <= value <= MAX_USD) or value != value:
-        raise ValueError(f"{text!r} must be between 0 and {MAX_USD:,}")
+        raise CellProblem(say(N_("{value} must be between 0 and {most:,}"), value=repr(text), most=MAX_USD))
     return value
 
 
@@ -302,34 +368,46 @@ def _number(text: str) -> float:
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number") from None
+        raise CellProblem(say(N_("{value} is not a number"), value=repr(text))) from None
     if not (0 <= value <= MAX_USD) or value != value:
-        raise ValueError(f"{text!r} must be between 0 and {MAX_USD:,}")
+        raise CellProblem(say(N_("{value} must be between 0 and {most:,}"), value=repr(text), most=MAX_USD))
     return value
 
 
 def occupation_codes(text: str, occupations: OccupationCodes) -> tuple[str, ...]:
     """The codes of a ``target_soc_codes`` cell, as staff wrote them (sorted, each once), when every one
-    leads to a code BLS publishes numbers for; otherwise a ValueError naming each bad code and why.
+    leads to a code BLS publishes numbers for; otherwise a ``CellProblem`` (a ValueError) naming each bad code
+    and why.
 
     The codes are kept as given (31-1121 stays 31-1121): the published code the figures are read at is
     resolved again whenever they are read (``lmi.programs.local_fit``), so nothing staff entered is lost."""
     parts = [p.strip() for p in text.split(";") if p.strip()]
     bad_format = [p for p in parts if not (SOC.match(p) or ONET_SOC.match(p))]
     if bad_format:
-        raise ValueError(
-            f"occupation codes are written NN-NNNN (SOC or BLS, e.g. 31-1120) or NN-NNNN.NN "
-            f"(O*NET-SOC, e.g. 31-1121.00) and separated by ';' ({', '.join(bad_format)})"
+        raise CellProblem(
+            say(
+                N_(
+                    "occupation codes are written NN-NNNN (SOC or BLS, e.g. 31-1120) or NN-NNNN.NN "
+                    "(O*NET-SOC, e.g. 31-1121.00) and separated by ';' ({codes})"
+                ),
+                codes=", ".join(bad_format),
+            )
         )
     unknown = []
     for code in dict.fromkeys(parts):
         try:
             occupations.resolve(code)
-        except UnknownOccupationCodeError as exc:
-            unknown.append(str(exc))
+        except UnknownOccupationCodeError:
+            unknown.append(not_published(code))
     if unknown:
-        raise ValueError(f"unknown occupation code(s): {'; '.join(unknown)}")
+        raise CellProblem(say(N_("unknown occupation code(s): {reasons}"), reasons=tuple(unknown)))
     return tuple(sorted(set(parts)))
+
+
+def not_published(code: str) -> Message:
+    """Why a SOC-shaped code was refused (``lmi.demand.codes.CodeResolver``'s reason, kept in no language so
+    the import log can give it in the reader's)."""
+    return say(N_("{code} is not a code BLS publishes numbers for, and no published code covers it"), code=code)
 
 
 # ---------------------------------------------------------------------------------------------------- rows
@@ -356,7 +434,7 @@ def _row_rules(number: int, row: dict, kind: str, today: dt.date) -> list[Issue]
         return _participant_rules(number, row, today) + _scorecard_participant_rules(number, row, today)
     if kind == "employer_services":
         if row["service_date"] > today:
-            return [Issue(number, "service_date", str(row["service_date"]), f"is in the future (today is {today})")]
+            return [Issue(number, "service_date", str(row["service_date"]), _in_the_future(today))]
         return []
     if kind in ("negotiated_levels", "establishment_counts"):
         return _program_year_rules(number, row, today) + _level_rules(number, row)
@@ -371,8 +449,13 @@ def _program_year_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
                 number,
                 "program_year",
                 str(year),
-                f"must be a WIOA program year from {vocab.FIRST_WIOA_PROGRAM_YEAR} to {latest} (2024 = PY2024, "
-                "1 July 2024 to 30 June 2025)",
+                say(
+                    N_(
+                        "must be a WIOA program year from {first} to {last} (2024 = PY2024, 1 July 2024 to 30 June 2025)"
+                    ),
+                    first=vocab.FIRST_WIOA_PROGRAM_YEAR,
+                    last=latest,
+                ),
             )
         ]
     return []
@@ -382,7 +465,7 @@ def _level_rules(number: int, row: dict) -> list[Issue]:
     """A rate's level is a percentage (0-100); an establishments count is at least 1."""
     if "establishments_count" in row:
         if row["establishments_count"] < 1:
-            return [Issue(number, "establishments_count", "0", "must be at least 1 establishment")]
+            return [Issue(number, "establishments_count", "0", say(N_("must be at least 1 establishment")))]
         return []
     unit = vocab.SCORED_INDICATORS[row["indicator"]][1]
     if unit == vocab.RATE_UNIT and row["level"] > MAX_LEVEL_PERCENT:
@@ -391,12 +474,16 @@ def _level_rules(number: int, row: dict) -> list[Issue]:
                 number,
                 "level",
                 f"{row['level']:g}",
-                f"a rate's level is a percentage from 0 to 100 (72.5 means 72.5%); "
-                f"{vocab.SCORED_INDICATORS[row['indicator']][0].lower()} is a rate",
+                say(
+                    N_("a rate's level is a percentage from 0 to 100 (72.5 means 72.5%); “{indicator}” is a rate"),
+                    indicator=say(vocab.SCORED_INDICATORS[row["indicator"]][0]),
+                ),
             )
         ]
     if row["level"] <= 0:
-        return [Issue(number, "level", f"{row['level']:g}", "must be more than 0 (a score divides by the level)")]
+        return [
+            Issue(number, "level", f"{row['level']:g}", say(N_("must be more than 0 (a score divides by the level)")))
+        ]
     return []
 
 
@@ -409,8 +496,10 @@ def _program_rules(number: int, row: dict) -> list[Issue]:
                     number,
                     "work_experience_hours",
                     "",
-                    "required for an internship / work experience "
-                    f"program (typically {vocab.WORK_EXPERIENCE_HOURS_TYPICAL})",
+                    say(
+                        N_("required for an internship / work experience program (typically {hours})"),
+                        hours=vocab.WORK_EXPERIENCE_HOURS_TYPICAL,
+                    ),
                 )
             ]
         if not 1 <= hours <= vocab.WORK_EXPERIENCE_HOURS_MAX:
@@ -419,28 +508,48 @@ def _program_rules(number: int, row: dict) -> list[Issue]:
                     number,
                     "work_experience_hours",
                     str(hours),
-                    f"must be between 1 and {vocab.WORK_EXPERIENCE_HOURS_MAX} hours",
+                    say(N_("must be between 1 and {most} hours"), most=vocab.WORK_EXPERIENCE_HOURS_MAX),
                 )
             ]
     elif hours is not None:
-        return [Issue(number, "work_experience_hours", str(hours), "only for internship / work experience programs")]
+        return [
+            Issue(
+                number,
+                "work_experience_hours",
+                str(hours),
+                say(N_("only for internship / work experience programs")),
+            )
+        ]
     return []
 
 
-def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
-    issues = []
+def _in_the_future(today: dt.date) -> Message:
+    return say(N_("is in the future (today is {today})"), today=today.isoformat())
 
-    def issue(column: str, message: str) -> None:
+
+def _issue_adder(number: int, row: dict, issues: list[Issue]):
+    """``issue(column, problem)``: adds the problem with the row's value in that column as the file writes it."""
+
+    def issue(column: str, problem: Message) -> None:
         value = row.get(column)
         text = "" if value is None else ("yes" if value is True else "no" if value is False else str(value))
-        issues.append(Issue(number, column, text, message))
+        issues.append(Issue(number, column, text, problem))
 
+    return issue
+
+
+def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
+    issues: list[Issue] = []
+    issue = _issue_adder(number, row, issues)
     enrolled, exited = row["enrollment_date"], row.get("exit_date")
     for column in ("enrollment_date", "exit_date", "credential_date"):
         if row.get(column) is not None and row[column] > today:
-            issue(column, f"is in the future (today is {today.isoformat()})")
+            issue(column, _in_the_future(today))
     if exited is not None and exited < enrolled:
-        issue("exit_date", f"exit {exited} is before enrollment {enrolled}")
+        issue(
+            "exit_date",
+            say(N_("exit {exit} is before enrollment {enrollment}"), exit=str(exited), enrollment=str(enrolled)),
+        )
     if exited is None:
         for column in (
             "completed",
@@ -451,72 +560,76 @@ def _participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
             "same_employer_q2_q4",
         ):
             if row.get(column) is not None:
-                issue(column, "recorded without an exit date; leave it blank until the participant exits")
+                issue(column, say(N_("recorded without an exit date; leave it blank until the participant exits")))
     elif row.get("completed") is None:
-        issue("completed", "required once the participant has exited (yes or no)")
+        issue("completed", say(N_("required once the participant has exited (yes or no)")))
     if row.get("credential_attained") is True and row.get("credential_date") is None:
-        issue("credential_date", "required when credential_attained is yes")
+        issue("credential_date", _needs_yes("credential_attained", required=True))
     if row.get("credential_attained") is not True and row.get("credential_date") is not None:
-        issue("credential_date", "only when credential_attained is yes")
+        issue("credential_date", _needs_yes("credential_attained"))
     if row.get("credential_date") is not None and row["credential_date"] < enrolled:
-        issue("credential_date", "is before enrollment")
+        issue("credential_date", say(N_("is before enrollment")))
     if exited is not None:
         exit_quarter = quarter_index(exited)
         for column, offset in (("employed_q2", 2), ("employed_q4", 4)):
             if row.get(column) is not None and not quarter_has_ended(exit_quarter + offset, today):
-                issue(
-                    column,
-                    f"the {offset}{'nd' if offset == 2 else 'th'} quarter after exit "
-                    f"({_quarter_label(exit_quarter + offset)}) has not ended yet",
-                )
+                issue(column, _quarter_not_ended(offset, exit_quarter + offset))
     if row.get("employed_q2") is not True:
         for column in ("earnings_q2_usd", "training_related_employment"):
             if row.get(column) is not None:
-                issue(column, "only when employed_q2 is yes")
+                issue(column, _needs_yes("employed_q2"))
     return issues
+
+
+def _needs_yes(column: str, required: bool = False) -> Message:
+    """ "only when employed_q2 is yes" / "required when credential_attained is yes"."""
+    if required:
+        return say(N_("required when {column} is yes"), column=column)
+    return say(N_("only when {column} is yes"), column=column)
+
+
+def _quarter_not_ended(offset: int, quarter: int) -> Message:
+    label = f"{quarter // 4} Q{quarter % 4 + 1}"
+    if offset == 2:
+        return say(N_("the 2nd quarter after exit ({quarter}) has not ended yet"), quarter=label)
+    return say(N_("the 4th quarter after exit ({quarter}) has not ended yet"), quarter=label)
 
 
 def _scorecard_participant_rules(number: int, row: dict, today: dt.date) -> list[Issue]:
     """Retention with the same employer needs employment in both quarters; a measurable skill gain has its
     date, during participation; "no gain" is known only once the participant has exited."""
-    issues = []
-
-    def issue(column: str, message: str) -> None:
-        value = row.get(column)
-        text = "" if value is None else ("yes" if value is True else "no" if value is False else str(value))
-        issues.append(Issue(number, column, text, message))
-
+    issues: list[Issue] = []
+    issue = _issue_adder(number, row, issues)
     same = row.get("same_employer_q2_q4")
     if same is not None:
         if row.get("employed_q2") is not True:
-            issue("same_employer_q2_q4", "only when employed_q2 is yes")
+            issue("same_employer_q2_q4", _needs_yes("employed_q2"))
         elif row.get("employed_q4") is None:
-            issue("same_employer_q2_q4", "only once employed_q4 is recorded")
+            issue("same_employer_q2_q4", say(N_("only once employed_q4 is recorded")))
         elif same and row.get("employed_q4") is not True:
-            issue("same_employer_q2_q4", "yes needs employed_q4 yes (employed in the 4th quarter after exit)")
+            issue(
+                "same_employer_q2_q4",
+                say(N_("yes needs employed_q4 yes (employed in the 4th quarter after exit)")),
+            )
     gained, day = row.get("measurable_skill_gain"), row.get("measurable_skill_gain_date")
     enrolled, exited = row["enrollment_date"], row.get("exit_date")
     if gained is True and day is None:
-        issue("measurable_skill_gain_date", "required when measurable_skill_gain is yes")
+        issue("measurable_skill_gain_date", _needs_yes("measurable_skill_gain", required=True))
     if gained is not True and day is not None:
-        issue("measurable_skill_gain_date", "only when measurable_skill_gain is yes")
+        issue("measurable_skill_gain_date", _needs_yes("measurable_skill_gain"))
     if gained is False and exited is None:
         issue(
             "measurable_skill_gain",
-            "no is known only once the participant has exited; leave it blank while a gain may still come",
+            say(N_("no is known only once the participant has exited; leave it blank while a gain may still come")),
         )
     if gained is True and day is not None:
         if day > today:
-            issue("measurable_skill_gain_date", f"is in the future (today is {today.isoformat()})")
+            issue("measurable_skill_gain_date", _in_the_future(today))
         elif day < enrolled:
-            issue("measurable_skill_gain_date", "is before enrollment (a gain is made during participation)")
+            issue("measurable_skill_gain_date", say(N_("is before enrollment (a gain is made during participation)")))
         elif exited is not None and day > exited:
-            issue("measurable_skill_gain_date", "is after exit (a gain is made during participation)")
+            issue("measurable_skill_gain_date", say(N_("is after exit (a gain is made during participation)")))
     return issues
-
-
-def _quarter_label(index: int) -> str:
-    return f"{index // 4} Q{index % 4 + 1}"
 
 
 def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
@@ -527,14 +640,18 @@ def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
         if None in key:
             continue
         if key in seen:
-            what = "participant" if template.kind == "participants" else "row"
+            same = (
+                template.key[0]
+                if len(template.key) == 1
+                else say(N_("{columns} and {last}"), columns=", ".join(template.key[:-1]), last=template.key[-1])
+            )
+            duplicate = (
+                N_("duplicate participant: same {columns} as row {row}")
+                if template.kind == "participants"
+                else N_("duplicate row: same {columns} as row {row}")
+            )
             issues.append(
-                Issue(
-                    row["_row"],
-                    template.key[-1],
-                    str(key[-1]),
-                    f"duplicate {what}: same {' and '.join(template.key)} as row {seen[key]}",
-                )
+                Issue(row["_row"], template.key[-1], str(key[-1]), say(duplicate, columns=same, row=seen[key]))
             )
         else:
             seen[key] = row["_row"]
@@ -550,7 +667,12 @@ def _file_rules(rows: list[dict], template: Template) -> list[Issue]:
                         row["_row"],
                         "provider_name",
                         name,
-                        f"provider {provider} is named {names[provider][0]!r} in row {names[provider][1]}",
+                        say(
+                            N_("provider {provider} is named {name} in row {row}"),
+                            provider=provider,
+                            name=repr(names[provider][0]),
+                            row=names[provider][1],
+                        ),
                     )
                 )
             names.setdefault(provider, (name, row["_row"]))

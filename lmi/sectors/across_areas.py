@@ -15,7 +15,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from lmi.areas import AREA_KIND_WORDS
+from lmi.areas import area_kind_words
 from lmi.db import query_df
 from lmi.demand import DemandModel
 from lmi.sectors.totals import SUMMARY_COLUMNS, summarise
@@ -44,7 +44,7 @@ def sector_across_areas(
     ).reset_index(drop=True)
     ranked = totals.local_annual_openings_est_count.notna()
     totals["openings_rank"] = pd.Series(range(1, int(ranked.sum()) + 1), index=totals.index[ranked]).astype("Int64")
-    totals["area_kind_words"] = totals.area_kind.map(AREA_KIND_WORDS)
+    totals["area_kind_words"] = totals.area_kind.map(area_kind_words)
     return totals
 
 

@@ -18,7 +18,8 @@ import pandas as pd
 
 from lmi.areas import NATION_CODE
 from lmi.db import query_df, query_rows
-from lmi.demand.labels import GRAIN_WORDS
+from lmi.demand.labels import grain_words
+from lmi.i18n import _, ngettext
 
 GROUP_NAMES_SHOWN = 3  # O*NET titles named in a group label before "and N more"
 
@@ -27,12 +28,24 @@ GROUP_NAMES_SHOWN = 3  # O*NET titles named in a group label before "and N more"
 class SectorDefinitions:
     """The sector file as the database holds it, read once and shared by every analysis of one database:
     the sectors in the file's order (``list_sectors``), their members (``sector_membership``), the words
-    for group figures (``group_labels``) and the file's version note (``sector_file_note``)."""
+    for group figures (``groups``) and the file's version note (``file_note``). What is held is data
+    (``group_rows``, ``file_rows``); the words are made in the visitor's language each time they are read,
+    so one held copy serves every language."""
 
     sectors: pd.DataFrame
     membership: pd.DataFrame
-    groups: pd.DataFrame
-    file_note: str
+    group_rows: pd.DataFrame  # ``group_figures``: what each group label is made from
+    file_rows: tuple[tuple[str, str, str], ...]  # (file name, version, SHA-256) of each sector file
+
+    @property
+    def groups(self) -> pd.DataFrame:
+        """(soc_code, group_label) for every code whose figure is a group's (``group_labels``)."""
+        return label_groups(self.group_rows)
+
+    @property
+    def file_note(self) -> str:
+        """The sector files' version note (``sector_file_note``)."""
+        return file_note_words(self.file_rows)
 
     @property
     def names(self) -> dict[str, str]:
@@ -45,7 +58,7 @@ class SectorDefinitions:
 
 
 def load_definitions(con: duckdb.DuckDBPyConnection) -> SectorDefinitions:
-    return SectorDefinitions(list_sectors(con), sector_membership(con), group_labels(con), sector_file_note(con))
+    return SectorDefinitions(list_sectors(con), sector_membership(con), group_figures(con), sector_files(con))
 
 
 def list_sectors(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -103,13 +116,28 @@ def sector_citations(con: duckdb.DuckDBPyConnection, sector_keys: list[str]) -> 
     )
 
 
+def sector_files(con: duckdb.DuckDBPyConnection) -> tuple[tuple[str, str, str], ...]:
+    """(file name, version, SHA-256) of each sector file the database was built from."""
+    rows = query_rows(con, "SELECT file_name, version, sha256 FROM meta_sector_file ORDER BY file_name")
+    return tuple((str(name), str(version), str(sha)) for name, version, sha in rows)
+
+
 def sector_file_note(con: duckdb.DuckDBPyConnection) -> str:
     """ "Sector definitions: data/sectors/sectors-v2.toml, version 2 (SHA-256 3286…)." for captions and CSVs."""
-    rows = query_rows(con, "SELECT file_name, version, sha256 FROM meta_sector_file ORDER BY file_name")
-    parts = [f"data/sectors/{name}, version {version} (SHA-256 {sha[:12]}…)" for name, version, sha in rows]
+    return file_note_words(sector_files(con))
+
+
+def file_note_words(files: tuple[tuple[str, str, str], ...]) -> str:
+    """The version note of ``sector_files`` in the visitor's language ("" when there are none)."""
+    parts = [
+        _("data/sectors/{file}, version {version} (SHA-256 {sha}…)").format(file=name, version=version, sha=sha[:12])
+        for name, version, sha in files
+    ]
     if not parts:
         return ""
-    return "Sector definitions: " + "; ".join(parts) + " — the project's own lists, each citing its sources."
+    return _("Sector definitions: {files} — the project's own lists, each citing its sources.").format(
+        files="; ".join(parts)
+    )
 
 
 # ---------------------------------------------------------------- group figures
@@ -121,7 +149,13 @@ def group_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
     "Group figure (a BLS group published only as a whole) for 2 O*NET occupations: Home Health Aides;
     Personal Care Aides"."""
-    rows = query_df(
+    return label_groups(group_figures(con))
+
+
+def group_figures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """What each group label is made from: soc_code, is_all_other, is_aggregate, is_combined,
+    onet_occupations_count and the O*NET titles (``onet_titles``) of every code whose figure is a group's."""
+    return query_df(
         con,
         """
         SELECT d.soc_code, d.is_all_other, d.onet_occupations_count,
@@ -137,6 +171,10 @@ def group_labels(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """,
         {"nation": NATION_CODE},
     )
+
+
+def label_groups(rows: pd.DataFrame) -> pd.DataFrame:
+    """(soc_code, group_label) from ``group_figures`` rows, in the visitor's language."""
     labels = [
         group_label(*row)
         for row in rows[
@@ -160,11 +198,15 @@ def group_label(is_all_other: bool, is_aggregate: bool, is_combined: bool, onet_
     titles = [] if onet_titles is None else list(onet_titles)
     count = 0 if pd.isna(onet_count) else int(onet_count)
     if not titles:
-        return f"Group figure ({GRAIN_WORDS[grain]})"
+        return _("Group figure ({grain})").format(grain=grain_words(grain))
     named = "; ".join(titles[:GROUP_NAMES_SHOWN])
-    more = f"; and {len(titles) - GROUP_NAMES_SHOWN} more" if len(titles) > GROUP_NAMES_SHOWN else ""
-    occupations = "O*NET occupation" if count == 1 else "O*NET occupations"
-    return f"Group figure ({GRAIN_WORDS[grain]}) for {count} {occupations}: {named}{more}"
+    if len(titles) > GROUP_NAMES_SHOWN:
+        named = _("{titles}; and {more} more").format(titles=named, more=len(titles) - GROUP_NAMES_SHOWN)
+    return ngettext(
+        "Group figure ({grain}) for {count} O*NET occupation: {titles}",
+        "Group figure ({grain}) for {count} O*NET occupations: {titles}",
+        count,
+    ).format(grain=grain_words(grain), count=count, titles=named)
 
 
 def add_group_labels(frame: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame:

@@ -37,6 +37,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from lmi.demand import JOBS_PER_RATE_BASE, describe_openings
+from lmi.i18n import N_, _, ngettext
 from lmi.sectors.totals import CARRIERS_SHARE_PCT
 
 THIN = "thin_locally"
@@ -47,17 +48,22 @@ NO_ESTIMATE = "no_local_estimate"
 TOO_LITTLE_DATA = "too_little_local_data"
 HIDDEN = "hidden_local_demand"
 
-FLAG_LABELS = {
-    THIN: "Popular nationally, thin locally",
-    STRENGTH: "Local strength",
-    BALANCED: "Balanced",
-    THIN_NOT_GROWING: "Thin locally, not growing fast nationally",
-    NO_ESTIMATE: "No local estimate",
-    TOO_LITTLE_DATA: "Too little local data",
-    HIDDEN: "Hidden local demand",
+FLAG_LABELS = {  # English, marked for the catalog: shown through ``flag_label`` (or ``_(FLAG_LABELS[flag])``)
+    THIN: N_("Popular nationally, thin locally"),
+    STRENGTH: N_("Local strength"),
+    BALANCED: N_("Balanced"),
+    THIN_NOT_GROWING: N_("Thin locally, not growing fast nationally"),
+    NO_ESTIMATE: N_("No local estimate"),
+    TOO_LITTLE_DATA: N_("Too little local data"),
+    HIDDEN: N_("Hidden local demand"),
 }
 FLAG_ORDER = [THIN, STRENGTH, HIDDEN, BALANCED, THIN_NOT_GROWING, NO_ESTIMATE, TOO_LITTLE_DATA]
 SECTOR_FLAGS = (THIN, STRENGTH, BALANCED, THIN_NOT_GROWING, TOO_LITTLE_DATA)  # the flags a sector can get
+
+
+def flag_label(flag: str) -> str:
+    """A flag's label in the visitor's language."""
+    return _(FLAG_LABELS[flag]) if flag in FLAG_LABELS else str(flag)
 
 
 class ThresholdError(ValueError):
@@ -76,13 +82,19 @@ class FlagThresholds:
         problems = []
         if not 0 < self.thin_lq_below <= self.strength_lq_min:
             problems.append(
-                f"the 'thin' location quotient ({self.thin_lq_below}) must be above 0 and not above the "
-                f"'strength' quotient ({self.strength_lq_min})"
+                _(
+                    "the 'thin' location quotient ({thin}) must be above 0 and not above the "
+                    "'strength' quotient ({strength})"
+                ).format(thin=self.thin_lq_below, strength=self.strength_lq_min)
             )
         if self.hidden_openings_per_10k_min < 0:
-            problems.append(f"openings per {JOBS_PER_RATE_BASE:,} jobs for hidden demand cannot be negative")
+            problems.append(
+                _("openings per {jobs_base:,} jobs for hidden demand cannot be negative").format(
+                    jobs_base=JOBS_PER_RATE_BASE
+                )
+            )
         if not 0 <= self.min_local_coverage_pct <= 100:
-            problems.append("the minimum local coverage is a percentage between 0 and 100")
+            problems.append(_("the minimum local coverage is a percentage between 0 and 100"))
         if problems:
             raise ThresholdError("; ".join(problems))
 
@@ -93,22 +105,27 @@ class FlagThresholds:
 @dataclass(frozen=True)
 class ThresholdField:
     """How one threshold is offered to users: what it means in words (the rule it sets), and the range
-    they may set it in (always within what ``FlagThresholds`` accepts)."""
+    they may set it in (always within what ``FlagThresholds`` accepts). ``message`` is the English, marked
+    for the catalog; ``words`` reads it in the visitor's language."""
 
-    words: str
+    message: str
     minimum: float | None = None
     maximum: float | None = None
 
+    @property
+    def words(self) -> str:
+        return _(self.message).format(jobs_base=JOBS_PER_RATE_BASE)
+
 
 THRESHOLD_FIELDS = {
-    "national_growth_min_pct": ThresholdField("“Growing nationally”: projected growth 2024–34 at least (%)"),
-    "thin_lq_below": ThresholdField("“Thin locally”: location quotient below", minimum=0.05),
-    "strength_lq_min": ThresholdField("“Local strength”: location quotient at least", minimum=0.05),
+    "national_growth_min_pct": ThresholdField(N_("“Growing nationally”: projected growth 2024–34 at least (%)")),
+    "thin_lq_below": ThresholdField(N_("“Thin locally”: location quotient below"), minimum=0.05),
+    "strength_lq_min": ThresholdField(N_("“Local strength”: location quotient at least"), minimum=0.05),
     "hidden_openings_per_10k_min": ThresholdField(
-        f"“Hidden demand”: estimated openings per {JOBS_PER_RATE_BASE:,} local jobs at least", minimum=0.0
+        N_("“Hidden demand”: estimated openings per {jobs_base:,} local jobs at least"), minimum=0.0
     ),
     "min_local_coverage_pct": ThresholdField(
-        "Judge a sector only if local estimates cover at least (% of its jobs)", minimum=0.0, maximum=100.0
+        N_("Judge a sector only if local estimates cover at least (% of its jobs)"), minimum=0.0, maximum=100.0
     ),
 }
 
@@ -121,17 +138,24 @@ def default_thresholds(all_occupations_growth_pct: float) -> FlagThresholds:
 def rules_text(t: FlagThresholds) -> dict[str, str]:
     """Each flag's rule with the thresholds in use, for the page's legend and the CSV."""
     return {
-        THIN: f"location quotient below {t.thin_lq_below:g} and projected national growth 2024–34 of at least "
-        f"{t.national_growth_min_pct:g}%",
-        STRENGTH: f"location quotient of at least {t.strength_lq_min:g}",
-        BALANCED: f"location quotient from {t.thin_lq_below:g} to below {t.strength_lq_min:g}",
-        THIN_NOT_GROWING: f"location quotient below {t.thin_lq_below:g} and projected national growth below "
-        f"{t.national_growth_min_pct:g}%",
-        NO_ESTIMATE: "BLS released no local employment estimate for the occupation",
-        TOO_LITTLE_DATA: f"occupations with local estimates cover less than {t.min_local_coverage_pct:g}% of the "
-        "sector's national jobs",
-        HIDDEN: f"location quotient of at least {t.strength_lq_min:g} and at least {t.hidden_openings_per_10k_min:g} "
-        f"estimated openings a year per {JOBS_PER_RATE_BASE:,} local jobs, in no sector of the sector file",
+        THIN: _(
+            "location quotient below {thin:g} and projected national growth 2024–34 of at least {growth:g}%"
+        ).format(thin=t.thin_lq_below, growth=t.national_growth_min_pct),
+        STRENGTH: _("location quotient of at least {strength:g}").format(strength=t.strength_lq_min),
+        BALANCED: _("location quotient from {thin:g} to below {strength:g}").format(
+            thin=t.thin_lq_below, strength=t.strength_lq_min
+        ),
+        THIN_NOT_GROWING: _("location quotient below {thin:g} and projected national growth below {growth:g}%").format(
+            thin=t.thin_lq_below, growth=t.national_growth_min_pct
+        ),
+        NO_ESTIMATE: _("BLS released no local employment estimate for the occupation"),
+        TOO_LITTLE_DATA: _(
+            "occupations with local estimates cover less than {coverage:g}% of the sector's national jobs"
+        ).format(coverage=t.min_local_coverage_pct),
+        HIDDEN: _(
+            "location quotient of at least {strength:g} and at least {openings:g} estimated openings a year per "
+            "{jobs_base:,} local jobs, in no sector of the sector file"
+        ).format(strength=t.strength_lq_min, openings=t.hidden_openings_per_10k_min, jobs_base=JOBS_PER_RATE_BASE),
     }
 
 
@@ -139,7 +163,7 @@ def flag_rules(t: FlagThresholds, flags=tuple(FLAG_LABELS)) -> list[tuple[str, s
     """(label, rule) for each of ``flags`` in that order: the legend under a table (``SECTOR_FLAGS`` under the
     sectors) and the method's list of every flag."""
     rules = rules_text(t)
-    return [(FLAG_LABELS[flag], rules[flag]) for flag in flags]
+    return [(flag_label(flag), rules[flag]) for flag in flags]
 
 
 # ---------------------------------------------------------------- classification
@@ -165,7 +189,7 @@ def flag_occupations(rows: pd.DataFrame, t: FlagThresholds, area_name: str) -> p
         classify(lq, g, has, t)
         for lq, g, has in zip(out.location_quotient, out.national_growth_2024_34_pct, out.has_local_estimate)
     ]
-    out["flag_label"] = out.flag.map(FLAG_LABELS)
+    out["flag_label"] = out.flag.map(flag_label)
     out["flag_reason"] = [occupation_reason(row, t, area_name) for row in out.to_dict("records")]
     return out
 
@@ -178,7 +202,7 @@ def flag_sectors(summary: pd.DataFrame, t: FlagThresholds, area_name: str) -> pd
         classify(lq, g, cov >= t.min_local_coverage_pct, t, TOO_LITTLE_DATA)
         for lq, g, cov in zip(out.location_quotient, out.national_growth_2024_34_pct, out.local_coverage_pct)
     ]
-    out["flag_label"] = out.flag.map(FLAG_LABELS)
+    out["flag_label"] = out.flag.map(flag_label)
     out["flag_reason"] = [sector_reason(row, t, area_name) for row in out.to_dict("records")]
     return out
 
@@ -193,7 +217,7 @@ def hidden_local_demand(
         & (outside.local_openings_per_10k_jobs >= t.hidden_openings_per_10k_min)
     ].copy()
     strong["flag"] = HIDDEN
-    strong["flag_label"] = FLAG_LABELS[HIDDEN]
+    strong["flag_label"] = flag_label(HIDDEN)
     strong["flag_reason"] = [hidden_reason(row, area_name) for row in strong.to_dict("records")]
     return strong.sort_values("local_annual_openings_est_count", ascending=False).reset_index(drop=True)
 
@@ -204,16 +228,16 @@ def hidden_local_demand(
 def occupation_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
     name, flag = row["soc_title"], row["flag"]
     if flag == NO_ESTIMATE:
-        return (
-            f"BLS released no employment estimate for {name} in {area_name} (it withholds estimates that do "
+        return _(
+            "BLS released no employment estimate for {name} in {area} (it withholds estimates that do "
             "not meet its reliability or confidentiality standards), so local demand cannot be judged from "
             "these data; ask local employers before training for it."
-        )
+        ).format(name=name, area=area_name)
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
     return _reason(
         row["flag"],
         name,
-        f"jobs as {name} are",
+        _("jobs as {name} are").format(name=name),
         row["location_quotient"],
         row["national_growth_2024_34_pct"],
         size,
@@ -226,21 +250,31 @@ def sector_reason(row: dict, t: FlagThresholds, area_name: str) -> str:
     name, flag = row["sector_name"], row["flag"]
     released, total = int(row["occupations_with_local_estimate_count"]), int(row["occupations_count"])
     if flag == TOO_LITTLE_DATA:
-        verdict = (
-            f"BLS released local estimates for only {released} of the {total} {name} occupations in "
-            f"{area_name}, covering {row['local_coverage_pct']:.0f}% of the sector's national jobs (at least "
-            f"{t.min_local_coverage_pct:g}% is needed to judge), so this sector is not judged here."
+        verdict = _(
+            "BLS released local estimates for only {released} of the {total} {name} occupations in "
+            "{area}, covering {coverage:.0f}% of the sector's national jobs (at least "
+            "{needed:g}% is needed to judge), so this sector is not judged here."
+        ).format(
+            released=released,
+            total=total,
+            name=name,
+            area=area_name,
+            coverage=row["local_coverage_pct"],
+            needed=t.min_local_coverage_pct,
         )
         return _with_basis(verdict, row, carriers=False)
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
-    coverage = "" if released == total else f" in the {released} of its {total} occupations with local estimates"
+    if released != total:
+        size = _("{size} in the {released} of its {total} occupations with local estimates").format(
+            size=size, released=released, total=total
+        )
     verdict = _reason(
         flag,
         name,
-        f"{name} jobs are",
+        _("{name} jobs are").format(name=name),
         row["location_quotient"],
         row["national_growth_2024_34_pct"],
-        size + coverage,
+        size,
         t,
         area_name,
     )
@@ -255,16 +289,32 @@ def carriers_sentence(row: dict) -> str:
     if not titles:
         return ""
     counts = list(row.get("carrier_jobs_counts") or [])
-    named = [f"{title} ({int(round(jobs)):,} jobs)" for title, jobs in zip(titles, counts)]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    named = [
+        ngettext("{title} ({jobs:,} job)", "{title} ({jobs:,} jobs)", int(round(jobs))).format(
+            title=title, jobs=int(round(jobs))
+        )
+        for title, jobs in zip(titles, counts)
+    ]
+    listed = (
+        named[0] if len(named) == 1 else _("{items} and {last}").format(items=", ".join(named[:-1]), last=named[-1])
+    )
     jobs, openings = row.get("carriers_jobs_share_pct"), row.get("carriers_openings_share_pct")
-    shares = f"{jobs:.0f}% of its local jobs"
-    if not _missing(openings):
-        shares += f" and {openings:.0f}% of its estimated openings"
+    shares = (
+        _("{jobs:.0f}% of its local jobs").format(jobs=jobs)
+        if _missing(openings)
+        else _("{jobs:.0f}% of its local jobs and {openings:.0f}% of its estimated openings").format(
+            jobs=jobs, openings=openings
+        )
+    )
     if jobs >= CARRIERS_SHARE_PCT:
-        return f"Carried by {listed}: {shares}."
-    largest = "largest occupation" if len(named) == 1 else f"{count_words(len(named))} largest occupations"
-    return f"Its jobs are spread out: its {largest} here, {listed}, are only {shares}."
+        return _("Carried by {occupations}: {shares}.").format(occupations=listed, shares=shares)
+    if len(named) == 1:
+        return _("Its jobs are spread out: its largest occupation here, {occupations}, is only {shares}.").format(
+            occupations=listed, shares=shares
+        )
+    return _("Its jobs are spread out: its {count} largest occupations here, {occupations}, are only {shares}.").format(
+        count=count_words(len(named)), occupations=listed, shares=shares
+    )
 
 
 def signature_sentence(row: dict) -> str:
@@ -275,10 +325,16 @@ def signature_sentence(row: dict) -> str:
         return ""
     which = join_titles(missing, "or")
     if len(missing) == count:
-        whose = "the sector's signature occupation" if count == 1 else "the sector's signature occupations"
-    else:
-        whose = f"{count_words(len(missing))} of its {count} signature occupations"
-    return f"BLS released no local estimate here for {which}, {whose}."
+        if count == 1:
+            return _("BLS released no local estimate here for {titles}, the sector's signature occupation.").format(
+                titles=which
+            )
+        return _("BLS released no local estimate here for {titles}, the sector's signature occupations.").format(
+            titles=which
+        )
+    return _("BLS released no local estimate here for {titles}, {count} of its {total} signature occupations.").format(
+        titles=which, count=count_words(len(missing)), total=count
+    )
 
 
 def _with_basis(verdict: str, row: dict, carriers: bool) -> str:
@@ -287,29 +343,47 @@ def _with_basis(verdict: str, row: dict, carriers: bool) -> str:
 
 
 def join_titles(titles: list[str], conjunction: str) -> str:
-    """ "A, B and C"; with semicolons when a title has its own commas ("Electricians; Plumbers,
-    Pipefitters, and Steamfitters; and Roofers"), so each title stays whole."""
+    """ "A, B and C" (``conjunction`` "and" or "or", worded in the visitor's language); with semicolons when a
+    title has its own commas ("Electricians; Plumbers, Pipefitters, and Steamfitters; and Roofers"), so each
+    title stays whole."""
     if len(titles) <= 1:
         return "".join(titles)
     if len(titles) == 2:
-        return f"{titles[0]} {conjunction} {titles[1]}"
+        return _JOINED[conjunction][0]().format(first=titles[0], last=titles[1])
     separator = "; " if any("," in title for title in titles) else ", "
-    last = f"{separator.strip()} {conjunction} " if separator == "; " else f" {conjunction} "
-    return separator.join(titles[:-1]) + last + titles[-1]
+    joined = _JOINED[conjunction][1 if separator == "; " else 0]
+    return joined().format(first=separator.join(titles[:-1]), last=titles[-1])
+
+
+# (joined by a comma or a plain word, joined after a semicolon) for each conjunction
+_JOINED = {
+    "and": (lambda: _("{first} and {last}"), lambda: _("{first}; and {last}")),
+    "or": (lambda: _("{first} or {last}"), lambda: _("{first}; or {last}")),
+}
+COUNT_WORDS = {1: N_("one"), 2: N_("two"), 3: N_("three"), 4: N_("four"), 5: N_("five")}
 
 
 def count_words(number: int) -> str:
-    return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(number, str(number))
+    """Small counts in words ("three"), in the visitor's language; larger ones as digits."""
+    return _(COUNT_WORDS[number]) if number in COUNT_WORDS else str(number)
 
 
 def hidden_reason(row: dict, area_name: str) -> str:
     name = row["soc_title"]
     size = _size(row["local_employment_count"], row["local_annual_openings_est_count"])
-    return (
-        f"{name} sit in none of the popular sectors, yet in {area_name} jobs as {name} are "
-        f"{row['location_quotient']:.2f} times as concentrated as in the nation: {size} "
-        f"({row['local_openings_per_10k_jobs']:.1f} per {JOBS_PER_RATE_BASE:,} local jobs); BLS projects them "
-        f"{_growth_words(row['national_growth_2024_34_pct'])} nationally from 2024 to 2034."
+    return _(
+        "{name} sit in none of the popular sectors, yet in {area} jobs as {name} are "
+        "{lq:.2f} times as concentrated as in the nation: {size} "
+        "({rate:.1f} per {jobs_base:,} local jobs); BLS projects them "
+        "{growth} nationally from 2024 to 2034."
+    ).format(
+        name=name,
+        area=area_name,
+        lq=row["location_quotient"],
+        size=size,
+        rate=row["local_openings_per_10k_jobs"],
+        jobs_base=JOBS_PER_RATE_BASE,
+        growth=_growth_words(row["national_growth_2024_34_pct"]),
     )
 
 
@@ -317,46 +391,61 @@ def _reason(
     flag: str, name: str, jobs_are: str, lq: float, growth: float, size: str, t: FlagThresholds, area_name: str
 ) -> str:
     """One sentence per flag; ``jobs_are`` is "Healthcare jobs are" or "jobs as Machinists are"."""
-    projects = f"BLS projects {name} {_growth_words(growth)} nationally from 2024 to 2034"
+    words = {
+        "projects": _("BLS projects {name} {growth} nationally from 2024 to 2034").format(
+            name=name, growth=_growth_words(growth)
+        ),
+        "area": area_name,
+        "jobs_are": jobs_are,
+        "lq": lq,
+        "size": size,
+        "growth_min": t.national_growth_min_pct,
+        "thin": t.thin_lq_below,
+        "strength": t.strength_lq_min,
+    }
     if flag == THIN:
-        return (
-            f"{projects} (threshold {t.national_growth_min_pct:g}%), but in {area_name} {jobs_are} only "
-            f"{lq:.2f} times as concentrated as in the nation (below {t.thin_lq_below:g}): {size}."
-        )
+        return _(
+            "{projects} (threshold {growth_min:g}%), but in {area} {jobs_are} only "
+            "{lq:.2f} times as concentrated as in the nation (below {thin:g}): {size}."
+        ).format(**words)
     if flag == STRENGTH:
-        return (
-            f"In {area_name} {jobs_are} {lq:.2f} times as concentrated as in the nation (at least "
-            f"{t.strength_lq_min:g}): {size}. {projects}."
-        )
+        return _(
+            "In {area} {jobs_are} {lq:.2f} times as concentrated as in the nation (at least {strength:g}): "
+            "{size}. {projects}."
+        ).format(**words)
     if flag == THIN_NOT_GROWING:
-        return (
-            f"In {area_name} {jobs_are} only {lq:.2f} times as concentrated as in the nation (below "
-            f"{t.thin_lq_below:g}): {size}. {projects}, below the {t.national_growth_min_pct:g}% threshold."
-        )
-    return (
-        f"In {area_name} {jobs_are} about as concentrated as in the nation (location quotient {lq:.2f}, from "
-        f"{t.thin_lq_below:g} to below {t.strength_lq_min:g}): {size}. {projects}."
-    )
+        return _(
+            "In {area} {jobs_are} only {lq:.2f} times as concentrated as in the nation (below "
+            "{thin:g}): {size}. {projects}, below the {growth_min:g}% threshold."
+        ).format(**words)
+    return _(
+        "In {area} {jobs_are} about as concentrated as in the nation (location quotient {lq:.2f}, from "
+        "{thin:g} to below {strength:g}): {size}. {projects}."
+    ).format(**words)
 
 
 def _size(employment: float, openings: float) -> str:
     """ "740 jobs and estimated openings of about 50 a year" (openings worded by ``describe_openings``)."""
     if _missing(employment):
-        return "no published jobs, so no openings estimate"
-    jobs = f"{int(round(employment)):,} jobs"
+        return _("no published jobs, so no openings estimate")
+    jobs = int(round(employment))
     if _missing(openings):
-        return f"{jobs} (openings not estimated)"
-    return f"{jobs} and estimated openings of {describe_openings(openings)}"
+        return ngettext("{jobs:,} job (openings not estimated)", "{jobs:,} jobs (openings not estimated)", jobs).format(
+            jobs=jobs
+        )
+    return ngettext(
+        "{jobs:,} job and estimated openings of {openings}", "{jobs:,} jobs and estimated openings of {openings}", jobs
+    ).format(jobs=jobs, openings=describe_openings(openings))
 
 
 def _growth_words(growth: float) -> str:
     if _missing(growth):
-        return "to change by an unknown amount"
+        return _("to change by an unknown amount")
     if growth > 0:
-        return f"to grow {growth:.1f}%"
+        return _("to grow {pct:.1f}%").format(pct=growth)
     if growth < 0:
-        return f"to shrink {abs(growth):.1f}%"
-    return "to stay about the same size (0.0%)"
+        return _("to shrink {pct:.1f}%").format(pct=abs(growth))
+    return _("to stay about the same size (0.0%)")
 
 
 def _missing(value) -> bool:

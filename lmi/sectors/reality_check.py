@@ -26,6 +26,7 @@ from lmi.sectors.flags import (
     FLAG_ORDER,
     FlagThresholds,
     default_thresholds,
+    flag_label,
     flag_occupations,
     flag_sectors,
     hidden_local_demand,
@@ -73,7 +74,7 @@ class SectorView:
     def occupation_flags(self) -> list[str]:
         """The flag labels the occupation rows carry, in the order flags are listed."""
         present = set(self.occupations.flag_label) if len(self.occupations) else set()
-        return [label for label in FLAG_LABELS.values() if label in present]
+        return [flag_label(flag) for flag in FLAG_LABELS if flag_label(flag) in present]
 
 
 def reality_check_for_area(

@@ -42,6 +42,7 @@ import pandas as pd
 
 from lmi.demand import DemandModel, describe_openings
 from lmi.demand.codes import CodeResolver, UnknownOccupationCodeError
+from lmi.i18n import N_, _, ngettext
 from lmi.sectors.definitions import SectorDefinitions, load_definitions
 from lmi.sectors.flags import FlagThresholds
 from lmi.sectors.reality_check import reality_check_for_area
@@ -49,22 +50,42 @@ from lmi.sectors.reality_check import reality_check_for_area
 SEATS_COLUMNS = ["target_kind", "target_code", "seats_per_year_count"]
 SECTOR, OCCUPATION = "sector", "occupation"
 OVERSUPPLY, WITHIN, NO_ESTIMATE = "oversupply", "within_openings", "no_openings_estimate"
-SEAT_FLAG_LABELS = {OVERSUPPLY: "Oversupply", WITHIN: "Within estimated openings", NO_ESTIMATE: "No openings estimate"}
+SEAT_FLAG_LABELS = {  # English, marked for the catalog: shown through ``seat_flag_label``
+    OVERSUPPLY: N_("Oversupply"),
+    WITHIN: N_("Within estimated openings"),
+    NO_ESTIMATE: N_("No openings estimate"),
+}
 CODE_TYPED = re.compile(r"^(\d{2})-?(\d{4})(\.\d{2})?$")  # 29-1141, 291141, 31-1121.00
 THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+$")
 SEPARATOR = re.compile(r"\s*[,;\t]\s*")
 DEFAULT_OVERSUPPLY_RATIO = 1.0  # more seats than estimated openings
-OVERSUPPLY_RATIO_WORDS = "Flag oversupply when seats exceed this many times the estimated openings"
-SEATS_TEXT_HELP = (
+# the words of the seats form, English marked for the catalog (``seats_form_words`` gives them translated)
+OVERSUPPLY_RATIO_WORDS = N_("Flag oversupply when seats exceed this many times the estimated openings")
+SEATS_TEXT_HELP = N_(
     "Enter planned seats a year, one line per sector or occupation: a sector key or name, or an occupation code "
     "(the code BLS publishes, a SOC code or an O*NET-SOC code such as 31-1121.00), then the number of seats. An "
     "occupation is compared with the openings of the code BLS publishes numbers for."
 )
 SEATS_TEXT_EXAMPLE = "healthcare, 120\n29-1141, 40\n31-1121.00, 30\nclean_energy, 25"
-OPENINGS_CAVEAT = (
+OPENINGS_CAVEAT = N_(
     "Openings are also filled by people already trained, by movers and by other programs, and completers are "
     "usually fewer than seats: seats close to the openings already leave little room."
 )
+
+
+def seat_flag_label(flag: str) -> str:
+    """A seats flag's label in the visitor's language."""
+    return _(SEAT_FLAG_LABELS[flag]) if flag in SEAT_FLAG_LABELS else str(flag)
+
+
+def seats_form_words() -> dict[str, str]:
+    """The seats form's words in the visitor's language: ``help`` (how to type seats), ``oversupply_ratio``
+    (the ratio's label) and ``caveat`` (what openings leave out)."""
+    return {"help": _(SEATS_TEXT_HELP), "oversupply_ratio": _(OVERSUPPLY_RATIO_WORDS), "caveat": _(OPENINGS_CAVEAT)}
+
+
+class NotATargetError(LookupError):
+    """What was typed is neither a sector nor an occupation code; the message says so in full."""
 
 
 class SeatsError(ValueError):
@@ -109,9 +130,10 @@ class Targets:
         for key, name in self.sector_names.items():
             if folded in (key.casefold(), name.casefold()):
                 return Target(SECTOR, key, key, name)
-        raise LookupError(
-            f"“{text}” is neither a sector ({', '.join(self.sector_names)}) nor an occupation code "
-            "such as 29-1141 or 31-1121.00"
+        raise NotATargetError(
+            _("“{typed}” is neither a sector ({sectors}) nor an occupation code such as 29-1141 or 31-1121.00").format(
+                typed=text, sectors=", ".join(self.sector_names)
+            )
         )
 
     def name_of(self, kind: str, code: str) -> str:
@@ -139,22 +161,24 @@ def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
         parts = SEPARATOR.split(line, maxsplit=1)
         if len(parts) != 2 or not parts[0] or not parts[1]:
             problems.append(
-                f"line {number}: write “sector or occupation code, seats per year”, e.g. “healthcare, "
-                f"120” (got “{line}”)"
+                _(
+                    "line {number}: write “sector or occupation code, seats per year”, e.g. “healthcare, "
+                    "120” (got “{line}”)"
+                ).format(number=number, line=line)
             )
             continue
         typed_target, typed_seats = parts
         target, target_problem = _target(typed_target, targets)
         seats, seats_problem = _whole_seats(typed_seats)
         if target_problem:
-            problems.append(f"line {number}: {target_problem}")
+            problems.append(_line(number, target_problem))
         if seats_problem:
-            problems.append(f"line {number}: {seats_problem}")
+            problems.append(_line(number, seats_problem))
         if target is None or seats_problem:
             continue
         key = (target.kind, target.code)
         if key in seen:
-            problems.append(f"line {number}: {_twice(target, seen[key], 'line')}")
+            problems.append(_line(number, _twice(target, seen[key], "line")))
             continue
         seen[key] = (number, target)
         rows.append((target.kind, target.code, seats, target.given_code))
@@ -163,30 +187,50 @@ def parse_seats_text(text: str, targets: Targets) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SEATS_COLUMNS + ["given_code"]).astype({"seats_per_year_count": "int64"})
 
 
+def _line(number: int, problem: str) -> str:
+    return _("line {number}: {problem}").format(number=number, problem=problem)
+
+
+def _row(number: int, problem: str) -> str:
+    return _("row {number}: {problem}").format(number=number, problem=problem)
+
+
 def _target(typed: str, targets: Targets) -> tuple[Target | None, str | None]:
     try:
         return targets.resolve(typed), None
+    except NotATargetError as exc:
+        return None, str(exc)
     except LookupError as exc:
         reason = str(exc).strip("'\"")
-        if reason.startswith("“"):
-            return None, reason
         return (
             None,
-            f"“{typed.strip()}” is neither a sector ({', '.join(targets.sector_names)}) nor a usable "
-            f"occupation code: {reason}",
+            _("“{typed}” is neither a sector ({sectors}) nor a usable occupation code: {reason}").format(
+                typed=typed.strip(), sectors=", ".join(targets.sector_names), reason=reason
+            ),
         )
 
 
 def _twice(target: Target, first: tuple[int, Target], place: str) -> str:
-    """Why a second line for the same published code is refused (its openings would count twice)."""
+    """Why a second line (``place`` "line") or row ("row") for the same published code is refused (its openings
+    would count twice)."""
     number, earlier = first
     if target.kind == OCCUPATION and target.given_code != earlier.given_code:
         return (
-            f"{target.given_code} is counted under BLS {target.code} {target.name}, which {place} {number} "
-            f"({earlier.given_code}) already plans for; give one total per BLS code, so its openings are "
-            "compared once"
-        )
-    return f"{target.name} is listed twice (first on {place} {number}); give one total per sector or occupation"
+            _(
+                "{given} is counted under BLS {code} {name}, which line {number} ({earlier}) already plans for; "
+                "give one total per BLS code, so its openings are compared once"
+            )
+            if place == "line"
+            else _(
+                "{given} is counted under BLS {code} {name}, which row {number} ({earlier}) already plans for; "
+                "give one total per BLS code, so its openings are compared once"
+            )
+        ).format(given=target.given_code, code=target.code, name=target.name, number=number, earlier=earlier.given_code)
+    return (
+        _("{name} is listed twice (first on line {number}); give one total per sector or occupation")
+        if place == "line"
+        else _("{name} is listed twice (first on row {number}); give one total per sector or occupation")
+    ).format(name=target.name, number=number)
 
 
 def seats_table(records: Iterable[Mapping], targets: Targets) -> pd.DataFrame:
@@ -204,21 +248,28 @@ def validate_seats_table(frame: pd.DataFrame, targets: Targets) -> list[Target]:
     naming the row (1 = first row); return each row's resolved target."""
     missing = [c for c in SEATS_COLUMNS if c not in frame.columns]
     if missing:
-        raise SeatsError([f"the seats table lacks column(s) {', '.join(missing)}"])
+        raise SeatsError([_("the seats table lacks column(s) {columns}").format(columns=", ".join(missing))])
     problems, seen, resolved = [], {}, []
     for number, (kind, code, seats) in enumerate(frame[SEATS_COLUMNS].itertuples(index=False), start=1):
         target = _row_target(kind, code, targets)
         if kind not in (SECTOR, OCCUPATION):
-            problems.append(f"row {number}: target_kind must be 'sector' or 'occupation', not {kind!r}")
+            problems.append(
+                _row(number, _("target_kind must be 'sector' or 'occupation', not {kind}").format(kind=repr(kind)))
+            )
         elif target is None:
-            problems.append(f"row {number}: {kind} {code!r} is not a known {kind}")
-        _, seats_problem = _whole_seats(seats)
+            unknown = (
+                _("sector {code} is not a known sector")
+                if kind == SECTOR
+                else _("occupation {code} is not a known occupation")
+            )
+            problems.append(_row(number, unknown.format(code=repr(code))))
+        _seats, seats_problem = _whole_seats(seats)
         if seats_problem:
-            problems.append(f"row {number}: {seats_problem}")
+            problems.append(_row(number, seats_problem))
         if target is not None:
             key = (target.kind, target.code)
             if key in seen:
-                problems.append(f"row {number}: {_twice(target, seen[key], 'row')}")
+                problems.append(_row(number, _twice(target, seen[key], "row")))
             seen.setdefault(key, (number, target))
             resolved.append(target)
     if problems:
@@ -243,12 +294,12 @@ def _row_target(kind, code, targets: Targets) -> Target | None:
 def _whole_seats(value) -> tuple[int | None, str | None]:
     """(seats, None) or (None, why not): seats are whole numbers of 0 or more."""
     if isinstance(value, bool):
-        return None, f"seats must be a whole number, not {value!r}"
+        return None, _("seats must be a whole number, not {value}").format(value=repr(value))
     if isinstance(value, (int, np.integer)):
         number = int(value)
     elif isinstance(value, (float, np.floating)):
         if math.isnan(value) or not float(value).is_integer():
-            return None, f"seats must be a whole number of 0 or more; got {value!r}"
+            return None, _("seats must be a whole number of 0 or more; got {value}").format(value=repr(value))
         number = int(value)
     else:
         text = str(value).strip()
@@ -257,11 +308,11 @@ def _whole_seats(value) -> tuple[int | None, str | None]:
         if re.fullmatch(r"[+-]?\d+", text):
             number = int(text)
         elif re.fullmatch(r"[+-]?\d*\.\d+", text):
-            return None, f"seats must be a whole number of 0 or more; got “{text}”"
+            return None, _("seats must be a whole number of 0 or more; got “{value}”").format(value=text)
         else:
-            return None, f"“{text}” is not a number of seats; write a whole number such as 25"
+            return None, _("“{value}” is not a number of seats; write a whole number such as 25").format(value=text)
     if number < 0:
-        return None, f"seats cannot be negative; got {number}"
+        return None, _("seats cannot be negative; got {number}").format(number=number)
     return number, None
 
 
@@ -286,7 +337,7 @@ def compare_seats(
     ``lmi.sectors.definitions.group_labels``, so an occupation whose figure is a group's says so.
     """
     if oversupply_ratio <= 0:
-        raise SeatsError(["the oversupply ratio must be above 0"])
+        raise SeatsError([_("the oversupply ratio must be above 0")])
     sectors = sector_totals.set_index("sector_key")
     codes = occupations.set_index("soc_code")
     labels = {} if groups is None else dict(zip(groups.soc_code, groups.group_label))
@@ -311,7 +362,7 @@ def compare_seats(
         _seat_flag(s, o, oversupply_ratio)
         for s, o in zip(out.seats_per_year_count, out.local_annual_openings_est_count)
     ]
-    out["flag_label"] = out.flag.map(SEAT_FLAG_LABELS)
+    out["flag_label"] = out.flag.map(seat_flag_label)
     out["flag_reason"] = [_seat_reason(row, area_name, oversupply_ratio) for row in out.to_dict("records")]
     return out
 
@@ -352,17 +403,23 @@ def _sector_openings_are(sectors: pd.DataFrame, key: str) -> str:
     if not titles:
         return ""
     named = [f"{title} ({describe_openings(count)})" for title, count in zip(titles, row.openings_carrier_counts)]
-    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    return f"{row.openings_carriers_share_pct:.0f}% of them for {listed}"
+    listed = (
+        named[0] if len(named) == 1 else _("{items} and {last}").format(items=", ".join(named[:-1]), last=named[-1])
+    )
+    return _("{share:.0f}% of them for {occupations}").format(share=row.openings_carriers_share_pct, occupations=listed)
 
 
 def _code_openings_are(given: str, code: str, labels: Mapping[str, str]) -> str:
     """Says whose openings an occupation row compares with, when they are not simply the code's own:
     a code BLS counts within another, or a group figure ("" otherwise)."""
     if given.split(".")[0] != code:
-        return f"entered as {given}, which BLS counts within {code}, so these are the openings of all of {code}"
+        return _(
+            "entered as {given}, which BLS counts within {code}, so these are the openings of all of {code}"
+        ).format(given=given, code=code)
     if labels.get(code):
-        return f"a group figure, so these are the openings of all the O*NET occupations BLS counts in {code}"
+        return _("a group figure, so these are the openings of all the O*NET occupations BLS counts in {code}").format(
+            code=code
+        )
     return ""
 
 
@@ -374,22 +431,38 @@ def _seat_flag(seats: int, openings: float, ratio: float) -> str:
 
 def _seat_reason(row: dict, area_name: str, ratio: float) -> str:
     name, seats, openings = row["target_name"], int(row["seats_per_year_count"]), row["local_annual_openings_est_count"]
-    code = f" (BLS {row['target_code']})" if row["target_kind"] == OCCUPATION else ""
-    planned = f"{seats:,} planned seat{'s' if seats != 1 else ''} a year for {name}{code}"
-    if row["flag"] == NO_ESTIMATE:
-        return (
-            f"{planned}: BLS released no local employment estimate here, so {area_name}'s openings cannot be "
-            "estimated; confirm demand with local employers first."
+    planned = (
+        ngettext(
+            "{seats:,} planned seat a year for {name} (BLS {code})",
+            "{seats:,} planned seats a year for {name} (BLS {code})",
+            seats,
         )
+        if row["target_kind"] == OCCUPATION
+        else ngettext("{seats:,} planned seat a year for {name}", "{seats:,} planned seats a year for {name}", seats)
+    ).format(seats=seats, name=name, code=row["target_code"])
+    if row["flag"] == NO_ESTIMATE:
+        return _(
+            "{planned}: BLS released no local employment estimate here, so {area}'s openings cannot be "
+            "estimated; confirm demand with local employers first."
+        ).format(planned=planned, area=area_name)
     which = ""
     if row.get("openings_are"):
         which = f", {row['openings_are']}" if row["target_kind"] == SECTOR else f" ({row['openings_are']})"
     share = f"{100 * seats / openings:.0f}%"
-    limit = "the estimated openings" if ratio == 1 else f"{ratio:g} times the estimated openings"
-    against = f"{planned} against estimated openings of {describe_openings(openings)} in {area_name}{which}"
-    if row["flag"] == OVERSUPPLY:
-        return (
-            f"{against}: seats are {share} of openings, more than {limit}, so many completers would have to find "
-            "work elsewhere or in other occupations."
+    limit = (
+        _("the estimated openings") if ratio == 1 else _("{ratio:g} times the estimated openings").format(ratio=ratio)
+    )
+    against = (
+        _("{planned} against estimated openings of {openings} in {area}").format(
+            planned=planned, openings=describe_openings(openings), area=area_name
         )
-    return f"{against}: seats are {share} of openings, within {limit}."
+        + which
+    )
+    if row["flag"] == OVERSUPPLY:
+        return _(
+            "{against}: seats are {share} of openings, more than {limit}, so many completers would have to find "
+            "work elsewhere or in other occupations."
+        ).format(against=against, share=share, limit=limit)
+    return _("{against}: seats are {share} of openings, within {limit}.").format(
+        against=against, share=share, limit=limit
+    )

@@ -13,6 +13,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df
+from lmi.i18n import N_, _
 
 
 def programs_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataFrame:
@@ -36,11 +37,16 @@ def programs_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> pd.DataF
     )
 
 
-CROSSWALK_CAVEAT = (
+CROSSWALK_CAVEAT = N_(  # English, marked for the catalog: shown through ``crosswalk_caveat``
     "Fields of study the NCES CIP-SOC crosswalk links to this occupation; it does not say where a program is offered "
     "or how its graduates fare."
 )
 
 
+def crosswalk_caveat() -> str:
+    """What the crosswalk does not say, under the fields of study (in the visitor's language)."""
+    return _(CROSSWALK_CAVEAT)
+
+
 def none_linked_sentence(title: str) -> str:
-    return f"The CIP-SOC crosswalk links no instructional program to {title}."
+    return _("The CIP-SOC crosswalk links no instructional program to {title}.").format(title=title)

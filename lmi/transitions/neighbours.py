@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from lmi.db import query_df
+from lmi.i18n import _
 from lmi.occupations.profile import UnknownOccupationError
 from lmi.transitions.similarity_method import (
     COMPONENTS,
@@ -74,11 +75,13 @@ class NeighbourIndex:
         """The occupation's title, or a clear error if it is unknown or has no O*NET descriptors."""
         title = self.titles.get(onet_soc_code)
         if title is None:
-            raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
+            raise UnknownOccupationError(_("no occupation with O*NET-SOC code {code}").format(code=repr(onet_soc_code)))
         if onet_soc_code not in self._slices:
             raise NoDescriptorsError(
-                f"O*NET publishes no skills, knowledge, activities or interests for {title} ({onet_soc_code}), "
-                "so it cannot be compared with other occupations. Pick a more specific occupation."
+                _(
+                    "O*NET publishes no skills, knowledge, activities or interests for {title} ({code}), "
+                    "so it cannot be compared with other occupations. Pick a more specific occupation."
+                ).format(title=title, code=onet_soc_code)
             )
         return title
 
@@ -89,11 +92,11 @@ class NeighbourIndex:
 def describe_score(score: float | None) -> str:
     """A similarity score in words: how rare it is for two occupations to be more alike."""
     if score is None or pd.isna(score):
-        return "not comparable"
+        return _("not comparable")
     times = one_in(score)
     if times < 2:
-        return "not especially alike"
-    return f"only 1 in {_round_count(times):,} pairs of occupations is more alike"
+        return _("not especially alike")
+    return _("only 1 in {count:,} pairs of occupations is more alike").format(count=_round_count(times))
 
 
 def _round_count(value: float) -> int:
@@ -104,10 +107,11 @@ def _round_count(value: float) -> int:
 
 
 def strongest_components(row, count: int = 2) -> list[str]:
-    """Labels of the components that make two occupations most alike (for the 'why' sentence)."""
+    """Labels of the components that make two occupations most alike (for the 'why' sentence), in the
+    visitor's language."""
     present = [(getattr(row, f"{c.key}_score", None), c.label) for c in COMPONENTS]
     present = [(s, label) for s, label in present if s is not None and not pd.isna(s)]
-    return [label.lower() for _, label in sorted(present, key=lambda p: -p[0])[:count]]
+    return [_(label).lower() for _score, label in sorted(present, key=lambda p: -p[0])[:count]]
 
 
 def component_breakdown(row) -> pd.DataFrame:
@@ -115,8 +119,8 @@ def component_breakdown(row) -> pd.DataFrame:
     ``component_score`` is NaN where the pair was not compared on it)."""
     return pd.DataFrame(
         {
-            "component": [c.label for c in COMPONENTS],
-            "component_group": [c.group for c in COMPONENTS],
+            "component": [_(c.label) for c in COMPONENTS],
+            "component_group": [_(c.group) for c in COMPONENTS],
             "component_weight": [c.weight for c in COMPONENTS],
             "component_score": [_number(getattr(row, f"{c.key}_score", None)) for c in COMPONENTS],
         }
@@ -125,18 +129,20 @@ def component_breakdown(row) -> pd.DataFrame:
 
 def similarity_words(score: float) -> str:
     """ "similarity 62 — only 1 in 1,300 pairs of occupations is more alike" """
-    return f"similarity {score:.0f} — {describe_score(score)}"
+    return _("similarity {score:.0f} — {rarity}").format(score=score, rarity=describe_score(score))
 
 
 def breakdown_note(weighted_mean: float, missing: list[str]) -> str:
     """How the components make the similarity (beside the breakdown), naming those not compared."""
-    note = (
-        f"Each component is scored 0-100 by how rare it is for two occupations to be this alike on it "
-        f"({scale_words()}). The similarity takes their weighted mean ({weighted_mean:.0f} here; weights in "
+    note = _(
+        "Each component is scored 0-100 by how rare it is for two occupations to be this alike on it "
+        "({scale}). The similarity takes their weighted mean ({mean:.0f} here; weights in "
         "“How this works”) and puts it on the same scale: the share of occupation pairs with a higher weighted mean."
-    )
+    ).format(scale=scale_words(), mean=weighted_mean)
     if missing:
-        note += f" Not compared (not rated by O*NET or not in a self-assessment): {', '.join(missing)}."
+        note += " " + _("Not compared (not rated by O*NET or not in a self-assessment): {components}.").format(
+            components=", ".join(missing)
+        )
     return note
 
 

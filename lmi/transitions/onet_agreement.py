@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import _
 
 PRIMARY_TIERS = ("Primary-Short", "Primary-Long")  # O*NET's closest related occupations, the yardstick
 TOP_K = 10  # how many of our most similar occupations are compared with O*NET's list
@@ -70,17 +71,17 @@ def agreement_sentence(title: str, theirs: pd.DataFrame, overall: dict) -> str:
     found = int(primary.in_our_top_k.sum())
     k = overall["k"]
     average = (
-        f"Across all {overall['occupations']} occupations our top {k} hold on average "
-        f"{overall['recall_at_k']:.0%} of O*NET's primary list."
+        _(
+            "Across all {occupations} occupations our top {k} hold on average {share:.0%} of O*NET's primary list."
+        ).format(occupations=overall["occupations"], k=k, share=overall["recall_at_k"])
         if overall["recall_at_k"] is not None
         else ""
     )
-    return (
+    return _(
         "O*NET's experts list related occupations independently of our method (it never reads their list). "
-        f"Of their {len(primary)} primary related occupations for {title}, {found} are among our {k} most similar. "
-        f"{average}"
-    ).strip()
+        "Of their {listed} primary related occupations for {title}, {found} are among our {k} most similar."
+    ).format(listed=len(primary), title=title, found=found, k=k) + (f" {average}" if average else "")
 
 
 def no_list_sentence(title: str) -> str:
-    return f"O*NET publishes no related occupations for {title}."
+    return _("O*NET publishes no related occupations for {title}.").format(title=title)

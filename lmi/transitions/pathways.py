@@ -23,10 +23,13 @@ import numpy as np
 import pandas as pd
 
 from lmi.demand import describe_openings
+from lmi.i18n import N_, _
 from lmi.transitions.ranking import EDUCATION_RANK, TransitionEngine, TransitionResult, compare_to_origin
 from lmi.transitions.similarity_method import NEIGHBOURS_KEPT
 
 DESIRABLE_WAGE_RATIO = 1.10
+# ``pay_compared_with`` keys -> English words, marked for the catalog (shown through ``compared_with_words``)
+COMPARED_WITH_WORDS = {"now": N_("now"), "first step": N_("first step")}
 # the target's demand figures a path carries, with whose numbers they are (lmi.demand.columns)
 TARGET_DEMAND_COLUMNS = (
     "demand_soc_code",
@@ -145,24 +148,54 @@ def _why_not_direct(target_code: str, result: TransitionResult) -> str:
     aside = result.set_aside[result.set_aside.target_onet_soc_code == target_code]
     if len(aside):
         return aside.reasons_set_aside.iloc[0]
-    return f"not among the {NEIGHBOURS_KEPT} occupations most like where you start"
+    return _("not among the {count} occupations most like where you start").format(count=NEIGHBOURS_KEPT)
+
+
+def compared_with_words(key) -> str:
+    """A ``pay_compared_with`` key ("now", "first step") in words, in the visitor's language."""
+    return _(COMPARED_WITH_WORDS[key]) if key in COMPARED_WITH_WORDS else str(key)
 
 
 def _sentence(row, result: TransitionResult) -> str:
-    where = "here" if pd.notna(row.local_annual_wage_median_usd) else "nationally"
-    via_group = f" for {row.via_demand_basis}" if bool(row.via_demand_is_shared) else ""
-    group = f" for {row.demand_basis}" if bool(row.demand_is_shared) else ""
-    return (
-        f"{row.via_title} (similarity {row.first_similarity:.0f}, {row.via_local_employment_count:,.0f} jobs in "
-        f"{result.area_label}{via_group}) then {row.target_title} (similarity {row.second_similarity:.0f} from "
-        f"there; {row.local_employment_count:,.0f} jobs here{group}, openings "
-        f"{describe_openings(row.local_annual_openings_est_count)} (estimate); median pay {where} "
-        f"{row.wage_ratio:.0%} of {_compared(row)}). Not direct: {row.why_not_direct}."
+    first = (
+        _("{title} (similarity {similarity:.0f}, {jobs:,.0f} jobs in {area} for {basis})")
+        if bool(row.via_demand_is_shared)
+        else _("{title} (similarity {similarity:.0f}, {jobs:,.0f} jobs in {area})")
+    ).format(
+        title=row.via_title,
+        similarity=row.first_similarity,
+        jobs=row.via_local_employment_count,
+        area=result.area_label,
+        basis=row.via_demand_basis,
     )
-
-
-def _compared(row) -> str:
-    return "now" if row.pay_compared_with == "now" else f"{row.via_title}'s"
+    jobs = (
+        _("{jobs:,.0f} jobs here for {basis}") if bool(row.demand_is_shared) else _("{jobs:,.0f} jobs here")
+    ).format(jobs=row.local_employment_count, basis=row.demand_basis)
+    pay = (
+        (
+            _("median pay here {share:.0%} of now")
+            if pd.notna(row.local_annual_wage_median_usd)
+            else _("median pay nationally {share:.0%} of now")
+        )
+        if row.pay_compared_with == "now"
+        else (
+            _("median pay here {share:.0%} of {title}'s")
+            if pd.notna(row.local_annual_wage_median_usd)
+            else _("median pay nationally {share:.0%} of {title}'s")
+        )
+    ).format(share=row.wage_ratio, title=row.via_title)
+    return _(
+        "{first} then {target} (similarity {similarity:.0f} from there; {jobs}, openings {openings} (estimate); "
+        "{pay}). Not direct: {why_not}."
+    ).format(
+        first=first,
+        target=row.target_title,
+        similarity=row.second_similarity,
+        jobs=jobs,
+        openings=describe_openings(row.local_annual_openings_est_count),
+        pay=pay,
+        why_not=row.why_not_direct,
+    )
 
 
 def _ratio_to_stone(steps: pd.DataFrame) -> pd.Series:
@@ -201,17 +234,17 @@ def education_step(from_education: str | None, to_education: str | None) -> int 
 
 def method_text() -> str:
     """Stepping stones in words, from ``DESIRABLE_WAGE_RATIO`` (the page's section and its method)."""
-    return (
-        f"Occupations that pay at least {DESIRABLE_WAGE_RATIO:.0%} of now (without your pay: of the first step) and "
+    return _(
+        "Occupations that pay at least {share:.0%} of now (without your pay: of the first step) and "
         "are hiring here, but are too far for a direct move, reached through one of the ranked occupations (itself "
         "hiring here). Both steps must pass the similarity, job zone and education thresholds; a path is as strong "
         "as its weaker step."
-    )
+    ).format(share=DESIRABLE_WAGE_RATIO)
 
 
 def sources_note() -> str:
     """Whose figures a path shows, under the stepping stones table."""
-    return (
+    return _(
         "Jobs, openings and location quotient are the target's in the region; “Whose numbers” names the BLS group "
         "when they are a group's. The path names the group for the first step too."
     )

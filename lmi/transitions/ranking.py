@@ -54,7 +54,8 @@ import pandas as pd
 from lmi.areas import NATION_CODE, get_area
 from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
-from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS
+from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS, WORDS_COLUMNS, basis_label, missing_words
+from lmi.i18n import N_, _, ngettext
 from lmi.transitions.neighbours import NeighbourIndex, describe_score, strongest_components
 from lmi.transitions.similarity_method import MAX_SCORE, scale_words
 
@@ -75,17 +76,29 @@ EDUCATION_RANK = {
 EDUCATION_LADDER = tuple(EDUCATION_RANK)
 MAX_EDUCATION_STEP = max(EDUCATION_RANK.values()) - min(EDUCATION_RANK.values())
 # words for the ladder on the page (``education_ladder_words``), and what a rung that is more than one step up means
+# (English, marked for the catalog: the ladder is worded in the visitor's language)
 EDUCATION_WORDS = {
-    "No formal educational credential": "no credential",
-    "High school diploma or equivalent": "high school",
-    "Some college, no degree": "some college",
-    "Postsecondary nondegree award": "a certificate",
-    "Associate's degree": "associate's",
-    "Bachelor's degree": "bachelor's",
-    "Master's degree": "master's",
-    "Doctoral or professional degree": "a doctoral or professional degree",
+    "No formal educational credential": N_("no credential"),
+    "High school diploma or equivalent": N_("high school"),
+    "Some college, no degree": N_("some college"),
+    "Postsecondary nondegree award": N_("a certificate"),
+    "Associate's degree": N_("associate's"),
+    "Bachelor's degree": N_("bachelor's"),
+    "Master's degree": N_("master's"),
+    "Doctoral or professional degree": N_("a doctoral or professional degree"),
 }
-EDUCATION_NOTES = {"Doctoral or professional degree": "three to eight more years, and a residency for physicians"}
+# each rung as the ladder names it after "rungs above" (with its article: "two rungs above a master's")
+EDUCATION_BELOW_WORDS = {
+    "No formal educational credential": N_("no credential"),
+    "High school diploma or equivalent": N_("a high school diploma"),
+    "Some college, no degree": N_("some college"),
+    "Postsecondary nondegree award": N_("a certificate"),
+    "Associate's degree": N_("an associate's"),
+    "Bachelor's degree": N_("a bachelor's"),
+    "Master's degree": N_("a master's"),
+    "Doctoral or professional degree": N_("a doctoral or professional degree"),
+}
+EDUCATION_NOTES = {"Doctoral or professional degree": N_("three to eight more years, and a residency for physicians")}
 JOB_ZONE_RANGE = (1, 5)  # O*NET job zones run from 1 (little preparation) to 5 (extensive)
 MAX_JOB_ZONE_STEP = JOB_ZONE_RANGE[1] - JOB_ZONE_RANGE[0]
 RANKING_WEIGHTS = {"similarity": 0.55, "openings": 0.25, "concentration": 0.10, "pay": 0.10}
@@ -94,11 +107,17 @@ OPENINGS_POINTS_PER_DECADE = 20.0  # openings points = 20 x log10(openings): ten
 OPENINGS_EXAMPLES = (10, 100, 1_000)  # openings the page explains the scale with
 POINTS_PER_RATIO = 50.0  # concentration and pay points = 50 x the location quotient or the pay ratio ...
 RATIO_CAP = 2.0  # ... capped at 2 (100 points)
-PART_WORDS = {
-    "similarity": "how close it is to your skills and work",
-    "openings": "its estimated openings here",
-    "concentration": "how concentrated it is here",
-    "pay": "its pay",
+PART_WORDS = {  # English, marked for the catalog: shown translated in the "why" sentence
+    "similarity": N_("how close it is to your skills and work"),
+    "openings": N_("its estimated openings here"),
+    "concentration": N_("how concentrated it is here"),
+    "pay": N_("its pay"),
+}
+PART_NAMES = {  # each part of the score named in a list ("similarity, openings, concentration and pay")
+    "similarity": N_("similarity"),
+    "openings": N_("openings"),
+    "concentration": N_("concentration"),
+    "pay": N_("pay"),
 }
 DEMAND_PARTS = ("openings", "concentration")  # the parts a BLS group figure gives, counted once per ranking
 NEUTRAL_POINTS = 50.0
@@ -142,10 +161,16 @@ class Thresholds:
 
     def describe(self) -> str:
         """The thresholds in words ("similarity at least 25; at most 1 job zone(s) ...")."""
-        return (
-            f"similarity at least {self.min_similarity:.0f}; at most {self.max_job_zone_step} job zone(s) and "
-            f"{self.max_education_step} education step(s) above now; median pay at least "
-            f"{self.min_wage_ratio:.0%} of now; at least {self.min_local_jobs:,} jobs in the region"
+        return _(
+            "similarity at least {similarity:.0f}; at most {zones} job zone(s) and "
+            "{steps} education step(s) above now; median pay at least "
+            "{pay:.0%} of now; at least {jobs:,} jobs in the region"
+        ).format(
+            similarity=self.min_similarity,
+            zones=self.max_job_zone_step,
+            steps=self.max_education_step,
+            pay=self.min_wage_ratio,
+            jobs=self.min_local_jobs,
         )
 
 
@@ -212,12 +237,13 @@ class TransitionEngine:
 
     def _read_area_arrays(self, area_code: str) -> tuple[dict[str, np.ndarray], dict[str, int]]:
         """The area's rows of the demand model (``DEMAND_COLUMNS``) beside the national facts
-        (``NATIONAL_COLUMNS``), as arrays, and each O*NET code's position in them."""
+        (``NATIONAL_COLUMNS``), as arrays, and each O*NET code's position in them. Held for reuse, so the
+        columns in words are left out: ``fact_arrays`` words the rows asked for in the visitor's language."""
         demand = self.demand.occupations(area_code)
         codes = demand.onet_soc_code.to_numpy()
         national = self.national.reindex(codes)
         arrays = {"onet_soc_code": codes, "occupation_title": demand.occupation_title.to_numpy()}
-        arrays.update({column: demand[column].to_numpy() for column in DEMAND_COLUMNS})
+        arrays.update({column: demand[column].to_numpy() for column in DEMAND_COLUMNS if column not in WORDS_COLUMNS})
         arrays.update({column: national[column].to_numpy() for column in NATIONAL_COLUMNS})
         return arrays, {code: i for i, code in enumerate(codes)}
 
@@ -226,14 +252,16 @@ class TransitionEngine:
         arrays, position = self._area_arrays(area_code)
         rows = np.array([position.get(code, -1) for code in onet_soc_codes], dtype=np.int64)
         if (rows >= 0).all():
-            return {column: values[rows] for column, values in arrays.items()}
+            return _with_words({column: values[rows] for column, values in arrays.items()})
         # codes the demand model does not know: empty rows, like DemandModel.occupations
         frame = pd.DataFrame(arrays).set_index("onet_soc_code", drop=False).reindex(list(onet_soc_codes))
         frame["onet_soc_code"] = list(onet_soc_codes)
-        return {
-            column: frame[column].astype(object if frame[column].dtype == object else "float64").to_numpy()
-            for column in arrays
-        }
+        return _with_words(
+            {
+                column: frame[column].astype(object if frame[column].dtype == object else "float64").to_numpy()
+                for column in arrays
+            }
+        )
 
     def facts(self, area_code: str, onet_soc_codes: list[str]) -> pd.DataFrame:
         """One row per O*NET occupation (in the given order): the demand model's figures for the area
@@ -250,42 +278,56 @@ class TransitionEngine:
         local_wage = _number(fact["local_annual_wage_median_usd"])
         national_wage = _number(fact["national_annual_wage_median_usd"])
         in_group = bool(fact["demand_is_shared"]) and not is_soc_occupation_itself(onet_soc_code, fact["demand_grain"])
-        shared = f" (the figure of {fact['demand_basis']})" if in_group else ""
+        # the origin as the notes name it: with the group whose figure it shows, where it is a group's
+        who = (
+            _("{title} (the figure of {basis})").format(title=title, basis=fact["demand_basis"]) if in_group else title
+        )
         if fact["demand_soc_code"] is None:
             notes.append(
-                f"BLS publishes no employment or wage estimates for {title}, so pay cannot be compared and "
-                "the pay threshold is not applied."
+                _(
+                    "BLS publishes no employment or wage estimates for {title}, so pay cannot be compared and "
+                    "the pay threshold is not applied."
+                ).format(title=title)
             )
         else:
             if local_wage is None:
                 notes.append(
-                    f"BLS released no median wage for {title}{shared} in {place}; pay is compared with "
-                    "national medians instead."
+                    _(
+                        "BLS released no median wage for {occupation} in {area}; pay is compared with "
+                        "national medians instead."
+                    ).format(occupation=who, area=place)
                 )
             if pd.isna(fact["local_employment_count"]):
                 notes.append(
-                    f"BLS released no employment estimate for {title}{shared} in {place} (too few survey "
-                    "responses or confidential); the targets are still ranked on their own local numbers."
+                    _(
+                        "BLS released no employment estimate for {occupation} in {area} (too few survey "
+                        "responses or confidential); the targets are still ranked on their own local numbers."
+                    ).format(occupation=who, area=place)
                 )
             if in_group:
                 notes.append(
-                    f"Your pay now is compared using {fact['demand_basis']}: BLS publishes {title} only "
-                    "within that group."
+                    _("Your pay now is compared using {basis}: BLS publishes {title} only within that group.").format(
+                        basis=fact["demand_basis"], title=title
+                    )
                 )
         job_zone = None if pd.isna(fact["job_zone"]) else int(fact["job_zone"])
         if job_zone is None:
-            notes.append(f"O*NET gives no job zone for {title}, so the job zone threshold is not applied.")
+            notes.append(
+                _("O*NET gives no job zone for {title}, so the job zone threshold is not applied.").format(title=title)
+            )
         education = fact["typical_entry_education"]
         if education is None:
             notes.append(
-                f"BLS publishes no typical entry education for {title}, so the education threshold is not applied."
+                _(
+                    "BLS publishes no typical entry education for {title}, so the education threshold is not applied."
+                ).format(title=title)
             )
         wage_words = (
-            f"the median for {title}{shared} in {place}"
+            _("the median for {occupation} in {area}").format(occupation=who, area=place)
             if local_wage is not None
-            else f"the national median for {title}{shared}"
+            else _("the national median for {occupation}").format(occupation=who)
             if national_wage is not None
-            else "not available"
+            else _("not available")
         )
         origin = Origin(
             "occupation",
@@ -324,8 +366,10 @@ class TransitionEngine:
         columns.update({c: v for c, v in facts.items() if c not in ("onet_soc_code", "occupation_title", "job_zone")})
         if np.isnan(columns["local_employment_count"].astype("float64")).all():
             raise NoRegionalDataError(
-                f"BLS publishes no employment estimates in {place} for any of the occupations similar to "
-                f"{origin.label}. Try the whole state or the nation in the sidebar."
+                _(
+                    "BLS publishes no employment estimates in {area} for any of the occupations similar to "
+                    "{origin}. Try the whole state or the nation in the sidebar."
+                ).format(area=place, origin=origin.label)
             )
         columns.update(origin_comparison(columns, origin))
         failures = _failure_arrays(columns, thresholds)
@@ -360,6 +404,23 @@ def is_soc_occupation_itself(onet_soc_code: str, demand_grain: str | None) -> bo
     return demand_grain == "shared_soc" and str(onet_soc_code).endswith(".00")
 
 
+def _with_words(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The rows' ``demand_basis`` and missing-figure reason in words, in the visitor's language."""
+    arrays["demand_basis"] = np.array(
+        [
+            basis_label(code, title, grain, shared)
+            for code, title, grain, shared in zip(
+                arrays["demand_soc_code"], arrays["demand_title"], arrays["demand_grain"], arrays["shared_with_count"]
+            )
+        ],
+        dtype=object,
+    )
+    arrays["local_employment_missing_words"] = np.array(
+        [missing_words(reason) for reason in arrays["local_employment_missing_reason"]], dtype=object
+    )
+    return arrays
+
+
 def _rows(frame: pd.DataFrame) -> list:
     """The rows as named tuples, read column by column (much cheaper than ``itertuples`` on a wide frame)."""
     if frame.empty:
@@ -388,11 +449,11 @@ def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.Da
 def _self_assessment_notes(origin: Origin) -> list[str]:
     notes = []
     if origin.job_zone is None:
-        notes.append("You did not say how much preparation you have, so the job zone threshold is not applied.")
+        notes.append(_("You did not say how much preparation you have, so the job zone threshold is not applied."))
     if origin.education is None:
-        notes.append("You did not give your education, so the education threshold is not applied.")
+        notes.append(_("You did not give your education, so the education threshold is not applied."))
     if origin.local_wage_usd is None:
-        notes.append("You did not enter your pay, so pay is not compared and the pay threshold is not applied.")
+        notes.append(_("You did not enter your pay, so pay is not compared and the pay threshold is not applied."))
     return notes
 
 
@@ -439,16 +500,22 @@ def origin_comparison(columns, origin: Origin) -> dict[str, np.ndarray]:
 
 # --------------------------------------------------------------------------- thresholds
 
-# threshold -> (words on the page, the Thresholds field it reads; None: not adjustable)
+# threshold -> (words on the page, English marked for the catalog and shown through ``threshold_words``;
+# the Thresholds field it reads, None: not adjustable)
 THRESHOLD_WORDS = {
-    "similarity": ("lowest similarity", "min_similarity"),
-    "job_zone": ("largest job zone step up", "max_job_zone_step"),
-    "education": ("largest education step up", "max_education_step"),
-    "same_occupation": ("specialties of your own occupation left out", "include_same_bls_occupation"),
-    "no_jobs_figure": ("no BLS jobs figure in the region (no threshold can change this)", None),
-    "local_jobs": ("fewest jobs in the region", "min_local_jobs"),
-    "pay": ("lowest pay compared with now", "min_wage_ratio"),
+    "similarity": (N_("lowest similarity"), "min_similarity"),
+    "job_zone": (N_("largest job zone step up"), "max_job_zone_step"),
+    "education": (N_("largest education step up"), "max_education_step"),
+    "same_occupation": (N_("specialties of your own occupation left out"), "include_same_bls_occupation"),
+    "no_jobs_figure": (N_("no BLS jobs figure in the region (no threshold can change this)"), None),
+    "local_jobs": (N_("fewest jobs in the region"), "min_local_jobs"),
+    "pay": (N_("lowest pay compared with now"), "min_wage_ratio"),
 }
+
+
+def threshold_words(key: str) -> str:
+    """A threshold's name on the page ("lowest similarity"), in the visitor's language."""
+    return _(THRESHOLD_WORDS[key][0])
 
 
 def threshold_failures(frame: pd.DataFrame, t: Thresholds) -> pd.DataFrame:
@@ -480,30 +547,44 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
         why = []
         if row.fails_similarity:
             why.append(
-                f"less alike than the threshold (similarity {_below(row.similarity_score, t.min_similarity)} "
-                f"< {t.min_similarity:g})"
+                _("less alike than the threshold (similarity {similarity} < {threshold:g})").format(
+                    similarity=_below(row.similarity_score, t.min_similarity), threshold=t.min_similarity
+                )
             )
         if row.fails_job_zone:
             why.append(
-                f"needs more preparation (job zone {row.target_job_zone:.0f}, {row.job_zone_step:.0f} above now)"
+                _("needs more preparation (job zone {zone:.0f}, {step:.0f} above now)").format(
+                    zone=row.target_job_zone, step=row.job_zone_step
+                )
             )
         if row.fails_education:
             why.append(
-                f"typically needs a {str(row.typical_entry_education).lower()} to start "
-                f"({row.education_step:.0f} education steps above now)"
+                _("typically needs a {education} to start ({steps:.0f} education steps above now)").format(
+                    education=str(row.typical_entry_education).lower(), steps=row.education_step
+                )
             )
         if row.fails_same_occupation:
-            why.append("a specialty BLS counts within your own occupation (same jobs and pay figures)")
+            why.append(_("a specialty BLS counts within your own occupation (same jobs and pay figures)"))
         if row.demand_soc_code is None:
-            why.append("BLS publishes no employment numbers for it")
+            why.append(_("BLS publishes no employment numbers for it"))
         elif row.fails_no_jobs_figure:
-            why.append(f"BLS released no employment estimate for it in {area_name}")
+            why.append(_("BLS released no employment estimate for it in {area}").format(area=area_name))
         elif row.fails_local_jobs:
             why.append(
-                f"only {row.local_employment_count:,.0f} jobs in {area_name}{_of_group(row)} (< {t.min_local_jobs:,})"
+                (
+                    _("only {jobs:,.0f} jobs in {area} for {basis} (< {threshold:,})")
+                    if _is_group_figure(row)
+                    else _("only {jobs:,.0f} jobs in {area} (< {threshold:,})")
+                ).format(
+                    jobs=row.local_employment_count, area=area_name, basis=row.demand_basis, threshold=t.min_local_jobs
+                )
             )
         if row.fails_pay:
-            why.append(f"median pay {row.wage_ratio:.0%} of now (< {t.min_wage_ratio:.0%})")
+            why.append(
+                _("median pay {share:.0%} of now (< {threshold:.0%})").format(
+                    share=row.wage_ratio, threshold=t.min_wage_ratio
+                )
+            )
         reasons.append("; ".join(why))
     return reasons
 
@@ -545,7 +626,7 @@ def explain_empty(result: TransitionResult) -> EmptyExplanation | None:
         return None
     counts = removed_counts(result.set_aside)
     adjustable = sorted(
-        (key for key, (_, name) in THRESHOLD_WORDS.items() if name and counts[key]), key=lambda key: -counts[key]
+        (key for key, (_words, name) in THRESHOLD_WORDS.items() if name and counts[key]), key=lambda key: -counts[key]
     )
     main = adjustable[0] if adjustable else None
     relaxation = _single_relaxation(result, adjustable) or _combined_relaxation(result, adjustable)
@@ -555,18 +636,23 @@ def explain_empty(result: TransitionResult) -> EmptyExplanation | None:
 def _empty_sentence(result: TransitionResult, counts: dict[str, int], main: str | None) -> str:
     total = len(result.set_aside)
     parts = [
-        f"{THRESHOLD_WORDS[key][0]}: {count}" for key, count in sorted(counts.items(), key=lambda kv: -kv[1]) if count
+        _("{threshold}: {count}").format(threshold=threshold_words(key), count=count)
+        for key, count in sorted(counts.items(), key=lambda kv: -kv[1])
+        if count
     ]
-    lead = (
-        f"The threshold that removed the most is the {THRESHOLD_WORDS[main][0]} "
-        f"({_threshold_value(result.thresholds, main)}), which {counts[main]} of them miss. "
-        if main
-        else ""
+    sentences = [_("No occupation passes every threshold in {area}.").format(area=result.area_label)]
+    if main:
+        sentences.append(
+            _("The threshold that removed the most is the {threshold} ({value}), which {count} of them miss.").format(
+                threshold=threshold_words(main), value=_threshold_value(result.thresholds, main), count=counts[main]
+            )
+        )
+    sentences.append(
+        _(
+            "Of the {total} similar occupations, each threshold removed (an occupation can miss several): {counts}."
+        ).format(total=total, counts="; ".join(parts))
     )
-    return (
-        f"No occupation passes every threshold in {result.area_label}. {lead}Of the {total} similar occupations, "
-        f"each threshold removed (an occupation can miss several): {'; '.join(parts)}."
-    )
+    return " ".join(sentences)
 
 
 def _threshold_value(t: Thresholds, key: str) -> str:
@@ -574,7 +660,7 @@ def _threshold_value(t: Thresholds, key: str) -> str:
         "similarity": f"{t.min_similarity:g}",
         "job_zone": f"{t.max_job_zone_step}",
         "education": f"{t.max_education_step}",
-        "same_occupation": "left out",
+        "same_occupation": _("left out"),
         "local_jobs": f"{t.min_local_jobs:,}",
         "pay": f"{t.min_wage_ratio:.0%}",
     }[key]
@@ -626,7 +712,7 @@ def _relaxation(result: TransitionResult, thresholds: Thresholds) -> Relaxation:
     old = result.thresholds
     changes = tuple(
         _change_words(key, old, thresholds)
-        for key, (_, name) in THRESHOLD_WORDS.items()
+        for key, (_words, name) in THRESHOLD_WORDS.items()
         if name and getattr(old, name) != getattr(thresholds, name)
     )
     ranked = int((~threshold_failures(result.set_aside, thresholds).any(axis=1)).sum())
@@ -636,8 +722,10 @@ def _relaxation(result: TransitionResult, thresholds: Thresholds) -> Relaxation:
 def _change_words(key: str, old: Thresholds, new: Thresholds) -> str:
     """ "lowest similarity 99 → 56"; "include specialties of your own occupation"."""
     if key == "same_occupation":
-        return "include specialties of your own occupation"
-    return f"{THRESHOLD_WORDS[key][0]} {_threshold_value(old, key)} → {_threshold_value(new, key)}"
+        return _("include specialties of your own occupation")
+    return _("{threshold} {old} → {new}").format(
+        threshold=threshold_words(key), old=_threshold_value(old, key), new=_threshold_value(new, key)
+    )
 
 
 # --------------------------------------------------------------------------- scores
@@ -719,8 +807,12 @@ def _same_figure_notes(kept: pd.DataFrame) -> list[str]:
     for rank, counted, title, code in zip(
         kept.transition_rank, kept.demand_counted, kept.same_figure_as, kept.same_figure_as_code
     ):
-        where = "" if counted else "above" if rank_of[code] < rank else "below"
-        notes.append(f"same BLS figure as {title} (ranked {where})" if where else "")
+        if counted:
+            notes.append("")
+        elif rank_of[code] < rank:
+            notes.append(_("same BLS figure as {title} (ranked above)").format(title=title))
+        else:
+            notes.append(_("same BLS figure as {title} (ranked below)").format(title=title))
     return notes
 
 
@@ -731,38 +823,64 @@ def _why(row, means: dict[str, float], origin: Origin, area_name: str) -> str:
     """One sentence: what lifts it to this rank, then the facts behind each part."""
     lead = _leading_part(row, means)
     strongest = strongest_components(row)
-    alike = f"similarity {row.similarity_score:.0f} ({describe_score(row.similarity_score)}"
-    alike += f"; closest on {' and '.join(strongest)})" if strongest else ")"
-    jobs = (
-        f"{row.local_employment_count:,.0f} jobs in {area_name} now{_of_group(row)}, openings "
-        f"{describe_openings(row.local_annual_openings_est_count)} (estimate)"
-        if not pd.isna(row.local_employment_count)
-        else f"no employment estimate released in {area_name}"
+    alike = (
+        _("similarity {score:.0f} ({rarity}; closest on {components})").format(
+            score=row.similarity_score, rarity=describe_score(row.similarity_score), components=and_words(strongest)
+        )
+        if strongest
+        else _("similarity {score:.0f} ({rarity})").format(
+            score=row.similarity_score, rarity=describe_score(row.similarity_score)
+        )
     )
+    if pd.isna(row.local_employment_count):
+        jobs = _("no employment estimate released in {area}").format(area=area_name)
+    else:
+        jobs = (
+            _("{jobs:,.0f} jobs in {area} now for {basis}, openings {openings} (estimate)")
+            if _is_group_figure(row)
+            else _("{jobs:,.0f} jobs in {area} now, openings {openings} (estimate)")
+        ).format(
+            jobs=row.local_employment_count,
+            area=area_name,
+            basis=row.demand_basis,
+            openings=describe_openings(row.local_annual_openings_est_count),
+        )
     lq = (
-        f"location quotient {row.location_quotient:.2f}"
+        _("location quotient {lq:.2f}").format(lq=row.location_quotient)
         if not pd.isna(row.location_quotient)
-        else "location quotient not released (counted as neutral)"
+        else _("location quotient not released (counted as neutral)")
     )
-    pay = _pay_words(row, origin)
-    step = _step_words(row)
-    same = (
-        " It is a specialty within your own BLS occupation, so its jobs and pay are the same figures."
-        if bool(row.same_bls_occupation)
-        else ""
+    sentence = _("#{rank} mainly for {part}: {alike}; {jobs}; {lq}; {pay}; {step}.").format(
+        rank=row.transition_rank,
+        part=_(PART_WORDS[lead]),
+        alike=alike,
+        jobs=jobs,
+        lq=lq,
+        pay=_pay_words(row, origin),
+        step=_step_words(row),
     )
-    repeat = (
-        f" Its jobs, openings and location quotient are the {row.same_figure_note}: a figure counts once "
-        "in a ranking, so here its openings and concentration get neutral points."
-        if row.same_figure_note
-        else ""
-    )
-    return f"#{row.transition_rank} mainly for {PART_WORDS[lead]}: {alike}; {jobs}; {lq}; {pay}; {step}.{same}{repeat}"
+    if bool(row.same_bls_occupation):
+        sentence += " " + _(
+            "It is a specialty within your own BLS occupation, so its jobs and pay are the same figures."
+        )
+    if row.same_figure_note:
+        sentence += " " + _(
+            "Its jobs, openings and location quotient are the {note}: a figure counts once "
+            "in a ranking, so here its openings and concentration get neutral points."
+        ).format(note=row.same_figure_note)
+    return sentence
 
 
-def _of_group(row) -> str:
-    """ " for BLS group 29-1071 Physician Assistants, shared by 2 occupations" when the figure is a group's."""
-    return f" for {row.demand_basis}" if bool(row.demand_is_shared) and row.demand_basis else ""
+def _is_group_figure(row) -> bool:
+    """True where the row's figure is a BLS group's (its sentences then name the group)."""
+    return bool(row.demand_is_shared) and bool(row.demand_basis)
+
+
+def and_words(items: list[str]) -> str:
+    """ "a and b", "a, b and c": items as one phrase, in the visitor's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def _leading_part(row, means: dict[str, float]) -> str:
@@ -776,30 +894,43 @@ def _leading_part(row, means: dict[str, float]) -> str:
 def _pay_words(row, origin: Origin) -> str:
     if pd.isna(row.wage_ratio):
         if pd.isna(row.local_annual_wage_median_usd) and pd.isna(row.national_annual_wage_median_usd):
-            return "median pay not published"
-        return "pay not compared (your current pay is unknown)"
+            return _("median pay not published")
+        return _("pay not compared (your current pay is unknown)")
     local = row.wage_ratio_basis == "region"
-    where = "here" if local else "nationally"
     wage = row.local_annual_wage_median_usd if local else row.national_annual_wage_median_usd
     footnote = row.local_annual_wage_median_footnote if local else row.national_annual_wage_median_footnote
-    top = " or more (top-coded)" if str(footnote) == "5" else ""
-    group = " (the same BLS group's)" if bool(row.demand_is_shared) and local else ""
-    return f"median pay {where} ${wage:,.0f}{top}{group}, {row.wage_ratio:.0%} of {origin.wage_words}"
+    amount = f"${wage:,.0f}"
+    if str(footnote) == "5":
+        amount = _("{amount} or more (top-coded)").format(amount=amount)
+    if bool(row.demand_is_shared) and local:
+        amount = _("{amount} (the same BLS group's)").format(amount=amount)
+    return (
+        _("median pay here {amount}, {share:.0%} of {compared}")
+        if local
+        else _("median pay nationally {amount}, {share:.0%} of {compared}")
+    ).format(amount=amount, share=row.wage_ratio, compared=origin.wage_words)
 
 
 def _step_words(row) -> str:
     if pd.isna(row.job_zone_step):
-        zone = f"job zone {row.target_job_zone:.0f}" if not pd.isna(row.target_job_zone) else "job zone not rated"
+        zone = (
+            _("job zone {zone:.0f}").format(zone=row.target_job_zone)
+            if not pd.isna(row.target_job_zone)
+            else _("job zone not rated")
+        )
     else:
         step = int(row.job_zone_step)
-        zone = (
-            "same job zone (preparation) as now"
-            if step == 0
-            else f"{abs(step)} job zone{'s' if abs(step) > 1 else ''} {'above' if step > 0 else 'below'} now"
-        )
+        if step == 0:
+            zone = _("same job zone (preparation) as now")
+        elif step > 0:
+            zone = ngettext("{n} job zone above now", "{n} job zones above now", step).format(n=step)
+        else:
+            zone = ngettext("{n} job zone below now", "{n} job zones below now", -step).format(n=-step)
     if pd.isna(row.typical_entry_education):
         return zone
-    return f"{zone}; typical entry education: {str(row.typical_entry_education).lower()}"
+    return _("{zone}; typical entry education: {education}").format(
+        zone=zone, education=str(row.typical_entry_education).lower()
+    )
 
 
 def _below(value: float, threshold: float) -> str:
@@ -819,48 +950,61 @@ def area_label(area) -> str:
 
 def place_words(area_kind: str, area_name: str) -> str:
     """ "the United States" for the nation, else the area's name."""
-    return "the United States" if area_kind == "national" else area_name
+    return _("the United States") if area_kind == "national" else area_name
 
 
 # --------------------------------------------------------------------------- the method in words
 # Every sentence the page shows about the ranking is made here from the constants above, so the
 # page cannot say one thing while the ranking does another (tests/test_transitions_method_texts.py).
 
-NO_RELAXATION = (
+NO_RELAXATION = N_(  # English, marked for the catalog: shown through ``no_relaxation_words``
     "No change of the thresholds ranks an occupation here: BLS publishes no jobs figure in this region for the "
     "similar occupations. Pick a larger region in the sidebar."
 )
-_STEP_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
+_STEP_WORDS = (N_("no"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"), N_("six"), N_("seven"))
+
+
+def no_relaxation_words() -> str:
+    """``NO_RELAXATION`` in the visitor's language."""
+    return _(NO_RELAXATION)
 
 
 def part_scale_words() -> dict[str, str]:
     """Each part of the transition score and its 0-100 scale, in words."""
     examples = ", ".join(f"{count:,} → {float(openings_points(count)):.0f}" for count in OPENINGS_EXAMPLES)
     return {
-        "similarity": f"similarity (0-{MAX_SCORE:g})",
-        "openings": (
-            f"openings points ({OPENINGS_POINTS_PER_DECADE:g} x log10 of estimated openings a year here: {examples})"
+        "similarity": _("similarity (0-{max_score:g})").format(max_score=MAX_SCORE),
+        "openings": _("openings points ({per_decade:g} x log10 of estimated openings a year here: {examples})").format(
+            per_decade=OPENINGS_POINTS_PER_DECADE, examples=examples
         ),
-        "concentration": f"concentration points ({POINTS_PER_RATIO:g} x location quotient, capped at {MAX_POINTS:g})",
-        "pay": f"pay points ({POINTS_PER_RATIO:g} x pay ratio to now, capped at {MAX_POINTS:g})",
+        "concentration": _("concentration points ({per_ratio:g} x location quotient, capped at {cap:g})").format(
+            per_ratio=POINTS_PER_RATIO, cap=MAX_POINTS
+        ),
+        "pay": _("pay points ({per_ratio:g} x pay ratio to now, capped at {cap:g})").format(
+            per_ratio=POINTS_PER_RATIO, cap=MAX_POINTS
+        ),
     }
 
 
 def method_text() -> str:
     """The transition score and what happens to occupations that miss a threshold."""
     scales = part_scale_words()
-    formula = " + ".join(f"{weight:.0%} of {scales[part]}" for part, weight in RANKING_WEIGHTS.items())
-    return (
-        f"Transition score = {formula}. A location quotient or pay ratio BLS did not release counts as neutral "
-        f"({NEUTRAL_POINTS:g}). Occupations that miss a threshold are set aside with the reason; when none is left, "
-        "the page says which threshold removed the most and offers the smallest change that ranks at least one."
+    formula = " + ".join(
+        _("{weight:.0%} of {part}").format(weight=weight, part=scales[part]) for part, weight in RANKING_WEIGHTS.items()
     )
+    return _(
+        "Transition score = {formula}. A location quotient or pay ratio BLS did not release counts as neutral "
+        "({neutral:g}). Occupations that miss a threshold are set aside with the reason; when none is left, "
+        "the page says which threshold removed the most and offers the smallest change that ranks at least one."
+    ).format(formula=formula, neutral=NEUTRAL_POINTS)
 
 
 def score_help() -> str:
     """The tooltip of the transition score column."""
-    parts = list(RANKING_WEIGHTS)
-    return f"Transition score 0-{MAX_POINTS:g}: {', '.join(parts[:-1])} and {parts[-1]} combined (see “How this works”)"
+    parts = [_(PART_NAMES[part]) for part in RANKING_WEIGHTS]
+    return _("Transition score 0-{max_points:g}: {parts} combined (see “How this works”)").format(
+        max_points=MAX_POINTS, parts=and_words(parts)
+    )
 
 
 def education_ladder_words() -> str:
@@ -871,41 +1015,52 @@ def education_ladder_words() -> str:
         rungs.setdefault(rung, []).append(category)
     words, below = [], None
     for rung, categories in rungs.items():
-        text = " or ".join(EDUCATION_WORDS[c] for c in categories)
+        text = _or_words([_(EDUCATION_WORDS[c]) for c in categories])
         if below is not None and rung - below > 1:
-            text += f" {_STEP_WORDS[rung - below]} rungs above {_with_article(EDUCATION_WORDS[rungs[below][-1]])}"
-        notes = [EDUCATION_NOTES[c] for c in categories if c in EDUCATION_NOTES]
+            text = _("{rung} {count} rungs above {below}").format(
+                rung=text, count=_(_STEP_WORDS[rung - below]), below=_(EDUCATION_BELOW_WORDS[rungs[below][-1]])
+            )
+        notes = [_(EDUCATION_NOTES[c]) for c in categories if c in EDUCATION_NOTES]
         words.append(text + (f" ({'; '.join(notes)})" if notes else ""))
         below = rung
-    return "; ".join(words[:-1]) + f"; and {words[-1]}"
+    return _("{rungs}; and {last}").format(rungs="; ".join(words[:-1]), last=words[-1])
 
 
-def _with_article(words: str) -> str:
-    return words if words.startswith(("a ", "an ", "no ")) else f"a {words}"
+def _or_words(items: list[str]) -> str:
+    """ "a or b": alternatives as one phrase, in the visitor's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def thresholds_text(thresholds: Thresholds = Thresholds()) -> str:
     """The default thresholds and what their steps mean."""
     described = thresholds.describe()
     zones = JOB_ZONE_RANGE[1] - JOB_ZONE_RANGE[0] + 1
-    return (
-        f"{described[:1].upper()}{described[1:]}. Job zones are O*NET's {_STEP_WORDS[zones]} levels of preparation. "
-        f"Education steps are rungs of BLS's typical entry education: {education_ladder_words()}. "
+    return _(
+        "{thresholds}. Job zones are O*NET's {zones} levels of preparation. "
+        "Education steps are rungs of BLS's typical entry education: {ladder}. "
         "Specialties BLS counts within your own occupation are set aside unless you include them."
+    ).format(
+        thresholds=f"{described[:1].upper()}{described[1:]}",
+        zones=_(_STEP_WORDS[zones]),
+        ladder=education_ladder_words(),
     )
 
 
 def threshold_help() -> dict[str, str]:
     """The tooltip of each adjustable threshold (keys of ``THRESHOLD_WORDS``)."""
     return {
-        "similarity": f"0-{MAX_SCORE:g}; {scale_words()}.",
-        "job_zone": (
-            f"O*NET job zones {JOB_ZONE_RANGE[0]}-{JOB_ZONE_RANGE[1]} say how much preparation an occupation needs."
+        "similarity": _("0-{max_score:g}; {scale}.").format(max_score=MAX_SCORE, scale=scale_words()),
+        "job_zone": _("O*NET job zones {low}-{high} say how much preparation an occupation needs.").format(
+            low=JOB_ZONE_RANGE[0], high=JOB_ZONE_RANGE[1]
         ),
-        "education": f"Steps on BLS's typical entry education ladder: {education_ladder_words()}.",
-        "pay": "The target's median pay as a share of the current one.",
-        "local_jobs": "BLS OEWS employment in the region.",
-        "same_occupation": (
+        "education": _("Steps on BLS's typical entry education ladder: {ladder}.").format(
+            ladder=education_ladder_words()
+        ),
+        "pay": _("The target's median pay as a share of the current one."),
+        "local_jobs": _("BLS OEWS employment in the region."),
+        "same_occupation": _(
             "O*NET specialties (Acute Care Nurses for Registered Nurses) that BLS counts within the same occupation: "
             "same jobs and pay figures."
         ),
@@ -914,42 +1069,50 @@ def threshold_help() -> dict[str, str]:
 
 def group_figures_text() -> str:
     """How a BLS group's figure, shown by several occupations, counts once per ranking."""
-    parts = " and ".join(DEMAND_PARTS)
-    return (
+    parts = and_words([_(PART_NAMES[part]) for part in DEMAND_PARTS])
+    return _(
         "BLS publishes some O*NET occupations only inside a wider code (an O*NET specialty of one SOC occupation, "
         "an “All Other” group, or a group BLS publishes only as a whole); their jobs, openings and pay are then the "
         "group's, and “Whose numbers” names the group beside them. Such a figure is one piece of evidence, so it "
         "counts once per ranking: the group's own SOC occupation (an O*NET code ending in .00) or else the most "
-        f"similar occupation showing it carries its {parts} points; the others get neutral points "
-        f"({NEUTRAL_POINTS:g}, or the figure's own points where lower, so a shared figure never lifts a row) and say "
+        "similar occupation showing it carries its {parts} points; the others get neutral points "
+        "({neutral:g}, or the figure's own points where lower, so a shared figure never lifts a row) and say "
         "“same BLS figure as …”."
-    )
+    ).format(parts=parts, neutral=NEUTRAL_POINTS)
 
 
 def figures_note(openings_method: str) -> str:
     """Where the ranked table's figures come from (``openings_method``: the demand model's, naming any
     state whose own projections apply)."""
-    return (
-        f"Jobs, location quotient and pay: BLS OEWS for the region (wage-and-salary jobs). {openings_method} "
+    return _(
+        "Jobs, location quotient and pay: BLS OEWS for the region (wage-and-salary jobs). {openings_method} "
         "Pay is compared in the region when BLS published both medians, otherwise nationally. “Whose numbers” "
         "names the BLS group when a figure is a group's, shared with other occupations; such a figure counts once "
         "in the ranking (“Demand counted once”)."
-    )
+    ).format(openings_method=openings_method)
 
 
 def summary_sentence(result: TransitionResult) -> str:
     """ "12 occupations pass the thresholds (...); 38 more similar occupations are set aside below, ..." """
     aside = (
-        f"{len(result.set_aside)} more similar occupations are set aside below, each with the reason."
+        ngettext(
+            "{n} more similar occupation is set aside below, with the reason.",
+            "{n} more similar occupations are set aside below, each with the reason.",
+            len(result.set_aside),
+        ).format(n=len(result.set_aside))
         if len(result.set_aside)
-        else "none of the similar occupations is set aside."
+        else _("none of the similar occupations is set aside.")
     )
-    return f"{len(result.ranked)} occupations pass the thresholds ({result.thresholds.describe()}); {aside}"
+    return ngettext(
+        "{n} occupation passes the thresholds ({thresholds}); {aside}",
+        "{n} occupations pass the thresholds ({thresholds}); {aside}",
+        len(result.ranked),
+    ).format(n=len(result.ranked), thresholds=result.thresholds.describe(), aside=aside)
 
 
 def shared_figures_sentence(title: str, demand_basis: str, place: str) -> str:
     """Says that a target's figures are a BLS group's, for the closer look at one target."""
-    return (
-        f"{title}: the jobs, pay and openings figures for {place} are those of {demand_basis}; BLS does not "
-        f"publish {title} on its own."
-    )
+    return _(
+        "{title}: the jobs, pay and openings figures for {area} are those of {basis}; BLS does not "
+        "publish {title} on its own."
+    ).format(title=title, area=place, basis=demand_basis)

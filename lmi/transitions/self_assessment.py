@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from lmi.db import query_df
+from lmi.i18n import N_, _
 from lmi.transitions.ranking import Origin, Thresholds, TransitionEngine, TransitionResult
 from lmi.transitions.similarity_method import COMPONENT_KEYS, MAX_SCORE, Calibration, cosine, upper_pairs
 
@@ -57,8 +58,9 @@ LEVEL_RANGE = (0.0, 7.0)
 INTEREST_RANGE = (1.0, 7.0)
 WORK_STYLE_RANGE = (1.0, 5.0)
 SELF_WEIGHTS = {"skills": 2.0, "interests": 1.0, "work_styles": 0.5}
-LABEL = "your self-assessment"
-PAY_WORDS = "the pay you entered"
+SELF_WEIGHT_WORDS = {"skills": N_("skills"), "interests": N_("interests"), "work_styles": N_("work styles")}
+LABEL = N_("your self-assessment")  # English, marked for the catalog: ``origin`` gives them translated
+PAY_WORDS = N_("the pay you entered")
 
 
 class SelfAssessmentError(ValueError):
@@ -84,43 +86,60 @@ class SelfAssessment:
     def origin(self) -> Origin:
         """Where this worker starts, for the ranking: their preparation, education and pay, if given."""
         pay = self.annual_pay_usd
-        return Origin("self_assessment", LABEL, None, None, self.job_zone, self.education, pay, pay, PAY_WORDS)
+        return Origin("self_assessment", _(LABEL), None, None, self.job_zone, self.education, pay, pay, _(PAY_WORDS))
 
 
 def validate(assessment: SelfAssessment) -> list[str]:
     """Refuse ratings that cannot be matched; return notes on optional parts that are ignored."""
     levels = {k: v for k, v in assessment.skill_levels.items() if v is not None and not pd.isna(v)}
     if len(levels) < MIN_RATED_SKILLS:
-        raise SelfAssessmentError(f"Rate at least {MIN_RATED_SKILLS} skills (you rated {len(levels)}).")
-    _require_range(levels, LEVEL_RANGE, "Skill levels")
+        raise SelfAssessmentError(
+            _("Rate at least {fewest} skills (you rated {rated}).").format(fewest=MIN_RATED_SKILLS, rated=len(levels))
+        )
+    _require_range(levels, LEVEL_RANGE, _("Skill levels must lie between {low:g} and {high:g}."))
     if all(v == 0 for v in levels.values()):
         raise SelfAssessmentError(
-            "All your skill ratings are 0. Rate the skills you use at the level you use them: "
-            "the examples beside each scale show what a level means."
+            _(
+                "All your skill ratings are 0. Rate the skills you use at the level you use them: "
+                "the examples beside each scale show what a level means."
+            )
         )
     if len(set(levels.values())) == 1:
         raise SelfAssessmentError(
-            "All your skill ratings are the same. Rate your stronger skills higher than the "
-            "others, so we can see what you are good at."
+            _(
+                "All your skill ratings are the same. Rate your stronger skills higher than the "
+                "others, so we can see what you are good at."
+            )
         )
     notes = []
-    for name, ratings, bounds in (
-        ("interests", assessment.interests, INTEREST_RANGE),
-        ("work styles", assessment.work_styles, WORK_STYLE_RANGE),
+    for ratings, bounds, outside, same in (
+        (
+            assessment.interests,
+            INTEREST_RANGE,
+            _("Interests must lie between {low:g} and {high:g}."),
+            _("Your interests ratings are all the same, so they were not used."),
+        ),
+        (
+            assessment.work_styles,
+            WORK_STYLE_RANGE,
+            _("Work styles must lie between {low:g} and {high:g}."),
+            _("Your work styles ratings are all the same, so they were not used."),
+        ),
     ):
         given = {k: v for k, v in ratings.items() if v is not None}
-        _require_range(given, bounds, name.capitalize())
+        _require_range(given, bounds, outside)
         if given and len(set(given.values())) == 1:
-            notes.append(f"Your {name} ratings are all the same, so they were not used.")
+            notes.append(same)
     if assessment.annual_pay_usd is not None and assessment.annual_pay_usd <= 0:
-        raise SelfAssessmentError("Your pay must be a positive yearly amount in dollars, or left empty.")
+        raise SelfAssessmentError(_("Your pay must be a positive yearly amount in dollars, or left empty."))
     return notes
 
 
-def _require_range(ratings: dict[str, float], bounds: tuple[float, float], what: str) -> None:
+def _require_range(ratings: dict[str, float], bounds: tuple[float, float], message: str) -> None:
+    """Refuse ratings outside ``bounds``; ``message`` (translated) says so with ``{low}`` and ``{high}``."""
     outside = [k for k, v in ratings.items() if not bounds[0] <= v <= bounds[1]]
     if outside:
-        raise SelfAssessmentError(f"{what} must lie between {bounds[0]:g} and {bounds[1]:g}.")
+        raise SelfAssessmentError(message.format(low=bounds[0], high=bounds[1]))
 
 
 class SelfAssessmentModel:
@@ -284,29 +303,36 @@ def transitions(
 
 def method_text() -> str:
     """How ratings are matched, from ``SELF_WEIGHTS`` and ``MIN_RATED_SKILLS``."""
-    weights = ", ".join(f"{key.replace('_', ' ')} {weight:g}" for key, weight in SELF_WEIGHTS.items())
-    return (
-        "Your ratings are compared with each occupation's skill levels (and, if given, interests and work styles) "
-        f"by how both differ from the average occupation, scored on the same 0-{MAX_SCORE:g} rarity scale; weights "
-        f"{weights} (a judgement: there is no expert list to tune against). At least {MIN_RATED_SKILLS} rated "
-        "skills are needed."
+    weights = ", ".join(
+        _("{part} {weight:g}").format(part=_(SELF_WEIGHT_WORDS[key]), weight=weight)
+        for key, weight in SELF_WEIGHTS.items()
     )
+    return _(
+        "Your ratings are compared with each occupation's skill levels (and, if given, interests and work styles) "
+        "by how both differ from the average occupation, scored on the same 0-{max_score:g} rarity scale; weights "
+        "{weights} (a judgement: there is no expert list to tune against). At least {fewest} rated "
+        "skills are needed."
+    ).format(max_score=MAX_SCORE, weights=weights, fewest=MIN_RATED_SKILLS)
 
 
 def skill_scale_text() -> str:
     """How to rate a skill, above the form."""
     low, high = LEVEL_RANGE
-    return (
-        f"For each skill, pick the level you use it at, on O*NET's {low:g}-{high:g} scale ({low:g} = not at all). "
+    return _(
+        "For each skill, pick the level you use it at, on O*NET's {low:g}-{high:g} scale ({low:g} = not at all). "
         "The examples are O*NET's own for that skill."
-    )
+    ).format(low=low, high=high)
 
 
 def interest_scale_text() -> str:
     low, high = INTEREST_RANGE
-    return f"How much would you like work like this? {low:g} = not at all, {high:g} = very much."
+    return _("How much would you like work like this? {low:g} = not at all, {high:g} = very much.").format(
+        low=low, high=high
+    )
 
 
 def work_style_scale_text() -> str:
     low, high = WORK_STYLE_RANGE
-    return f"How well does this describe you at work? {low:g} = not at all, {high:g} = extremely well."
+    return _("How well does this describe you at work? {low:g} = not at all, {high:g} = extremely well.").format(
+        low=low, high=high
+    )

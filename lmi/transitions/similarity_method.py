@@ -59,6 +59,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from lmi.i18n import N_, _
+
 TUNING_SEED = 7  # which half of the occupations the weights were tuned on (bench/bench_transitions.py)
 TUNING_GRID = (0, 0.25, 0.5, 1, 1.5, 2, 3, 4)  # the values each weight was tried at
 TUNING_PASSES = 3  # passes over the components, stopping early when a pass changes nothing
@@ -71,54 +73,69 @@ NEIGHBOURS_KEPT = 50  # per occupation, in out_occupation_similarity
 
 @dataclass(frozen=True)
 class Component:
+    """One component of the similarity; ``label``, ``group`` and ``compares`` are English, marked for the
+    catalog: ``words`` gives them in the visitor's language."""
+
     key: str
     label: str
     group: str
     weight: float
     compares: str
 
+    def words(self) -> dict[str, str]:
+        """{"label", "group", "compares"} in the visitor's language."""
+        return {"label": _(self.label), "group": _(self.group), "compares": _(self.compares)}
+
 
 COMPONENTS: tuple[Component, ...] = (
     Component(
-        "skills", "Skills", "What you know and can do", 0.5, "35 O*NET skills: the profile of importance x level"
+        "skills",
+        N_("Skills"),
+        N_("What you know and can do"),
+        0.5,
+        N_("35 O*NET skills: the profile of importance x level"),
     ),
     Component(
-        "knowledge", "Knowledge", "What you know and can do", 2.0, "33 O*NET knowledge areas: the importance profile"
+        "knowledge",
+        N_("Knowledge"),
+        N_("What you know and can do"),
+        2.0,
+        N_("33 O*NET knowledge areas: the importance profile"),
     ),
     Component(
         "work_activities",
-        "Work activities",
-        "What you do",
+        N_("Work activities"),
+        N_("What you do"),
         0.5,
-        "41 generalized work activities: the profile of importance x level",
+        N_("41 generalized work activities: the profile of importance x level"),
     ),
     Component(
         "detailed_work_activities",
-        "Detailed work activities",
-        "What you do",
+        N_("Detailed work activities"),
+        N_("What you do"),
         1.5,
-        "about 2,000 detailed work activities: those both occupations perform (rarer ones count more)",
+        N_("about 2,000 detailed work activities: those both occupations perform (rarer ones count more)"),
     ),
     Component(
         "tasks",
-        "Task statements",
-        "What you do",
+        N_("Task statements"),
+        N_("What you do"),
         3.0,
-        "the words of the occupations' task statements (words common to most occupations ignored)",
+        N_("the words of the occupations' task statements (words common to most occupations ignored)"),
     ),
     Component(
         "interests",
-        "Interests",
-        "How you work",
+        N_("Interests"),
+        N_("How you work"),
         1.5,
-        "the six RIASEC interests (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)",
+        N_("the six RIASEC interests (Realistic, Investigative, Artistic, Social, Enterprising, Conventional)"),
     ),
     Component(
         "work_styles",
-        "Work styles",
-        "How you work",
+        N_("Work styles"),
+        N_("How you work"),
         0.25,
-        "16 work styles such as attention to detail, cooperation, stress tolerance: the importance profile",
+        N_("16 work styles such as attention to detail, cooperation, stress tolerance: the importance profile"),
     ),
 )
 COMPONENT_KEYS = tuple(c.key for c in COMPONENTS)
@@ -401,7 +418,19 @@ def top_neighbours(pairs: PairScores, keep: int = NEIGHBOURS_KEPT, weights: dict
 # --------------------------------------------------------------------------- the method in words
 
 SCALE_EXAMPLES = (20.0, 40.0, 60.0)  # the scores the page explains the rarity scale with
-_COUNT_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNT_WORDS = (
+    N_("no"),
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+)
 
 
 def one_in(score: float) -> float:
@@ -413,10 +442,14 @@ def scale_words(scores: tuple[float, ...] = SCALE_EXAMPLES, top: bool = False) -
     """ "20 = only 1 in 10 pairs of occupations is more alike, 40 = 1 in 100, 60 = 1 in 1,000", and with
     ``top`` where the scale stops (", 100 = 1 in 100,000 or fewer")."""
     first, *rest = scores
-    parts = [f"{first:g} = only 1 in {one_in(first):,.0f} pairs of occupations is more alike"]
-    parts += [f"{score:g} = 1 in {one_in(score):,.0f}" for score in rest]
+    parts = [
+        _("{score:g} = only 1 in {count:,.0f} pairs of occupations is more alike").format(
+            score=first, count=one_in(first)
+        )
+    ]
+    parts += [_("{score:g} = 1 in {count:,.0f}").format(score=score, count=one_in(score)) for score in rest]
     if top:
-        parts.append(f"{MAX_SCORE:g} = 1 in {one_in(MAX_SCORE):,.0f} or fewer")
+        parts.append(_("{score:g} = 1 in {count:,.0f} or fewer").format(score=MAX_SCORE, count=one_in(MAX_SCORE)))
     return ", ".join(parts)
 
 
@@ -424,14 +457,20 @@ def method_text() -> str:
     """The similarity in a paragraph, from the components and the rarity scale (steps 1-4 above)."""
     count = len(COMPONENTS)
     example = SCALE_EXAMPLES[1]
-    return (
-        f"Two occupations are compared on {_COUNT_WORDS[count] if count < len(_COUNT_WORDS) else count} "
-        f"components of their O*NET descriptions. Each component is scored 0-{MAX_SCORE:g} by rarity: among all "
-        f"pairs of O*NET occupations, the share that is more alike on it ({scale_words(top=True)}). The components "
+    return _(
+        "Two occupations are compared on {count} "
+        "components of their O*NET descriptions. Each component is scored 0-{max_score:g} by rarity: among all "
+        "pairs of O*NET occupations, the share that is more alike on it ({scale}). The components "
         "are combined by their weighted mean over the components both occupations have, and that mean is put back "
-        f"on the same scale: similarity {example:g} means only 1 in {one_in(example):,.0f} pairs of occupations has "
+        "on the same scale: similarity {example:g} means only 1 in {example_count:,.0f} pairs of occupations has "
         "a higher weighted mean. Profiles are compared by their shape (correlation), so an occupation rated higher "
         "across the board is not closer to everything."
+    ).format(
+        count=_(_COUNT_WORDS[count]) if count < len(_COUNT_WORDS) else count,
+        max_score=MAX_SCORE,
+        scale=scale_words(top=True),
+        example=example,
+        example_count=one_in(example),
     )
 
 
@@ -439,15 +478,19 @@ def tuning_text(recall_at_k: float | None, k: int) -> str:
     """How the weights were chosen, with the agreement the database now served reaches (``recall_at_k``:
     the share of O*NET's primary related occupations found in our top ``k``, from
     ``lmi.transitions.onet_agreement``)."""
-    grid = ", ".join(f"{value:g}" for value in TUNING_GRID[:-1]) + f" and {TUNING_GRID[-1]:g}"
-    agreement = (
-        f"Our top {k} currently hold {recall_at_k:.0%} of O*NET's primary related occupations on average."
-        if recall_at_k is not None
-        else "This database has no O*NET related occupations to measure the agreement with."
+    grid = _("{values} and {last:g}").format(
+        values=", ".join(f"{value:g}" for value in TUNING_GRID[:-1]), last=TUNING_GRID[-1]
     )
-    return (
-        f"The weights were tuned (a coordinate search from equal weights, each weight tried at {grid}) to agree "
+    agreement = (
+        _("Our top {k} currently hold {share:.0%} of O*NET's primary related occupations on average.").format(
+            k=k, share=recall_at_k
+        )
+        if recall_at_k is not None
+        else _("This database has no O*NET related occupations to measure the agreement with.")
+    )
+    return _(
+        "The weights were tuned (a coordinate search from equal weights, each weight tried at {grid}) to agree "
         "with O*NET's expert list of related occupations on a random half of the occupations; the other half is "
         "held out to check the agreement is not overfitted (see bench/bench_transitions.py). "
-        f"{agreement} O*NET's list is never read by the score."
-    )
+        "{agreement} O*NET's list is never read by the score."
+    ).format(grid=grid, agreement=agreement)

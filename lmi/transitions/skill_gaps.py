@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from lmi.db import query_df, query_rows
+from lmi.i18n import _
 from lmi.occupations.levels import describe_level, nearest_anchor
 from lmi.occupations.profile import UnknownOccupationError, level_anchors, typical_education
 
@@ -97,7 +98,7 @@ def _gaps(
 
 def _require(con: duckdb.DuckDBPyConnection, onet_soc_code: str) -> None:
     if not query_rows(con, "SELECT 1 FROM core_occupation WHERE onet_soc_code = $c", {"c": onet_soc_code}):
-        raise UnknownOccupationError(f"no occupation with O*NET-SOC code {onet_soc_code!r}")
+        raise UnknownOccupationError(_("no occupation with O*NET-SOC code {code}").format(code=repr(onet_soc_code)))
 
 
 def preparation_step(con: duckdb.DuckDBPyConnection, target_code: str, origin_job_zone: int | None = None) -> dict:
@@ -132,20 +133,23 @@ def preparation_step(con: duckdb.DuckDBPyConnection, target_code: str, origin_jo
 
 
 def method_note(now_words: str, from_self_assessment: bool) -> str:
-    """Which gaps are listed and in what order (under the gap table); ``now_words``: "level now" or "your level"."""
-    return (
-        f"Listed: elements the target rates at least somewhat important (importance ≥ {MIN_TARGET_IMPORTANCE:g}) and "
-        f"needs at least {MIN_GAP_LEVELS:g} level above {now_words}, largest importance x gap first. Levels O*NET "
+    """Which gaps are listed and in what order (under the gap table); ``now_words``: "level now" or "your level"
+    (in the visitor's language)."""
+    note = _(
+        "Listed: elements the target rates at least somewhat important (importance ≥ {importance:g}) and "
+        "needs at least {gap:g} level above {now}, largest importance x gap first. Levels O*NET "
         "recommends suppressing (imprecise) are left out."
-        + (" Only the skills you rated are compared." if from_self_assessment else "")
-    )
+    ).format(importance=MIN_TARGET_IMPORTANCE, gap=MIN_GAP_LEVELS, now=now_words)
+    return note + (" " + _("Only the skills you rated are compared.") if from_self_assessment else "")
 
 
 def no_gaps_sentence(target_title: str, from_self_assessment: bool) -> str:
     """When no element needs a higher level."""
-    what = "skill" if from_self_assessment else "skill or knowledge area"
-    now = "yours" if from_self_assessment else "the level now"
-    return (
-        f"No {what} that {target_title} rates at least somewhat important needs a level {MIN_GAP_LEVELS:g} or more "
-        f"above {now}."
-    )
+    if from_self_assessment:
+        return _(
+            "No skill that {title} rates at least somewhat important needs a level {gap:g} or more above yours."
+        ).format(title=target_title, gap=MIN_GAP_LEVELS)
+    return _(
+        "No skill or knowledge area that {title} rates at least somewhat important needs a level {gap:g} or more "
+        "above the level now."
+    ).format(title=target_title, gap=MIN_GAP_LEVELS)

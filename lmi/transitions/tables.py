@@ -13,6 +13,8 @@ import pandas as pd
 
 from lmi.demand.oews_values import format_usd
 from lmi.demand.openings import round_openings
+from lmi.i18n import _
+from lmi.transitions.pathways import compared_with_words
 from lmi.transitions.ranking import TransitionResult
 
 
@@ -64,7 +66,7 @@ def stepping_stone_table(paths: pd.DataFrame) -> pd.DataFrame:
             "second_similarity": paths.second_similarity.astype("float64").round(0),
             **_figures(paths),
             "wage_ratio_pct": (100 * paths.wage_ratio.astype("float64")).round(0),
-            "pay_compared_with": paths.pay_compared_with,
+            "pay_compared_with": paths.pay_compared_with.map(compared_with_words),
             "why_not_direct": paths.why_not_direct,
             "path": paths.path,
         }
@@ -112,5 +114,7 @@ def _median_pay(row) -> str:
     """The median the pay ratio was computed on: the region's, or the nation's (said so) where BLS released no
     regional one."""
     if row.wage_ratio_basis == "nation":
-        return f"{format_usd(row.national_annual_wage_median_usd, row.national_annual_wage_median_footnote)} (nation)"
+        return _("{wage} (nation)").format(
+            wage=format_usd(row.national_annual_wage_median_usd, row.national_annual_wage_median_footnote)
+        )
     return format_usd(row.local_annual_wage_median_usd, row.local_annual_wage_median_footnote)

@@ -25,6 +25,8 @@ from tests.browser.helpers import new_page
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
+# Chromium itself must not call home either (updates, safe browsing, metrics, crash reports, pings): the
+# origin guard (helpers.OriginGuard) sees only the pages' requests.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,6 +34,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-breakpad",
+    "--metrics-recording-only",
+    "--no-pings",
 ]
 STARTUP_TIMEOUT_S = 120
 HERE = Path(__file__).resolve().parent
@@ -132,6 +142,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A page in its own browser context (its own Streamlit session), with the helpers' run tracker."""
+    """A page in its own browser context (its own Streamlit session), with the helpers' run tracker and
+    origin guard (the test fails if the page sends a request outside the app)."""
     with new_page(browser) as page:
         yield page

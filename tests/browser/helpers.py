@@ -17,6 +17,10 @@ Use these helpers for every navigation and every interaction that changes a widg
 ``click_and_wait``, ``press_and_wait``, ``upload_file``, ``download``; ``wait_for_app`` after
 anything else. Typing into a form's fields or opening an expander changes nothing on the server and
 needs no wait.
+
+The dashboard must work offline and tell no third party who reads it, so every page is also watched by an
+``OriginGuard``: a request to anywhere but the app's own server is refused and fails the test (at the next
+wait, and when the page closes).
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Download, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Download, Locator, Page, Request, Route, WebSocket, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -42,6 +47,7 @@ POLL_MS = 50
 APP = "[data-testid='stApp']"
 STATUS_WIDGET = "[data-testid='stStatusWidget']"
 EXCEPTION = "[data-testid='stException']"
+SKELETON = "[data-testid='stSkeleton']"
 
 expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
@@ -111,20 +117,84 @@ def tracker(page: Page) -> RunTracker:
     return runs
 
 
+LOCAL_SCHEMES = {"data", "blob", "about"}  # content the page holds itself: no request leaves the browser
+
+
+def origin(url: str) -> str:
+    """``scheme://host:port`` of a URL (what the same-origin policy compares)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class OriginGuard:
+    """Every request of a browser context, checked against the app's origin: the origin of the first app
+    URL ``open_app`` opened (or of the first page the context opened). Anything else is refused (the
+    request is aborted, so nothing leaves the machine) and recorded in ``refused``; so is a websocket to
+    elsewhere (Playwright cannot route those, so it is only recorded). A test's own ``page.route`` runs
+    before the guard and decides for itself."""
+
+    app_origin: str | None = None
+    refused: list[str] = field(default_factory=list)
+
+    def allows(self, url: str) -> bool:
+        return urlsplit(url).scheme in LOCAL_SCHEMES or origin(url) == self.app_origin
+
+    def expect_app(self, url: str) -> None:
+        if self.app_origin is None:
+            self.app_origin = origin(url)
+
+    def on_route(self, route: Route, request: Request) -> None:
+        if self.app_origin is None and request.is_navigation_request() and request.frame.parent_frame is None:
+            self.app_origin = origin(request.url)
+        if self.allows(request.url):
+            route.fallback()  # to a test's own route, if it has one, else to the network
+        else:
+            self.refused.append(request.url)
+            route.abort("blockedbyclient")
+
+    def on_websocket(self, socket: WebSocket) -> None:
+        if not self.allows(socket.url.replace("ws", "http", 1)):
+            self.refused.append(socket.url)
+
+    def check(self) -> None:
+        """Fail if anything tried to leave the app."""
+        if self.refused:
+            raise AssertionError(f"the page sent requests outside the app ({self.app_origin}): {self.refused}")
+
+
+def origin_guard(page: Page) -> OriginGuard:
+    """The guard of the page's browser context, attached on first use (before the page opens anything)."""
+    context: BrowserContext = page.context
+    existing = getattr(context, "_lmi_origin_guard", None)
+    if existing is not None:
+        return existing
+    guard = OriginGuard()
+    context.route("**/*", guard.on_route)
+    context.on("page", lambda opened: opened.on("websocket", guard.on_websocket))
+    page.on("websocket", guard.on_websocket)
+    context._lmi_origin_guard = guard
+    return guard
+
+
 def prepare(page: Page) -> Page:
-    """Generous timeouts and a run tracker for a new page; returns the page."""
+    """Generous timeouts, a run tracker and the origin guard for a new page; returns the page."""
     page.set_default_timeout(ACTION_TIMEOUT_MS)
     page.set_default_navigation_timeout(ACTION_TIMEOUT_MS)
+    origin_guard(page)
     tracker(page)
     return page
 
 
 @contextmanager
-def new_page(browser: Browser, width: int = 1400, height: int = 1000) -> Iterator[Page]:
-    """A page in a fresh browser context (its own Streamlit session), closed afterwards."""
-    context = browser.new_context(viewport={"width": width, "height": height})
+def new_page(browser: Browser, width: int = 1400, height: int = 1000, color_scheme: str = "light") -> Iterator[Page]:
+    """A page in a fresh browser context (its own Streamlit session), closed afterwards; the test fails if the
+    page sent a request outside the app. Streamlit's theme follows ``color_scheme`` (light or dark)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
     try:
-        yield prepare(context.new_page())
+        page = prepare(context.new_page())
+        yield page
+        origin_guard(page).check()
     finally:
         context.close()
 
@@ -156,7 +226,11 @@ def wait_for_app(page: Page, timeout_s: float = SETTLE_TIMEOUT_S) -> None:
     expect(page.locator(STATUS_WIDGET)).to_have_count(0, timeout=timeout_s * 1000)
     # the last messages are applied by React on the next frames
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    # an element whose code is still loading (widgets, tables and charts load on first use) shows a skeleton;
+    # on a busy machine the whole sidebar can still be one when the run is over
+    expect(page.locator(SKELETON)).to_have_count(0, timeout=timeout_s * 1000)
     _fail_on_exception(page)
+    origin_guard(page).check()
 
 
 def _fail_on_exception(page: Page) -> None:
@@ -184,6 +258,7 @@ def open_app(page: Page, url: str) -> None:
     server start with a "Page not found" notice over the (correctly rendered) page; it is closed."""
     runs = tracker(page)
     mark, not_found = runs.seq, runs.page_not_found
+    origin_guard(page).expect_app(url)
     page.goto(url)
     if not _wait_until(page, lambda: runs.last_request_seq > mark, SETTLE_TIMEOUT_S):
         raise AssertionError(f"the page at {url} never asked the app for a run")
@@ -196,11 +271,15 @@ def open_app(page: Page, url: str) -> None:
         expect(notice).to_have_count(0)
 
 
+def page_menu_link(page: Page, name: str) -> Locator:
+    """The link to a page in the sidebar's page menu (ui/navigation.py), by the page's title."""
+    return page.locator("[data-testid='stSidebar']").get_by_role("link", name=name, exact=True)
+
+
 def open_page_in_sidebar(page: Page, app_url: str, name: str) -> None:
-    """Open the app, then a page by its link in the sidebar navigation (no deep link, so no notice)."""
+    """Open the app, then a page by its link in the sidebar's page menu (no deep link, so no notice)."""
     open_app(page, app_url)
-    link = page.locator("[data-testid='stSidebarNav']").get_by_text(name, exact=True)
-    rerun_after(page, link.click)
+    rerun_after(page, page_menu_link(page, name).click)
 
 
 def choose_in_selectbox(page: Page, label: str, option: str) -> None:

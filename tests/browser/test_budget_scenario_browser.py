@@ -149,5 +149,5 @@ def test_a_scenario_file_loads_again_and_a_bad_one_names_its_field(page, example
         page.get_by_text("Load a scenario from a file (JSON)").click()
     upload_file(page, uploader, "board-option.json", good.encode("utf-8"), "application/json")
     click_and_wait(page, page.get_by_role("button", name="Load this scenario file"))
-    expect(page.get_by_text("Loaded board-option.json: 1 change(s).")).to_be_visible()
+    expect(page.get_by_text("Loaded board-option.json: 1 change.")).to_be_visible()
     expect(page.locator("[data-testid='stAlert']").filter(has_text=WARNING_WORDS)).to_have_count(1)

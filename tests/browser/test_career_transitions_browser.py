@@ -46,8 +46,10 @@ def test_nurse_in_hartford_sees_ranked_moves_gaps_and_downloads(page, app_url, t
         page.get_by_role("heading", name="Where Registered Nurses can lead in Hartford-West Hartford-East Hartford, CT")
     ).to_be_visible()
     expect(page.get_by_text("Source: O*NET").first).to_be_visible()
-    charts = page.locator("[data-testid='stVegaLiteChart']")
-    expect(charts.first.locator("canvas, svg").first).to_be_visible(timeout=30_000)
+    charts = page.locator("[data-testid='stPlotlyChart']")
+    expect(charts.first.locator("svg.main-svg").first).to_be_visible(timeout=30_000)
+    expect(charts.first.locator("svg text.gtitle")).to_have_text("Similarity against local demand")
+    expect(page.get_by_text("Chart summary:").first).to_be_visible()
 
     choose_in_selectbox(page, "Look closer at", "#2 Nurse Practitioners")
     expect(page.get_by_text("Why Nurse Practitioners is similar").first).to_be_visible()

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from lmi.records.example import load_example_records
 from tests.browser.conftest import serve_app
-from tests.browser.helpers import choose_in_selectbox, click_and_wait, download, open_app
+from tests.browser.helpers import choose_in_selectbox, click_and_wait, download, open_app, page_menu_link
 
 pytestmark = pytest.mark.browser
 
@@ -79,7 +79,7 @@ def test_the_url_follows_the_region_and_survives_a_page_switch(page, linked_app)
     open_app(page, f"{linked_app}/?area=0025540&occupation=29-1141.00")
     choose_in_selectbox(page, "State", "Missouri")
     expect(page).to_have_url(re.compile(r"area=2900000"))
-    click_and_wait(page, page.locator("[data-testid='stSidebarNav']").get_by_text("Sector reality check", exact=True))
+    click_and_wait(page, page_menu_link(page, "Sector reality check"))
     expect(page.get_by_role("heading", name="Sector reality check")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/sectors\?.*area=2900000"))
     expect(sidebar_choice(page, "State")).to_have_value("Missouri")

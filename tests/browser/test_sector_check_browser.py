@@ -70,10 +70,11 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
         )
     ).to_have_count(1)
     # postings trend, quadrant chart and the state's map are all drawn
-    charts = page.locator("[data-testid='stVegaLiteChart']")
+    charts = page.locator("[data-testid='stPlotlyChart']")
     expect(charts).to_have_count(3, timeout=30_000)
+    expect(charts.nth(1).locator("svg text.gtitle")).to_have_text("National growth against local concentration")
     charts.last.scroll_into_view_if_needed()
-    expect(charts.last.locator("canvas, svg").first).to_be_visible()
+    expect(charts.last.locator("svg.main-svg").first).to_be_visible()
 
     enter_seats(page, "healthcare, -3\nit_cybersecurity, lots")
     alert = page.locator("[data-testid='stAlert']").filter(has_text="These seats were not accepted")
@@ -121,6 +122,6 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
     ).to_be_visible()
 
     # Only the browser-tab icon (app.py's page_icon ":material/work:", which Streamlit's frontend fetches from
-    # Google's font CDN) leaves the app; the charts and the map load nothing: no tiles, no vega datasets.
+    # Google's font CDN) leaves the app; the charts and the map load nothing: no tiles, no CDN, no datasets.
     fetched = [url for url in outside if "materialsymbolsrounded/work/" not in url]
     assert fetched == [], f"the page fetched from outside the app: {fetched[:5]}"

@@ -35,7 +35,7 @@ def test_staff_import_a_states_projections(page, app_url):
         ("50", "Vermont", "99-9999", "Not an occupation", "2022", "10", "2032", "20", "10", "100", "5"),
     )
     upload(page, "vermont-bad.csv", official.state_projections_csv(rows=bad))
-    refused = page.get_by_text("vermont-bad.csv was not imported; nothing was stored. 1 problem(s) to fix")
+    refused = page.get_by_text("vermont-bad.csv was not imported; nothing was stored. 1 problem to fix")
     expect(refused).to_be_visible()
     problems = page.locator("[data-testid='stDataFrame']").filter(has_text="99-9999")
     expect(problems).to_contain_text("is not a code BLS publishes numbers for")
