@@ -51,6 +51,12 @@ class Style:
     pattern: str
 
 
+def category_marker(style: Style, sizes) -> dict:
+    """The marker of one category's points: its colour and shape, sized per point, outlined so light
+    colours stay visible on white."""
+    return {"symbol": style.symbol, "color": style.color, "size": sizes, "opacity": 0.85, "line": MARKER_OUTLINE}
+
+
 def category_styles(categories: Iterable[str]) -> dict[str, Style]:
     """A style per category, in the order given (each once); the palette repeats after eight."""
     ordered = list(dict.fromkeys(categories))

@@ -17,6 +17,7 @@ from ui.figures import (
     MARKER_OUTLINE,
     apply_layout,
     bubble_sizes,
+    category_marker,
     category_styles,
     hover_template,
     percent,
@@ -192,13 +193,7 @@ def cost_placement_scatter(points: pd.DataFrame) -> go.Figure:
                 y=rows.cost_per_placement_usd,
                 mode="markers",
                 customdata=rows[fields],
-                marker={
-                    "symbol": style.symbol,
-                    "color": style.color,
-                    "size": sizes[rows.index],
-                    "opacity": 0.85,
-                    "line": MARKER_OUTLINE,
-                },
+                marker=category_marker(style, sizes[rows.index]),
                 hovertemplate=hover_template("%{customdata[0]}", lines),
             )
         )

@@ -28,11 +28,11 @@ from lmi.sectors.flags import (
 )
 from lmi.sectors.reality_check import SectorView
 from ui.figures import (
-    MARKER_OUTLINE,
     OKABE_ITO,
     Style,
     apply_layout,
     bubble_sizes,
+    category_marker,
     hover_template,
     reference_line,
 )
@@ -159,13 +159,7 @@ def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool
                 text=rows.label if named else None,
                 textposition=["middle right" if left else "middle left" for left in left_of_middle],
                 customdata=rows[fields],
-                marker={
-                    "symbol": style.symbol,
-                    "color": style.color,
-                    "size": sizes[rows.index],
-                    "opacity": 0.85,
-                    "line": MARKER_OUTLINE,
-                },
+                marker=category_marker(style, sizes[rows.index]),
                 hovertemplate=hover_template("%{customdata[0]}", lines),
             )
         )
