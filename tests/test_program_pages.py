@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lmi.i18n import LANGUAGE_PARAM, _, use_language
+from lmi.programs.labels import GENERATED_NOTE
 from lmi.records.example import load_example_records
 from ui.language import data_values_note
 from ui.staff import PASSWORD_ENV, SECRET_KEY
@@ -297,6 +298,8 @@ def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
     labels = [m.label for m in at.metric]
     assert spanish("Employment rate, 2nd quarter after exit") in labels and spanish("Local fit") in labels
     assert "Welding Technology Certificate" in shown  # the program's name, as entered
+    captions = [c.value for c in at.caption]
+    assert spanish(GENERATED_NOTE) in captions and GENERATED_NOTE not in captions
 
 
 @pytest.mark.usefixtures("in_spanish")

@@ -38,7 +38,7 @@ def generated_badge(any_generated: bool) -> None:
     """A visible badge above anything derived from generated example data."""
     if any_generated:
         st.badge(_("Generated example data"), icon=":material/science:", color="orange")
-        st.caption(GENERATED_NOTE)
+        st.caption(_(GENERATED_NOTE))
 
 
 def records_source(threshold: int, any_generated: bool, write: bool = True) -> str:
