@@ -109,3 +109,11 @@ def test_show_figure_draws_the_chart_offline_with_its_text_alternative():
 def test_log_ticks_are_round_numbers_around_the_data():
     assert figures.log_ticks(7.5, 126) == [5, 10, 20, 50, 100, 200]
     assert figures.log_ticks(1200, 56000) == [1000, 2000, 5000, 10000, 20000, 50000, 100000]
+
+
+def test_summaries_show_staff_typed_names_literally():
+    """A program named like a link or a colour directive is shown as typed, not as markup."""
+    fig = go.Figure(layout={"title": {"text": "Placement rate by program"}})
+    text = figures.summary_text(fig, "[Log in](https://evil.example) **now** :red[alert] <b>x</b> costs $2.")
+    assert "\\[Log in\\](https\\://evil.example) \\*\\*now\\*\\* \\:red\\[alert\\] \\<b\\>x\\</b\\> costs \\$2." in text
+    assert text.startswith("**Chart summary:** Placement rate by program.")

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lmi.i18n import _
-from ui.components import md
 
 OKABE_ITO = (
     "#0072B2",  # blue
@@ -163,13 +163,26 @@ def plotly_config(file_stem: str) -> dict:
     }
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>#|~$:])")
+
+
 def figure_title(fig: go.Figure) -> str:
     return fig.layout.title.text or ""
 
 
+def literal_markdown(text: str) -> str:
+    """``text`` as Markdown that shows it literally, on one line: a summary names programs and providers as
+    staff typed them, so their asterisks, brackets, angle brackets, dollar signs (maths) and colons
+    (Streamlit's colour and emoji directives) are escaped, never interpreted."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def summary_text(fig: go.Figure, summary: str) -> str:
-    """The text alternative written under a figure: its title and the sentence that sums up its data."""
-    return _("**Chart summary:** {title}. {summary}").format(title=figure_title(fig), summary=summary)
+    """The text alternative written under a figure, as Markdown: its title and the sentence that sums up its
+    data, both shown literally."""
+    return _("**Chart summary:** {title}. {summary}").format(
+        title=literal_markdown(figure_title(fig)), summary=literal_markdown(summary)
+    )
 
 
 def show_figure(fig: go.Figure, summary: str, key: str | None = None) -> None:
@@ -178,7 +191,7 @@ def show_figure(fig: go.Figure, summary: str, key: str | None = None) -> None:
     st.plotly_chart(
         fig, width="stretch", theme=None, key=key, config=plotly_config(file_stem(title)), alt=title or None
     )
-    st.markdown(md(summary_text(fig, summary)).replace("$", "\\$"))
+    st.markdown(summary_text(fig, summary))
 
 
 def file_stem(title: str) -> str:
