@@ -58,6 +58,12 @@ def pages() -> dict[str, list[st.Page]]:
                 url_path="import",
             ),
             st.Page(
+                "pages/postings_import.py",
+                title=_("Import job postings"),
+                icon=":material/work:",
+                url_path="import-postings",
+            ),
+            st.Page(
                 "pages/state_projections_import.py",
                 title=_("Import state projections"),
                 icon=":material/trending_up:",

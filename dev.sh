@@ -3,8 +3,8 @@
 #   ./dev.sh start       set everything up, build the database from the shipped data, start the dashboard
 #                        in public mode (.streamlit/config.toml: the viewer toolbar, no Deploy or Clear cache)
 #   ./dev.sh dev         the same with Streamlit's developer toolbar (Rerun, Clear cache, Deploy)
-#   ./dev.sh test        set everything up (Chromium included), lint, and run the whole test suite: every
-#                        tier, the slow tests and the browser tests included (what .ci/run runs)
+#   ./dev.sh test        set everything up (Chromium, pyspark and Java included), lint, and run the whole test
+#                        suite: every tier, the slow, Spark and browser tests included (what .ci/run runs)
 #   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser (a few minutes)
 # Extra arguments go to pytest, e.g. ./dev.sh test-fast tests/test_search.py -x
 set -euo pipefail
@@ -52,6 +52,30 @@ setup_python() {
   fi
 }
 
+# pyspark for the Spark parity test (tests/test_postings_spark.py), on top of requirements.txt, with its own
+# stamp; only ./dev.sh test needs it (about 450 MB)
+setup_spark() {
+  local stamp="$VENV/.requirements-spark.sha256"
+  local wanted; wanted=$(sha256sum requirements-spark.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    log "installing pyspark (requirements-spark.txt)"
+    "$PY" -m pip install --quiet -r requirements-spark.txt
+    echo "$wanted" > "$stamp"
+  fi
+}
+
+# Spark needs Java 17 or newer: Debian's OpenJDK 17 runtime when no java is on PATH (default-jre-headless on a
+# release that no longer has 17)
+ensure_java() {
+  if command -v java >/dev/null; then return; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  if apt-cache policy openjdk-17-jre-headless | grep -q 'Candidate: [0-9]'; then
+    apt_install openjdk-17-jre-headless
+  else
+    apt_install default-jre-headless
+  fi
+}
+
 build_database() {
   log "building the reference database from the shipped snapshot (data/snapshot)"
   "$PY" -m etl build
@@ -78,14 +102,17 @@ case "${1:-}" in
     setup_python
     build_database
     "$PY" -m lmi.records.example --if-empty
+    "$PY" -m lmi.postings example-store --if-empty
     log "starting the dashboard on http://localhost:${PORT:-8501}"
     exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" --browser.gatherUsageStats false
     ;;
   test)
     setup_python
+    setup_spark
     ensure_chromium
+    ensure_java
     lint
-    log "running the whole test suite (fast, slow and browser tiers)"
+    log "running the whole test suite (fast, slow, Spark and browser tiers)"
     run_tests "${@:2}"
     ;;
   test-fast)

@@ -16,6 +16,7 @@ from lmi.transitions import (
     neighbours,
     onet_agreement,
     pathways,
+    posted_signal,
     ranking,
     self_assessment,
     similarity_method,
@@ -69,8 +70,9 @@ def main() -> None:
         render_method()
         return
     thresholds = render_thresholds()
+    with_postings = render_postings_switch()
     try:
-        result = tdata.transitions(start, region.area_code, thresholds)
+        result = tdata.transitions(start, region.area_code, thresholds, with_postings)
     except UnknownOccupationError:
         st.error(_("“{code}” is not an O\\*NET occupation in this database. Search again above.").format(code=start))
         return
@@ -179,6 +181,21 @@ def apply_thresholds(thresholds: Thresholds) -> None:
     st.session_state["tr_min_wage"] = int(round(thresholds.min_wage_ratio * 100))
     st.session_state["tr_min_jobs"] = int(thresholds.min_local_jobs)
     st.session_state["tr_same"] = bool(thresholds.include_same_bls_occupation)
+
+
+def render_postings_switch() -> bool:
+    """Local job postings as a ranking signal, off by default; disabled, with the reason, when none are imported."""
+    available = tdata.postings_available()
+    on = st.toggle(
+        _("Use local job postings in the ranking"),
+        value=False,
+        key="tr_postings",
+        disabled=not available,
+        help=posted_signal.method_text(),
+    )
+    if not available:
+        st.caption(md(posted_signal.unavailable_words()))
+    return bool(on and available)
 
 
 # --------------------------------------------------------------------------- self-assessment form
@@ -320,6 +337,9 @@ def render_ranked(result: TransitionResult) -> None:
     )
     note = source_caption(*SOURCES)
     st.caption(md(ranking.figures_note(data.openings_method())))
+    if result.postings is not None:
+        st.caption(md(result.postings.caption()))
+        note = f"{note} {result.postings.caption()}"
     csv_download(
         for_download(table),
         _("Download the ranked occupations (CSV)"),
@@ -581,6 +601,7 @@ def render_method() -> None:
                 _("{method} Rounded on the page (it is an estimate).").format(method=data.openings_method()),
             ),
             (_("Numbers for groups"), ranking.group_figures_text()),
+            (_("Job postings (optional)"), posted_signal.method_text()),
         ):
             st.markdown(md(f"**{heading}.** {text}"))
 

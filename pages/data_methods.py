@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.i18n import _, ngettext
+from lmi.postings.aggregate import coding_rule_words, repost_rule_words
 from ui import data, sector_data
 from ui.components import csv_download, md, render_title
 
@@ -62,6 +63,14 @@ def render_project_files() -> None:
             "demonstration are **generated example data**, labelled as such wherever they appear; they are not real "
             "programs or people."
         ),
+        _(
+            "**Job postings** exported by a state job bank, the NLx Research Hub or a vendor are imported by staff on "
+            "*Import job postings* (or with `python -m lmi.postings import`) into a store of their own, apart from "
+            "the reference database and the program records. Each distinct title is coded to an O*NET-SOC "
+            "occupation once, and postings are counted by area, occupation and posted month. {repost_rule} "
+            "{coding_rule} The postings `./dev.sh start` loads into an empty store are **generated example data**, "
+            "labelled as such wherever they appear; they are not real postings."
+        ).format(repost_rule=repost_rule_words(), coding_rule=coding_rule_words()),
         _("**Reference codes**: ANSI/FIPS state codes with USPS abbreviations (U.S. Census Bureau)."),
     )
     st.markdown(md("\n".join(f"- {item}" for item in items)))

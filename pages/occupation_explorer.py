@@ -1,7 +1,8 @@
 """Occupation explorer: find an occupation, read its O*NET profile, and see its local jobs, pay,
 projected growth and estimated openings beside the state and the nation (saying whose numbers they
-are when they are a BLS group's), with a map of the state's metro areas. When the occupation is a
-dead end ("All Other", not rated, nothing published), it offers the specific occupations people mean."""
+are when they are a BLS group's), employers' job postings beside those jobs where staff imported them,
+with a map of the state's metro areas. When the occupation is a dead end ("All Other", not rated,
+nothing published), it offers the specific occupations people mean."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lmi.i18n import N_, _
 from lmi.occupations.alternatives import AlternativesOffer
 from lmi.occupations.levels import level_bands_in_words
 from lmi.occupations.profile import OccupationProfile, UnknownOccupationError
-from ui import area_maps, briefs_view, data
+from ui import area_maps, briefs_view, data, posted_view
 from ui.components import csv_download, md, render_title, source_caption
 from ui.demand_view import mark_shared_figures, shown_column_config
 from ui.occupation_picker import choose_occupation, render_occupation_picker, searched_text
@@ -49,6 +50,7 @@ def main() -> None:
     if offer.is_dead_end:
         render_alternatives(offer, _("{title}-alternatives-{region}").format(title=profile.title, region=region.label))
     here = render_local_numbers(profile, region)
+    render_postings(profile, region)
     render_brief(profile, region)
     if here.demand_soc_code and region.state_fips:
         render_state_areas(profile, region, here)
@@ -143,6 +145,12 @@ def render_local_numbers(profile: OccupationProfile, region: Region) -> pd.Serie
         key="dl_comparison",
     )
     return here
+
+
+def render_postings(profile: OccupationProfile, region: Region) -> None:
+    """Employers' job postings for the occupation's BLS code in the region, beside its OEWS jobs (or one line
+    saying how to import postings when there are none)."""
+    posted_view.render_occupation_postings(profile.onet_soc_code, profile.title, region.area_code, region.label)
 
 
 def render_brief(profile: OccupationProfile, region: Region) -> None:

@@ -2,7 +2,8 @@
 against the negotiated levels staff entered, its return on investment, trends by exit cohort, outcomes
 by participant group (small cells suppressed), its employer partners, and its local fit: local demand
 for the occupations it trains for, read from the one demand model at the BLS codes its target
-occupations lead to, with a verdict per occupation and for the program."""
+occupations lead to, with a verdict per occupation and for the program, and employers' job postings for
+those codes where staff imported them."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from lmi.programs import outcomes, roi, scorecard, scorecard_tables, tables
 from lmi.programs.labels import NOT_APPLICABLE, SUPPRESSED, format_value, suppression_rule
 from lmi.programs.local_fit import NONE_RELEASED_HERE, column_words, jobs_words, targets_as_text
 from lmi.records import vocab
-from ui import briefs_view, data, links, program_charts, records_data
+from ui import briefs_view, data, links, posted_view, program_charts, records_data
 from ui.components import csv_download, md, render_title
 from ui.figures import show_figure
 from ui.records_view import (
@@ -279,6 +280,16 @@ def render_local_fit(program: pd.Series, note: str) -> None:
         f"{program.program_name}-local-fit",
         f"{records_data.fit_source()} {note}",
         key="dl_detail_fit",
+    )
+    render_fit_postings(program, targets)
+
+
+def render_fit_postings(program: pd.Series, targets: pd.DataFrame) -> None:
+    """Employers' job postings for the BLS codes the targets lead to, beside the OEWS figures above (or one line
+    saying how to import postings)."""
+    codes = tuple(dict.fromkeys(code for code in targets.soc_code if isinstance(code, str)))
+    posted_view.render_codes_postings(
+        program.region_area_code, codes, f"{program.program_name}-postings", key="dl_detail_postings"
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.demand.oews_values import format_usd
+from lmi.demand.posted import no_postings_words
 from lmi.demand.postings_trend import index_base_words, postings_notes, short_date
 from lmi.i18n import _, ngettext
 from lmi.sectors.flags import (
@@ -58,6 +59,7 @@ def main() -> None:
         render_definitions(names)
         return
     render_sectors(view)
+    render_local_postings(view)
     render_sector_postings(view)
     render_quadrant(view)
     render_occupations(view)
@@ -157,6 +159,9 @@ def render_national_signal(view: SectorView) -> None:
         key="sector_national_table",
     )
     note = source_caption("projections", "oews", "indeed")
+    if view.local_postings is not None:
+        st.caption(md(view.local_postings.caption()))
+        note = f"{note} {view.local_postings.caption()}"
     csv_download(
         shown,
         _("Download (CSV)"),
@@ -218,10 +223,14 @@ def render_sectors(view: SectorView) -> None:
         _("**Each verdict and what it rests on**")
         + "\n\n"
         + "\n".join(
-            f"- **{row.sector_name}: {row.flag_label}.** {md(row.flag_reason)}" for row in view.sectors.itertuples()
+            f"- **{row.sector_name}: {row.flag_label}.** {md(row.flag_reason)}{sector_tables.verdict_postings_words(row)}"
+            for row in view.sectors.itertuples()
         )
     )
     note = source_caption("oews", "projections")
+    if view.local_postings is not None:
+        st.caption(md(view.local_postings.caption()))
+        note = f"{note} {view.local_postings.caption()}"
     file_note = sector_data.sector_file_note()
     legend = "; ".join(f"**{flag}**: {rule}" for flag, rule in flag_rules(view.thresholds, SECTOR_FLAGS))
     st.caption(
@@ -236,6 +245,32 @@ def render_sectors(view: SectorView) -> None:
         _("sector-flags-{area}").format(area=view.area_name),
         f"{note} {file_note}",
         key="dl_sector_flags",
+    )
+
+
+def render_local_postings(view: SectorView) -> None:
+    """Each sector's local job postings (last 12 months, per 1,000 jobs, trend) beside its national signal."""
+    st.header(_("Local signal: employers' job postings in {area}").format(area=view.area_name))
+    if view.local_postings is None:
+        st.info(md(no_postings_words()))
+        return
+    shown = sector_tables.local_signal_table(view.sectors)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=sector_tables.column_formats(),
+        key="sector_local_postings_table",
+    )
+    caption = view.local_postings.caption()
+    st.caption(md(caption))
+    note = source_caption("projections", "oews", "indeed")
+    csv_download(
+        shown,
+        _("Download the local postings by sector (CSV)"),
+        _("sector-local-postings-{area}").format(area=view.area_name),
+        f"{note} {caption} {sector_data.sector_file_note()}",
+        key="dl_sector_local_postings",
     )
 
 
@@ -483,7 +518,7 @@ def render_definitions(names: dict[str, str]) -> None:
 def render_method(view: SectorView) -> None:
     """How the numbers are made, in the domain's own words for the thresholds and openings method in use."""
     with st.expander(_("How these numbers are made")):
-        items = method_items(view.thresholds, data.openings_method())
+        items = method_items(view.thresholds, data.openings_method(), local_postings=view.local_postings is not None)
         st.markdown(md("\n".join(f"- **{term}** — {text}" for term, text in items)))
 
 

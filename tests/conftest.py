@@ -30,6 +30,14 @@ def records_store_outside_the_project(tmp_path_factory):
         os.environ["LMI_RECORDS_DB"] = str(tmp_path_factory.mktemp("records") / "records.duckdb")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def postings_store_outside_the_project(tmp_path_factory):
+    """``./dev.sh start`` fills var/postings with generated example postings; tests that do not choose a
+    postings store get an empty one in a temporary folder, so no page test reads (or writes) var/postings."""
+    if "LMI_POSTINGS_DIR" not in os.environ:
+        os.environ["LMI_POSTINGS_DIR"] = str(tmp_path_factory.mktemp("postings"))
+
+
 @pytest.fixture(scope="session")
 def reference_db(tmp_path_factory) -> Path:
     """Path of a reference database built from data/snapshot for this test session."""

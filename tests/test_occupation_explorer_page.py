@@ -12,13 +12,22 @@ from streamlit.testing.v1 import AppTest
 from lmi.areas import AREA_KIND_WORDS
 from lmi.demand.oews_values import figures_note
 from lmi.demand.openings import OPENINGS_METHOD
-from lmi.i18n import use_language
+from lmi.demand.posted import GENERATED_NOTE, NO_POSTINGS_HOW
+from lmi.i18n import _, use_language
 from lmi.occupations.levels import level_bands_in_words
+from lmi.postings.example import GENERATED_SOURCE
+from tests.posted_helpers import AIDES_LAST_12, NURSES_LAST_12, hartford_store
 from ui.components import md
 from ui.maps import MAP_HEIGHT_PX, short_area_name
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PLUMBERS_GROUP = "BLS group 47-2152 Plumbers, Pipefitters, and Steamfitters, shared by 2 occupations"
+
+
+@pytest.fixture(autouse=True)
+def no_postings(tmp_path, monkeypatch):
+    """Every test reads an empty postings store of its own unless it chooses one (never var/postings)."""
+    monkeypatch.setenv("LMI_POSTINGS_DIR", str(tmp_path / "no-postings"))
 
 
 @pytest.fixture
@@ -264,3 +273,90 @@ def test_switching_language_keeps_the_region_and_the_occupation(reference_db, mo
     assert app.subheader[0].value == "Jobs, pay and openings — Hartford-West Hartford-East Hartford, CT"
     assert "lang" not in app.query_params and app.query_params["area"] == "0025540"
     assert not any("se muestran tal como se publicaron" in c.value for c in app.caption)
+
+
+# ------------------------------------------------------------------------------------------------ job postings
+
+HARTFORD_NAME = "Hartford-West Hartford-East Hartford, CT"
+
+
+@pytest.fixture(scope="module")
+def hartford_postings(tmp_path_factory, ref_con):
+    """A store of known Hartford postings (``tests.posted_helpers``): 76 nurse postings in 2025, +50% lately."""
+    return hartford_store(tmp_path_factory.mktemp("postings") / "store", ref_con)
+
+
+@pytest.fixture(scope="module")
+def generated_postings(tmp_path_factory, ref_con):
+    """The same postings, every row marked as generated example data."""
+    return hartford_store(tmp_path_factory.mktemp("generated") / "store", ref_con, source=GENERATED_SOURCE)
+
+
+def open_explorer(reference_db, monkeypatch, store, occupation: str, area: str = "0025540", **params) -> AppTest:
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
+    monkeypatch.setenv("LMI_POSTINGS_DIR", str(store.root))
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=60)
+    for name, value in {"area": area, "occupation": occupation, **params}.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_without_postings_one_line_says_how_to_import_them(app):
+    pick_region(app, "Connecticut", HARTFORD_NAME)
+    app.text_input(key="explorer_query").input("registerd nurse").run()
+    assert f"Job postings — {HARTFORD_NAME}" in [s.value for s in app.subheader]
+    assert md(NO_POSTINGS_HOW) in [c.value for c in app.caption]
+    assert not any("Job postings a month" in (c.proto.alt or "") for c in app.get("plotly_chart"))
+
+
+def test_nurse_postings_in_hartford_beside_the_oews_jobs(reference_db, monkeypatch, hartford_postings):
+    at = open_explorer(reference_db, monkeypatch, hartford_postings, "29-1141.00")
+    assert f"Job postings — {HARTFORD_NAME}" in [s.value for s in at.subheader]
+    shown = metrics(at)
+    assert shown["Job postings, Jan 2025 to Dec 2025"] == str(NURSES_LAST_12)
+    assert shown["OEWS jobs at the same BLS code"] == "13,850"
+    assert shown["Postings per 1,000 jobs"] == "5.49"  # 76 / 13.85
+    assert shown["Postings trend (last 3 months)"] == "+50%"
+    captions = [c.value for c in at.caption]
+    source = next(c for c in captions if c.startswith("Job postings:"))
+    assert "hartford-postings.csv (import #1)" in source and "posted Dec 2024 to Dec 2025" in source
+    assert "generated example data" not in source
+    assert any("2 could not be coded to an occupation" in c for c in captions)
+    [chart] = [c for c in at.get("plotly_chart") if "Job postings a month" in (c.proto.alt or "")]
+    figure = json.loads(chart.proto.spec)
+    assert figure["data"][0]["y"][-3:] == [15, 15, 15] and len(figure["data"][0]["x"]) == 13
+    assert any(m.value.startswith("**Chart summary:** Job postings a month") for m in at.markdown)
+    assert "Download the postings by month (CSV)" in [b.label for b in at.get("download_button")]
+
+
+def test_home_health_aides_show_their_groups_postings_and_say_so(reference_db, monkeypatch, hartford_postings):
+    at = open_explorer(reference_db, monkeypatch, hartford_postings, "31-1121.00")
+    assert metrics(at)["Job postings, Jan 2025 to Dec 2025"] == str(AIDES_LAST_12)  # 31-1120 + 31-1121 + 31-1122
+    assert metrics(at)["OEWS jobs at the same BLS code"] == "19,230"
+    assert any(
+        "OEWS measures jobs for **31-1120 Home Health and Personal Care Aides**" in i.value
+        and "31-1120, 31-1121, 31-1122 added up" in i.value
+        for i in at.info
+    )
+
+
+def test_generated_postings_are_labelled(reference_db, monkeypatch, generated_postings):
+    at = open_explorer(reference_db, monkeypatch, generated_postings, "29-1141.00")
+    captions = [c.value for c in at.caption]
+    assert GENERATED_NOTE in captions
+    assert any(c.startswith("Job postings:") and "— generated example data;" in c for c in captions)
+
+
+def test_postings_in_spanish(reference_db, monkeypatch, generated_postings):
+    at = open_explorer(reference_db, monkeypatch, generated_postings, "29-1141.00", lang="es")
+    with use_language("es"):
+        heading = _("Job postings — {region}").format(region=HARTFORD_NAME)
+        note = _(GENERATED_NOTE)
+        label = _("Job postings, {period}").format(period="ene 2025 a dic 2025")
+    assert heading != f"Job postings — {HARTFORD_NAME}" and heading in [s.value for s in at.subheader]
+    captions = [c.value for c in at.caption]
+    assert note in captions and GENERATED_NOTE not in captions
+    assert metrics(at)[label] == str(NURSES_LAST_12)
+    assert "Descargar" in [b.label for b in at.get("download_button")][-1]

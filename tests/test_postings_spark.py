@@ -1,8 +1,9 @@
 """The postings pipeline on Apache Spark (local mode) gives exactly the counts DuckDB gives: the same SQL on
 the same file, the hand-made file of rules and a generated example file, as CSV and as Parquet.
 
-Needs pyspark (``pip install -r requirements-spark.txt``) and Java 17+; skipped, saying which is missing,
-when either is absent."""
+Needs pyspark (``pip install -r requirements-spark.txt``) and Java 17+, which ``./dev.sh test`` installs: in CI
+(``CI`` set, as ``.ci/run`` does) a missing one fails the test, so a broken install cannot pass unnoticed;
+elsewhere (an inner loop without Spark) the test is skipped, saying which is missing."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def _missing() -> str | None:
 @pytest.fixture(scope="module")
 def spark():
     missing = _missing()
+    if missing and os.environ.get("CI"):
+        pytest.fail(f"CI runs the Spark test and it cannot: {missing}")
     if missing:
         pytest.skip(missing)
     from lmi.postings.spark import spark_session

@@ -11,9 +11,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from lmi.demand.posted import NO_POSTINGS_HOW
 from lmi.i18n import LANGUAGE_PARAM, _, use_language
 from lmi.programs.labels import GENERATED_NOTE
 from lmi.records.example import load_example_records
+from tests.posted_helpers import AIDES_LAST_12, HARTFORD_AIDES_JOBS, hartford_store
+from ui.components import md
 from ui.language import data_values_note
 from ui.staff import PASSWORD_ENV, SECRET_KEY
 
@@ -30,11 +33,19 @@ def example_records(reference_db, tmp_path_factory) -> Path:
 
 
 def start(
-    monkeypatch, reference_db, records: Path, page: str, password: str | None = None, language: str | None = None
+    monkeypatch,
+    reference_db,
+    records: Path,
+    page: str,
+    password: str | None = None,
+    language: str | None = None,
+    postings: Path | None = None,
 ) -> AppTest:
-    """The app on ``page``; ``language`` comes in the link (``?lang=es``) as a shared link brings it."""
+    """The app on ``page``; ``language`` comes in the link (``?lang=es``) as a shared link brings it. ``postings``:
+    the postings store's folder (default: an empty one beside the records, never var/postings)."""
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_RECORDS_DB", str(records))
+    monkeypatch.setenv("LMI_POSTINGS_DIR", str(postings or records.parent / "no-postings"))
     monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
     if password:
         monkeypatch.setenv("LMI_STAFF_PASSWORD", password)
@@ -143,6 +154,40 @@ def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monk
     assert "BLS OEWS May 2025" in shown
     download = next(b for b in at.get("download_button") if "local fit" in b.proto.label.lower())
     assert download is not None
+
+
+@pytest.fixture(scope="module")
+def hartford_postings(tmp_path_factory, ref_con) -> Path:
+    """A postings store of known Hartford postings (``tests.posted_helpers``); its folder."""
+    return hartford_store(tmp_path_factory.mktemp("postings") / "store", ref_con).root
+
+
+def test_program_detail_shows_postings_beside_local_fit(monkeypatch, reference_db, example_records, hartford_postings):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py", postings=hartford_postings)
+    at.selectbox(key="program_picker").select("EX-HHA").run()
+    assert not at.exception, at.exception
+    assert "#### Job postings for these occupations" in [m.value for m in at.markdown]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Local jobs in target occupations"] == "19,230"  # the OEWS figures stay as they were
+    assert metrics["Job postings, Jan 2025 to Dec 2025"] == str(AIDES_LAST_12)  # 31-1120, 31-1121 and 31-1122
+    assert metrics["Postings per 1,000 jobs"] == f"{1000 * AIDES_LAST_12 / HARTFORD_AIDES_JOBS:.2f}"
+    [row] = frames(at)[-1].to_dict("records")
+    assert (row["BLS code"], row["Postings of SOC codes"], row["Job postings"]) == (
+        "31-1120",
+        "31-1120; 31-1121; 31-1122",
+        str(AIDES_LAST_12),
+    )
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Job postings:") and "(import #1)" in c for c in captions)
+    assert any("could not be coded to an occupation" in c for c in captions)
+    assert "Download the postings (CSV)" in [b.proto.label for b in at.get("download_button")]
+
+
+def test_program_detail_without_postings_says_how_to_import_them(monkeypatch, reference_db, example_records):
+    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at.selectbox(key="program_picker").select("EX-HHA").run()
+    assert md(NO_POSTINGS_HOW) in [c.value for c in at.caption]
+    assert not any(m.label.startswith("Job postings") for m in at.metric)
 
 
 def test_program_detail_of_a_small_program_is_all_suppressed(monkeypatch, reference_db, example_records):
@@ -300,6 +345,24 @@ def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
     assert "Welding Technology Certificate" in shown  # the program's name, as entered
     captions = [c.value for c in at.caption]
     assert spanish(GENERATED_NOTE) in captions and GENERATED_NOTE not in captions
+
+
+@pytest.mark.usefixtures("in_spanish")
+def test_program_postings_in_spanish(monkeypatch, reference_db, example_records, hartford_postings):
+    at = start(
+        monkeypatch,
+        reference_db,
+        example_records,
+        "pages/program_detail.py",
+        language="es",
+        postings=hartford_postings,
+    )
+    at.selectbox(key="program_picker").select("EX-HHA").run()
+    assert not at.exception, at.exception
+    assert "#### " + spanish("Job postings for these occupations") in [m.value for m in at.markdown]
+    labels = [m.label for m in at.metric]
+    assert spanish("Job postings, {period}").format(period="ene 2025 a dic 2025") in labels
+    assert spanish("Download the postings (CSV)") in [b.proto.label for b in at.get("download_button")]
 
 
 @pytest.mark.usefixtures("in_spanish")

@@ -29,12 +29,14 @@ def code_resolver() -> CodeResolver:
 
 
 @resource(max_entries=1)
-def _title_index() -> search.TitleIndex:
+def title_index() -> search.TitleIndex:
+    """The one title index of the database served: the occupation search and the postings import's title
+    coder share it, so the app builds it once."""
     return search.load_title_index(reference_connection())
 
 
 def _search(con, query: str, limit: int = 15):
-    return search.search_occupations(_title_index(), query, limit)
+    return search.search_occupations(title_index(), query, limit)
 
 
 search_occupations = reference_query(_search, max_entries=256)

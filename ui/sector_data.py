@@ -11,7 +11,7 @@ import pandas as pd
 from lmi.demand import postings_trend
 from lmi.sectors import across_areas, definitions, reality_check, seats
 from lmi.sectors.flags import FlagThresholds
-from ui import data
+from ui import data, posted_data
 from ui.cache import cached, demand_model, model_query, reference_connection, reference_query, resource
 
 
@@ -47,13 +47,28 @@ def default_thresholds(area_code: str) -> FlagThresholds:
     return reality_check.default_thresholds_for(demand_model(), area_code)
 
 
-@cached(max_entries=128)
 def sector_view(
     area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds
 ) -> reality_check.SectorView:
-    """The reality check of the chosen sectors in the area (``lmi.sectors.reality_check.reality_check_for_area``)."""
+    """The reality check of the chosen sectors in the area (``lmi.sectors.reality_check.reality_check_for_area``),
+    with the sectors' local postings when postings are imported: cached on the postings store's key too
+    (``ui.posted_data.posted_key``), so counts remade after an import are shown at once."""
+    return _sector_view(posted_data.posted_key(), area_code, area_name, chosen, thresholds)
+
+
+@cached(max_entries=128)
+def _sector_view(
+    postings_key: tuple, area_code: str, area_name: str, chosen: tuple[str, ...], thresholds: FlagThresholds
+) -> reality_check.SectorView:
     return reality_check.reality_check_for_area(
-        reference_connection(), demand_model(), area_code, area_name, chosen, thresholds, sector_definitions()
+        reference_connection(),
+        demand_model(),
+        area_code,
+        area_name,
+        chosen,
+        thresholds,
+        sector_definitions(),
+        posted=posted_data.posted(),
     )
 
 

@@ -10,8 +10,10 @@ import streamlit as st
 from lmi.demand import JOBS_PER_RATE_BASE
 from lmi.demand.columns import help_text, label
 from lmi.demand.oews_values import format_usd
+from lmi.demand.posted import DEFAULT_MONTHS
 from lmi.demand.postings_trend import index_base_words
 from lmi.i18n import _
+from ui.components import md
 
 
 def headers() -> dict[str, str]:
@@ -55,6 +57,13 @@ def headers() -> dict[str, str]:
         "kind": _("Kind"),
         "crosses_state_line": _("Crosses a state line"),
         "file_line": _("Line in sector file"),
+        "local_postings": _("Job postings here (last {months} months)").format(months=DEFAULT_MONTHS),
+        "postings_rate": label("postings_per_1000_jobs"),
+        "postings_trend": _("{trend} (%)").format(trend=label("postings_trend_pct")),
+        "postings_from": label("postings_period_start"),
+        "postings_to": label("postings_period_end"),
+        "postings_generated": label("postings_includes_generated_example"),
+        "local_signal": _("Local postings in words"),
     }
 
 
@@ -102,6 +111,13 @@ def column_formats() -> dict:
         h["index"]: column.NumberColumn(format="%.1f"),
         h["year_earlier"]: column.NumberColumn(format="%.1f"),
         h["change_12m"]: column.NumberColumn(format="%+.1f"),
+        h["local_postings"]: column.NumberColumn(format="localized", help=help_text("postings_count")),
+        h["postings_rate"]: column.NumberColumn(format="%.2f", help=help_text("postings_per_1000_jobs")),
+        h["postings_trend"]: column.NumberColumn(format="%+.1f", help=help_text("postings_trend_pct")),
+        h["postings_from"]: column.DateColumn(format="MMM YYYY", help=help_text("postings_period_start")),
+        h["postings_to"]: column.DateColumn(format="MMM YYYY", help=help_text("postings_period_end")),
+        h["postings_generated"]: column.CheckboxColumn(help=help_text("postings_includes_generated_example")),
+        h["local_signal"]: column.TextColumn(width="medium"),
     }
 
 
@@ -115,6 +131,7 @@ def national_table(sectors: pd.DataFrame) -> pd.DataFrame:
             h["national_openings"]: sectors.national_annual_openings_count,
             h["national_share"]: sectors.national_employment_share_pct,
             h["postings"]: sectors.national_postings_words,
+            **local_postings_columns(sectors),
             h["occupations"]: sectors.occupations_count,
         }
     )
@@ -131,6 +148,7 @@ def sectors_table(sectors: pd.DataFrame) -> pd.DataFrame:
             h["growth"]: sectors.national_growth_2024_34_pct,
             h["national_openings"]: sectors.national_annual_openings_count,
             h["postings"]: sectors.national_postings_words,
+            **local_postings_columns(sectors),
             h["national_share"]: sectors.national_employment_share_pct,
             h["jobs"]: sectors.local_employment_count,
             h["lq"]: sectors.location_quotient,
@@ -138,6 +156,47 @@ def sectors_table(sectors: pd.DataFrame) -> pd.DataFrame:
             h["per_10k"]: sectors.local_openings_per_10k_jobs,
             h["above_median"]: sectors.local_jobs_above_area_median_wage_pct,
             h["with_estimates"]: _of(sectors.occupations_with_local_estimate_count, sectors.occupations_count),
+        }
+    )
+
+
+def local_postings_columns(sectors: pd.DataFrame) -> dict[str, pd.Series]:
+    """Each sector's local postings beside its national signal (``lmi.sectors.posted``), with the months they
+    cover and the generated-example label; none when no postings are imported."""
+    if "postings_count" not in sectors.columns:
+        return {}
+    h = headers()
+    return {
+        h["local_postings"]: pd.to_numeric(sectors.postings_count, errors="coerce"),
+        h["postings_rate"]: pd.to_numeric(sectors.postings_per_1000_jobs, errors="coerce").round(2),
+        h["postings_trend"]: pd.to_numeric(sectors.postings_trend_pct, errors="coerce").round(1),
+        h["postings_from"]: sectors.postings_period_start,
+        h["postings_to"]: sectors.postings_period_end,
+        h["postings_generated"]: sectors.postings_includes_generated_example.astype(bool),
+    }
+
+
+def verdict_postings_words(row) -> str:
+    """ " *Job postings here:* …" after a sector's verdict, when postings are imported; "" otherwise."""
+    words = getattr(row, "local_postings_words", None)
+    if not isinstance(words, str):
+        return ""
+    return " " + _("*Job postings here:* {words}.").format(words=md(words))
+
+
+def local_signal_table(sectors: pd.DataFrame) -> pd.DataFrame:
+    """The national-hype check beside the local posting signal: each sector's national growth and Indeed trend,
+    its flag here, and its local postings (``lmi.sectors.posted``)."""
+    h = headers()
+    return pd.DataFrame(
+        {
+            h["sector"]: sectors.sector_name,
+            h["growth"]: sectors.national_growth_2024_34_pct,
+            h["postings"]: sectors.national_postings_words,
+            h["flag"]: sectors.flag_label,
+            h["jobs"]: sectors.local_employment_count,
+            **local_postings_columns(sectors),
+            h["local_signal"]: sectors.local_postings_words,
         }
     )
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import pandas as pd
 
 from lmi.i18n import N_
-from lmi.transitions import fields_of_study, onet_agreement, pathways, skill_gaps
+from lmi.transitions import fields_of_study, onet_agreement, pathways, posted_signal, skill_gaps
 from lmi.transitions import self_assessment as self_assessed
 from lmi.transitions.ranking import Thresholds, TransitionEngine, TransitionResult
 from lmi.transitions.self_assessment import SelfAssessment, SelfAssessmentModel
+from ui import posted_data
 from ui.cache import cached, demand_model, reference_connection, reference_query, resource
 
 Start = str | SelfAssessment  # an O*NET-SOC code, or the worker's own ratings
@@ -33,12 +34,37 @@ def self_assessment_model() -> SelfAssessmentModel:
     return SelfAssessmentModel(reference_connection())
 
 
+def transitions(start: Start, area_code: str, thresholds: Thresholds, with_postings: bool = False) -> TransitionResult:
+    """Where a worker starting from ``start`` could move in the region, ranked; the rest set aside. With
+    ``with_postings`` (and postings imported), local postings join the ranking (``lmi.transitions.posted_signal``),
+    cached on the postings store's key too, so a recount is never mixed with old results."""
+    if with_postings and postings_available():
+        return _with_postings(posted_data.posted_key(), start, area_code, thresholds)
+    return _transitions(start, area_code, thresholds)
+
+
 @cached(max_entries=128)
-def transitions(start: Start, area_code: str, thresholds: Thresholds) -> TransitionResult:
-    """Where a worker starting from ``start`` could move in the region, ranked; the rest set aside."""
+def _transitions(start: Start, area_code: str, thresholds: Thresholds) -> TransitionResult:
     if isinstance(start, SelfAssessment):
         return self_assessed.transitions(engine(), self_assessment_model(), start, area_code, thresholds)
     return engine().from_occupation(start, area_code, thresholds)
+
+
+@cached(max_entries=64)
+def _with_postings(key: tuple, start: Start, area_code: str, thresholds: Thresholds) -> TransitionResult:
+    """The ranking re-ranked with the postings of the store ``key`` names (``ui.posted_data.posted_key``)."""
+    posted = posted_data.posted()
+    result = _transitions(start, area_code, thresholds)
+    if posted is None:
+        return result
+    return posted_signal.with_posted_demand(
+        result, posted_data.for_codes(area_code), posted_signal.postings_use(posted)
+    )
+
+
+def postings_available() -> bool:
+    """True when postings are imported and counted (the ranking's postings switch is offered)."""
+    return posted_data.posted() is not None
 
 
 @cached(max_entries=64)

@@ -41,8 +41,14 @@ def _column(column: str, name: str, tip: str, wide: tuple[str, ...]):
         return st.column_config.NumberColumn(name, help=tip, format="%.0f%%")
     if column in WHOLE_NUMBERS:
         return st.column_config.NumberColumn(name, help=tip, format="%.0f")
-    if column == "transition_score":
+    if column in ("transition_score", "transition_score_without_postings", "postings_per_1000_jobs"):
         return st.column_config.NumberColumn(name, help=tip, format="%.1f")
+    if column == "postings_adjustment_points":
+        return st.column_config.NumberColumn(name, help=tip, format="%+.1f")
+    if column == "postings_count":
+        return st.column_config.NumberColumn(name, help=tip, format="localized")
+    if column == "postings_includes_generated_example":
+        return st.column_config.CheckboxColumn(name, help=tip)
     return st.column_config.TextColumn(name, help=tip)
 
 

@@ -14,8 +14,9 @@ Every page, notebook and download reads demand through ``DemandModel`` (``model`
 the words in ``columns``; ``labels`` says whose numbers a figure is, ``openings`` holds the one openings
 estimate and the one way to word it, ``codes`` resolves any occupation code to the one BLS publishes,
 ``state_projections`` lays states' own projections over the national rate, ``area_comparison`` and
-``oews_values`` show an occupation's figures across areas in BLS's own terms, and ``postings_trend``
-reads Indeed Hiring Lab's postings indexes.
+``oews_values`` show an occupation's figures across areas in BLS's own terms, ``postings_trend``
+reads Indeed Hiring Lab's postings indexes, and ``posted`` sets the employer postings a board imported
+(``lmi.postings``) beside OEWS employment at the same BLS code, postings of a group's detailed codes summed.
 """
 
 from lmi.demand.model import ALL_OCCUPATIONS, JOBS_PER_RATE_BASE, AreaBaseline, DemandModel

@@ -65,6 +65,44 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
     ),
     "local_annual_wage_p10_usd": (N_("10th percentile annual wage here"), N_("BLS OEWS May 2025")),
     "local_annual_wage_p90_usd": (N_("90th percentile annual wage here"), N_("BLS OEWS May 2025")),
+    # Posted demand (``lmi.demand.posted``): employers' job postings beside the OEWS jobs of the same BLS code
+    "postings_count": (
+        N_("Job postings"),
+        N_("Postings in the period shown, reposts removed, added up over the detailed SOC codes in the BLS code"),
+    ),
+    "postings_per_month_avg": (N_("Postings a month (average)"), N_("Postings in the period / its months")),
+    "postings_trend_pct": (
+        N_("Postings trend (last 3 months)"),
+        N_(
+            "Postings of the last 3 months against the 3 months before; empty with under 6 months of postings or "
+            "too few postings to compare"
+        ),
+    ),
+    "postings_per_1000_jobs": (
+        N_("Postings per 1,000 jobs"),
+        N_("Postings in the period per 1,000 BLS OEWS May 2025 jobs here at the same BLS code"),
+    ),
+    "postings_soc_codes": (
+        N_("Postings of SOC codes"),
+        N_("The detailed SOC codes whose postings are added up to sit beside the BLS code's jobs"),
+    ),
+    "postings_soc_codes_count": (N_("SOC codes added up"), N_("How many detailed SOC codes the postings add up")),
+    "postings_is_group_sum": (
+        N_("Postings of a BLS group"),
+        N_("True when the postings of several detailed occupations are added up for a BLS group"),
+    ),
+    "postings_basis": (N_("Whose postings"), N_("Which occupations' postings the figure adds up")),
+    "postings_months_count": (N_("Months of postings"), N_("How many months the postings figure covers")),
+    "postings_period_start": (N_("Postings from"), N_("The first posted month counted")),
+    "postings_period_end": (N_("Postings to"), N_("The last posted month counted")),
+    "postings_missing_words": (N_("Why no postings figure"), N_("Why there is no postings figure here")),
+    "postings_source": (N_("Postings source"), N_("The files and imports the postings come from, and their months")),
+    "postings_includes_generated_example": (
+        N_("Generated example postings"),
+        N_("True when the postings include generated example data, which are not real postings"),
+    ),
+    "posted_month": (N_("Posted month"), N_("The month the postings were posted in")),
+    "reposts_removed_count": (N_("Reposts removed"), N_("Postings not counted again because they were reposts")),
 }
 
 

@@ -19,7 +19,8 @@ Batch coding is vectorised in two steps: candidates from a sparse matrix product
 than ``CANDIDATE_MAX_DF_SHARE`` of O*NET titles have (the rare grams carry the signal; a title with too few
 rare grams uses all of its grams), then an exact cosine for each title's best ``CANDIDATES_PER_TITLE``
 candidates. The interactive search scores every O*NET title exactly (one sparse row product, about a
-millisecond). Both read the same matrices built here.
+millisecond), and reads a misspelt word also as the closest word of an O*NET title. Both read the same
+matrices built here.
 
 In batch coding each occupation gets a vote: its best candidate title's score plus ``VOTE_WEIGHT`` times its
 second-best's, so an occupation with several close titles wins over one close title of another. Ties go to
@@ -41,12 +42,17 @@ import duckdb
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from rapidfuzz import fuzz, process
 
 from lmi.areas import NATION_CODE
 from lmi.db import query_df
 
 KIND_WEIGHT = {"title": 1.0, "alternate": 0.99, "reported": 0.98, "short": 0.97}
 ALL_KINDS = tuple(KIND_WEIGHT)
+# The kind a result names when one occupation has the same text as several kinds: the most specific official
+# fact first. O*NET lists each short title ("RN") among the alternate titles too; "short" says more (it is the
+# abbreviation O*NET chose), and a reported title is official only when O*NET also lists it otherwise.
+KIND_NAMED = {"title": 0, "short": 1, "alternate": 2, "reported": 3}
 HELD_OUT_KIND = "reported"  # O*NET's Sample of Reported Titles: what accuracy is measured on
 CANDIDATE_MAX_DF_SHARE = 0.01  # grams in at most 1% of O*NET titles find candidates
 MIN_CANDIDATE_GRAMS = 2  # a title with fewer such grams finds candidates with all its grams
@@ -57,11 +63,15 @@ WORD_WEIGHT = 0.5  # a whole-word feature counts this much of its IDF (a typo lo
 CLEAR_MARGIN = 0.15  # the next occupation this far behind: the confidence is the score itself
 MIN_SEARCH_SCORE = 0.45  # the interactive search lists nothing weaker
 SHORT_QUERY_CHARS = 3  # "RN", "LPN": whole words only
+SPELLING_MIN_CHARS = 4  # a query word this long that no O*NET title has is read as its closest known word,
+SPELLING_MIN_RATIO = 80.0  # when at least this alike (rapidfuzz ratio, 0-100: "machinst" / "machinist" 94)
 MAX_SEARCH_TITLES = 400  # the interactive search ranks the occupations of its best titles only
 TIE_POINTS = 5.0  # occupations this close (0-100) to the best are ranked by SOC level, support, employment
-SUPPORT_SCORE = 0.6  # titles at least this close count as support for their occupation (search ties)
+SUPPORT_SCORE = 0.6  # titles at least this close count as support for their occupation (search ties),
+SUPPORT_SHARE_OF_BEST = 0.85  # or this close to the best title when nothing is that close (a misspelt query)
 BATCH_ROWS = 2000  # titles per sparse product in batch coding (memory stays around 100 MB)
-SOC_PATTERN = re.compile(r"^\d{2}-?\d{4}(\.\d{2})?$")
+# "15-1252", "151252", "15-1252.00", also written "SOC 15-1252" or "O*NET-SOC 15-1252.00"
+CODE_QUERY = re.compile(r"^(?:o\*?net[- ]?soc|soc)?(?:\s*code)?[\s:#]*(\d{2}-?\d{4}(?:\.\d{2})?)$", re.IGNORECASE)
 
 ABBREVIATIONS = {
     "sr": "senior",
@@ -163,9 +173,9 @@ class OccupationTitleIndex:
     candidate_t: sp.csr_matrix  # rare grams x entries (batch candidate search)
     rare_gram: np.ndarray  # bool per gram: used for candidates
     pair_occupation: np.ndarray  # every (title, occupation), grouped by entry: the occupation's position,
-    pair_weight: np.ndarray  # the weight of its best kind of that title,
-    pair_kind: np.ndarray  # that kind,
-    pair_text: np.ndarray  # and its published spelling
+    pair_weight: np.ndarray  # the weight of its strongest kind of that title (``KIND_WEIGHT``),
+    pair_kind: np.ndarray  # its most specific kind (``KIND_NAMED``),
+    pair_text: np.ndarray  # and that kind's published spelling
     pair_start: np.ndarray  # pairs of entry e are rows pair_start[e]:pair_start[e + 1]
     best_occupation: np.ndarray  # per entry: position of its best occupation (weight, SOC level, employment)
     best_weight: np.ndarray
@@ -177,6 +187,7 @@ class OccupationTitleIndex:
     occupation_soc: np.ndarray
     occupation_soc_level: np.ndarray
     occupation_employment: np.ndarray
+    known_words: tuple[str, ...]  # every word of an O*NET title, the most common first (spelling correction)
 
 
 def build_title_index(
@@ -221,9 +232,12 @@ def index_from_titles(
     entries = np.array(sorted(pairs.normalized.unique()), dtype=object)
     pairs["entry"] = np.searchsorted(entries, pairs.normalized.to_numpy())
     pairs = pairs.join(occupations[["is_soc_level", "national_employment"]], on="occupation")
+    # one row per (title, occupation): scored with its strongest kind, named by its most specific one
+    pairs["weight"] = pairs.groupby(["entry", "occupation"]).weight.transform("max")
+    pairs["named"] = pairs.title_kind.map(KIND_NAMED).fillna(len(KIND_NAMED))
     pairs = pairs.sort_values(
-        ["entry", "weight", "is_soc_level", "national_employment", "occupation"],
-        ascending=[True, False, False, False, True],
+        ["entry", "weight", "is_soc_level", "national_employment", "occupation", "named"],
+        ascending=[True, False, False, False, True, True],
     ).drop_duplicates(["entry", "occupation"])
     pairs = pairs.reset_index(drop=True)
     pair_start = np.searchsorted(pairs.entry.to_numpy(), np.arange(len(entries) + 1))
@@ -241,6 +255,9 @@ def index_from_titles(
     idf[[position for feature, position in vocabulary.items() if feature.startswith("w:")]] *= WORD_WEIGHT
     matrix = _unit_rows(counts @ sp.diags(idf))
     rare = document_frequency <= max(1, CANDIDATE_MAX_DF_SHARE * len(entries))
+    words = [
+        (-document_frequency[position], feature[2:]) for feature, position in vocabulary.items() if feature[:2] == "w:"
+    ]
     matrix_t = matrix.T.tocsr()
     return OccupationTitleIndex(
         kinds=kinds,
@@ -269,6 +286,7 @@ def index_from_titles(
         occupation_soc=occupations.soc_code.to_numpy(dtype=object),
         occupation_soc_level=occupations.is_soc_level.to_numpy(dtype=bool),
         occupation_employment=occupations.national_employment.to_numpy(dtype=np.float64),
+        known_words=tuple(word for _count, word in sorted(words)),
     )
 
 
@@ -324,12 +342,22 @@ def _feature_lists(texts: Sequence[str]) -> tuple[np.ndarray, list[str]]:
     return np.repeat(np.arange(len(per_text)), lengths), [f for features in per_text for f in features]
 
 
+def _unknown_weight(index: OccupationTitleIndex, feature: str) -> float:
+    """The weight of a feature no O*NET title has: the rarest gram's, and for a whole word (a misspelt one) the
+    ``WORD_WEIGHT`` share of it that known words get, so a typo costs its word no more than a known word
+    weighs."""
+    return index.unknown_idf * (WORD_WEIGHT if feature.startswith("w:") else 1.0)
+
+
 def vectorize(index: OccupationTitleIndex, texts: Sequence[str]) -> sp.csr_matrix:
     """Unit-length TF-IDF rows of normalised ``texts``; grams unknown to the index count in the length only."""
     rows, features = _feature_lists(texts)
-    cols = index.feature_positions.get_indexer(np.asarray(features, dtype=object)) if features else np.zeros(0, int)
+    features = np.asarray(features, dtype=object)
+    cols = index.feature_positions.get_indexer(features) if len(features) else np.zeros(0, int)
     known = cols >= 0
-    unknown = np.bincount(rows[~known], minlength=len(texts)) * index.unknown_idf**2
+    unknown_words = pd.Series(features[~known], dtype=object).str.startswith("w:").to_numpy(dtype=bool)
+    unknown_weight = index.unknown_idf * np.where(unknown_words, WORD_WEIGHT, 1.0)
+    unknown = np.bincount(rows[~known], weights=np.square(unknown_weight), minlength=len(texts))
     weights = index.idf[cols[known]]
     matrix = sp.csr_matrix(
         (weights, (rows[known], cols[known])), shape=(len(texts), len(index.vocabulary)), dtype=np.float32
@@ -490,41 +518,62 @@ SEARCH_COLUMNS = ["onet_soc_code", "title", "matched_title", "matched_kind", "sc
 
 
 def search_titles(index: OccupationTitleIndex, query: str, limit: int = 15) -> pd.DataFrame:
-    """Ranked occupations for what a person typed (columns ``SEARCH_COLUMNS``, score 0-100).
+    """Ranked occupations for what a person typed (columns ``SEARCH_COLUMNS``, score 0-100); each row is named
+    by its own occupation's title, and says which O*NET title matched and of which kind (``KIND_NAMED``).
 
-    A SOC or O*NET-SOC code lists that code first and the rest of its SOC group. Otherwise every O*NET
+    A SOC or O*NET-SOC code (``CODE_QUERY``) lists that code first and the rest of its SOC group. Otherwise every O*NET
     title is scored exactly (cosine, times its kind's weight); each occupation keeps its best title. Queries
-    of three characters or fewer ("RN") match whole words only. The occupations within ``TIE_POINTS`` of the
+    of three characters or fewer ("RN") match whole words only. A misspelt word ("machinst", "drvr") is also
+    read as its closest word of an O*NET title (``spelling_corrected``), and a title scores the better of the
+    two readings, the corrected one times how alike the words are. The occupations within ``TIE_POINTS`` of the
     best are ordered by SOC level (over O*NET breakouts), then by how many of their titles match
     ("home health": Home Health Aides has many such titles), then score and national employment.
     """
-    stripped = query.strip()
-    if SOC_PATTERN.match(stripped):
-        return _code_matches(index, stripped, limit)
+    code = CODE_QUERY.match(query.strip())
+    if code:
+        return _code_matches(index, code.group(1), limit)
     wanted = normalize(query)
     if not wanted:
         return pd.DataFrame(columns=SEARCH_COLUMNS)
     scores = _query_scores(index, wanted)
     if len(wanted) <= SHORT_QUERY_CHARS:
         scores = _whole_word_only(index, wanted, scores)
+    corrected, likeness = spelling_corrected(index, wanted)
+    if corrected != wanted:
+        scores = np.maximum(scores, _query_scores(index, corrected) * likeness)
     hits = np.flatnonzero(scores >= MIN_SEARCH_SCORE)
     if not len(hits):
         return pd.DataFrame(columns=SEARCH_COLUMNS)
     return _rank_occupations(index, hits, scores[hits], limit)
 
 
+def spelling_corrected(index: OccupationTitleIndex, wanted: str) -> tuple[str, float]:
+    """``wanted`` (normalised) with each word of ``SPELLING_MIN_CHARS`` or more that no O*NET title has replaced
+    by the most alike word one has (the most common among equals), and how alike the text stays (the product
+    of the replaced words' ratios, 0-1; 1 when nothing was replaced). Three-gram scoring alone forgives a typo
+    in a long word ("electrcian") but loses a short word's few grams ("weldr" would match "Dr")."""
+    words, likeness = wanted.split(), 1.0
+    for position, word in enumerate(words):
+        if len(word) < SPELLING_MIN_CHARS or word.isdigit() or "w:" + word in index.vocabulary:
+            continue
+        found = process.extractOne(word, index.known_words, scorer=fuzz.ratio, score_cutoff=SPELLING_MIN_RATIO)
+        if found is not None:
+            words[position], likeness = found[0], likeness * found[1] / 100
+    return " ".join(words), likeness
+
+
 def _query_scores(index: OccupationTitleIndex, text: str) -> np.ndarray:
     """Cosine of one normalised text with every O*NET title: the same arithmetic as ``vectorize`` followed by
     a product with the index, done on the index's posting lists directly (no sparse matrix to build)."""
-    columns, unknown = [], 0
+    columns, unknown = [], 0.0
     for feature in set(_features(text)):
         column = index.vocabulary.get(feature)
         if column is None:
-            unknown += 1
+            unknown += _unknown_weight(index, feature) ** 2
         else:
             columns.append(column)
     weights = index.idf[columns].astype(np.float64)
-    norm = np.sqrt(float(np.dot(weights, weights)) + unknown * index.unknown_idf**2)
+    norm = np.sqrt(float(np.dot(weights, weights)) + unknown)
     if not columns or norm == 0:
         return np.zeros(len(index.entries))
     transposed = index.matrix_t
@@ -556,7 +605,8 @@ def _rank_occupations(index: OccupationTitleIndex, hits: np.ndarray, hit_scores:
     order = np.argsort(-score, kind="stable")
     firsts, where = np.unique(occupation[order], return_index=True)
     best_rows, best_score = rows[order][where], score[order][where]
-    support = np.bincount(occupation[score >= SUPPORT_SCORE * 100], minlength=len(index.occupation_code))[firsts]
+    support_floor = min(SUPPORT_SCORE * 100, SUPPORT_SHARE_OF_BEST * best_score.max())
+    support = np.bincount(occupation[score >= support_floor], minlength=len(index.occupation_code))[firsts]
     soc_level = index.occupation_soc_level[firsts]
     employment = index.occupation_employment[firsts]
     band = np.where(best_score >= best_score.max() - TIE_POINTS, np.inf, np.round(best_score / TIE_POINTS))

@@ -5,6 +5,7 @@
     python -m lmi.postings aggregate [--window-days 30] [--min-confidence 0.5] [--csv OUT.csv]
     python -m lmi.postings log
     python -m lmi.postings example OUT.(csv|csv.gz|parquet) --rows N [--seed 0]
+    python -m lmi.postings example-store [--if-empty] [--rows 60000]   (generated example postings, imported)
     python -m lmi.postings spark FILE [--layout ...] [--map ...] [--out DIR]   (same pipeline on Apache Spark)
     python -m lmi.postings accuracy
 
@@ -66,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("--rows", type=int, default=10_000)
     example.add_argument("--seed", type=int, default=0)
     example.set_defaults(run=_example)
+
+    example_store = commands.add_parser(
+        "example-store", help=_("import generated example postings into the store and count them")
+    )
+    example_store.add_argument(
+        "--if-empty", action="store_true", help=_("only when the store holds no import yet (./dev.sh start)")
+    )
+    example_store.add_argument("--rows", type=_positive, help=_("rows of the generated file (default 60,000)"))
+    example_store.add_argument("--seed", type=int, default=0)
+    example_store.set_defaults(run=_example_store)
 
     spark = commands.add_parser("spark", help=_("run the same import and counting on Apache Spark"))
     spark.add_argument("file", type=Path)
@@ -146,6 +157,39 @@ def _example(args, store: PostingsStore) -> int:
     table = generate_postings(_reference(args), ExampleSpec(rows=args.rows, seed=args.seed))
     print(write_example(table, args.out))
     return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
+    return value
+
+
+def _example_store(args, store: PostingsStore) -> int:
+    from lmi.postings.example_store import EXAMPLE_ROWS, load_example_postings
+
+    rows = args.rows or EXAMPLE_ROWS
+    loaded = load_example_postings(_reference(args), store, rows=rows, seed=args.seed, if_empty=args.if_empty)
+    if loaded is None:
+        print(
+            _("{store}: the postings store already holds an import; generated example postings not loaded").format(
+                store=store.root
+            ),
+            file=sys.stderr,
+        )
+        return 0
+    print(_("{message} (generated example data)").format(message=loaded.result.message), file=sys.stderr)
+    if loaded.aggregate is not None:
+        print(
+            _("Counted {postings:,} postings ({reposts:,} reposts removed); {seconds:.1f} s in all.").format(
+                postings=loaded.aggregate["postings_count"],
+                reposts=loaded.aggregate["reposts_removed_count"],
+                seconds=loaded.seconds,
+            ),
+            file=sys.stderr,
+        )
+    return 1 if loaded.result.outcome == "refused" else 0
 
 
 def _spark(args, store: PostingsStore) -> int:

@@ -8,17 +8,20 @@ from __future__ import annotations
 from lmi.demand import describe_openings
 from lmi.i18n import _
 from lmi.sectors.flags import FlagThresholds, count_words, flag_rules
+from lmi.sectors.posted import method_text as posted_method_text
 from lmi.sectors.totals import CARRIERS_MAX, CARRIERS_SHARE_PCT
 
 OPENINGS_EXAMPLE_COUNT = 1_234  # worded once here, as every sentence words an estimate
 
 
-def method_items(thresholds: FlagThresholds, openings_method: str) -> list[tuple[str, str]]:
+def method_items(
+    thresholds: FlagThresholds, openings_method: str, local_postings: bool = False
+) -> list[tuple[str, str]]:
     """(term, explanation) pairs for the page's "How these numbers are made", in the visitor's language;
     ``openings_method`` is the demand model's own (``DemandModel.openings_method``: it names the states whose
-    projections apply)."""
+    projections apply); ``local_postings``: the page shows imported job postings (``lmi.sectors.posted``)."""
     flags = "; ".join(_("“{flag}”: {rule}").format(flag=label, rule=rule) for label, rule in flag_rules(thresholds))
-    return [
+    items = [
         (
             _("National signal"),
             _(
@@ -74,6 +77,7 @@ def method_items(thresholds: FlagThresholds, openings_method: str) -> list[tuple
                 "in the sector file."
             ),
         ),
+        *([(_("Local job postings"), posted_method_text())] if local_postings else []),
         (_("Flags"), f"{flags}."),
         (
             _("Sectors"),
@@ -83,3 +87,4 @@ def method_items(thresholds: FlagThresholds, openings_method: str) -> list[tuple
             ),
         ),
     ]
+    return items

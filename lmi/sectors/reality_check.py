@@ -20,6 +20,8 @@ import pandas as pd
 from lmi.areas import NATION_CODE
 from lmi.demand import DemandModel
 from lmi.demand import postings_trend as postings
+from lmi.demand.posted import PostedDemand
+from lmi.sectors import posted as posted_demand
 from lmi.sectors.definitions import SectorDefinitions, add_group_labels, load_definitions
 from lmi.sectors.flags import (
     FLAG_LABELS,
@@ -31,6 +33,7 @@ from lmi.sectors.flags import (
     flag_sectors,
     hidden_local_demand,
 )
+from lmi.sectors.posted import LocalPostings
 from lmi.sectors.totals import sector_carriers, sector_occupation_rows, summarise
 
 
@@ -50,7 +53,11 @@ class SectorView:
     ``sectors`` carries ``national_postings_words`` (each sector's Indeed trend in one line) beside its totals
     and flag; ``postings`` is one row per (chosen sector, mapped Indeed sector)
     (``lmi.demand.postings_trend.sector_postings_trends``) and ``postings_note`` says what that mapping is.
-    For the nation only the national columns mean anything: there is nothing local to set them against."""
+    For the nation only the national columns mean anything: there is nothing local to set them against.
+
+    When postings are imported, ``sectors`` also carries each sector's local postings
+    (``lmi.sectors.posted.SECTOR_POSTED_COLUMNS`` and ``local_postings_words``) and ``local_postings`` says where
+    and when they were counted."""
 
     area_code: str
     area_name: str
@@ -62,6 +69,9 @@ class SectorView:
     postings: pd.DataFrame
     postings_note: str
     area_wage_median_usd: float | None
+    # the local posting signal (``lmi.sectors.posted``): where the ``sectors`` frame's postings columns come from;
+    # None when no postings are imported (the columns are then absent)
+    local_postings: LocalPostings | None = None
 
     @property
     def is_nation(self) -> bool:
@@ -85,8 +95,10 @@ def reality_check_for_area(
     chosen_keys: list[str] | tuple[str, ...],
     thresholds: FlagThresholds,
     definitions: SectorDefinitions | None = None,
+    posted: PostedDemand | None = None,
 ) -> SectorView:
-    """The reality check of the chosen sectors in the area, with each sector's national postings trend.
+    """The reality check of the chosen sectors in the area, with each sector's national postings trend and,
+    when ``posted`` (``lmi.demand.posted.load_posted``) holds postings, its local postings beside it.
 
     ``definitions`` (``lmi.sectors.definitions.load_definitions``) may be passed so callers that check many
     areas read the sector file once; ``area_name`` is how the area is named in every sentence."""
@@ -99,6 +111,11 @@ def reality_check_for_area(
     sectors = check.sectors.assign(
         national_postings_words=postings.sector_postings_column(check.sectors.sector_key, trends)
     )
+    if posted is not None and len(sectors):
+        sectors = with_local_postings(
+            sectors,
+            posted_demand.sector_posted_demand(posted, model, area_code, defs.membership, sectors.sector_key.tolist()),
+        )
     indeed_notes = dict(zip(defs.sectors.sector_key, defs.sectors.indeed_note))
     return SectorView(
         area_code=area_code,
@@ -111,7 +128,14 @@ def reality_check_for_area(
         postings=trends,
         postings_note=postings.sector_mapping_note(trends, indeed_notes, defs.names),
         area_wage_median_usd=model.baseline(area_code).local_annual_wage_median_usd,
+        local_postings=posted_demand.local_postings(posted) if posted is not None else None,
     )
+
+
+def with_local_postings(sectors: pd.DataFrame, postings: pd.DataFrame) -> pd.DataFrame:
+    """The sector rows with their local postings columns and the one-line ``local_postings_words``."""
+    joined = sectors.merge(postings, on="sector_key", how="left")
+    return joined.assign(local_postings_words=[posted_demand.local_postings_words(row) for row in joined.itertuples()])
 
 
 def default_thresholds_for(model: DemandModel, area_code: str) -> FlagThresholds:

@@ -63,6 +63,13 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     ),
     "why_not_direct": (N_("Why not directly"), N_("The thresholds the target misses from where you start")),
     "path": (N_("Path"), N_("Both steps, with their numbers and whose they are")),
+    # postings, when the worker switches them on (lmi.transitions.posted_signal); the postings figures themselves
+    # keep the demand model's words (lmi.demand.columns)
+    "postings_adjustment_points": (
+        N_("Postings adjustment"),
+        N_("Points the postings signal added to or took from the score (see “How this works”)"),
+    ),
+    "transition_score_without_postings": (N_("Score without postings"), N_("The transition score before postings")),
 }
 
 

@@ -13,7 +13,9 @@ The weights are ``RANKING_WEIGHTS``, the point scales ``OPENINGS_POINTS_PER_DECA
 ``POINTS_PER_RATIO`` and ``RATIO_CAP``; ``method_text`` says the same on the page (a test checks the
 two agree). Similarity counts most: moving into an occupation one cannot do is no option however
 many jobs it has. Openings use the same "ten times more = 20 points" scale as similarity. A location
-quotient or pay ratio BLS did not release counts as neutral (50) and the sentence says so.
+quotient or pay ratio BLS did not release counts as neutral (50) and the sentence says so. Employer job
+postings are not part of the score unless the worker switches them on; then ``lmi.transitions.posted_signal``
+moves each score by a bounded, rank-based amount and re-orders the rows with ``order_ranked``.
 
 Local demand is read from the one demand model (``lmi.demand.DemandModel``), at the grain BLS
 measures it: several O*NET occupations can show one BLS group's figure (Anesthesiologist Assistants
@@ -201,6 +203,8 @@ class TransitionResult:
     ranked: pd.DataFrame
     set_aside: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    # the postings that joined the ranking (``lmi.transitions.posted_signal.PostingsUse``); None: not switched on
+    postings: object | None = None
 
     def target(self, onet_soc_code: str) -> pd.Series:
         """One target's row, ranked (with ``why``) or set aside (with ``reasons_set_aside``)."""
@@ -380,22 +384,31 @@ class TransitionEngine:
         set_aside = frame[failed]
         set_aside = set_aside.assign(reasons_set_aside=_reasons_set_aside(set_aside, thresholds, place))
         set_aside = set_aside.iloc[np.argsort(-set_aside.similarity_score.to_numpy(), kind="stable")]
-        kept = count_group_figures_once(frame[~failed])
-        order = np.lexsort(
-            (
-                -kept.demand_counted.to_numpy(dtype=float),
-                -kept.similarity_score.to_numpy(),
-                -kept.transition_score.to_numpy(),
-            )
-        )
-        kept = kept.iloc[order].reset_index(drop=True)
-        kept.insert(0, "transition_rank", np.arange(1, len(kept) + 1))
-        kept["same_figure_note"] = _same_figure_notes(kept)
-        means = {part: kept[f"{part}_points"].mean() for part in RANKING_WEIGHTS}
-        kept["why"] = [_why(row, means, origin, place) for row in _rows(kept)]
+        kept = order_ranked(count_group_figures_once(frame[~failed]), origin, place)
         if origin.kind == "self_assessment":
             notes.extend(_self_assessment_notes(origin))
         return TransitionResult(origin, area_code, place, thresholds, kept, set_aside.reset_index(drop=True), notes)
+
+
+def order_ranked(kept: pd.DataFrame, origin: Origin, place: str) -> pd.DataFrame:
+    """The kept targets best first (transition score, then similarity, then the row carrying its figure),
+    numbered (``transition_rank``), with the "same BLS figure as" notes and the sentence saying why each
+    ranks where it does. Shared by the ranking and by any signal that changes the score afterwards
+    (``lmi.transitions.posted_signal``), so both order and explain rows the same way."""
+    kept = kept.drop(columns=["transition_rank", "same_figure_note", "why"], errors="ignore")
+    order = np.lexsort(
+        (
+            -kept.demand_counted.to_numpy(dtype=float),
+            -kept.similarity_score.to_numpy(),
+            -kept.transition_score.to_numpy(),
+        )
+    )
+    kept = kept.iloc[order].reset_index(drop=True)
+    kept.insert(0, "transition_rank", np.arange(1, len(kept) + 1))
+    kept["same_figure_note"] = _same_figure_notes(kept)
+    means = {part: kept[f"{part}_points"].mean() for part in RANKING_WEIGHTS}
+    kept["why"] = [_why(row, means, origin, place) for row in _rows(kept)]
+    return kept
 
 
 def is_soc_occupation_itself(onet_soc_code: str, demand_grain: str | None) -> bool:

@@ -19,7 +19,8 @@ from lmi.transitions.ranking import TransitionResult
 
 
 def ranked_table(result: TransitionResult) -> pd.DataFrame:
-    """The ranked targets, best first, with the sentence saying why each ranks where it does."""
+    """The ranked targets, best first, with the sentence saying why each ranks where it does; with the
+    postings columns (at each row's BLS code, with their source and period) when postings joined the ranking."""
     ranked = result.ranked
     return pd.DataFrame(
         {
@@ -28,6 +29,7 @@ def ranked_table(result: TransitionResult) -> pd.DataFrame:
             "transition_score": ranked.transition_score.round(1),
             "similarity_score": ranked.similarity_score.round(1),
             **_figures(ranked),
+            **(_postings(ranked) if result.postings is not None else {}),
             "same_figure_note": ranked.same_figure_note,
             "median_pay": [_median_pay(row) for row in ranked.itertuples()],
             "pay_vs_now_pct": (100 * ranked.wage_ratio).round(0),
@@ -37,6 +39,22 @@ def ranked_table(result: TransitionResult) -> pd.DataFrame:
             "target_onet_soc_code": ranked.target_onet_soc_code,
         }
     )
+
+
+def _postings(ranked: pd.DataFrame) -> dict[str, pd.Series]:
+    """Postings here at the row's BLS code (``demand_soc_code``, named beside them), what they did to the
+    score, and where and when they were counted (``lmi.transitions.posted_signal``)."""
+    return {
+        "postings_per_1000_jobs": pd.to_numeric(ranked.postings_per_1000_jobs, errors="coerce").round(1),
+        "postings_count": pd.to_numeric(ranked.postings_count, errors="coerce"),
+        "postings_trend_pct": pd.to_numeric(ranked.postings_trend_pct, errors="coerce").round(0),
+        "postings_adjustment_points": ranked.postings_adjustment_points.round(1),
+        "transition_score_without_postings": ranked.transition_score_without_postings.round(1),
+        "postings_period_start": ranked.postings_period_start,
+        "postings_period_end": ranked.postings_period_end,
+        "postings_source": ranked.postings_source,
+        "postings_includes_generated_example": ranked.postings_includes_generated_example,
+    }
 
 
 def set_aside_table(result: TransitionResult) -> pd.DataFrame:
