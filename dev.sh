@@ -5,8 +5,10 @@
 #   ./dev.sh dev         the same with Streamlit's developer toolbar (Rerun, Clear cache, Deploy)
 #   ./dev.sh test        set everything up (Chromium, pyspark and Java included), lint, and run the whole test
 #                        suite: every tier, the slow, Spark and browser tests included (what .ci/run runs)
-#   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser (a few minutes)
-# Extra arguments go to pytest, e.g. ./dev.sh test-fast tests/test_search.py -x
+#   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser, one pytest-xdist
+#                        worker per CPU (about 2.5 minutes on 2 CPUs)
+# Extra arguments go to pytest, e.g. ./dev.sh test-fast tests/test_search.py -x; TEST_WORKERS=1 runs the
+# non-browser tiers in one process.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -96,6 +98,18 @@ run_tests() {
   exec "$PY" -m pytest "$@"
 }
 
+# The whole suite: every tier but the browser one spread over one worker per CPU (pytest-xdist), then the
+# browser tier on its own, one test at a time (each drives a served app in Chromium). Either run failing,
+# 5 (nothing collected) included, fails the command. With pytest arguments, one plain run of exactly those.
+run_whole_suite() {
+  if [ "$#" -gt 0 ]; then run_tests "$@"; fi
+  local status=0
+  "$PY" -m pytest -m "not browser" -n "${TEST_WORKERS:-auto}" || status=$?
+  log "running the browser tier (Playwright + Chromium)"
+  "$PY" -m pytest -m browser || status=$?
+  exit "$status"
+}
+
 case "${1:-}" in
   start|dev)
     if [ "$1" = dev ]; then export STREAMLIT_CLIENT_TOOLBAR_MODE=developer; fi
@@ -112,14 +126,14 @@ case "${1:-}" in
     ensure_chromium
     ensure_java
     lint
-    log "running the whole test suite (fast, slow, Spark and browser tiers)"
-    run_tests "${@:2}"
+    log "running the whole test suite (fast, slow and Spark tiers over every CPU, then the browser tier)"
+    run_whole_suite "${@:2}"
     ;;
   test-fast)
     setup_python
     lint
-    log "running the fast tier (not slow, not browser)"
-    run_tests -m "not slow and not browser" "${@:2}"
+    log "running the fast tier (not slow, not browser), one worker per CPU"
+    run_tests -m "not slow and not browser" -n "${TEST_WORKERS:-auto}" "${@:2}"
     ;;
   *)
     echo "usage: $0 start | dev | test [pytest args] | test-fast [pytest args]" >&2

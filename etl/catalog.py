@@ -100,13 +100,17 @@ def _indeed_shared(root: Path) -> Frames:
     }
 
 
+# O*NET tables in the shipped snapshot; the full release's Task Ratings, Abilities and Work Context come only
+# with ``python -m etl download`` (the shared copy lacks them).
+_ONET_SHIPPED = onet.ONET_TABLES + onet.ONET_PROFILE_TABLES
+
 SOURCES: tuple[SourceSpec, ...] = (
     SourceSpec(
         "onet",
-        onet.ONET_TABLES,
-        lambda folder: onet.read_text_zip(folder / "db_29_3_text.zip", onet.ONET_TABLES),
-        lambda root: onet.read_excel_dir(root / "onet/29.3", onet.ONET_TABLES),
-        tuple(f"onet/29.3/{t.official_file}.xlsx" for t in onet.ONET_TABLES),
+        _ONET_SHIPPED + onet.ONET_FULL_RELEASE_TABLES,
+        lambda folder: onet.read_text_zip(folder / "db_29_3_text.zip", _ONET_SHIPPED + onet.ONET_FULL_RELEASE_TABLES),
+        lambda root: onet.read_excel_dir(root / "onet/29.3", _ONET_SHIPPED),
+        tuple(f"onet/29.3/{t.official_file}.xlsx" for t in _ONET_SHIPPED),
     ),
     SourceSpec(
         "onet_work_activities",

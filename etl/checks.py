@@ -307,6 +307,66 @@ _AREA_SHAPE_CHECKS = (  # core_area_shape (etl/area_shapes.py, etl/steps/step_25
     ),
 )
 
+_PROFILE_CHECKS = (  # core_occupation_task, _technology, _ability, _work_context (etl/sql/12_core_onet_profile.sql)
+    _unique("core_occupation_task", "onet_soc_code", "task_id"),
+    _unique("core_occupation_technology", "onet_soc_code", "technology"),
+    _unique("core_occupation_ability", "onet_soc_code", "element_id"),
+    _unique("core_occupation_work_context", "onet_soc_code", "element_id"),
+    _not_null("core_occupation_task", "onet_soc_code", "task_id", "task_text"),
+    _not_null("core_occupation_technology", "onet_soc_code", "technology"),
+    DataCheck(
+        "onet_task_type_known",
+        "a task is Core, Supplemental or not yet rated (NULL), as O*NET publishes it",
+        "SELECT onet_soc_code, task_id, task_type FROM core_occupation_task "
+        "WHERE task_type IS NOT NULL AND task_type NOT IN ('Core', 'Supplemental')",
+    ),
+    DataCheck(
+        "onet_task_importance_in_scale",
+        "task importance (Task Ratings, IM) lies within 1-5 and relevance within 0-100",
+        "SELECT onet_soc_code, task_id FROM core_occupation_task "
+        "WHERE importance NOT BETWEEN 1 AND 5 OR relevance_pct NOT BETWEEN 0 AND 100",
+    ),
+    DataCheck(
+        "onet_profile_occupations_known",
+        "every task, technology, ability and work context row names an O*NET occupation of this release",
+        "SELECT onet_soc_code FROM (SELECT onet_soc_code FROM core_occupation_task "
+        "UNION SELECT onet_soc_code FROM core_occupation_technology "
+        "UNION SELECT onet_soc_code FROM core_occupation_ability "
+        "UNION SELECT onet_soc_code FROM core_occupation_work_context) EXCEPT SELECT onet_soc_code FROM core_occupation",
+    ),
+    DataCheck(
+        "onet_ability_in_scale",
+        "ability importance lies within 1-5 and level within 0-7",
+        "SELECT onet_soc_code, element_id FROM core_occupation_ability "
+        "WHERE importance NOT BETWEEN 1 AND 5 OR level NOT BETWEEN 0 AND 7",
+    ),
+    DataCheck(
+        "onet_work_context_in_scale",
+        "a work context answer lies on its scale and the most common answer's share within 0-100",
+        "SELECT onet_soc_code, element_id FROM core_occupation_work_context "
+        "WHERE context_score NOT BETWEEN context_scale_min AND context_scale_max "
+        "OR most_common_answer_pct NOT BETWEEN 0 AND 100",
+    ),
+    _rows_between("core_occupation_task", 15_000, 25_000),
+    _rows_between("core_occupation_technology", 25_000, 45_000),
+)
+
+_REQUIRED_EDUCATION_CHECKS = (  # core_occupation_required_education (etl/sql/15_core_onet_required_education.sql)
+    _unique("core_occupation_required_education", "onet_soc_code", "education_category"),
+    DataCheck(
+        "required_education_is_a_distribution",
+        "each occupation's O*NET required-education shares sit on levels 1-12, lie in 0-100 and add up to 100",
+        "SELECT onet_soc_code FROM core_occupation_required_education GROUP BY 1 HAVING "
+        "min(education_category) < 1 OR max(education_category) > 12 OR min(respondents_pct) < 0 "
+        "OR max(respondents_pct) > 100 OR abs(sum(respondents_pct) - 100) > 0.5",
+    ),
+    DataCheck(
+        "required_education_occupations_known",
+        "every occupation with a required-education distribution is an O*NET occupation",
+        "SELECT onet_soc_code FROM core_occupation_required_education EXCEPT SELECT onet_soc_code FROM core_occupation",
+    ),
+)
+
 _WAGES = [f"{k}_wage_{p}_usd" for k in ("hourly", "annual") for p in ("mean", "p10", "p25", "median", "p75", "p90")]
 
 CHECKS: tuple[DataCheck, ...] = (
@@ -412,9 +472,11 @@ CHECKS: tuple[DataCheck, ...] = (
     ),
     *_NJ_ETPL_CHECKS,
     *_SIMILARITY_CHECKS,
+    *_PROFILE_CHECKS,
     *_DEMAND_CHECKS,
     *_SECTOR_FILE_CHECKS,
     *_AREA_SHAPE_CHECKS,
+    *_REQUIRED_EDUCATION_CHECKS,
     _rows_between("core_occupation", 900, 1200),
     _rows_between("core_occupation_rating", 80_000, 140_000),
     _rows_between("core_area", 500, 700),

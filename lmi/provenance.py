@@ -67,14 +67,15 @@ def snapshot_gaps(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
     activities = version.get("onet_work_activities")
     if activities and activities != version.get("onet"):
         onet_gap = _(
-            "- **O*NET Abilities and Work Context** are not in the shipped snapshot, and **Work Activities** come "
-            "from O*NET {activities} ({month}; same content model) because the {onet} copy available to the "
-            "project lacks them. A full O*NET download (`python -m etl download`) can refresh them."
+            "- **O*NET Abilities, Work Context and Task Ratings** are not in the shipped snapshot (so tasks are listed "
+            "core first but not ranked by importance), and **Work Activities** come from O*NET {activities} "
+            "({month}; same content model) because the {onet} copy available to the project lacks them. A full "
+            "O*NET download (`python -m etl download`) adds and refreshes them."
         ).format(activities=activities, month=_month(published.get("onet_work_activities")), onet=version.get("onet"))
     else:
         onet_gap = _(
-            "- **O*NET Abilities and Work Context** are not in the shipped snapshot. A full O*NET download "
-            "(`python -m etl download`) can refresh them."
+            "- **O*NET Abilities, Work Context and Task Ratings** are not in the shipped snapshot (so tasks are listed "
+            "core first but not ranked by importance). A full O*NET download (`python -m etl download`) adds them."
         )
     if "state_projections" in loaded_sources(con):
         projections = _(

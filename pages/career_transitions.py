@@ -3,10 +3,15 @@ move into, what they would need to learn, and whether anyone is hiring in the re
 sidebar. Renders only: the method, thresholds, numbers and the words explaining them come from
 ``lmi.transitions``; ``ui.transitions_data`` caches them, ``ui.transitions_view`` and
 ``ui.transitions_charts`` lay out the tables and charts, with "Whose numbers" beside every BLS group
-figure."""
+figure. The ranked and stepping-stone tables are compact; the row picked (by selecting it, or by keyboard in
+the selectbox under it) gets a detail panel with the rest, and the downloads keep every column. An empty
+ranking says what each threshold removed and offers to relax exactly that one (``lmi.transitions.relaxation``)."""
 
 from __future__ import annotations
 
+from functools import partial
+
+import pandas as pd
 import streamlit as st
 
 from lmi.i18n import N_, _, ngettext
@@ -18,6 +23,7 @@ from lmi.transitions import (
     pathways,
     posted_signal,
     ranking,
+    relaxation,
     self_assessment,
     similarity_method,
     skill_gaps,
@@ -251,7 +257,9 @@ def render_skill_rating(skill) -> float:
         key=f"tr_skill_{skill.element_id}",
         help=skill.description,
     )
-    st.caption(level_examples(tdata.level_anchors(skill.element_id)))
+    anchors = tdata.level_anchors(skill.element_id)
+    if anchors:  # O*NET's anchors are the same for every occupation: said so, so none reads as a job's task
+        st.caption(_("O*NET's examples of levels: {examples}").format(examples=level_examples(anchors)))
     return float(level)
 
 
@@ -331,9 +339,23 @@ def render_ranked(result: TransitionResult) -> None:
         render_empty(result)
         return
     st.write(ranking.summary_sentence(result))
+    render_chart(result)
     table = tables.ranked_table(result)
+    shown = view.shown(table, view.RANKED_SHOWN)
     st.dataframe(
-        table, hide_index=True, width="stretch", key="tr_ranked_table", column_config=view.column_config(table)
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="tr_ranked_table",
+        column_config=view.shown_config(shown),
+        on_select=partial(_select_row, "tr_ranked_table", shown_codes(table), "tr_target"),
+        selection_mode="single-row",
+    )
+    st.caption(
+        _(
+            "Select a row, or pick an occupation under “What it would take” below, to see why it ranks there, its "
+            "pay, jobs and openings, whose numbers they are, and the skills to build. The download has every column."
+        )
     )
     note = source_caption(*SOURCES)
     st.caption(md(ranking.figures_note(data.openings_method())))
@@ -347,35 +369,67 @@ def render_ranked(result: TransitionResult) -> None:
         note,
         key="tr_dl_ranked",
     )
-    render_chart(result)
+    with st.expander(_("Every column of the ranked occupations (as in the download)")):
+        st.dataframe(
+            table, hide_index=True, width="stretch", key="tr_ranked_all", column_config=view.column_config(table)
+        )
+
+
+def shown_codes(table: pd.DataFrame) -> list[str]:
+    return table.target_onet_soc_code.tolist()
+
+
+def _select_row(table_key: str, codes: list[str], choice_key: str) -> None:
+    """A row selected in a compact table picks the same occupation in the detail panel's selectbox (which
+    also works by keyboard)."""
+    rows = st.session_state[table_key].selection.rows
+    if rows and rows[0] < len(codes):
+        st.session_state[choice_key] = codes[rows[0]]
 
 
 def render_empty(result: TransitionResult) -> None:
-    """Nothing passes: which threshold emptied the list, and the nearest relaxation in one click."""
-    explanation = explain_empty(result)
-    st.warning(md(explanation.sentence))
-    relaxation = explanation.relaxation
-    if relaxation is None:
-        st.info(ranking.no_relaxation_words())
-        return
-    count = relaxation.ranked_count
-    st.button(
-        _("Rank with the nearest thresholds: {changes}").format(changes=relaxation.words),
-        key="tr_relax",
-        type="primary",
-        on_click=apply_thresholds,
-        args=(relaxation.thresholds,),
-        help=ngettext(
-            "The smallest change that ranks at least one occupation here ({count} occupation).",
-            "The smallest change that ranks at least one occupation here ({count} occupations).",
-            count,
-        ).format(count=count),
-    )
+    """Nothing passes: what each threshold removed, and a button per threshold that, relaxed alone, ranks
+    something (the one that removed the most first); several at once when no single one does."""
+    st.warning(md(relaxation.empty_reason(result)))
+    offered = relaxation.offered(result)
+    for number, removal in enumerate(offered):
+        st.button(
+            relaxation.change_words(removal, result.thresholds),
+            key="tr_relax" if number == 0 else f"tr_relax_{removal.threshold}",
+            type="primary" if number == 0 else "secondary",
+            on_click=apply_thresholds,
+            args=(removal.relaxed,),
+            help=relaxation.ranked_after_words(removal),
+        )
+    if not offered:
+        render_combined_relaxation(result)
     st.caption(
         _(
             "Or loosen the thresholds yourself above, pick a larger region in the sidebar, or look at the "
             "occupations set aside below."
         )
+    )
+
+
+def render_combined_relaxation(result: TransitionResult) -> None:
+    """No single threshold ranks anything alone: the smallest change of several (``ranking.explain_empty``)."""
+    explanation = explain_empty(result)
+    combined = None if explanation is None else explanation.relaxation
+    if combined is None:
+        st.info(ranking.no_relaxation_words())
+        return
+    count = combined.ranked_count
+    st.button(
+        _("Rank with the nearest thresholds: {changes}").format(changes=combined.words),
+        key="tr_relax",
+        type="primary",
+        on_click=apply_thresholds,
+        args=(combined.thresholds,),
+        help=ngettext(
+            "The smallest change that ranks at least one occupation here ({count} occupation).",
+            "The smallest change that ranks at least one occupation here ({count} occupations).",
+            count,
+        ).format(count=count),
     )
 
 
@@ -403,10 +457,15 @@ def render_target(result: TransitionResult, start: Start) -> None:
     }
     st.subheader(_("What it would take"))
     target = st.selectbox(
-        _("Look closer at"), options, format_func=lambda code: labels.get(code, ""), key=neutral_key("tr_target")
+        _("Look closer at"),
+        options,
+        format_func=lambda code: labels.get(code, ""),
+        key=neutral_key("tr_target"),
+        help=_("Selecting a row in the table above picks it here too."),
     )
     row = result.target(target)
     render_demand_here(row, result.area_label)
+    render_figures(result, target, row.target_title)
     render_breakdown(row)
     render_gaps(result, target, row, start)
     render_preparation(result, target)
@@ -421,6 +480,19 @@ def render_demand_here(row, place: str) -> None:
         st.markdown(md(_("**Set aside:** {reasons}.").format(reasons=row.reasons_set_aside)))
     if bool(row.demand_is_shared):
         st.caption(md(ranking.shared_figures_sentence(row.target_title, row.demand_basis, place)))
+
+
+def render_figures(result: TransitionResult, target: str, title: str) -> None:
+    """The selected target's figures, one a line, with whose numbers they are (the columns the compact table
+    leaves out)."""
+    ranked = tables.ranked_table(result)
+    if target in set(ranked.target_onet_soc_code):
+        row, columns = ranked.set_index("target_onet_soc_code").loc[target], view.RANKED_DETAIL
+    else:
+        aside = tables.set_aside_table(result).set_index("target_onet_soc_code")
+        row, columns = aside.loc[target], view.ASIDE_DETAIL
+    st.markdown(_("**Figures for {title} in {area}**").format(title=title, area=result.area_label))
+    st.table(view.detail_table(row, columns), hide_index=True)
 
 
 def render_breakdown(row) -> None:
@@ -449,9 +521,10 @@ def render_gaps(result: TransitionResult, target: str, row, start: Start) -> Non
         return
     show_figure(charts.gap_chart(gaps, now), charts.gap_summary(gaps))
     table = view.gap_table(gaps, now)
-    st.dataframe(table, hide_index=True, width="stretch", key="tr_gap_table")
+    st.dataframe(view.gap_table_shown(table), hide_index=True, width="stretch", key="tr_gap_table")
     note = source_caption("onet")
     st.caption(md(skill_gaps.method_note(now.lower(), from_self)))
+    render_level_examples(gaps)
     csv_download(
         table,
         _("Download the skill gaps (CSV)"),
@@ -459,6 +532,23 @@ def render_gaps(result: TransitionResult, target: str, row, start: Start) -> Non
         note,
         key="tr_dl_gaps",
     )
+
+
+def render_level_examples(gaps) -> None:
+    """O*NET's anchors for the levels needed, said to be O*NET's generic examples of a level (written once per
+    skill for every occupation), not tasks of this occupation."""
+    examples = view.gap_examples(gaps)
+    if not examples:
+        return
+    with st.expander(_("O*NET's examples of the levels needed")):
+        st.caption(
+            _(
+                "O*NET illustrates each level of a skill with one example, the same for every occupation, so an "
+                "example may come from other work (a nurse may read “Evaluate a loan application”). It shows how "
+                "demanding the level is, not a task of this occupation."
+            )
+        )
+        st.markdown(md("\n".join(f"- {example}" for example in examples)))
 
 
 def render_preparation(result: TransitionResult, target: str) -> None:
@@ -503,13 +593,22 @@ def render_programs(target: str, title: str) -> None:
 
 def render_pathways(result: TransitionResult, start: Start) -> None:
     st.subheader(_("Stepping stones"))
-    st.write(pathways.method_text())
+    st.markdown(md(pathways.method_text()))
     paths = tdata.stepping_stones(start, result.area_code, result.thresholds)
     if paths.empty:
-        st.info(_("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some."))
+        render_no_paths(result)
         return
     table = tables.stepping_stone_table(paths)
-    st.dataframe(table, hide_index=True, width="stretch", key="tr_path_table", column_config=view.column_config(table))
+    shown = view.shown(table, view.STONES_SHOWN)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        key="tr_path_table",
+        column_config=view.shown_config(shown),
+        on_select=partial(_select_row, "tr_path_table", shown_codes(table), "tr_path_target"),
+        selection_mode="single-row",
+    )
     note = source_caption(*SOURCES)
     st.caption(pathways.sources_note())
     csv_download(
@@ -519,6 +618,38 @@ def render_pathways(result: TransitionResult, start: Start) -> None:
         note,
         key="tr_dl_paths",
     )
+    render_path_detail(result, table)
+
+
+def render_no_paths(result: TransitionResult) -> None:
+    """No two-step path: the reason (nothing ranked to step through, or none passes) and where to loosen."""
+    if result.ranked.empty:
+        st.info(
+            _(
+                "No stepping stones: they go through the ranked occupations, and none is ranked here. Relax a "
+                "threshold above to rank some."
+            )
+        )
+        return
+    st.info(_("No two-step path passes the thresholds here. Loosening them, or a larger region, may find some."))
+
+
+def render_path_detail(result: TransitionResult, table: pd.DataFrame) -> None:
+    """The selected path in full: both steps with their numbers and whose they are, why not directly, pay."""
+    rows = table.set_index("target_onet_soc_code")
+    labels = {
+        code: _("{first} → {target}").format(first=r.via_title, target=r.target_title) for code, r in rows.iterrows()
+    }
+    target = st.selectbox(
+        _("Look closer at a path"),
+        list(labels),
+        format_func=lambda code: labels.get(code, ""),
+        key=neutral_key("tr_path_target"),
+        help=_("Selecting a row in the table above picks it here too."),
+    )
+    row = rows.loc[target]
+    st.markdown(md(_("**Path:** {path}").format(path=row.path)).replace("$", "\\$"))
+    st.table(view.detail_table(row, view.STONES_DETAIL), hide_index=True)
 
 
 def render_onet_reference(code: str, title: str) -> None:
@@ -530,6 +661,13 @@ def render_onet_reference(code: str, title: str) -> None:
     top_k = onet_agreement.TOP_K
     ours = tdata.most_similar(code, top_k)
     st.write(md(onet_agreement.agreement_sentence(title, theirs, tdata.agreement())))
+    st.caption(
+        _(
+            "Only O*NET's primary related occupations (tiers Primary-Short and Primary-Long) are counted: on the "
+            "left, those are ticked “In O*NET's primary list”; O*NET's supplemental ones show their tier but are "
+            "not counted."
+        )
+    )
     left, right = st.columns(2)
     left.markdown(_("**Our {count} most similar** (any region)").format(count=top_k))
     left.dataframe(
@@ -537,7 +675,12 @@ def render_onet_reference(code: str, title: str) -> None:
         hide_index=True,
         width="stretch",
         key="tr_ours_table",
-        column_config={_("Occupation"): st.column_config.TextColumn(width="medium")},
+        column_config={
+            _("Occupation"): st.column_config.TextColumn(width="medium"),
+            _("In O*NET's primary list"): st.column_config.CheckboxColumn(
+                help=_("Counted in the sentence above: O*NET lists it as a primary related occupation.")
+            ),
+        },
     )
     right.markdown(_("**O\\*NET Related Occupations**"))
     shown = view.onet_list_table(theirs)

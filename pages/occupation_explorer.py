@@ -16,7 +16,7 @@ from lmi.i18n import N_, _
 from lmi.occupations.alternatives import AlternativesOffer
 from lmi.occupations.levels import level_bands_in_words
 from lmi.occupations.profile import OccupationProfile, UnknownOccupationError
-from ui import area_maps, briefs_view, data, posted_view
+from ui import area_maps, briefs_view, data, posted_view, profile_view
 from ui.components import csv_download, md, render_title, source_caption
 from ui.demand_view import mark_shared_figures, shown_column_config
 from ui.occupation_picker import choose_occupation, render_occupation_picker, searched_text
@@ -57,6 +57,7 @@ def main() -> None:
     elif here.demand_soc_code:
         render_states(profile, here)
     render_what_the_work_takes(profile)
+    render_full_profile(profile)
 
 
 def render_choice() -> OccupationProfile | None:
@@ -233,6 +234,12 @@ def render_what_the_work_takes(profile: OccupationProfile) -> None:
     render_top_ratings(profile)
     source_caption("onet")
     st.caption(md(level_bands_in_words()))
+
+
+def render_full_profile(profile: OccupationProfile) -> None:
+    """Work activities, work styles, interests, tasks, technology skills, abilities and work context, each
+    downloadable (the sections say when this database lacks a part of O*NET's full release)."""
+    profile_view.render_full_profile(profile.onet_soc_code, profile.title)
 
 
 def render_preparation(profile: OccupationProfile) -> None:

@@ -103,6 +103,11 @@ SCALES = (
     ("OI", "Occupational Interests", "1", "7"),
     ("IH", "Occupational Interest High-Point", "0", "6"),
     ("RL", "Required Level Of Education (Categories 1-12)", "1", "12"),
+    ("RT", "Relevance of Task", "0", "100"),
+    ("CX", "Context", "1", "5"),
+    ("CXP", "Context (Categories 1-5)", "0", "100"),
+    ("CT", "Context", "1", "3"),
+    ("CTP", "Context (Categories 1-3)", "0", "100"),
 )
 SCALE_NAMES = {scale_id: name for scale_id, name, *_ in SCALES}
 
@@ -175,7 +180,38 @@ TEXT_HEADERS = {
     "Scales Reference": ["Scale ID", "Scale Name", "Minimum", "Maximum"],
     "Level Scale Anchors": ["Element ID", "Element Name", "Scale ID", "Anchor Value", "Anchor Description"],
 }
+# Files of the full release only (the shipped snapshot lacks Task Ratings, Abilities and Work Context).
+TEXT_HEADERS.update(
+    {
+        "Technology Skills": ["O*NET-SOC Code", "Example", "Commodity Code", "Hot Technology", "In Demand"],
+        "UNSPSC Reference": ["Commodity Code", "Commodity Title", "Class Code", "Class Title"],
+        "Task Ratings": [
+            "O*NET-SOC Code",
+            "Task ID",
+            "Scale ID",
+            "Category",
+            "Data Value",
+            *_STATS,
+            "Date",
+            "Domain Source",
+        ],
+        "Work Context": [
+            "O*NET-SOC Code",
+            "Element ID",
+            "Element Name",
+            "Scale ID",
+            "Category",
+            "Data Value",
+            *_STATS,
+            "Not Relevant",
+            "Date",
+            "Domain Source",
+        ],
+        "Work Context Categories": ["Element ID", "Element Name", "Scale ID", "Category", "Category Description"],
+    }
+)
 TEXT_HEADERS["Knowledge"] = TEXT_HEADERS["Skills"]
+TEXT_HEADERS["Abilities"] = TEXT_HEADERS["Skills"]
 TEXT_HEADERS["Work Activities"] = TEXT_HEADERS["Skills"]
 
 
@@ -233,6 +269,10 @@ def onet_rows() -> dict[str, list[list[str]]]:
                 "08/2024",
                 "Incumbent",
             ],
+            *[
+                [code, task_id, text, kind, share, "08/2024", "Incumbent"]
+                for code, task_id, text, kind, share, _ in RN_TASKS
+            ],
             [
                 "11-1011.00",
                 "20461",
@@ -243,6 +283,7 @@ def onet_rows() -> dict[str, list[list[str]]]:
                 "Incumbent",
             ],
         ],
+        **_full_release_rows(),
         "Tasks to DWAs": [
             ["29-1141.00", "15203", "4.A.1.a.1.I01.D01", "03/2014", "Analyst"],
             ["11-1011.00", "20461", "4.A.1.a.1.I01.D01", "03/2014", "Analyst"],
@@ -270,6 +311,117 @@ def onet_rows() -> dict[str, list[list[str]]]:
                 "Read a scientific journal article describing surgical procedures",
             ],
         ],
+    }
+
+
+ABILITIES = (("1.A.1.a.1", "Oral Comprehension"), ("1.A.3.a.3", "Static Strength"))
+# More Registered Nurses tasks: (code, task id, task, type ("n/a" = not yet rated), incumbents responding,
+# importance in Task Ratings). 15203 (above) is core with importance RN_TASK_IMPORTANCE[15203].
+RN_TASKS = (
+    (
+        "29-1141.00",
+        "15204",
+        "Administer medications to patients and monitor patients for reactions.",
+        "Core",
+        "95",
+        "4.71",
+    ),
+    (
+        "29-1141.00",
+        "15205",
+        "Prepare rooms, sterile instruments, equipment, or supplies.",
+        "Supplemental",
+        "40",
+        "4.90",
+    ),
+    ("29-1141.00", "23508", "Refer patients to community health resources.", "n/a", "n/a", "n/a"),
+)
+RN_TASK_IMPORTANCE = {15203: 4.42, 15204: 4.71, 15205: 4.90}
+RN_HOT_TECHNOLOGY = "Epic Systems"
+# Work context of Registered Nurses: element, name, scale, mean, shares by category (1..n), category words
+RN_WORK_CONTEXT = (
+    (
+        "4.C.1.a.4",
+        "Contact With Others",
+        "CX",
+        "4.91",
+        ("0", "0", "2", "5", "93"),
+        ("No contact", "Occasional", "About half the time", "A lot of contact", "Constant contact with others"),
+    ),
+    (
+        "4.C.1.b.1.e",
+        "Work With Work Group or Team",
+        "CX",
+        "4.40",
+        ("0", "4", "10", "28", "58"),
+        ("Not important at all", "Fairly important", "Important", "Very important", "Extremely important"),
+    ),
+    (
+        "4.C.3.d.3",
+        "Duration of Typical Work Week",
+        "CT",
+        "2.10",
+        ("10", "70", "20"),
+        ("Less than 40 hours", "40 hours", "More than 40 hours"),
+    ),
+)
+
+
+def _work_context_answers(mean: str, shares: tuple[str, ...]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Every rated occupation's answers to one work context question: Registered Nurses' as given, the others'
+    shares rotated by one category per occupation (so occupations differ), with the mean they imply."""
+    answers = {}
+    for i, code in enumerate(RATED_OCCUPATIONS):
+        if code == "29-1141.00":
+            answers[code] = (mean, shares)
+            continue
+        rotated = shares[-i % len(shares) :] + shares[: -i % len(shares)]
+        implied = sum(n * float(share) for n, share in enumerate(rotated, start=1)) / 100
+        answers[code] = (f"{implied:.2f}", rotated)
+    return answers
+
+
+def _full_release_rows() -> dict[str, list[list[str]]]:
+    """Technology Skills (and the UNSPSC Reference its commodity titles come from), and the full release's
+    Task Ratings, Abilities and Work Context (with Work Context Categories)."""
+    stats = ["20", "0.1000", "n/a", "n/a", "N"]
+    task_ratings = []
+    for task_id, importance in RN_TASK_IMPORTANCE.items():
+        task_ratings.append(
+            ["29-1141.00", str(task_id), "IM", "n/a", f"{importance:.2f}", *stats, "08/2024", "Incumbent"]
+        )
+        task_ratings.append(["29-1141.00", str(task_id), "RT", "n/a", "90.00", *stats, "08/2024", "Incumbent"])
+        task_ratings.append(["29-1141.00", str(task_id), "FT", "7", "60.00", *stats, "08/2024", "Incumbent"])
+    context, categories = [], []
+    for element_id, name, scale, mean, shares, words in RN_WORK_CONTEXT:
+        for code, (code_mean, code_shares) in _work_context_answers(mean, shares).items():
+            context.append([code, element_id, name, scale, "n/a", code_mean, *stats, "n/a", "08/2024", "Incumbent"])
+            for category, share in enumerate(code_shares, start=1):
+                context.append(
+                    [code, element_id, name, f"{scale}P", str(category), share, *stats, "N", "08/2024", "Incumbent"]
+                )
+        categories.extend([element_id, name, f"{scale}P", str(n), word] for n, word in enumerate(words, start=1))
+    return {
+        "Technology Skills": [
+            ["29-1141.00", RN_HOT_TECHNOLOGY, "43231602", "Y", "Y"],
+            ["29-1141.00", "Microsoft Excel", "43232110", "Y", "N"],
+            ["29-1141.00", "Medical condition coding software", "43232111", "N", "N"],
+            ["11-1011.00", "Microsoft Excel", "43232110", "Y", "N"],
+        ],
+        "UNSPSC Reference": [
+            [
+                "43231602",
+                "Enterprise resource planning ERP software",
+                "43231600",
+                "Finance accounting and ERP software",
+            ],
+            ["43232110", "Spreadsheet software", "43232100", "Content authoring and editing software"],
+            ["43232111", "Medical software", "43232100", "Content authoring and editing software"],
+        ],
+        "Task Ratings": task_ratings,
+        "Abilities": _rating_rows("Abilities", ABILITIES, not_relevant=True),
+        "Work Context": context,
+        "Work Context Categories": categories,
     }
 
 

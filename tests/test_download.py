@@ -478,3 +478,59 @@ def test_cached_file_is_reused_by_pin_and_refetched_when_damaged(httpserver, ser
     (tmp_path / "oe.footnote.sha256").unlink()
     fetch_or_reuse(unpinned, tmp_path, session, lambda m: None, "oews")  # no pin, no sidecar: fetched
     assert len(httpserver.log) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# (f) a full O*NET release: Task Ratings, Abilities and Work Context enter the profile
+# ---------------------------------------------------------------------------------------------
+
+
+def test_full_release_adds_task_ratings_abilities_and_work_context_to_profiles(built):
+    from lmi.occupations import profile_sections
+
+    con = duckdb.connect(str(built["db"]), read_only=True)
+    try:
+        assert profile_sections.loaded_parts(con) == {"task_ratings", "abilities", "work_context"}
+        assert profile_sections.missing_parts(con) == ()
+        tasks = profile_sections.tasks(con, "29-1141.00")
+        context = profile_sections.work_context(con, "29-1141.00")
+        abilities = profile_sections.abilities(con, "29-1141.00")
+        technology = profile_sections.technology_skills(con, "29-1141.00")
+    finally:
+        con.close()
+    # core before supplemental before not yet rated; within core, by importance (Task Ratings)
+    assert tasks.task_id.tolist() == [15204, 15203, 15205, 23508]
+    assert tasks.importance.tolist()[:3] == [4.71, 4.42, 4.90]
+    assert tasks.task_type_words.tolist() == ["Core", "Core", "Supplemental", "Not yet rated"]
+    contact = context.set_index("element_name").loc["Contact With Others"]
+    assert (contact.most_common_answer, contact.most_common_answer_pct) == ("Constant contact with others", 93.0)
+    assert contact.context_group == "Working with others"
+    assert contact.context_score_pct == pytest.approx(100 * (4.91 - 1) / 4)
+    assert context.element_name.iloc[0] == "Contact With Others"  # highest on its own scale first
+    assert set(abilities.element_name) == {name for _, name in official.ABILITIES}
+    assert technology.iloc[0].technology == official.RN_HOT_TECHNOLOGY
+    assert technology.iloc[0].flag_words == "Hot technology, in demand"
+
+
+def test_explorer_shows_abilities_work_context_and_ranked_tasks_from_a_full_release(built, tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LMI_REFERENCE_DB", str(built["db"]))
+    monkeypatch.setenv("LMI_POSTINGS_DIR", str(tmp_path / "no-postings"))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.query_params["occupation"] = "29-1141.00"
+    at.run()
+    assert not at.exception, at.exception
+    tables = [frame.value for frame in at.dataframe]
+    context = next(t for t in tables if "Most common answer" in t.columns)
+    first = context.iloc[0]
+    assert (first["Condition"], first["About"]) == ("Contact With Others", "Working with others")
+    assert (first["Most common answer"], first["Share giving it (%)"]) == ("Constant contact with others", 93.0)
+    abilities = next(t for t in tables if "Ability" in t.columns)
+    assert set(abilities["Ability"]) == {name for _, name in official.ABILITIES}
+    tasks = next(t for t in tables if "Task type" in t.columns)
+    assert tasks["Importance (1–5)"].tolist()[:3] == [4.71, 4.42, 4.90]
+    captions = " ".join(c.value for c in at.caption)
+    assert "each by importance (O\\*NET Task Ratings)" in captions
+    assert not any("This database has no O\\*NET" in i.value for i in at.info)
+    assert {"Download abilities (CSV)", "Download work context (CSV)"} <= {b.label for b in at.get("download_button")}

@@ -85,7 +85,11 @@ def test_stepping_stones_go_through_ranked_occupations_hiring_locally(engine):
     for path in paths.itertuples():
         stone = ranked.loc[path.via_onet_soc_code]
         assert stone.local_employment_count >= t.min_local_jobs  # the stepping stone hires here
-        assert path.target_onet_soc_code not in ranked.index  # the target is not a direct move
+        if path.target_is_direct:  # a career ladder to a direct move: a stone between, each step a smaller jump
+            assert path.target_onet_soc_code in ranked.index and path.stone_between
+            assert path.path_strength > ranked.loc[path.target_onet_soc_code].similarity_score
+        else:
+            assert path.target_onet_soc_code not in ranked.index  # the target is not a direct move
         assert path.second_similarity >= t.min_similarity
         assert path.local_employment_count >= t.min_local_jobs
         assert path.wage_ratio >= pathways.DESIRABLE_WAGE_RATIO
@@ -94,16 +98,27 @@ def test_stepping_stones_go_through_ranked_occupations_hiring_locally(engine):
     assert paths.target_onet_soc_code.is_unique
 
 
-def test_licensed_practical_nurses_reach_registered_nursing_through_a_stepping_stone(engine):
-    """RNs typically start with a bachelor's degree, two rungs above an LPN's certificate: too far for
-    one move, but reachable through an occupation that is hiring in Hartford."""
+def test_licensed_practical_nurses_reach_registered_nursing_directly(engine):
+    """BLS's single typical level for RNs is a bachelor's degree, but a quarter of RNs say their job requires an
+    associate's degree or less (O*NET, lmi.transitions.ladder): one rung above an LPN's typical level (some
+    college), so RN is a direct move from LPN, not set aside for education (it was before the O*NET rule)."""
     result = engine.from_occupation("29-2061.00", HARTFORD)
-    assert NURSES not in set(result.ranked.target_onet_soc_code)
+    nurses = result.ranked.set_index("target_onet_soc_code").loc[NURSES]
+    assert nurses.entry_education == "Associate's degree" and nurses.typical_entry_education == "Bachelor's degree"
+    assert nurses.education_step == 1
+
+
+def test_stepping_stones_to_targets_set_aside_name_the_reason(engine):
+    """From Licensed Practical Nurses, Nurse Practitioners (a master's, job zone 5) are reached through a ranked
+    occupation; the path says why the target is not a direct move."""
+    result = engine.from_occupation("29-2061.00", HARTFORD)
+    assert NURSE_PRACTITIONERS in set(result.set_aside.target_onet_soc_code)
     paths = pathways.stepping_stones(engine, result).set_index("target_onet_soc_code")
-    path = paths.loc[NURSES]
-    assert "bachelor's degree" in path.why_not_direct
+    path = paths.loc[NURSE_PRACTITIONERS]
+    assert not path.target_is_direct
     assert path.via_onet_soc_code in set(result.ranked.target_onet_soc_code)
     assert path.path.startswith(f"{path.via_title} (similarity")
+    assert f"Not direct: {path.why_not_direct}." in path.path
 
 
 def test_no_stepping_stones_when_nothing_is_ranked(engine):
@@ -113,13 +128,14 @@ def test_no_stepping_stones_when_nothing_is_ranked(engine):
 
 
 ANESTHESIOLOGIST_ASSISTANTS = "29-1071.01"
+RADIATION_THERAPISTS = "29-1124.00"
 PHYSICIAN_ASSISTANTS_GROUP = "BLS group 29-1071 Physician Assistants, shared by 2 occupations"
 
 
 def test_a_stepping_stone_to_a_group_figure_names_the_group_beside_its_jobs(engine):
-    """From Registered Nurses in Hartford, Anesthesiologist Assistants are reached through Nurse Anesthetists;
+    """From Radiation Therapists in Hartford, Anesthesiologist Assistants are reached through Registered Nurses;
     their 1,460 jobs are BLS's Physician Assistants figure (29-1071), and the path says so."""
-    result = engine.from_occupation(NURSES, HARTFORD)
+    result = engine.from_occupation(RADIATION_THERAPISTS, HARTFORD)
     paths = pathways.stepping_stones(engine, result).set_index("target_onet_soc_code")
     path = paths.loc[ANESTHESIOLOGIST_ASSISTANTS]
     assert path.local_employment_count == 1460
@@ -140,14 +156,16 @@ def test_stepping_stones_from_anesthesiologist_assistants_never_show_a_group_fig
         for sentence in paths.path:
             for at in range(len(sentence)):
                 if sentence.startswith("1,460 jobs", at):
-                    assert PHYSICIAN_ASSISTANTS_GROUP in sentence[at : at + 120], sentence
+                    # the first step names the region too: "1,460 jobs in <region> for BLS group ..."
+                    assert PHYSICIAN_ASSISTANTS_GROUP in sentence[at : at + 200], sentence
         shared = paths[paths.demand_is_shared.astype(bool)]
         assert all(f"for {basis}" in sentence for basis, sentence in zip(shared.demand_basis, shared.path))
 
 
 def test_a_first_step_showing_a_group_figure_names_the_group(engine):
-    """Paralegals in Hartford step through Compliance Officers, whose 1,390 jobs are BLS's 13-1041 figure."""
-    result = engine.from_occupation("23-2011.00", HARTFORD)
+    """Labor Relations Specialists in Hartford step through Equal Opportunity Representatives and Officers,
+    whose jobs are BLS's 13-1041 Compliance Officers figure."""
+    result = engine.from_occupation("13-1075.00", HARTFORD)
     paths = pathways.stepping_stones(engine, result)
     via_group = paths[paths.via_demand_is_shared.astype(bool)]
     assert len(via_group) > 0

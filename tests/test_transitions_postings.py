@@ -156,12 +156,12 @@ def test_the_adjustment_is_bounded_and_the_order_follows_the_new_score(engine, m
 
 
 def test_a_group_figure_carries_postings_points_once(engine, model, example_posted):
-    """Paralegals in Hartford: 13-1041 Compliance Officers and its O*NET specialties show one BLS figure; only
-    the carrier gets its postings points, the others neutral or the carrier's where lower."""
+    """Paralegals in Hartford: 13-1041 Compliance Officers and its O*NET specialty Coroners show one BLS figure;
+    only the carrier gets its postings points, the other neutral or the carrier's where lower."""
     _plain, result = reranked(engine, model, example_posted, PARALEGALS, HARTFORD)
     by_code = result.ranked.set_index("target_onet_soc_code")
     repeats = result.ranked[~result.ranked.demand_counted]
-    assert len(repeats) >= 2
+    assert len(repeats) >= 1
     for row in repeats.itertuples():
         carrier = by_code.loc[row.same_figure_as_code]
         assert row.postings_points <= min(NEUTRAL_POINTS, carrier.postings_points)

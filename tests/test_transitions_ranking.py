@@ -199,16 +199,16 @@ GROUP_GRAINS = ("shared_soc", "all_other", "bls_aggregate", "bls_combined")
 
 @pytest.mark.parametrize("area", [HARTFORD, NATION_CODE])
 def test_no_two_ranked_rows_carry_demand_points_from_one_bls_figure(engine, area):
-    """Paralegals: Compliance Officers (13-1041.00) and two O*NET specialties of 13-1041 are ranked; only
-    the SOC occupation itself carries the group's openings and concentration points."""
+    """Paralegals: Compliance Officers (13-1041.00) and Coroners (13-1041.06), an O*NET specialty of 13-1041,
+    are ranked; only the SOC occupation itself carries the group's openings and concentration points."""
     ranked = engine.from_occupation(PARALEGALS, area).ranked
     carrying = ranked[ranked.demand_counted & ranked.demand_grain.isin(GROUP_GRAINS)]
     assert carrying.demand_soc_code.is_unique
     group = ranked[ranked.demand_soc_code == "13-1041"].set_index("target_onet_soc_code")
-    assert len(group) >= 3
+    assert len(group) >= 2
     assert group.loc["13-1041.00", "demand_counted"]
     repeats = group[~group.demand_counted]
-    assert set(repeats.index) >= {"13-1041.03", "13-1041.04"}
+    assert set(repeats.index) >= {"13-1041.06"}
     carrier = group.loc["13-1041.00"]
     for part in ("openings_points", "concentration_points"):
         assert (repeats[part] <= 50).all() and (repeats[part] <= carrier[part]).all()
@@ -277,12 +277,12 @@ def test_an_empty_ranking_names_the_threshold_that_emptied_it_and_the_nearest_re
     assert max(explanation.removed_counts, key=explanation.removed_counts.get) == "similarity"
     assert "The threshold that removed the most is the lowest similarity (99)" in explanation.sentence
     relaxation = explanation.relaxation
-    assert relaxation.thresholds == replace(result.thresholds, min_similarity=61.0)
-    assert relaxation.changes == ("lowest similarity 99 → 61",)
+    assert relaxation.thresholds == replace(result.thresholds, min_similarity=57.0)
+    assert relaxation.changes == ("lowest similarity 99 → 57",)
     relaxed = engine.from_occupation("29-1141.00", HARTFORD, relaxation.thresholds)
     assert len(relaxed.ranked) == relaxation.ranked_count >= 1
     one_step_further = engine.from_occupation(
-        "29-1141.00", HARTFORD, replace(relaxation.thresholds, min_similarity=62.0)
+        "29-1141.00", HARTFORD, replace(relaxation.thresholds, min_similarity=58.0)
     )
     assert one_step_further.ranked.empty  # the smallest relaxation, not just any
 

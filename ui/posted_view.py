@@ -167,27 +167,29 @@ def render_occupation_postings(onet_soc_code: str, title: str, area_code: str, r
 
 
 def render_row_metrics(row: pd.Series, posted: posted_demand.PostedDemand) -> None:
-    """Postings in the period, per 1,000 OEWS jobs beside the jobs figure, and the trend."""
+    """Postings in the period, per 1,000 OEWS jobs beside the jobs figure, and the trend: two rows of two, so
+    the labels are read whole; a figure that cannot be given shows a dash with the reason under it."""
     period = posted.period_words(row.postings_period_start, row.postings_period_end)
-    cols = st.columns(4)
-    cols[0].metric(
+    first, second = st.columns(2), st.columns(2)
+    first[0].metric(
         _("Job postings, {period}").format(period=period),
         count_words(row.postings_count),
         help=help_text("postings_count"),
     )
-    cols[1].metric(
+    first[1].metric(
         _("OEWS jobs at the same BLS code"),
         count_words(row.local_employment_count),
         help=help_text("local_employment_count"),
     )
-    cols[2].metric(
-        label("postings_per_1000_jobs"),
-        per_jobs_words(row.postings_per_1000_jobs),
-        help=help_text("postings_per_1000_jobs"),
-    )
-    cols[3].metric(
-        label("postings_trend_pct"), trend_words(row.postings_trend_pct), help=help_text("postings_trend_pct")
-    )
+    _metric_or_reason(second[0], "postings_per_1000_jobs", row.postings_per_1000_jobs, per_jobs_words)
+    _metric_or_reason(second[1], "postings_trend_pct", row.postings_trend_pct, trend_words)
+
+
+def _metric_or_reason(column, name: str, value, words) -> None:
+    """The figure, or a dash with the words that say why there is none (a metric's value is no place for them)."""
+    column.metric(label(name), words(value) if _present(value) else "—", help=help_text(name))
+    if not _present(value):
+        column.caption(words(value))
 
 
 def render_whose_postings(row: pd.Series, title: str) -> None:

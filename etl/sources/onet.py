@@ -3,10 +3,15 @@
 The official download is the tab-separated text edition (``db_29_3_text.zip``). One table
 declaration serves both editions, but the text edition leaves out the descriptive columns the Excel
 edition repeats for readability (``Title``, ``Scale Name``, ``Related Title``, ``Task``, ``DWA Title``,
-``IWA Title``, and ``Element Name`` in DWA Reference) and writes ``n/a`` for "no value". The reader
-looks each left-out column up in the reference file of the same archive it comes from, and reads
+``IWA Title``, ``Commodity Title`` and ``Element Name`` in DWA Reference) and writes ``n/a`` for "no value".
+The reader looks each left-out column up in the reference file of the same archive it comes from, and reads
 ``n/a`` as empty, so both editions produce the same raw tables. Only the tables the dashboard uses
 are kept.
+
+Three groups: ``ONET_TABLES`` and ``ONET_PROFILE_TABLES`` (Task Statements, Technology Skills; only the
+columns the profile uses) are in the shipped snapshot; ``ONET_FULL_RELEASE_TABLES`` (Task Ratings, Abilities,
+Work Context and its categories) are optional: the project's copy of 29.3 lacks them, so only
+``python -m etl download`` brings them, and an archive without them still reads.
 """
 
 from __future__ import annotations
@@ -172,6 +177,98 @@ ONET_TABLES: tuple[RawTable, ...] = (
     ),
 )
 
+# Profile tables the shipped snapshot carries (from the 29.3 Excel edition): only the columns the profile uses,
+# so the snapshot stays small (the occupation title comes from Occupation Data).
+ONET_PROFILE_TABLES: tuple[RawTable, ...] = (
+    _table(
+        "raw_onet_task_statements",
+        "Task Statements",
+        (
+            _CODE,
+            C("Task ID", "task_id", "integer"),
+            C("Task", "task"),
+            C("Task Type", "task_type"),
+            C("Incumbents Responding", "incumbents_responding_pct", "double"),
+            *_DATE_SOURCE,
+        ),
+    ),
+    _table(
+        "raw_onet_technology_skills",
+        "Technology Skills",
+        (
+            _CODE,
+            C("Example", "example"),
+            C("Commodity Code", "commodity_code"),
+            C("Commodity Title", "commodity_title"),
+            C("Hot Technology", "hot_technology"),
+            C("In Demand", "in_demand"),
+        ),
+    ),
+)
+
+
+def _full_release_table(name: str, file: str, columns: tuple) -> RawTable:
+    return RawTable(name, "onet", file, tuple(columns), "", optional=True)
+
+
+# Tables only a downloaded full release holds (the project's shared copy of 29.3 lacks them, so the shipped
+# snapshot does not): optional, loaded when present; the profile says when they are absent.
+ONET_FULL_RELEASE_TABLES: tuple[RawTable, ...] = (
+    _full_release_table(
+        "raw_onet_task_ratings",
+        "Task Ratings",
+        (
+            _CODE,
+            C("Task ID", "task_id", "integer"),
+            C("Scale ID", "scale_id"),
+            C("Category", "category", "integer"),
+            C("Data Value", "data_value", "double"),
+            C("N", "n", "double"),
+            C("Recommend Suppress", "recommend_suppress"),
+            *_DATE_SOURCE,
+        ),
+    ),
+    _full_release_table(
+        "raw_onet_abilities",
+        "Abilities",
+        (
+            _CODE,
+            *_ELEMENT,
+            C("Scale ID", "scale_id"),
+            C("Data Value", "data_value", "double"),
+            C("N", "n", "double"),
+            C("Recommend Suppress", "recommend_suppress"),
+            C("Not Relevant", "not_relevant"),
+            *_DATE_SOURCE,
+        ),
+    ),
+    _full_release_table(
+        "raw_onet_work_context",
+        "Work Context",
+        (
+            _CODE,
+            *_ELEMENT,
+            C("Scale ID", "scale_id"),
+            C("Category", "category", "integer"),
+            C("Data Value", "data_value", "double"),
+            C("N", "n", "double"),
+            C("Recommend Suppress", "recommend_suppress"),
+            C("Not Relevant", "not_relevant"),
+            *_DATE_SOURCE,
+        ),
+    ),
+    _full_release_table(
+        "raw_onet_work_context_categories",
+        "Work Context Categories",
+        (
+            *_ELEMENT,
+            C("Scale ID", "scale_id"),
+            C("Category", "category", "integer"),
+            C("Category Description", "category_description"),
+        ),
+    ),
+)
+
 ONET_WORK_ACTIVITIES_TABLES: tuple[RawTable, ...] = (
     _table("raw_onet_work_activities", "Work Activities", _RATING, source="onet_work_activities"),
 )
@@ -196,6 +293,8 @@ def read_text_zip(zip_path: Path, tables: tuple[RawTable, ...]) -> dict[str, pd.
 
         frames = {}
         for table in tables:
+            if table.optional and f"{table.official_file}.txt" not in members:
+                continue  # a table a snapshot may lack (see RawTable.optional); the build says it is absent
             frame = _add_left_out_columns(text_file(table.official_file), table, text_file)
             label = f"{zip_path.name}:{members[table.official_file + '.txt']}"
             frames[table.name] = conform_frame(frame, table, label, first_row=2, null_markers=TEXT_NULL_MARKERS)
@@ -212,6 +311,7 @@ TEXT_EDITION_LOOKUPS: dict[str, tuple[str, str, str, str]] = {
     "IWA Title": ("IWA Reference", "IWA ID", "IWA ID", "IWA Title"),
     "Task": ("Task Statements", "Task ID", "Task ID", "Task"),
     "DWA Title": ("DWA Reference", "DWA ID", "DWA ID", "DWA Title"),
+    "Commodity Title": ("UNSPSC Reference", "Commodity Code", "Commodity Code", "Commodity Title"),
 }
 TEXT_NULL_MARKERS = ("n/a",)
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from lmi.demand import columns as demand_columns
 from lmi.i18n import DEFAULT_LANGUAGE, N_, _, use_language
+from lmi.transitions.ladder import ENTRY_SHARE_PCT
 from lmi.transitions.ranking import score_help
 from lmi.transitions.similarity_method import MAX_SCORE, SCALE_EXAMPLES, scale_words
 
@@ -23,8 +24,20 @@ def similarity_help() -> str:
     return _("0-{max_score:g}: {scale}").format(max_score=MAX_SCORE, scale=scale_words(SCALE_EXAMPLES[:2]))
 
 
+def entry_education_help() -> str:
+    """The tooltip of the entry education column, from ``lmi.transitions.ladder.ENTRY_SHARE_PCT``."""
+    return _(
+        "The lowest level of education that at least {share:.0f}% of its workers say the job requires (O*NET); "
+        "BLS's typical level where O*NET has no survey"
+    ).format(share=ENTRY_SHARE_PCT)
+
+
 # tooltips made from a scale's constants, in the visitor's language when asked for
-MADE_HELP: dict[str, Callable[[], str]] = {"transition_score": score_help, "similarity_score": similarity_help}
+MADE_HELP: dict[str, Callable[[], str]] = {
+    "transition_score": score_help,
+    "similarity_score": similarity_help,
+    "entry_education": entry_education_help,
+}
 with use_language(DEFAULT_LANGUAGE):  # the constant is English whichever visitor's run first imports this module
     _ENGLISH_HELP = {column: made() for column, made in MADE_HELP.items()}
 
@@ -47,6 +60,7 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     ),
     "pay_vs_now_pct": (N_("Pay vs now (%)"), N_("The median as a share of the pay now")),
     "target_job_zone": (N_("Job zone"), N_("O*NET job zone 1-5: how much preparation the work needs")),
+    "entry_education": (N_("Entry education (O*NET)"), _ENGLISH_HELP["entry_education"]),
     "typical_entry_education": (N_("Entry education (BLS)"), N_("BLS typical entry-level education")),
     "why": (N_("Why it ranks here"), N_("What lifts it to this rank, and the facts behind each part")),
     "reasons_set_aside": (N_("Why set aside"), N_("The thresholds it misses")),
@@ -61,7 +75,16 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
         N_("Pay compared with"),
         N_("now: your pay now; first step: the first step's median"),
     ),
-    "why_not_direct": (N_("Why not directly"), N_("The thresholds the target misses from where you start")),
+    "why_not_direct": (
+        N_("Why not directly"),
+        N_("The thresholds the target misses from where you start, or why two smaller steps beat a direct move"),
+    ),
+    "why_via": (N_("Why this first step"), N_("Whether it sits between the two rungs, and whether it is hiring here")),
+    "stone_between": (
+        N_("Between the rungs"),
+        N_("The first step's job zone and entry education lie between now and the target"),
+    ),
+    "target_is_direct": (N_("Also a direct move"), N_("The target is also ranked as a direct move: a career ladder")),
     "path": (N_("Path"), N_("Both steps, with their numbers and whose they are")),
     # postings, when the worker switches them on (lmi.transitions.posted_signal); the postings figures themselves
     # keep the demand model's words (lmi.demand.columns)

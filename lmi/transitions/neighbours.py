@@ -108,8 +108,9 @@ def _round_count(value: float) -> int:
 
 def strongest_components(row, count: int = 2) -> list[str]:
     """Labels of the components that make two occupations most alike (for the 'why' sentence), in the
-    visitor's language."""
-    present = [(getattr(row, f"{c.key}_score", None), c.label) for c in COMPONENTS]
+    visitor's language. A shared SOC group is left out: it says where the classification puts the two,
+    not what they share (``Component.in_why``)."""
+    present = [(getattr(row, f"{c.key}_score", None), c.label) for c in COMPONENTS if c.in_why]
     present = [(s, label) for s, label in present if s is not None and not pd.isna(s)]
     return [_(label).lower() for _score, label in sorted(present, key=lambda p: -p[0])[:count]]
 
@@ -140,9 +141,10 @@ def breakdown_note(weighted_mean: float, missing: list[str]) -> str:
         "“How this works”) and puts it on the same scale: the share of occupation pairs with a higher weighted mean."
     ).format(scale=scale_words(), mean=weighted_mean)
     if missing:
-        note += " " + _("Not compared (not rated by O*NET or not in a self-assessment): {components}.").format(
-            components=", ".join(missing)
-        )
+        note += " " + _(
+            "Not compared (not rated by O*NET for one of the two, not in the O*NET release this database was "
+            "built from, or not in a self-assessment): {components}."
+        ).format(components=", ".join(missing))
     return note
 
 

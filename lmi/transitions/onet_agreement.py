@@ -4,23 +4,31 @@ O*NET's experts list each occupation's related occupations; the similarity never
 (``lmi.transitions.similarity_method``), so how much of it our top ``TOP_K`` hold is a fair check
 of the method. ``agreement_with_onet`` measures it over every occupation; ``onet_agreement_for``
 lists one occupation's O*NET list with our rank for each.
+
+The weights of the similarity were tuned on one half of the occupations (``tuning_halves``, seed
+``similarity_method.TUNING_SEED``); ``held_out_agreement`` measures the other half, the honest figure.
+The halves are drawn from the occupations O*NET lists related occupations for, so bench/, the tests
+and the notebooks all use the same split.
 """
 
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from lmi.db import query_df, query_rows
 from lmi.i18n import _
+from lmi.transitions.similarity_method import TUNING_SEED
 
 PRIMARY_TIERS = ("Primary-Short", "Primary-Long")  # O*NET's closest related occupations, the yardstick
 TOP_K = 10  # how many of our most similar occupations are compared with O*NET's list
 
 
-def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = TOP_K) -> dict:
+def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = TOP_K, onet_soc_codes=None) -> dict:
     """Recall@k against O*NET's Related Occupations (``PRIMARY_TIERS``): the share of O*NET's list
-    found in our top ``k``, averaged over every occupation that has both."""
+    found in our top ``k``, averaged over every occupation that has both (or over those of them in
+    ``onet_soc_codes``, e.g. the held-out half)."""
     rows = query_rows(
         con,
         """
@@ -32,13 +40,39 @@ def agreement_with_onet(con: duckdb.DuckDBPyConnection, k: int = TOP_K) -> dict:
                      FROM theirs t LEFT JOIN ours o ON o.onet_soc_code = t.onet_soc_code
                                                   AND o.target_onet_soc_code = t.related_onet_soc_code
                      WHERE t.onet_soc_code IN (SELECT onet_soc_code FROM ours)
+                       AND ($codes IS NULL OR list_contains($codes, t.onet_soc_code))
                      GROUP BY t.onet_soc_code)
         SELECT avg(found / listed), count(*) FROM per
     """,
-        {"k": k, "tiers": list(PRIMARY_TIERS)},
+        {"k": k, "tiers": list(PRIMARY_TIERS), "codes": None if onet_soc_codes is None else sorted(onet_soc_codes)},
     )
     recall, occupations = rows[0]
     return {"recall_at_k": None if recall is None else float(recall), "k": k, "occupations": int(occupations)}
+
+
+def onet_primary_lists(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Each occupation's O*NET primary related occupations (``PRIMARY_TIERS``), the yardstick."""
+    rows = query_rows(
+        con,
+        """SELECT onet_soc_code, list(related_onet_soc_code) FROM core_related_occupation
+           WHERE list_contains($tiers, relatedness_tier) GROUP BY 1""",
+        {"tiers": list(PRIMARY_TIERS)},
+    )
+    return {code: set(related) for code, related in rows}
+
+
+def tuning_halves(onet_soc_codes, seed: int = TUNING_SEED) -> tuple[set[str], set[str]]:
+    """The half of the occupations the similarity's weights were tuned on, and the held-out half: the
+    codes (those with an O*NET list) sorted, shuffled with ``seed`` and cut in two."""
+    codes = sorted(onet_soc_codes)
+    np.random.default_rng(seed).shuffle(codes)
+    return set(codes[: len(codes) // 2]), set(codes[len(codes) // 2 :])
+
+
+def held_out_agreement(con: duckdb.DuckDBPyConnection, k: int = TOP_K) -> dict:
+    """``agreement_with_onet`` on the held-out half only (the occupations the weights were not tuned on)."""
+    _tuning, held_out = tuning_halves(onet_primary_lists(con))
+    return agreement_with_onet(con, k, held_out)
 
 
 def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: int = TOP_K) -> pd.DataFrame:

@@ -28,14 +28,19 @@ never lifts a row) and says "same BLS figure as <title>". Every group figure car
 (``demand_basis``) in the row.
 
 Thresholds (defaults; all adjustable): similarity at least 25; job zone at most 1 above now;
-BLS typical entry education at most 1 step above now (on the ladder in ``EDUCATION_RANK``, so a
-nurse's bachelor's degree does not lead straight to a physician's doctorate); median pay here at
+entry education at most 1 step above now (on the ladder in ``EDUCATION_RANK``, so a nurse's bachelor's
+degree does not lead straight to a physician's doctorate); median pay here at
 least 90% of now; at least 100 jobs in the region. Specialties that BLS counts within the same
 occupation as the origin (Acute Care Nurses for Registered Nurses) are listed apart: their jobs and
 pay are the origin's own figures. Occupations that miss a threshold are set aside with the
 reason, not silently dropped; lmi.transitions.pathways looks for stepping stones to them. When nothing passes,
 ``explain_empty`` counts what each threshold removed and computes the smallest relaxation that
 ranks at least one occupation.
+
+Education is read from O*NET's distribution of required education (``lmi.transitions.ladder``): a target's
+entry rung is the lowest level covering a quarter of its workers (Registered Nurses: an associate's degree,
+though BLS's single typical level is a bachelor's), where the worker starts is the median level; BLS's typical
+level stays beside it (``typical_entry_education``) and serves where O*NET has no survey.
 
 Pay is compared within one geography: the region's medians when BLS published both, otherwise
 the national medians (each row says which). In a self-assessment the worker may enter their pay,
@@ -58,6 +63,7 @@ from lmi.db import query_df
 from lmi.demand import DemandModel, describe_openings
 from lmi.demand.labels import WHOSE_NUMBERS_COLUMNS, WORDS_COLUMNS, basis_label, missing_words
 from lmi.i18n import N_, _, ngettext
+from lmi.transitions.ladder import LEVEL_COLUMNS, basis_words, education_levels, education_rule_text
 from lmi.transitions.neighbours import NeighbourIndex, describe_score, strongest_components
 from lmi.transitions.similarity_method import MAX_SCORE, scale_words
 
@@ -145,6 +151,7 @@ DEMAND_COLUMNS = (
 NATIONAL_COLUMNS = (
     "job_zone",
     "typical_entry_education",
+    *LEVEL_COLUMNS,
     "national_annual_wage_median_usd",
     "national_annual_wage_median_footnote",
 )
@@ -185,7 +192,7 @@ class Origin:
     onet_soc_code: str | None
     demand_soc_code: str | None  # the BLS code whose figures the origin shows
     job_zone: int | None
-    education: str | None  # BLS typical entry education (occupation) or the worker's own
+    education: str | None  # the occupation's typical (median) O*NET level, else BLS's; or the worker's own
     local_wage_usd: float | None  # current pay in the region (occupation median, or what the worker entered)
     national_wage_usd: float | None
     wage_words: str  # where the pay to compare with comes from
@@ -319,11 +326,12 @@ class TransitionEngine:
             notes.append(
                 _("O*NET gives no job zone for {title}, so the job zone threshold is not applied.").format(title=title)
             )
-        education = fact["typical_entry_education"]
+        education = fact["typical_education"]
         if education is None:
             notes.append(
                 _(
-                    "BLS publishes no typical entry education for {title}, so the education threshold is not applied."
+                    "Neither O*NET nor BLS publishes the education {title} requires, so the education threshold is "
+                    "not applied."
                 ).format(title=title)
             )
         wage_words = (
@@ -443,9 +451,9 @@ def _rows(frame: pd.DataFrame) -> list:
 
 
 def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.DataFrame:
-    """Per O*NET occupation: O*NET job zone, BLS typical entry education (at the projections code)
-    and the national median annual wage (the demand model's nation rows, at the BLS code it is
-    published at). About a thousand rows, read once."""
+    """Per O*NET occupation: O*NET job zone, BLS typical entry education (at the projections code), the
+    education rungs of ``lmi.transitions.ladder`` (``LEVEL_COLUMNS``) and the national median annual wage (the
+    demand model's nation rows, at the BLS code it is published at). About a thousand rows, read once."""
     zones = query_df(con, "SELECT onet_soc_code, job_zone FROM core_occupation").set_index("onet_soc_code")
     nation = demand.occupations(NATION_CODE).set_index("onet_soc_code")
     education = demand.bls_codes(NATION_CODE).set_index("soc_code").typical_entry_education
@@ -456,6 +464,9 @@ def national_facts(con: duckdb.DuckDBPyConnection, demand: DemandModel) -> pd.Da
     frame["national_annual_wage_median_footnote"] = nation.local_annual_wage_median_footnote.reindex(frame.index)
     for column in ("typical_entry_education", "national_annual_wage_median_footnote"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    levels = education_levels(con, frame.typical_entry_education)
+    for column in LEVEL_COLUMNS:
+        frame[column] = levels[column]
     return frame
 
 
@@ -484,7 +495,7 @@ def origin_comparison(columns, origin: Origin) -> dict[str, np.ndarray]:
     job_zone_step = zone - origin.job_zone if origin.job_zone is not None else np.full(size, np.nan)
     origin_rung = EDUCATION_RANK.get(origin.education) if origin.education else None
     target_rung = np.array(
-        [EDUCATION_RANK.get(e, np.nan) if e is not None else np.nan for e in columns["typical_entry_education"]],
+        [EDUCATION_RANK.get(e, np.nan) if e is not None else np.nan for e in columns["entry_education"]],
         dtype="float64",
     )
     education_step = target_rung - origin_rung if origin_rung is not None else np.full(size, np.nan)
@@ -571,11 +582,7 @@ def _reasons_set_aside(frame: pd.DataFrame, t: Thresholds, area_name: str) -> li
                 )
             )
         if row.fails_education:
-            why.append(
-                _("typically needs a {education} to start ({steps:.0f} education steps above now)").format(
-                    education=str(row.typical_entry_education).lower(), steps=row.education_step
-                )
-            )
+            why.append(education_reason(row))
         if row.fails_same_occupation:
             why.append(_("a specialty BLS counts within your own occupation (same jobs and pay figures)"))
         if row.demand_soc_code is None:
@@ -939,10 +946,27 @@ def _step_words(row) -> str:
             zone = ngettext("{n} job zone above now", "{n} job zones above now", step).format(n=step)
         else:
             zone = ngettext("{n} job zone below now", "{n} job zones below now", -step).format(n=-step)
-    if pd.isna(row.typical_entry_education):
+    if pd.isna(row.entry_education):
         return zone
-    return _("{zone}; typical entry education: {education}").format(
-        zone=zone, education=str(row.typical_entry_education).lower()
+    return _("{zone}; entry education: {education}").format(zone=zone, education=str(row.entry_education).lower())
+
+
+def education_reason(row) -> str:
+    """Why a target misses the education threshold, naming where its rung comes from (O*NET's share of workers,
+    or BLS's typical level where O*NET has no survey) and BLS's typical level beside O*NET's."""
+    education = _(EDUCATION_BELOW_WORDS.get(row.entry_education, str(row.entry_education)))
+    if row.education_basis == "onet":
+        return _(
+            "{share:.0f}% of its workers say the job requires {education} or less ({steps:.0f} education steps "
+            "above now; BLS typical: {typical})"
+        ).format(
+            share=row.entry_education_covered_pct,
+            education=education,
+            steps=row.education_step,
+            typical=str(row.typical_entry_education or _("not published")).lower(),
+        )
+    return _("typically needs {education} to start ({steps:.0f} education steps above now; {basis})").format(
+        education=education, steps=row.education_step, basis=basis_words(row.education_basis)
     )
 
 
@@ -1052,12 +1076,13 @@ def thresholds_text(thresholds: Thresholds = Thresholds()) -> str:
     zones = JOB_ZONE_RANGE[1] - JOB_ZONE_RANGE[0] + 1
     return _(
         "{thresholds}. Job zones are O*NET's {zones} levels of preparation. "
-        "Education steps are rungs of BLS's typical entry education: {ladder}. "
+        "Education steps are rungs of this ladder: {ladder}. {rule} "
         "Specialties BLS counts within your own occupation are set aside unless you include them."
     ).format(
         thresholds=f"{described[:1].upper()}{described[1:]}",
         zones=_(_STEP_WORDS[zones]),
         ladder=education_ladder_words(),
+        rule=education_rule_text(),
     )
 
 
@@ -1068,8 +1093,8 @@ def threshold_help() -> dict[str, str]:
         "job_zone": _("O*NET job zones {low}-{high} say how much preparation an occupation needs.").format(
             low=JOB_ZONE_RANGE[0], high=JOB_ZONE_RANGE[1]
         ),
-        "education": _("Steps on BLS's typical entry education ladder: {ladder}.").format(
-            ladder=education_ladder_words()
+        "education": _("Steps on the education ladder: {ladder}. {rule}").format(
+            ladder=education_ladder_words(), rule=education_rule_text()
         ),
         "pay": _("The target's median pay as a share of the current one."),
         "local_jobs": _("BLS OEWS employment in the region."),

@@ -34,6 +34,7 @@ def ranked_table(result: TransitionResult) -> pd.DataFrame:
             "median_pay": [_median_pay(row) for row in ranked.itertuples()],
             "pay_vs_now_pct": (100 * ranked.wage_ratio).round(0),
             "target_job_zone": ranked.target_job_zone,
+            "entry_education": ranked.entry_education,
             "typical_entry_education": ranked.typical_entry_education,
             "why": ranked.why,
             "target_onet_soc_code": ranked.target_onet_soc_code,
@@ -86,6 +87,9 @@ def stepping_stone_table(paths: pd.DataFrame) -> pd.DataFrame:
             "wage_ratio_pct": (100 * paths.wage_ratio.astype("float64")).round(0),
             "pay_compared_with": paths.pay_compared_with.map(compared_with_words),
             "why_not_direct": paths.why_not_direct,
+            "why_via": paths.why_via,
+            "stone_between": paths.stone_between.astype(bool),
+            "target_is_direct": paths.target_is_direct.astype(bool),
             "path": paths.path,
         }
     )

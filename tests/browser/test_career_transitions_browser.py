@@ -18,6 +18,7 @@ from tests.browser.helpers import (
     new_page,
     open_page_in_sidebar,
     press_and_wait,
+    rerun_after,
     type_into,
 )
 
@@ -122,10 +123,12 @@ def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser
         )
         expect(secretaries.get_by_role("gridcell", name="BLS group", include_hidden=True)).to_have_count(0)
 
-        choose_in_selectbox(page, "Look closer at", "#5 Compliance Officers")
+        choose_ranked(page, "Compliance Officers")
         expect(
             page.get_by_text(f"1,390 jobs in Hartford-West Hartford-East Hartford, CT now for {GROUP_LABEL}").first
         ).to_be_visible()
+        panel = page.locator("[data-testid='stTable']").first  # the chosen row's figures, one a line
+        expect(panel.get_by_role("row").filter(has_text="Whose numbers")).to_contain_text(GROUP_LABEL)
 
         saved = tmp_path / "ranked.csv"
         download(page, "Download the ranked occupations (CSV)").save_as(saved)
@@ -135,14 +138,59 @@ def test_paralegal_in_hartford_sees_whose_numbers_beside_a_shared_figure(browser
         assert "same BLS figure as Compliance Officers (ranked above)" in content
 
 
+def choose_ranked(page: Page, title: str) -> None:
+    """Pick ``title`` in "Look closer at", whatever its rank ("#5 Compliance Officers")."""
+    field = page.locator("[data-testid='stSelectbox']").filter(has_text="Look closer at").first.locator("input")
+    field.click()
+    field.fill(title)
+    option = page.get_by_role("option", name=re.compile(rf"^#\d+ {re.escape(title)}$")).first
+    rerun_after(page, option.click)
+    expect(field).to_have_value(re.compile(rf"^#\d+ {re.escape(title)}$"))
+
+
 def test_too_strict_thresholds_offer_the_nearest_relaxation_in_one_click(page, app_url):
     open_transitions(page, app_url)
     type_into(page, "Your current or last occupation", "registered nurse")
     page.get_by_text("Thresholds: which occupations are ranked").click()  # an expander: no rerun
     slider = page.locator("[data-testid='stSlider']").filter(has_text="Lowest similarity").first.get_by_role("slider")
     press_and_wait(page, slider, "End")
-    expect(page.get_by_text("The threshold that removed the most is the lowest similarity (100)").first).to_be_visible()
-    button = page.get_by_role("button", name="Rank with the nearest thresholds: lowest similarity 100 →")
+    expect(page.get_by_text("the lowest similarity (100) removed 50 of 50").first).to_be_visible()
+    button = page.get_by_role("button", name="Relax the lowest similarity from 100 to")
     click_and_wait(page, button)
     expect(page.get_by_role("button", name="Download the ranked occupations (CSV)")).to_be_visible()
     expect(page.get_by_text("No occupation passes every threshold")).to_have_count(0)
+
+
+def test_a_row_selected_in_the_compact_table_opens_its_panel_and_nothing_scrolls_sideways(page, app_url):
+    """The ranked table fits the page (no sideways scrolling at 1280 px); selecting its third row with the
+    mouse picks that occupation in "Look closer at" (the keyboard route) and shows its figures."""
+    open_transitions(page, app_url)
+    choose_in_selectbox(page, "State", "Connecticut")
+    choose_in_selectbox(page, "Metro or nonmetropolitan area", "Hartford-West Hartford-East Hartford, CT")
+    type_into(page, "Your current or last occupation", "registered nurse")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    expect(grid).to_be_visible()
+    scroller = grid.locator(".dvn-scroller").first
+    widths = scroller.evaluate("node => [node.scrollWidth, node.clientWidth]")
+    assert widths[0] <= widths[1] + 1, widths  # scrollWidth within clientWidth: no sideways scrolling
+    stones = page.locator("[data-testid='stDataFrame']").filter(
+        has=page.get_by_role("columnheader", name="First step", include_hidden=True)
+    )
+    widths = stones.locator(".dvn-scroller").first.evaluate("node => [node.scrollWidth, node.clientWidth]")
+    assert widths[0] <= widths[1] + 1, widths
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    header_px, row_px = 35, 35
+    rerun_after(page, lambda: page.mouse.click(box["x"] + 15, box["y"] + header_px + 2.5 * row_px))
+    field = page.locator("[data-testid='stSelectbox']").filter(has_text="Look closer at").first.locator("input")
+    expect(field).to_have_value(re.compile(r"^#3 "))
+    title = field.input_value().removeprefix("#3 ")
+    expect(page.get_by_text(f"Figures for {title} in Hartford-West Hartford-East Hartford, CT").first).to_be_visible()
+    # the keyboard route: focus "Look closer at", type, Enter
+    field.focus()
+    page.keyboard.press("ArrowDown")  # opens the list
+    page.keyboard.type("Nurse Practitioners")
+    expect(page.get_by_role("option", name=re.compile(r"Nurse Practitioners$")).first).to_be_visible()
+    rerun_after(page, lambda: page.keyboard.press("Enter"))
+    expect(field).to_have_value(re.compile(r"^#\d+ Nurse Practitioners$"))
+    expect(page.get_by_text("Figures for Nurse Practitioners in Hartford").first).to_be_visible()

@@ -1,0 +1,243 @@
+"""When the thresholds leave nothing ranked: what each threshold removed, the best value among the
+occupations it removed, and a relaxation of exactly that threshold that ranks something again.
+
+A worker who rated twelve skills honestly and sees "no occupation" learns nothing; "the lowest
+similarity (25) removed all 50 occupations most like your self-assessment; the best similarity is 19"
+tells them why, and "relax the lowest similarity to 19" undoes it in one click. So for every
+threshold that removed at least one of the candidates (``lmi.transitions.ranking.THRESHOLD_WORDS``),
+``removals`` gives:
+
+- how many candidates miss it (a candidate can miss several, so the counts can add up to more than
+  the candidates), and how many miss it alone;
+- the best value among the candidates it removed (the highest similarity, the smallest job zone
+  step, the most jobs, ...), against the threshold's value now;
+- ``relaxed``: the thresholds with exactly this one moved far enough to admit the best candidate
+  that misses only this threshold (so relaxing it alone ranks at least that one), and how many
+  candidates the relaxed thresholds rank; None when relaxing this threshold alone ranks nothing (every
+  candidate it removed misses another threshold too), or when no threshold can change it (no BLS
+  jobs figure in the region).
+
+``empty_reason`` says it in one sentence for the page; ``lmi.transitions.ranking.explain_empty``
+still finds a relaxation of several thresholds at once when no single one ranks anything.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from lmi.i18n import _, ngettext
+from lmi.transitions.ranking import (
+    THRESHOLD_WORDS,
+    WAGE_RATIO_STEP,
+    Thresholds,
+    TransitionResult,
+    threshold_failures,
+    threshold_words,
+)
+
+# threshold -> (the candidates' column its best value is read from, True: higher is better)
+BEST_VALUE_COLUMNS = {
+    "similarity": ("similarity_score", True),
+    "job_zone": ("job_zone_step", False),
+    "education": ("education_step", False),
+    "local_jobs": ("local_employment_count", True),
+    "pay": ("wage_ratio", True),
+}
+
+
+@dataclass(frozen=True)
+class ThresholdRemoval:
+    """What one threshold removed from the candidates, and the relaxation of exactly that threshold."""
+
+    threshold: str  # a key of ``lmi.transitions.ranking.THRESHOLD_WORDS``
+    removed_count: int  # candidates that miss it (they may miss others too)
+    only_this_count: int  # candidates that miss it and nothing else
+    value_words: str  # the threshold now, as the page shows it ("25", "100", "90%")
+    best_words: str | None  # the best value among the candidates it removed (None: no value to compare)
+    relaxed: Thresholds | None  # exactly this threshold relaxed; None: relaxing it alone ranks nothing
+    ranked_after: int  # candidates the relaxed thresholds rank (0 when ``relaxed`` is None)
+
+    @property
+    def adjustable(self) -> bool:
+        return THRESHOLD_WORDS[self.threshold][1] is not None
+
+
+def removals(result: TransitionResult) -> list[ThresholdRemoval]:
+    """Every threshold that removed at least one candidate, the one that removed the most first (the
+    adjustable ones before those no threshold can change, among equal counts)."""
+    aside = result.set_aside
+    if aside.empty:
+        return []
+    fails = threshold_failures(aside, result.thresholds)
+    found = []
+    for key in THRESHOLD_WORDS:
+        missed = fails[key].to_numpy(dtype=bool)
+        if not missed.any():
+            continue
+        alone = missed & ~fails.drop(columns=[key]).any(axis=1).to_numpy(dtype=bool)
+        relaxed = relaxed_exactly(result.thresholds, key, aside[alone]) if alone.any() else None
+        found.append(
+            ThresholdRemoval(
+                threshold=key,
+                removed_count=int(missed.sum()),
+                only_this_count=int(alone.sum()),
+                value_words=threshold_value_words(result.thresholds, key),
+                best_words=best_value_words(key, aside[missed], aside[alone]),
+                relaxed=relaxed,
+                ranked_after=0 if relaxed is None else ranked_count(aside, relaxed),
+            )
+        )
+    return sorted(found, key=lambda removal: (-removal.removed_count, not removal.adjustable))
+
+
+def offered(result: TransitionResult) -> list[ThresholdRemoval]:
+    """The relaxations worth a button: exactly one threshold relaxed, ranking at least one occupation;
+    the threshold that removed the most first."""
+    return [removal for removal in removals(result) if removal.relaxed is not None and removal.ranked_after]
+
+
+def relaxed_exactly(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds | None:
+    """``t`` with only threshold ``key`` moved just far enough to admit the best of ``pool`` (candidates
+    that miss ``key``); None for a threshold no value can change, or an empty pool."""
+    if pool.empty or THRESHOLD_WORDS[key][1] is None:
+        return None
+    if key == "same_occupation":
+        return replace(t, include_same_bls_occupation=True)
+    best = _best(key, pool)
+    if best is None:
+        return None
+    if key == "similarity":
+        return replace(t, min_similarity=float(math.floor(best)))
+    if key == "job_zone":
+        return replace(t, max_job_zone_step=int(math.ceil(best)))
+    if key == "education":
+        return replace(t, max_education_step=int(math.ceil(best)))
+    if key == "local_jobs":
+        return replace(t, min_local_jobs=int(math.floor(best)))
+    steps = math.floor(round(best / WAGE_RATIO_STEP, 9))  # the pay slider moves in steps of 5% of now
+    return replace(t, min_wage_ratio=round(steps * WAGE_RATIO_STEP, 2))
+
+
+def ranked_count(candidates: pd.DataFrame, thresholds: Thresholds) -> int:
+    """How many of ``candidates`` pass every threshold of ``thresholds``."""
+    return int((~threshold_failures(candidates, thresholds).any(axis=1)).sum())
+
+
+def _best(key: str, frame: pd.DataFrame) -> float | None:
+    column, higher = BEST_VALUE_COLUMNS[key]
+    values = pd.to_numeric(frame[column], errors="coerce").dropna()
+    if values.empty:
+        return None
+    return float(values.max() if higher else values.min())
+
+
+def threshold_value_words(t: Thresholds, key: str) -> str:
+    """A threshold's value as the page's widget shows it ("25", "1", "100", "90%")."""
+    return {
+        "similarity": f"{t.min_similarity:g}",
+        "job_zone": f"{t.max_job_zone_step}",
+        "education": f"{t.max_education_step}",
+        "same_occupation": _("left out"),
+        "no_jobs_figure": "",
+        "local_jobs": f"{t.min_local_jobs:,}",
+        "pay": f"{t.min_wage_ratio:.0%}",
+    }[key]
+
+
+def best_value_words(key: str, removed: pd.DataFrame, alone: pd.DataFrame | None = None) -> str | None:
+    """The best value among the candidates ``key`` removed, in words ("the best similarity is 63.6"), and
+    the best among those that miss only ``key`` (``alone``) when it differs: that is where the relaxation
+    moves the threshold ("61.4 among those that miss nothing else")."""
+    if key not in BEST_VALUE_COLUMNS:
+        return None
+    best = _best(key, removed)
+    if best is None:
+        return None
+    words = {
+        "similarity": _("the best similarity is {value}"),
+        "job_zone": _("the smallest job zone step is {value}"),
+        "education": _("the smallest education step is {value}"),
+        "local_jobs": _("the most jobs any has here is {value}"),
+        "pay": _("the best median pay is {value} of now"),
+    }[key].format(value=_value_text(key, best))
+    best_alone = None if alone is None or alone.empty else _best(key, alone)
+    if best_alone is not None and _value_text(key, best_alone) != _value_text(key, best):
+        words += " " + _("({value} among those that miss nothing else)").format(value=_value_text(key, best_alone))
+    return words
+
+
+def _value_text(key: str, value: float) -> str:
+    if key == "similarity":
+        return f"{value:.1f}"
+    if key == "pay":
+        return f"{value:.0%}"
+    return f"{value:,.0f}"
+
+
+def removal_words(removal: ThresholdRemoval, total: int) -> str:
+    """ "the lowest similarity (25) removed 50 of 50; the best similarity is 19"."""
+    if not removal.adjustable:
+        return ngettext(
+            "{count} of {total} has {threshold}",
+            "{count} of {total} have {threshold}",
+            removal.removed_count,
+        ).format(count=removal.removed_count, total=total, threshold=threshold_words(removal.threshold))
+    if removal.threshold == "same_occupation":
+        words = _("{count} of {total} are specialties of your own occupation, left out")
+    else:
+        words = _("the {threshold} ({value}) removed {count} of {total}")
+    words = words.format(
+        threshold=threshold_words(removal.threshold),
+        value=removal.value_words,
+        count=removal.removed_count,
+        total=total,
+    )
+    return f"{words}; {removal.best_words}" if removal.best_words else words
+
+
+def empty_reason(result: TransitionResult) -> str:
+    """Why nothing is ranked, threshold by threshold, as a short Markdown list: "No occupation passes every
+    threshold in the United States. Of the 50 occupations most like your self-assessment:" then one line
+    per threshold ("the lowest similarity (25) removed 50 of 50; the best similarity is 19.4"). Empty when
+    something is ranked."""
+    if len(result.ranked):
+        return ""
+    total = len(result.set_aside)
+    found = removals(result)
+    lines = [_("No occupation passes every threshold in {area}.").format(area=result.area_label)]
+    if found:
+        lines[0] += " " + ngettext(
+            "Of the {total} occupation most like {origin}:",
+            "Of the {total} occupations most like {origin}:",
+            total,
+        ).format(total=total, origin=result.origin.label)
+        lines.append("")
+        lines.extend(f"- {removal_words(removal, total)}" for removal in found)
+    if len(found) > 1:
+        lines.extend(["", _("An occupation can miss several thresholds.")])
+    return "\n".join(lines)
+
+
+def change_words(removal: ThresholdRemoval, old: Thresholds) -> str:
+    """The relaxation in words, for its button: "Relax the lowest similarity to 19 and rank again"."""
+    if removal.relaxed is None:
+        return ""
+    if removal.threshold == "same_occupation":
+        return _("Include specialties of your own occupation and rank again")
+    return _("Relax the {threshold} from {old} to {new} and rank again").format(
+        threshold=threshold_words(removal.threshold),
+        old=threshold_value_words(old, removal.threshold),
+        new=threshold_value_words(removal.relaxed, removal.threshold),
+    )
+
+
+def ranked_after_words(removal: ThresholdRemoval) -> str:
+    """How many occupations the relaxation ranks (the button's tooltip)."""
+    return ngettext(
+        "Changes only this threshold; {count} occupation passes them all then.",
+        "Changes only this threshold; {count} occupations pass them all then.",
+        removal.ranked_after,
+    ).format(count=removal.ranked_after)
