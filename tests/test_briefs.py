@@ -90,7 +90,7 @@ def test_occupation_brief_has_the_explorers_figures_in_its_words(ref_con, model)
     assert values["Jobs here"] == "13,850"
     assert values["Median annual wage here"] == "$101,470"
     assert brief.title == f"Registered Nurses in {HARTFORD_NAME}"
-    assert brief.link == f"/occupations?area={HARTFORD}&occupation={NURSES}"
+    assert brief.link == f"/?area={HARTFORD}&occupation={NURSES}"
     assert [bar.label for bar in brief.chart.bars][0] == f"This area: {HARTFORD_NAME}"
     assert brief.chart.bars[0].value_text == "$101,470" and brief.chart.bars[0].highlight
     assert "Source: BLS OEWS May 2025" in brief.sources
@@ -162,7 +162,7 @@ def busy_brief(**changes) -> Brief:
         notes=tuple("A very long note — with dashes and “quotes”. " * 30 for _ in range(10)),
         sources="Source: O*NET® 29.3 (CC BY 4.0). " * 5,
         vintage="Data vintages: BLS OEWS May 2025.",
-        link="/occupations?area=0025540&occupation=29-1141.00",
+        link="/?area=0025540&occupation=29-1141.00",
         file_stem="busy",
         generated_example=True,
     )
@@ -177,7 +177,7 @@ def test_a_brief_stays_one_page_whatever_its_text():
     assert "O*NET®" in text and "10th–90th" in text and ">= 10" in text
     assert GENERATED_LABEL.upper() in text  # the banner
     assert f"Contains {GENERATED_LABEL}" in text  # and the footer, never cut
-    assert "/occupations?area=0025540&occupation=29-1141.00" in text
+    assert "/?area=0025540&occupation=29-1141.00" in text
 
 
 def test_an_empty_chart_and_no_table_still_render():
@@ -345,7 +345,7 @@ def test_command_refuses_an_unknown_code_before_writing(reference_db, tmp_path, 
 
 
 def test_links_name_the_view():
-    assert links.link("occupations", area=HARTFORD, occupation=NURSES) == (
-        f"/occupations?area={HARTFORD}&occupation={NURSES}"
-    )
+    assert links.link(links.EXPLORER_PATH, area=HARTFORD, occupation=NURSES) == (
+        f"/?area={HARTFORD}&occupation={NURSES}"
+    )  # the explorer is the default page: Streamlit serves it at the root, not at /occupations
     assert links.link("program", area=None, program="EX 1&2") == "/program?program=EX+1%262"

@@ -1,5 +1,5 @@
 """The dashboard's links that keep state: the page's path plus the region and the main selection,
-``/occupations?area=0025540&occupation=29-1141.00`` or ``/program?area=...&program=EX-WELD``.
+``/?area=0025540&occupation=29-1141.00`` (the Occupation explorer) or ``/program?area=...&program=EX-WELD``.
 
 The names of the query parameters live here so the pages that read them (``ui.region``,
 ``ui.occupation_picker``, the program picker) and the briefs that print them agree."""
@@ -18,7 +18,9 @@ ONET_SOC_PATTERN = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 SOC_PATTERN = re.compile(r"^\d{2}-\d{4}$")
 SHOWN_TEXT_MAX = 60  # characters of an unknown value a page repeats back
 
-EXPLORER_PATH = "occupations"
+# The explorer is the default page, which Streamlit serves at the root whatever its url_path: a link to
+# /occupations opens it behind a "Page not found" dialog, so its links name the root.
+EXPLORER_PATH = ""
 TRANSITIONS_PATH = "transitions"
 SECTORS_PATH = "sectors"
 PROGRAM_PATH = "program"

@@ -37,10 +37,16 @@ PAGES = {
     "program": {"area": HARTFORD, "program": "EX-CNC-COOP"},
     "funding": {"area": HARTFORD},
     "import": {},
+    "import-postings": {},
     "import-projections": {},
     "data": {},
 }
-STAFF_PAGES = {"import", "import-projections"}  # their upload sections are shown to signed-in staff only
+STAFF_PAGES = {
+    "import",
+    "import-postings",
+    "import-projections",
+}  # their upload sections are shown to signed-in staff only
+DEFAULT_ROUTE = "occupations"  # app.py's default page
 STAFF_PASSWORD = "browser-test-staff-password"  # set for the app under test in tests/browser/conftest.py
 BLOCKING_IMPACTS = {"serious", "critical"}
 ALSO_BLOCKING = {"heading-order", "empty-table-header"}  # moderate / minor in axe, required by the issue
@@ -81,7 +87,8 @@ def test_every_page_of_the_app_is_checked():
 def page_url(app_url: str, route: str, language: str) -> str:
     params = {**PAGES[route], **({"lang": language} if language != "en" else {})}
     query = "&".join(f"{name}={value}" for name, value in params.items())
-    return f"{app_url}/{route}" + (f"?{query}" if query else "")
+    path = "" if route == DEFAULT_ROUTE else route  # Streamlit serves the default page at the root only
+    return f"{app_url}/{path}" + (f"?{query}" if query else "")
 
 
 def sign_in(page: Page) -> None:
