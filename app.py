@@ -25,14 +25,14 @@ def pages() -> dict[str, list[st.Page]]:
     return {
         _("Workers and occupations"): [
             st.Page(
-                "pages/occupation_explorer.py",
+                "app_pages/occupation_explorer.py",
                 title=_("Occupation explorer"),
                 icon=":material/search:",
                 url_path="occupations",
                 default=True,
             ),
             st.Page(
-                "pages/career_transitions.py",
+                "app_pages/career_transitions.py",
                 title=_("Career transitions"),
                 icon=":material/route:",
                 url_path="transitions",
@@ -40,38 +40,43 @@ def pages() -> dict[str, list[st.Page]]:
         ],
         _("Regions and sectors"): [
             st.Page(
-                "pages/sector_check.py", title=_("Sector reality check"), icon=":material/balance:", url_path="sectors"
+                "app_pages/sector_check.py",
+                title=_("Sector reality check"),
+                icon=":material/balance:",
+                url_path="sectors",
             ),
         ],
         _("Training programs"): [
             st.Page(
-                "pages/program_list.py", title=_("Program outcomes"), icon=":material/school:", url_path="programs"
+                "app_pages/program_list.py", title=_("Program outcomes"), icon=":material/school:", url_path="programs"
             ),
             st.Page(
-                "pages/program_detail.py", title=_("Program detail"), icon=":material/insights:", url_path="program"
+                "app_pages/program_detail.py", title=_("Program detail"), icon=":material/insights:", url_path="program"
             ),
-            st.Page("pages/funding_view.py", title=_("Funding view"), icon=":material/payments:", url_path="funding"),
             st.Page(
-                "pages/program_import.py",
+                "app_pages/funding_view.py", title=_("Funding view"), icon=":material/payments:", url_path="funding"
+            ),
+            st.Page(
+                "app_pages/program_import.py",
                 title=_("Import program records"),
                 icon=":material/upload_file:",
                 url_path="import",
             ),
             st.Page(
-                "pages/postings_import.py",
+                "app_pages/postings_import.py",
                 title=_("Import job postings"),
                 icon=":material/work:",
                 url_path="import-postings",
             ),
             st.Page(
-                "pages/state_projections_import.py",
+                "app_pages/state_projections_import.py",
                 title=_("Import state projections"),
                 icon=":material/trending_up:",
                 url_path="import-projections",
             ),
         ],
         _("About the data"): [
-            st.Page("pages/data_methods.py", title=_("Data & methods"), icon=":material/info:", url_path="data"),
+            st.Page("app_pages/data_methods.py", title=_("Data & methods"), icon=":material/info:", url_path="data"),
         ],
     }
 

@@ -81,9 +81,9 @@ def render(page, name=None):
         cpu.setdefault(name, []).append(time.process_time() - c)
     return time.perf_counter() - t
 
-timings["cold_s"] = render("pages/program_list.py", "cold_cpu_s")
-render("pages/program_detail.py")
-timings["rerender_s"] = render("pages/program_list.py", "rerender_cpu_s")
+timings["cold_s"] = render("app_pages/program_list.py", "cold_cpu_s")
+render("app_pages/program_detail.py")
+timings["rerender_s"] = render("app_pages/program_list.py", "rerender_cpu_s")
 
 from lmi.db import open_reference
 from lmi.records.db import open_records
@@ -95,7 +95,7 @@ program_id = con.execute("SELECT min(program_id) FROM program").fetchall()[0][0]
 generated = con.execute("SELECT is_generated_example FROM program WHERE program_id = $p", {"p": program_id}).fetchall()[0][0]
 warm, imports = [], []
 for i in range(int(sys.argv[1])):
-    render("pages/program_detail.py")
+    render("app_pages/program_detail.py")
     data = (
         "program_id,employer_name,hires_committed_count,hires_made_count,is_generated_example\n"
         f"{program_id},Example \u2014 Bench Employer {time.time_ns()},{i + 1},0,{'yes' if generated else 'no'}\n"
@@ -104,7 +104,7 @@ for i in range(int(sys.argv[1])):
     result = import_file(con, codes, "employer_partners", f"bench-{i}.csv", io.BytesIO(data), "bench")
     assert result.outcome == "imported", result.message
     imports.append(time.perf_counter() - t)
-    warm.append(render("pages/program_list.py", "warm_after_import_cpu_s"))
+    warm.append(render("app_pages/program_list.py", "warm_after_import_cpu_s"))
 timings["warm_after_import_s"] = warm
 timings["import_with_publish_s"] = imports
 timings.update(cpu)

@@ -1,4 +1,4 @@
-"""AppTest smoke test of every page: each file in pages/ is registered in app.py, is written as
+"""AppTest smoke test of every page: each file in app_pages/ is registered in app.py, is written as
 ``main()`` plus functions, and renders its title without an exception, on the real reference database,
 for the nation and for a metro area; the frame around the pages shows the region picker and the data
 vintages."""
@@ -20,7 +20,7 @@ from lmi.occupations import coverage
 from ui.components import md
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE_FILES = sorted(p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "pages").glob("*.py"))
+PAGE_FILES = sorted(p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "app_pages").glob("*.py"))
 REGISTERED = re.findall(r'st\.Page\(\s*"([^"]+)"', (PROJECT_ROOT / "app.py").read_text())
 
 
@@ -110,7 +110,7 @@ def test_missing_database_shows_instructions_not_a_traceback(tmp_path, monkeypat
 
 
 def test_data_and_methods_shows_the_domains_own_method_texts(app, ref_con):
-    app.switch_page("pages/data_methods.py").run()
+    app.switch_page("app_pages/data_methods.py").run()
     assert not app.exception, app.exception
     shown = " ".join(m.value for m in app.markdown)
     for text in (
@@ -128,10 +128,10 @@ def test_data_and_methods_shows_the_domains_own_method_texts(app, ref_con):
 
 
 SPANISH_TITLES = {  # the worker and region pages, and Data & methods, as ?lang=es opens them
-    "pages/occupation_explorer.py": "Explorador de ocupaciones",
-    "pages/career_transitions.py": "Cambios de carrera",
-    "pages/sector_check.py": "Sectores: verificación con datos locales",
-    "pages/data_methods.py": "Datos y métodos",
+    "app_pages/occupation_explorer.py": "Explorador de ocupaciones",
+    "app_pages/career_transitions.py": "Cambios de carrera",
+    "app_pages/sector_check.py": "Sectores: verificación con datos locales",
+    "app_pages/data_methods.py": "Datos y métodos",
 }
 
 
@@ -158,7 +158,7 @@ def test_page_title_and_data_note_are_in_spanish(app_in_spanish, page):
 
 def test_frame_and_data_and_methods_in_spanish(app_in_spanish):
     with use_language("es"):
-        app_in_spanish.switch_page("pages/data_methods.py").run()
+        app_in_spanish.switch_page("app_pages/data_methods.py").run()
     assert not app_in_spanish.exception, app_in_spanish.exception
     assert [h.value for h in app_in_spanish.header][:3] == [
         "Fuentes y licencias",

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/sector_check.py"
+PAGE = "app_pages/sector_check.py"
 
 
 @pytest.fixture(scope="module")

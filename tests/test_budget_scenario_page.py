@@ -24,7 +24,7 @@ from tests.test_budget_scenario import overflowing_move
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
-PAGE = "pages/funding_view.py"
+PAGE = "app_pages/funding_view.py"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ def test_every_message_has_english_and_spanish():
 
 def test_the_code_asks_for_messages_from_every_layer():
     where = {location.split("/")[0].split(":")[0] for m in extract_messages().values() for location in m.locations}
-    assert {"app.py", "pages", "ui", "lmi"} <= where
+    assert {"app.py", "app_pages", "ui", "lmi"} <= where
 
 
 def _imports_underscore(tree: ast.Module) -> bool:

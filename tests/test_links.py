@@ -132,7 +132,7 @@ def test_unknown_occupation_is_reported_escaped_without_a_traceback(monkeypatch,
 
 
 def test_transitions_link_starts_from_the_linked_occupation(monkeypatch, reference_db):
-    at = open_link(monkeypatch, reference_db, page="pages/career_transitions.py", area=HARTFORD, occupation=NURSES)
+    at = open_link(monkeypatch, reference_db, page="app_pages/career_transitions.py", area=HARTFORD, occupation=NURSES)
     assert region_choice(at) == ("Connecticut", HARTFORD_NAME)
     assert at.subheader[0].value.startswith("Where Registered Nurses can lead in")
     assert HARTFORD_NAME in at.subheader[0].value
@@ -140,7 +140,7 @@ def test_transitions_link_starts_from_the_linked_occupation(monkeypatch, referen
 
 def test_program_link_opens_program_detail_on_that_program(monkeypatch, reference_db, example_records):
     at = open_link(
-        monkeypatch, reference_db, example_records, page="pages/program_detail.py", area=HARTFORD, program="EX-MEDA"
+        monkeypatch, reference_db, example_records, page="app_pages/program_detail.py", area=HARTFORD, program="EX-MEDA"
     )
     assert at.header[0].value == "Medical Assistant Certificate"
     assert at.query_params["program"] == "EX-MEDA" and at.query_params["area"] == HARTFORD
@@ -148,7 +148,7 @@ def test_program_link_opens_program_detail_on_that_program(monkeypatch, referenc
 
 
 def test_unknown_program_in_a_link_is_reported(monkeypatch, reference_db, example_records):
-    at = open_link(monkeypatch, reference_db, example_records, page="pages/program_detail.py", program="_NOPE_*")
+    at = open_link(monkeypatch, reference_db, example_records, page="app_pages/program_detail.py", program="_NOPE_*")
     assert "This link names the program ` _NOPE_* `, which is not recorded" in messages(at)
     assert at.header  # the picker's program is shown
     assert "program" in at.query_params and at.query_params["program"] != "_NOPE_*"

@@ -300,7 +300,7 @@ def test_program_detail_shows_the_coop_programs_q2_employment_rate(monkeypatch, 
     monkeypatch.setenv("LMI_RECORDS_DB", str(example_store))
     monkeypatch.delenv("LMI_SMALL_CELL_THRESHOLD", raising=False)
     at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
-    at.switch_page("pages/program_detail.py").run()
+    at.switch_page("app_pages/program_detail.py").run()
     at.selectbox(key="program_picker").select(COOP).run()
     assert not at.exception, at.exception
     metrics = {m.label: str(m.value) for m in at.metric}

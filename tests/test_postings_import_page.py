@@ -20,7 +20,7 @@ from tests.test_program_pages import in_spanish, spanish  # noqa: F401 (a fixtur
 from ui.postings_import_view import FIELD_WORDS, LAYOUT_WORDS, mapping_frame, safe_file_name
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/postings_import.py"
+PAGE = "app_pages/postings_import.py"
 PASSWORD = "correct horse battery staple"
 
 

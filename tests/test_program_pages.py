@@ -79,7 +79,7 @@ def all_cells(at: AppTest) -> str:
 
 
 def test_program_list_labels_generated_data_and_suppresses(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     shown = texts(at)
     assert "Rows marked “generated example data”" in shown
     programs = frames(at)[0]
@@ -94,7 +94,7 @@ def test_program_list_labels_generated_data_and_suppresses(monkeypatch, referenc
 
 
 def test_program_list_filters_and_sorts(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     at.multiselect(key="list_funding").select("wioa_youth").run()
     programs = frames(at)[0]
     assert list(programs.Program) == ["Summer Work Experience"]
@@ -107,7 +107,7 @@ def test_program_list_filters_and_sorts(monkeypatch, reference_db, example_recor
 
 
 def test_program_list_shows_new_jersey_published_outcomes(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     assert any("New Jersey ETPL (published)" in h.value for h in at.header)
     assert any("ETPL as of 2023-05-04; providers 2021-03-05" in c.value for c in at.caption)
     at.text_input(key="nj_search").input("Rowan College of South Jersey").run()
@@ -118,7 +118,7 @@ def test_program_list_shows_new_jersey_published_outcomes(monkeypatch, reference
 
 
 def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-WELD").run()
     assert [c.proto.alt for c in at.get("plotly_chart")] == ["Published rates by exit cohort"]
     metrics = {m.label: m.value for m in at.metric}
@@ -135,7 +135,7 @@ def test_program_detail_shows_indicators_cohorts_and_groups(monkeypatch, referen
 
 
 def test_program_detail_local_fit_of_a_home_health_aide_program_in_hartford(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-HHA").run()
     assert not at.exception, at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -163,7 +163,7 @@ def hartford_postings(tmp_path_factory, ref_con) -> Path:
 
 
 def test_program_detail_shows_postings_beside_local_fit(monkeypatch, reference_db, example_records, hartford_postings):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py", postings=hartford_postings)
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py", postings=hartford_postings)
     at.selectbox(key="program_picker").select("EX-HHA").run()
     assert not at.exception, at.exception
     assert "#### Job postings for these occupations" in [m.value for m in at.markdown]
@@ -184,14 +184,14 @@ def test_program_detail_shows_postings_beside_local_fit(monkeypatch, reference_d
 
 
 def test_program_detail_without_postings_says_how_to_import_them(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-HHA").run()
     assert md(NO_POSTINGS_HOW) in [c.value for c in at.caption]
     assert not any(m.label.startswith("Job postings") for m in at.metric)
 
 
 def test_program_detail_of_a_small_program_is_all_suppressed(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-PHARM").run()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Employment rate, 2nd quarter after exit"] == "suppressed"
@@ -199,13 +199,13 @@ def test_program_detail_of_a_small_program_is_all_suppressed(monkeypatch, refere
 
 
 def test_ojt_program_has_no_credential_indicator(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-CDL-OJT").run()
     assert {m.label: m.value for m in at.metric}["Credential attainment rate"] == "n/a"
 
 
 def test_program_list_finds_programs_by_the_bls_code_their_targets_lead_to(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     at.multiselect(key="list_occupations").select("31-1120").run()
     programs = frames(at)[0]
     assert list(programs.Program) == ["Home Health and Personal Care Aide Certificate"]
@@ -214,7 +214,7 @@ def test_program_list_finds_programs_by_the_bls_code_their_targets_lead_to(monke
 
 
 def test_funding_view_compares_programs_and_new_jersey_sample(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/funding_view.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/funding_view.py")
     programs = frames(at)[0]
     assert len(programs) == 9 and "Local jobs in target occupations" in programs.columns
     web = programs[programs.Program == "Full-Stack Web Development Bootcamp"].iloc[0]
@@ -227,21 +227,23 @@ def test_funding_view_compares_programs_and_new_jersey_sample(monkeypatch, refer
     assert massage["Total cost"] == "$15,578"
 
 
-@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+@pytest.mark.parametrize(
+    "page", ["app_pages/program_list.py", "app_pages/program_detail.py", "app_pages/funding_view.py"]
+)
 def test_pages_explain_empty_records(monkeypatch, reference_db, tmp_path, page):
     at = start(monkeypatch, reference_db, tmp_path / "empty.duckdb", page)
     assert "No training programs are recorded yet" in texts(at)
 
 
 def test_import_page_without_password_is_read_only(monkeypatch, reference_db, tmp_path):
-    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py")
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py")
     assert "Uploads are disabled on this deployment" in texts(at)
     assert not at.get("file_uploader")
     assert len(at.get("download_button")) >= 2  # the templates stay downloadable
 
 
 def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
-    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD)
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py", PASSWORD)
     assert not at.get("file_uploader")
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input("wrong")
@@ -255,7 +257,9 @@ def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
     assert frames(at)[-1].empty  # the (staff-only) import log, empty so far
 
 
-@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+@pytest.mark.parametrize(
+    "page", ["app_pages/program_list.py", "app_pages/program_detail.py", "app_pages/funding_view.py"]
+)
 def test_pages_take_the_reference_rates_from_the_domain(page):
     """The 37% and 89.3% placement references live in lmi.programs.outcomes; pages never restate them."""
     text = (PROJECT_ROOT / page).read_text()
@@ -295,7 +299,7 @@ def headings(at: AppTest) -> list[str]:
 
 @pytest.mark.usefixtures("in_spanish")
 def test_program_list_in_spanish(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py", language="es")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py", language="es")
     assert at.title[0].value == spanish("Program outcomes")
     shown = headings(at)
     for heading in ("Filters", "Placement rate against the reference lines", "Totals"):
@@ -310,7 +314,7 @@ def test_program_list_in_spanish(monkeypatch, reference_db, example_records):
 
 
 def test_a_filter_survives_a_language_switch(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     at.multiselect(key="list_funding").select("wioa_youth").run()
     assert "Programs (1 of 9)" in headings(at)
     at.sidebar.radio(key="language").set_value("es").run()
@@ -326,7 +330,7 @@ def test_a_filter_survives_a_language_switch(monkeypatch, reference_db, example_
 
 @pytest.mark.usefixtures("in_spanish")
 def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py", language="es")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py", language="es")
     at.selectbox(key="program_picker").select("EX-WELD").run()
     assert not at.exception, at.exception
     assert at.title[0].value == spanish("Program detail")
@@ -353,7 +357,7 @@ def test_program_postings_in_spanish(monkeypatch, reference_db, example_records,
         monkeypatch,
         reference_db,
         example_records,
-        "pages/program_detail.py",
+        "app_pages/program_detail.py",
         language="es",
         postings=hartford_postings,
     )
@@ -367,7 +371,7 @@ def test_program_postings_in_spanish(monkeypatch, reference_db, example_records,
 
 @pytest.mark.usefixtures("in_spanish")
 def test_funding_view_in_spanish(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/funding_view.py", language="es")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/funding_view.py", language="es")
     assert at.title[0].value == spanish("Funding view")
     shown = headings(at)
     for heading in ("Programs compared", "By funding stream", "Budget scenario", "Add a change"):
@@ -375,7 +379,9 @@ def test_funding_view_in_spanish(monkeypatch, reference_db, example_records):
     assert spanish("Add a change above to see its projection.") in [i.value for i in at.info]
 
 
-@pytest.mark.parametrize("page", ["pages/program_list.py", "pages/program_detail.py", "pages/funding_view.py"])
+@pytest.mark.parametrize(
+    "page", ["app_pages/program_list.py", "app_pages/program_detail.py", "app_pages/funding_view.py"]
+)
 @pytest.mark.usefixtures("in_spanish")
 def test_pages_explain_empty_records_in_spanish(monkeypatch, reference_db, tmp_path, page):
     at = start(monkeypatch, reference_db, tmp_path / "empty.duckdb", page, language="es")
@@ -389,7 +395,7 @@ def test_pages_explain_empty_records_in_spanish(monkeypatch, reference_db, tmp_p
 @pytest.mark.usefixtures("in_spanish")
 def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_path):
     at = start(
-        monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD, language="es"
+        monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py", PASSWORD, language="es"
     )
     assert at.title[0].value == spanish("Import program records")
     assert [s.value for s in at.main.header][:2] == [spanish("Templates"), spanish("Upload")]
@@ -405,7 +411,7 @@ def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_pa
 
 @pytest.mark.usefixtures("in_spanish")
 def test_import_page_without_password_in_spanish(monkeypatch, reference_db, tmp_path):
-    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", language="es")
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py", language="es")
     disabled = spanish(
         "**Uploads are disabled on this deployment**: no staff password is configured, so this is the public, "
         "read-only dashboard. An administrator enables uploads by setting the `{variable}` environment variable or "

@@ -51,7 +51,7 @@ def test_the_etl_never_opens_the_records_database():
 
 
 def test_pages_and_ui_never_touch_participant_rows():
-    for folder in ("pages", "ui"):
+    for folder in ("app_pages", "ui"):
         for path in (PROJECT_ROOT / folder).glob("*.py"):
             text = path.read_text()
             assert "_outcome_counts" not in text, path

@@ -61,7 +61,7 @@ def table_with(at: AppTest, column: str):
 
 
 def test_program_detail_scores_a_year_against_its_levels_and_shows_roi(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-WELD").run()
     assert not at.exception, at.exception
     shown = texts(at)
@@ -81,7 +81,7 @@ def test_program_detail_scores_a_year_against_its_levels_and_shows_roi(monkeypat
 
 
 def test_a_program_without_levels_says_so(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_detail.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py")
     at.selectbox(key="program_picker").select("EX-CNC-COOP").run()
     assert "is not scored: no level is entered for Employer-funded" in texts(at)
     assert "the board's own targets" in texts(at)
@@ -89,7 +89,7 @@ def test_a_program_without_levels_says_so(monkeypatch, reference_db, example_rec
 
 
 def test_program_outcomes_lists_gain_payback_and_scorecard(monkeypatch, reference_db, example_records):
-    at = start(monkeypatch, reference_db, example_records, "pages/program_list.py")
+    at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py")
     programs = frames(at)[0].set_index("Program")
     column = "WIOA scorecard (latest scored year)"
     assert {"Earnings gain per quarter", "Payback period", column} <= set(programs.columns)
@@ -101,7 +101,7 @@ def test_program_outcomes_lists_gain_payback_and_scorecard(monkeypatch, referenc
 @pytest.mark.slow
 def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch, reference_db, tmp_path):
     path = records(reference_db, tmp_path)
-    at = start(monkeypatch, reference_db, path, "pages/program_import.py", PASSWORD)
+    at = start(monkeypatch, reference_db, path, "app_pages/program_import.py", PASSWORD)
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="staff_sign_in_submit").click().run()
@@ -131,7 +131,7 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     assert counts.Establishments.tolist() == ["1,000"]
     log = frames(at)[-1]
     assert {"negotiated_levels", "establishment_counts"} <= set(log.import_kind) and set(log.imported_by) >= {"Dana"}
-    at.switch_page("pages/program_detail.py").run()
+    at.switch_page("app_pages/program_detail.py").run()
     at.selectbox(key="program_picker").select("EX-WELD").run()
     at.selectbox(key="scorecard_year").select(2024).run()
     assert not at.exception, at.exception
@@ -180,7 +180,7 @@ def test_a_refused_entry_reads_in_spanish_and_still_names_its_row_and_column(
     monkeypatch, reference_db, ref_con, tmp_path
 ):
     english, spanish = importer_problems(ref_con, tmp_path, "en"), importer_problems(ref_con, tmp_path, "es")
-    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "pages/program_import.py", PASSWORD, "es")
+    at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py", PASSWORD, "es")
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="staff_sign_in_submit").click().run()

@@ -21,7 +21,7 @@ from lmi.sectors.method import method_items
 from lmi.sectors.reality_check import default_thresholds_for
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/sector_check.py"
+PAGE = "app_pages/sector_check.py"
 
 
 @pytest.fixture

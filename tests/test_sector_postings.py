@@ -25,7 +25,7 @@ from lmi.sectors.reality_check import default_thresholds_for, reality_check_for_
 from tests.posted_helpers import AIDES_LAST_12, HARTFORD, NURSES_LAST_12, example_store, hartford_store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/sector_check.py"
+PAGE = "app_pages/sector_check.py"
 HARTFORD_NAME = "Hartford-West Hartford-East Hartford, CT"
 
 

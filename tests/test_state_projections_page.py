@@ -18,7 +18,7 @@ from tests import official_formats as official
 from tests.test_program_pages import in_spanish  # noqa: F401 (a fixture)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/state_projections_import.py"
+PAGE = "app_pages/state_projections_import.py"
 PASSWORD = "correct horse battery staple"
 STATE_ROWS = tuple(row for row in official.STATE_PROJECTION_ROWS if row[0] != "0")
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from lmi.i18n import use_language
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/career_transitions.py"
+PAGE = "app_pages/career_transitions.py"
 MECHANIC_QUICK = {"2.B.3.l": 6, "2.B.3.h": 5, "2.A.1.a": 3, "2.A.1.e": 2, "2.A.1.c": 2, "2.A.1.d": 2, "2.B.1.f": 1}
 
 
@@ -165,9 +165,9 @@ def test_downloads_carry_the_bls_code_and_whose_numbers(ref_con):
 
 def test_unknown_occupation_in_the_link_gets_a_clear_error(reference_db, tmp_path, monkeypatch):
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
-    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120)
-    at.query_params["occupation"] = "99-9999.99"
-    at.switch_page(PAGE).run()  # opened on the transitions page, as the link's path says
+    at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=120).run()
+    at.query_params["occupation"] = "99-9999.99"  # AppTest can switch pages only after a first run
+    at.switch_page(PAGE).run()  # then the transitions page reads the link
     assert not at.exception
     assert at.title[0].value == "Career transitions"
     assert "names the occupation ` 99-9999.99 `, which is not an O\\*NET-SOC occupation" in at.warning[0].value

@@ -37,7 +37,7 @@ from tests.posted_helpers import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/career_transitions.py"
+PAGE = "app_pages/career_transitions.py"
 PRACTICAL_NURSES = "29-2061.00"
 PARALEGALS = "23-2011.00"
 # from Licensed Practical Nurses, one more education step lets Registered Nurses (and their O*NET specialties,

@@ -15,7 +15,7 @@ from lmi.i18n import use_language
 from tests.test_transitions_relaxation import UNMATCHED_RATINGS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PAGE = "pages/career_transitions.py"
+PAGE = "app_pages/career_transitions.py"
 HARTFORD = "0025540"
 
 

@@ -94,7 +94,9 @@ def test_held_out_agreement_is_at_least_060_on_the_half_the_weights_never_saw(re
     agreement = onet_agreement.held_out_agreement(ref_con)
     assert agreement["occupations"] == len(held_out) == 462
     assert agreement["recall_at_k"] >= 0.60
-    assert agreement == onet_agreement.agreement_with_onet(ref_con, onet_agreement.TOP_K, held_out)
+    again = onet_agreement.agreement_with_onet(ref_con, onet_agreement.TOP_K, held_out)
+    assert agreement.keys() == again.keys()  # the same figure both ways, to the float's last digits
+    assert all(agreement[key] == pytest.approx(value, abs=1e-12) for key, value in again.items())
 
 
 def test_the_score_never_reads_onet_related_occupations():

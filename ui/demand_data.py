@@ -2,7 +2,7 @@
 
 The demand model itself (reference database plus the projections staff imported, which win for a state
 they cover) is ``ui.cache.demand_model``, rebuilt when either database changes. The import functions are
-for the staff-only page (``pages/state_projections_import.py``), which checks sign-in before calling them.
+for the staff-only page (``app_pages/state_projections_import.py``), which checks sign-in before calling them.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Which messages the code asks for: Babel's Python extractor over the code that shows words (``app.py``,
-``pages/``, ``ui/`` and ``lmi/``), with this project's keywords. The catalog tests and the catalog
+``app_pages/``, ``ui/`` and ``lmi/``), with this project's keywords. The catalog tests and the catalog
 command (``python -m lmi.i18n``) both start here, so a message in the code and a message in the catalog
 can never be counted two ways."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from babel.messages.extract import extract_from_file
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SOURCE_PATHS = ("app.py", "pages", "ui", "lmi")
+SOURCE_PATHS = ("app.py", "app_pages", "ui", "lmi")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)?(?:[:!][^{}]*)?\}(?!\})")
 

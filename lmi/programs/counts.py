@@ -2,7 +2,7 @@
 (and to ``scorecard`` and ``roi`` beside it, which suppress the counts at the end of this module).
 
 Nothing outside ``lmi/programs/outcomes.py`` may import this module (a test enforces it for ``ui/`` and
-``pages/``): its frames hold unsuppressed small cells. ``lmi.programs.outcomes`` passes every frame through
+``app_pages/``): its frames hold unsuppressed small cells. ``lmi.programs.outcomes`` passes every frame through
 ``lmi.programs.suppression`` before anything leaves the domain package.
 
 Definitions (the reasons are in ``lmi/programs/outcomes.py``):

@@ -119,3 +119,12 @@ def test_printing_hides_the_sidebar(page, linked_app):
     page.emulate_media(media="print")
     expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
     expect(page.get_by_role("button", name=BRIEF_BUTTON)).to_be_hidden()
+
+
+def test_the_first_visitor_after_a_start_opens_a_shared_link_without_page_not_found(page, app_env, tmp_path_factory):
+    """A fresh app process whose very first session is a link to another page than the default: Streamlit runs a
+    process's first session through a folder named pages/ when there is one, and answered "Page not found"."""
+    with serve_app(app_env, tmp_path_factory.mktemp("first-visit-app")) as url:
+        open_app(page, f"{url}/transitions?area=0025540&occupation=31-1131.00")
+        expect(page.get_by_role("heading", name="Career transitions", exact=True)).to_be_visible()
+        expect(page.get_by_role("heading", name="Nursing Assistants", exact=True)).to_be_visible()

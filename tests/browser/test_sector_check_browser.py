@@ -28,8 +28,7 @@ def test_bakersfield_reality_check_flags_seats_and_map(page, app_url, tmp_path):
             None if request.url.startswith(app_url) or request.url.startswith("data:") else outside.append(request.url)
         ),
     )
-    # opening /sectors directly works too, but Streamlit then shows a "Page not found" dialog (its pages/
-    # folder scan runs before st.navigation): use the navigation link
+    # through the menu, as a visitor goes (a direct link works too: docs/CONVENTIONS.md, "app_pages/")
     open_page_in_sidebar(page, app_url, "Sector reality check")
     expect(page.get_by_role("heading", name="Sector reality check")).to_be_visible()
     choose_in_selectbox(page, "State", "California")
