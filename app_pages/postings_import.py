@@ -11,7 +11,7 @@ import streamlit as st
 from lmi.i18n import _, ngettext
 from lmi.postings.layouts import FIELDS, LAYOUT_NAMES
 from ui import postings_import_view as view
-from ui.components import render_title
+from ui.components import literal_markdown, render_title
 from ui.staff import StaffUser, render_sign_in
 
 
@@ -132,13 +132,13 @@ def render_last_import() -> None:
     if result.outcome == "imported":
         st.success(
             _("**Imported** (import #{number}, {seconds:.1f} s). {message}").format(
-                number=result.import_id, seconds=result.seconds, message=result.message
+                number=result.import_id, seconds=result.seconds, message=literal_markdown(result.message)
             )
         )
     elif result.outcome == "unchanged":
-        st.info(result.message)
+        st.info(literal_markdown(result.message))
     else:
-        st.error(_("**Not imported: nothing was stored.** {message}").format(message=result.message))
+        st.error(_("**Not imported: nothing was stored.** {message}").format(message=literal_markdown(result.message)))
     if result.is_generated_example:
         st.warning(_("Every row of this file is **generated example data**."))
     render_rows(result)

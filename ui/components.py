@@ -76,6 +76,17 @@ def md(text: str) -> str:
     return text.replace("O*NET", "O\\*NET")
 
 
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>#|~$:])")
+
+
+def literal_markdown(text: str) -> str:
+    """``text`` as Markdown that shows it literally, on one line: figure summaries name programs and providers
+    as staff typed them, and import messages name uploaded files and what the file reader said of them, so
+    their asterisks, underscores, brackets, angle brackets, dollar signs (maths) and colons (Streamlit's colour
+    and emoji directives) are escaped, never interpreted."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+
+
 def _slug(text: str) -> str:
     """A file name from words in any language: accents dropped ("ocupación" -> "ocupacion"), then a-z0-9."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lmi.i18n import _
+from ui.components import literal_markdown
 
 OKABE_ITO = (
     "#0072B2",  # blue
@@ -163,18 +163,8 @@ def plotly_config(file_stem: str) -> dict:
     }
 
 
-_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>#|~$:])")
-
-
 def figure_title(fig: go.Figure) -> str:
     return fig.layout.title.text or ""
-
-
-def literal_markdown(text: str) -> str:
-    """``text`` as Markdown that shows it literally, on one line: a summary names programs and providers as
-    staff typed them, so their asterisks, brackets, angle brackets, dollar signs (maths) and colons
-    (Streamlit's colour and emoji directives) are escaped, never interpreted."""
-    return _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def summary_text(fig: go.Figure, summary: str) -> str:
