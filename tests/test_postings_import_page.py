@@ -68,6 +68,15 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(e.value) for kind in kinds for e in getattr(at, kind))
 
 
+@pytest.fixture(autouse=True)
+def own_temporary_folder(tmp_path, monkeypatch):
+    """Each test's uploads go to its own temporary folder, so a test run beside it (pytest-xdist) cannot leave
+    a folder this test would take for its own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+
+
 def upload_folders() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("lmi-postings-upload-*")}
 
