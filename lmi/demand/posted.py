@@ -270,7 +270,8 @@ def posted_for_codes(
             "postings_count": count,
             "postings_per_month_avg": count / period_months,
             "postings_trend_pct": [
-                _trend(recent.get(c, 0), earlier.get(c, 0)) if ok and last else np.nan for c, ok in zip(codes, counted)
+                trend_pct(recent.get(c, 0), earlier.get(c, 0)) if ok and last else np.nan
+                for c, ok in zip(codes, counted)
             ],
             "local_employment_count": jobs,
             "postings_per_1000_jobs": _per_jobs(count, jobs),
@@ -334,7 +335,7 @@ def _trend_windows(posted: PostedDemand):
     return last, before
 
 
-def _trend(recent: float, earlier: float) -> float:
+def trend_pct(recent: float, earlier: float) -> float:
     """Change of the last 3 months against the 3 before, in percent; NaN when the earlier months had too few
     postings for a percentage to mean anything."""
     if earlier < TREND_MIN_POSTINGS:

@@ -30,6 +30,7 @@ from lmi.demand.posted import (
     posted_for_codes,
     posted_monthly,
     posted_totals,
+    trend_pct,
 )
 from lmi.i18n import _
 
@@ -97,10 +98,7 @@ def sector_trend_pct(monthly: pd.DataFrame) -> float:
     counts = monthly.sort_values("posted_month").postings_count.to_numpy(dtype="float64")
     if len(counts) < 2 * TREND_MONTHS:
         return np.nan
-    recent, earlier = counts[-TREND_MONTHS:].sum(), counts[-2 * TREND_MONTHS : -TREND_MONTHS].sum()
-    if earlier < TREND_MIN_POSTINGS:
-        return np.nan
-    return float(100.0 * (recent / earlier - 1.0))
+    return trend_pct(counts[-TREND_MONTHS:].sum(), counts[-2 * TREND_MONTHS : -TREND_MONTHS].sum())
 
 
 def local_postings_words(row) -> str:
