@@ -664,7 +664,9 @@ def _empty_sentence(result: TransitionResult, counts: dict[str, int], main: str 
     if main:
         sentences.append(
             _("The threshold that removed the most is the {threshold} ({value}), which {count} of them miss.").format(
-                threshold=threshold_words(main), value=_threshold_value(result.thresholds, main), count=counts[main]
+                threshold=threshold_words(main),
+                value=threshold_value_words(result.thresholds, main),
+                count=counts[main],
             )
         )
     sentences.append(
@@ -675,15 +677,57 @@ def _empty_sentence(result: TransitionResult, counts: dict[str, int], main: str 
     return " ".join(sentences)
 
 
-def _threshold_value(t: Thresholds, key: str) -> str:
+def threshold_value_words(t: Thresholds, key: str) -> str:
+    """A threshold's value as the page's widget shows it ("25", "1", "100", "90%")."""
     return {
         "similarity": f"{t.min_similarity:g}",
         "job_zone": f"{t.max_job_zone_step}",
         "education": f"{t.max_education_step}",
         "same_occupation": _("left out"),
+        "no_jobs_figure": "",
         "local_jobs": f"{t.min_local_jobs:,}",
         "pay": f"{t.min_wage_ratio:.0%}",
     }[key]
+
+
+# threshold -> (the candidates' column its best value is read from, True: higher is better)
+BEST_VALUE_COLUMNS = {
+    "similarity": ("similarity_score", True),
+    "job_zone": ("job_zone_step", False),
+    "education": ("education_step", False),
+    "local_jobs": ("local_employment_count", True),
+    "pay": ("wage_ratio", True),
+}
+
+
+def best_value(key: str, frame: pd.DataFrame) -> float | None:
+    column, higher = BEST_VALUE_COLUMNS[key]
+    values = pd.to_numeric(frame[column], errors="coerce").dropna()
+    if values.empty:
+        return None
+    return float(values.max() if higher else values.min())
+
+
+def relaxed_exactly(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds | None:
+    """``t`` with only threshold ``key`` moved just far enough to admit the best of ``pool`` (candidates
+    that miss ``key``); None for a threshold no value can change, or an empty pool."""
+    if pool.empty or THRESHOLD_WORDS[key][1] is None:
+        return None
+    if key == "same_occupation":
+        return replace(t, include_same_bls_occupation=True)
+    best = best_value(key, pool)
+    if best is None:
+        return None
+    if key == "similarity":
+        return replace(t, min_similarity=float(math.floor(best)))
+    if key == "job_zone":
+        return replace(t, max_job_zone_step=int(math.ceil(best)))
+    if key == "education":
+        return replace(t, max_education_step=int(math.ceil(best)))
+    if key == "local_jobs":
+        return replace(t, min_local_jobs=int(math.floor(best)))
+    steps = math.floor(round(best / WAGE_RATIO_STEP, 9))  # the pay slider moves in steps of 5% of now
+    return replace(t, min_wage_ratio=round(steps * WAGE_RATIO_STEP, 2))
 
 
 def _single_relaxation(result: TransitionResult, order: list[str]) -> Relaxation | None:
@@ -693,7 +737,7 @@ def _single_relaxation(result: TransitionResult, order: list[str]) -> Relaxation
         others = [f"fails_{k}" for k in THRESHOLD_WORDS if k != key]
         pool = aside[~aside[others].any(axis=1) & aside[f"fails_{key}"]]
         if len(pool):
-            return _relaxation(result, _relaxed(result.thresholds, key, pool))
+            return _relaxation(result, relaxed_exactly(result.thresholds, key, pool) or result.thresholds)
     return None
 
 
@@ -708,24 +752,8 @@ def _combined_relaxation(result: TransitionResult, adjustable: list[str]) -> Rel
     thresholds = result.thresholds
     for key in adjustable:
         if bool(best[f"fails_{key}"].iloc[0]):
-            thresholds = _relaxed(thresholds, key, best)
+            thresholds = relaxed_exactly(thresholds, key, best) or thresholds
     return _relaxation(result, thresholds)
-
-
-def _relaxed(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds:
-    """``t`` with threshold ``key`` moved just far enough to admit the best of ``pool``."""
-    if key == "similarity":
-        return replace(t, min_similarity=float(math.floor(pool.similarity_score.max())))
-    if key == "job_zone":
-        return replace(t, max_job_zone_step=int(math.ceil(pool.job_zone_step.min())))
-    if key == "education":
-        return replace(t, max_education_step=int(math.ceil(pool.education_step.min())))
-    if key == "same_occupation":
-        return replace(t, include_same_bls_occupation=True)
-    if key == "local_jobs":
-        return replace(t, min_local_jobs=int(math.floor(pool.local_employment_count.max())))
-    steps = math.floor(round(pool.wage_ratio.max() / WAGE_RATIO_STEP, 9))
-    return replace(t, min_wage_ratio=round(steps * WAGE_RATIO_STEP, 2))
 
 
 def _relaxation(result: TransitionResult, thresholds: Thresholds) -> Relaxation:
@@ -744,7 +772,7 @@ def _change_words(key: str, old: Thresholds, new: Thresholds) -> str:
     if key == "same_occupation":
         return _("include specialties of your own occupation")
     return _("{threshold} {old} → {new}").format(
-        threshold=threshold_words(key), old=_threshold_value(old, key), new=_threshold_value(new, key)
+        threshold=threshold_words(key), old=threshold_value_words(old, key), new=threshold_value_words(new, key)
     )
 
 

@@ -23,29 +23,22 @@ still finds a relaxation of several thresholds at once when no single one ranks 
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
 from lmi.i18n import _, ngettext
 from lmi.transitions.ranking import (
+    BEST_VALUE_COLUMNS,
     THRESHOLD_WORDS,
-    WAGE_RATIO_STEP,
     Thresholds,
     TransitionResult,
+    best_value,
+    relaxed_exactly,
     threshold_failures,
+    threshold_value_words,
     threshold_words,
 )
-
-# threshold -> (the candidates' column its best value is read from, True: higher is better)
-BEST_VALUE_COLUMNS = {
-    "similarity": ("similarity_score", True),
-    "job_zone": ("job_zone_step", False),
-    "education": ("education_step", False),
-    "local_jobs": ("local_employment_count", True),
-    "pay": ("wage_ratio", True),
-}
 
 
 @dataclass(frozen=True)
@@ -99,52 +92,9 @@ def offered(result: TransitionResult) -> list[ThresholdRemoval]:
     return [removal for removal in removals(result) if removal.relaxed is not None and removal.ranked_after]
 
 
-def relaxed_exactly(t: Thresholds, key: str, pool: pd.DataFrame) -> Thresholds | None:
-    """``t`` with only threshold ``key`` moved just far enough to admit the best of ``pool`` (candidates
-    that miss ``key``); None for a threshold no value can change, or an empty pool."""
-    if pool.empty or THRESHOLD_WORDS[key][1] is None:
-        return None
-    if key == "same_occupation":
-        return replace(t, include_same_bls_occupation=True)
-    best = _best(key, pool)
-    if best is None:
-        return None
-    if key == "similarity":
-        return replace(t, min_similarity=float(math.floor(best)))
-    if key == "job_zone":
-        return replace(t, max_job_zone_step=int(math.ceil(best)))
-    if key == "education":
-        return replace(t, max_education_step=int(math.ceil(best)))
-    if key == "local_jobs":
-        return replace(t, min_local_jobs=int(math.floor(best)))
-    steps = math.floor(round(best / WAGE_RATIO_STEP, 9))  # the pay slider moves in steps of 5% of now
-    return replace(t, min_wage_ratio=round(steps * WAGE_RATIO_STEP, 2))
-
-
 def ranked_count(candidates: pd.DataFrame, thresholds: Thresholds) -> int:
     """How many of ``candidates`` pass every threshold of ``thresholds``."""
     return int((~threshold_failures(candidates, thresholds).any(axis=1)).sum())
-
-
-def _best(key: str, frame: pd.DataFrame) -> float | None:
-    column, higher = BEST_VALUE_COLUMNS[key]
-    values = pd.to_numeric(frame[column], errors="coerce").dropna()
-    if values.empty:
-        return None
-    return float(values.max() if higher else values.min())
-
-
-def threshold_value_words(t: Thresholds, key: str) -> str:
-    """A threshold's value as the page's widget shows it ("25", "1", "100", "90%")."""
-    return {
-        "similarity": f"{t.min_similarity:g}",
-        "job_zone": f"{t.max_job_zone_step}",
-        "education": f"{t.max_education_step}",
-        "same_occupation": _("left out"),
-        "no_jobs_figure": "",
-        "local_jobs": f"{t.min_local_jobs:,}",
-        "pay": f"{t.min_wage_ratio:.0%}",
-    }[key]
 
 
 def best_value_words(key: str, removed: pd.DataFrame, alone: pd.DataFrame | None = None) -> str | None:
@@ -153,7 +103,7 @@ def best_value_words(key: str, removed: pd.DataFrame, alone: pd.DataFrame | None
     moves the threshold ("61.4 among those that miss nothing else")."""
     if key not in BEST_VALUE_COLUMNS:
         return None
-    best = _best(key, removed)
+    best = best_value(key, removed)
     if best is None:
         return None
     words = {
@@ -163,7 +113,7 @@ def best_value_words(key: str, removed: pd.DataFrame, alone: pd.DataFrame | None
         "local_jobs": _("the most jobs any has here is {value}"),
         "pay": _("the best median pay is {value} of now"),
     }[key].format(value=_value_text(key, best))
-    best_alone = None if alone is None or alone.empty else _best(key, alone)
+    best_alone = None if alone is None or alone.empty else best_value(key, alone)
     if best_alone is not None and _value_text(key, best_alone) != _value_text(key, best):
         words += " " + _("({value} among those that miss nothing else)").format(value=_value_text(key, best_alone))
     return words
