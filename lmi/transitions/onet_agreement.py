@@ -93,6 +93,12 @@ def onet_agreement_for(con: duckdb.DuckDBPyConnection, onet_soc_code: str, k: in
     )
 
 
+def in_onet_list(ours: pd.DataFrame, theirs: pd.DataFrame) -> pd.Series:
+    """For each of our neighbours (``NeighbourIndex.neighbours``), whether O*NET lists it as related at all
+    (the transitions study notebook marks its ranked lists with it)."""
+    return ours.target_onet_soc_code.isin(set(theirs.related_onet_soc_code))
+
+
 def agreement_sentence(title: str, theirs: pd.DataFrame, overall: dict) -> str:
     """How many of O*NET's primary related occupations for ``title`` are among our top k, beside the
     average over every occupation (``agreement_with_onet``)."""
