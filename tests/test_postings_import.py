@@ -138,6 +138,15 @@ def test_a_file_of_bad_dates_is_refused_by_reason(tmp_path, ref_con, store, code
     assert store.postings_files() == []
 
 
+def test_a_refused_file_logs_counts_by_reason_never_its_cell_values(tmp_path, ref_con, store, coder):
+    rows = [("Cashier", "Shop", "123-45-6789", "", "29077", "", "", "", "", "")] * 5
+    result = _import(write_csv(tmp_path / "ssn.csv", rows), ref_con, store, coder)
+    assert result.outcome == "refused" and result.examples["posted_date_unreadable"]  # shown to the uploader once
+    entry = store.log_entries()[-1]
+    assert entry["rejected_by_reason"] == {"posted_date_unreadable": 5} and entry["rejected_examples"] == {}
+    assert "123-45-6789" not in store.log_path.read_text(encoding="utf-8")
+
+
 def test_a_file_of_unknown_areas_is_refused_by_reason(tmp_path, ref_con, store, coder):
     rows = [("Cashier", "Shop", "2025-01-01", "", "", "99999", "Atlantis", "ZZ", "", "")] * 5
     result = _import(write_csv(tmp_path / "areas.csv", rows), ref_con, store, coder)

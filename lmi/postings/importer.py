@@ -18,7 +18,8 @@ What an import guarantees, as the program records' import does:
   postings (``lmi.postings.coding``).
 * **Logged.** Every attempt adds a line to the store's ``imports.jsonl``: who, when (UTC), file name, size,
   SHA-256, the column mapping, rows stored and not stored by reason, notes, outcome and a message (in English
-  and as a message id with values, shown in the reader's language).
+  and as a message id with values, shown in the reader's language). A refused file's line keeps metadata
+  only: counts by reason, never the examples of its cell values (the page shows those once, to the uploader).
 * **One writer at a time** (the store's lock); readers are never blocked: they read only what the log lists.
 """
 
@@ -90,7 +91,9 @@ class ImportResult:
             "rows_rejected_count": sum(self.rejected.values()),
             "rejected_by_reason": dict(self.rejected),
             "notes": dict(self.notes),
-            "rejected_examples": dict(self.examples),
+            # A refused file is not kept, so neither are its cell values: its line says only how many rows failed
+            # and why (a stored file is kept as received, and its examples with it).
+            "rejected_examples": dict(self.examples) if self.outcome == "imported" else {},
             "titles_distinct_count": self.titles_distinct,
             "titles_coded_new_count": self.titles_coded_new,
             "is_generated_example": self.is_generated_example,
