@@ -147,6 +147,16 @@ def test_a_refused_file_logs_counts_by_reason_never_its_cell_values(tmp_path, re
     assert "123-45-6789" not in store.log_path.read_text(encoding="utf-8")
 
 
+def test_a_file_refused_as_unreadable_logs_no_text_it_quoted(tmp_path, ref_con, store, coder):
+    path = tmp_path / "broken.parquet"
+    path.write_bytes(b"PAR1" + b"SECRET-CELL-VALUE" * 10)
+    result = _import(path, ref_con, store, coder)
+    assert result.outcome == "refused" and result.message.startswith("broken.parquet: ")
+    entry = store.log_entries()[-1]
+    assert entry["message"].startswith("broken.parquet: ") and "…" in entry["message"]
+    assert "SECRET" not in store.log_path.read_text(encoding="utf-8")
+
+
 def test_a_file_of_unknown_areas_is_refused_by_reason(tmp_path, ref_con, store, coder):
     rows = [("Cashier", "Shop", "2025-01-01", "", "", "99999", "Atlantis", "ZZ", "", "")] * 5
     result = _import(write_csv(tmp_path / "areas.csv", rows), ref_con, store, coder)

@@ -43,11 +43,13 @@ from lmi.postings.layouts import AUTO, LayoutError, resolve_mapping
 from lmi.postings.pipeline import ACCEPTED, MIN_CONFIDENCE
 from lmi.postings.places import load_place_tables
 from lmi.postings.store import PostingsStore, utc_now
-from lmi.records.messages import Message, literal, say
+from lmi.records.messages import Message, literal, say, without_values
 
 SYSTEM_USER = "staff"
 MAX_REJECTED_SHARE = 0.5
 EXAMPLES_PER_REASON = 3
+# The values a refused file's logged message keeps (its name and counts); any other is withheld ("…").
+LOGGED_VALUES = frozenset({"file", "rows", "rejected", "share", "stored", "import_id", "when"})
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,15 @@ class ImportResult:
         """What happened, in the current language."""
         return self.summary.text()
 
+    def logged_summary(self) -> Message:
+        """What the log keeps of the message: a refused file's counts and name, never text it quoted (a value
+        from a cell, a line DuckDB could not read)."""
+        return self.summary if self.outcome != "refused" else without_values(self.summary, LOGGED_VALUES)
+
     def log_entry(self, imported_by: str) -> dict:
+        summary = self.logged_summary()
         with use_language("en"):
-            english = self.summary.text()
+            english = summary.text()
         return {
             "import_id": self.import_id,
             "imported_utc": utc_now(),
@@ -99,7 +107,7 @@ class ImportResult:
             "is_generated_example": self.is_generated_example,
             "outcome": self.outcome,
             "message": english,
-            "message_json": self.summary.to_json(),
+            "message_json": summary.to_json(),
             "seconds": round(self.seconds, 3),
             "timings_s": {name: round(value, 3) for name, value in self.timings.items()},
         }
