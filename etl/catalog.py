@@ -16,7 +16,18 @@ import requests
 
 from etl.raw_tables import RawTable
 from etl.releases import load_releases
-from etl.sources import cip, geo, indeed, nj_etpl, oews, onet, projections, state_projections, us_atlas
+from etl.sources import (
+    cip,
+    geo,
+    indeed,
+    nj_etpl,
+    oews,
+    oews_industry,
+    onet,
+    projections,
+    state_projections,
+    us_atlas,
+)
 
 Frames = dict[str, pd.DataFrame]
 
@@ -53,6 +64,18 @@ def _oews_shared(root: Path) -> Frames:
         with gzip.open(root / "bls_oews/oews-2025.sqlite.gz", "rb") as src, open(extracted, "wb") as dst:
             shutil.copyfileobj(src, dst)
         return oews.read_sqlite_extract(extracted)
+
+
+def _oews_industry_shared(root: Path) -> Frames:
+    import gzip
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        extracted = Path(tmp) / "oews.sqlite"
+        with gzip.open(root / "bls_oews/oews-2025.sqlite.gz", "rb") as src, open(extracted, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        return oews_industry.read_sqlite_extract(extracted)
 
 
 def _cip_downloaded(folder: Path) -> Frames:
@@ -120,6 +143,15 @@ SOURCES: tuple[SourceSpec, ...] = (
         ("onet/28.2/Work Activities.xlsx",),
     ),
     SourceSpec("oews", oews.OEWS_TABLES, _oews_downloaded, _oews_shared, ("bls_oews/oews-2025.sqlite.gz",)),
+    SourceSpec(
+        "oews_industry",
+        oews_industry.OEWS_INDUSTRY_TABLES,
+        oews_industry.read_downloaded,
+        _oews_industry_shared,
+        ("bls_oews/oews-2025.sqlite.gz",),
+        automated_download=False,
+        manual_download_note=oews_industry.DOWNLOAD_NOTE,
+    ),
     SourceSpec(
         "projections",
         projections.PROJECTIONS_TABLES,

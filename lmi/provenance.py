@@ -19,6 +19,7 @@ from lmi.i18n import N_, _, current_language
 # the words around them are translated)
 SOURCE_SHORT_NAMES = {
     "oews": N_("BLS OEWS"),
+    "oews_industry": N_("BLS OEWS industry staffing patterns"),
     "onet": N_("O*NET"),
     "onet_work_activities": N_("O*NET (Work Activities)"),
     "projections": N_("BLS Employment Projections"),

@@ -24,7 +24,11 @@ GENERATED_BANNER = N_(
 PRINT_NOTE = N_(
     "This brief is the print version of the dashboard page: browser printing leaves its tables and charts blank."
 )
-KICKERS = {"region": N_("Labor-market brief"), "program": N_("Training program brief")}
+KICKERS = {
+    "region": N_("Labor-market brief"),
+    "program": N_("Training program brief"),
+    "layoff": N_("Layoff response plan"),
+}
 
 
 def generated_banner() -> str:

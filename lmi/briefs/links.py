@@ -24,6 +24,7 @@ EXPLORER_PATH = ""
 TRANSITIONS_PATH = "transitions"
 SECTORS_PATH = "sectors"
 PROGRAM_PATH = "program"
+LAYOFF_PATH = "layoff"  # the Layoff response planner (its inputs: ``lmi.planner.inputs.to_params``)
 
 
 def link(path: str, **params: str | None) -> str:
