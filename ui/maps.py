@@ -290,17 +290,23 @@ def place_labels(labels: Sequence[Label], km_per_px: float) -> list[Label]:
 
 
 def _add_labels(fig: go.Figure, labels: Sequence[Label]) -> None:
-    for label in labels:
-        fig.add_annotation(
-            x=label.x,
-            y=label.y,
-            text=label.text,
-            showarrow=False,
-            font={"size": LABEL_FONT_PX, "color": TEXT_COLOR, "family": FONT_FAMILY},
-            bgcolor="rgba(255,255,255,0.85)",
-            borderpad=2,
-            yshift=label.above_px,
-        )
+    """All labels in one layout update: ``fig.add_annotation`` per label re-validates every annotation so far
+    each time (quadratic: about a quarter of an explorer rerun's CPU with a national map, bench/bench_load.py)."""
+    font = {"size": LABEL_FONT_PX, "color": TEXT_COLOR, "family": FONT_FAMILY}
+    added = [
+        {
+            "x": label.x,
+            "y": label.y,
+            "text": label.text,
+            "showarrow": False,
+            "font": font,
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "borderpad": 2,
+            "yshift": label.above_px,
+        }
+        for label in labels
+    ]
+    fig.update_layout(annotations=[*fig.layout.annotations, *added])
 
 
 # ---------------------------------------------------------------- a state's metro areas
@@ -445,7 +451,7 @@ def national_map(states: pd.DataFrame, measure: MapMeasure, title: str) -> MapFi
     ``lmi.geography.shapes.state_shapes``. Alaska, Hawaii and the territories are insets (each framed)."""
     bins = class_breaks(states[measure.column], measure.value_words)
     fig = go.Figure()
-    labels, projected_all, frames = [], [], {}
+    labels, projected_all, frames, traces = [], [], {}, []
     for _index, row in states.iterrows():
         if not _is_shape(row.geometry):
             continue
@@ -456,16 +462,17 @@ def national_map(states: pd.DataFrame, measure: MapMeasure, title: str) -> MapFi
             frames[row.state_fips] = projected.bounds
         value = row[measure.column]
         xs, ys = ring_xy(projected)
-        fig.add_trace(_area_trace(xs, ys, _color(bins, value), hover_text(row, measure), row.state_postal))
+        traces.append(_area_trace(xs, ys, _color(bins, value), hover_text(row, measure), row.state_postal))
         lx, ly = projection.project(row.label_longitude_deg, row.label_latitude_deg)
         labels.append(Label(row.state_postal, float(lx), float(ly), _priority(value)))
+    fig.add_traces(traces)  # at once: one trace at a time re-validates the figure's data each time
     for x0, y0, x1, y1 in frames.values():
         pad = 40.0
         fig.add_shape(
             type="rect", x0=x0 - pad, y0=y0 - pad, x1=x1 + pad, y1=y1 + pad, line={"color": INSET_FRAME, "width": 1}
         )
     _legend_entries(fig, bins, states[measure.column].isna().any())
-    x0, y0, x1, y1 = shapely.union_all(projected_all).bounds if projected_all else (0, 0, 1, 1)
+    x0, y0, x1, y1 = shapely.total_bounds(projected_all) if projected_all else (0, 0, 1, 1)
     x_range, y_range = (x0 - 60, x1 + 60), (y0 - 60, y1 + 60)
     km_per_px = (x_range[1] - x_range[0]) / PLOT_WIDTH_PX
     _add_labels(fig, place_labels(labels, km_per_px))

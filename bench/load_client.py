@@ -1,0 +1,159 @@
+"""A browser tab without a browser: one Streamlit session driven over its websocket protocol.
+
+What a browser does, minus drawing: fetch the page (the proxy's sticky cookie comes with it), open
+``/_stcore/stream`` with the same cookie, send ``BackMsg.rerun_script`` (the page's URL path, its query string
+and the widget values) and read ``ForwardMsg`` until the run's ``script_finished``. Widget ids come from
+the elements the server sends (a widget with ``key="x"`` has an id ending in ``-x``), the URL's query string
+from ``page_info_changed`` (what ``st.query_params`` wrote), like the browser keeps them.
+
+A step's problems are collected, not raised: an exception element (a traceback on the page), a page not
+found, a compile error, a closed socket or a timeout are ``errors``; error boxes the app drew itself
+(``st.error``) are ``error_boxes``, reported beside them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+FINISHED_WITH_COMPILE_ERROR = ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR
+ALERT_ERROR = 1  # streamlit.proto.Alert_pb2.Alert.ERROR
+TEXT_SHOWN = 160  # characters of a problem's text kept in the results
+
+
+@dataclass
+class StepResult:
+    name: str
+    seconds: float
+    errors: list[str] = field(default_factory=list)
+    error_boxes: list[str] = field(default_factory=list)
+    messages: int = 0
+    received_bytes: int = 0
+    lost: bool = False  # timed out or the socket closed: the session cannot go on
+    server_cpu_s: float | None = None  # CPU the app processes used during the step (``cpu_probe`` walks only)
+
+
+def fetch_cookie(base_url: str, timeout_s: float = 30) -> str:
+    """GET the app's page as a browser does first; return the cookies it set (the proxy's sticky key), as a
+    ``Cookie`` header value ('' when none, e.g. a single process without the proxy)."""
+    with urllib.request.urlopen(base_url + "/", timeout=timeout_s) as response:
+        response.read()
+        cookies = [header.split(";", 1)[0] for header in response.headers.get_all("Set-Cookie") or []]
+    return "; ".join(cookies)
+
+
+class Session:
+    """One visitor's tab: ``open()``, then ``run(page, query, widgets)`` per step, then ``close()``."""
+
+    def __init__(self, base_url: str, step_timeout_s: float = 60.0, cookie: str | None = None) -> None:
+        """``cookie``: a browser's cookies from an earlier visit (None: a new browser, which first GETs the page)."""
+        self.base_url = base_url.rstrip("/")
+        self.step_timeout_s = step_timeout_s
+        self.cookie = cookie
+        self.query_string = ""
+        self.page = ""
+        self.widget_ids: dict[str, str] = {}  # user key -> widget id, from the last run's elements
+        self.media_urls: list[str] = []  # download buttons' URLs of the last run (served by this session's process)
+        self._socket = None
+
+    async def open(self) -> None:
+        if self.cookie is None:
+            self.cookie = await asyncio.to_thread(fetch_cookie, self.base_url)
+        parts = urlsplit(self.base_url)
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        self._socket = await websockets.connect(
+            f"ws://{parts.netloc}/_stcore/stream",
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+            open_timeout=self.step_timeout_s,
+            ping_interval=None,
+        )
+
+    async def close(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
+            self._socket = None
+
+    async def run(
+        self, name: str, page: str | None = None, query: str | None = None, widgets: dict[str, str] | None = None
+    ) -> StepResult:
+        """Rerun the script as the browser would after a click: on ``page`` (its URL path; None keeps the
+        current page) with ``query`` (None keeps the current query string) and text widgets set by key."""
+        if page is not None:
+            self.page = page
+            self.widget_ids = {}
+        if query is not None:
+            self.query_string = query
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self.query_string
+        state.page_name = self.page
+        for key, value in (widgets or {}).items():
+            widget = state.widget_states.widgets.add()
+            widget.id = self.widget_ids.get(key, key)
+            widget.string_value = value
+        started = time.perf_counter()
+        result = StepResult(name, 0.0)
+        try:
+            await self._socket.send(message.SerializeToString())
+            await asyncio.wait_for(self._read_until_finished(result), self.step_timeout_s)
+        except TimeoutError:
+            result.errors.append(f"timeout after {self.step_timeout_s:.0f} s")
+            result.lost = True
+        except websockets.ConnectionClosed as closed:
+            result.errors.append(f"connection closed: {closed}")
+            result.lost = True
+        result.seconds = time.perf_counter() - started
+        return result
+
+    async def _read_until_finished(self, result: StepResult) -> None:
+        self.media_urls = []
+        while True:
+            data = await self._socket.recv()
+            result.messages += 1
+            result.received_bytes += len(data)
+            message = ForwardMsg()
+            message.ParseFromString(data)
+            kind = message.WhichOneof("type")
+            if kind == "delta":
+                self._read_delta(message.delta, result)
+            elif kind == "page_info_changed":
+                self.query_string = message.page_info_changed.query_string
+            elif kind == "page_not_found":
+                result.errors.append(f"page not found: {message.page_not_found.page_name!r}")
+            elif kind == "session_event" and message.session_event.WhichOneof("type") == (
+                "script_compilation_exception"
+            ):
+                result.errors.append("script compilation exception")
+            elif kind == "script_finished":
+                status = message.script_finished
+                if status == FINISHED_WITH_COMPILE_ERROR:
+                    result.errors.append("script finished with a compile error")
+                if status != FINISHED_EARLY_FOR_RERUN:
+                    return
+
+    def _read_delta(self, delta, result: StepResult) -> None:
+        if delta.WhichOneof("type") != "new_element":
+            return
+        element = delta.new_element
+        kind = element.WhichOneof("type")
+        if kind == "exception":
+            text = f"{element.exception.type}: {element.exception.message}"
+            result.errors.append(text[:TEXT_SHOWN])
+        elif kind == "alert" and element.alert.format == ALERT_ERROR:
+            result.error_boxes.append(element.alert.body[:TEXT_SHOWN])
+        elif kind == "download_button" and element.download_button.url:
+            self.media_urls.append(element.download_button.url)
+        elif kind is not None:
+            widget_id = getattr(getattr(element, kind), "id", "")
+            if widget_id and "-" in widget_id:
+                self.widget_ids[widget_id.rsplit("-", 1)[-1]] = widget_id
