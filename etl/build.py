@@ -5,6 +5,11 @@ atomic on one filesystem) after every table is built and every data check passed
 removes its partial file and leaves the previous database serving; the app notices a replaced file
 and reopens it.
 
+A killed build cannot clean up after itself, so the partial file is named after the building process
+(``.lmi.duckdb.building-<pid>``, plus DuckDB's ``.wal`` and ``.tmp`` beside it): SIGTERM (and SIGHUP) during a
+build raise ``BuildInterrupted`` so the usual cleanup runs; after SIGKILL or a power cut, the next build removes
+every partial file whose process is no longer running (``remove_stale_partials``) before it starts.
+
 Steps: verify the snapshot's checksums -> load ``raw_`` tables (checking columns) -> run the
 ``core_`` SQL in ``etl/sql`` in file-name order -> Python steps in ``etl/steps`` (crosswalk,
 ``out_`` analytics) ->
@@ -14,8 +19,12 @@ data checks -> provenance -> swap.
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,10 +72,19 @@ def build_database(
     started = time.perf_counter()
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in remove_stale_partials(db_path):
+        progress(f"removed {stale.name}, left by a build that was killed")
+    with _interrupted_by_signals():
+        return _build(db_path, snapshot_dir, progress, check_row_counts, started)
+
+
+def _build(
+    db_path: Path, snapshot_dir: Path, progress: Progress, check_row_counts: bool, started: float
+) -> BuildReport:
     snapshot = read_snapshot(snapshot_dir)
     progress(f"verifying {len(snapshot.tables)} snapshot files in {snapshot.folder}")
     verify_snapshot(snapshot, set(all_raw_tables()))
-    partial = db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+    partial = partial_path(db_path, os.getpid())
     _remove(partial)
     con = duckdb.connect(str(partial))
     try:
@@ -140,10 +158,86 @@ def _run_sql_steps(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
             raise EtlError(f"{path.name}: {exc}") from exc
 
 
+class BuildInterrupted(SystemExit):
+    """The build got SIGTERM or SIGHUP: raised in the building thread so its partial file is removed; exits
+    with 128 + the signal's number, as a process killed by it would."""
+
+
+PARTIAL_MARK = ".building-"
+
+
+def partial_path(db_path: Path, pid: int) -> Path:
+    """The file a build by process ``pid`` writes before the swap."""
+    return db_path.with_name(f".{db_path.name}{PARTIAL_MARK}{pid}")
+
+
+def remove_stale_partials(db_path: Path) -> list[Path]:
+    """Remove the partial files (and their ``.wal``/``.tmp``) of builds of ``db_path`` whose process is gone;
+    return what was removed. A running build's files are left alone, whichever process runs it."""
+    removed = []
+    prefix = f".{db_path.name}{PARTIAL_MARK}"
+    for candidate in sorted(db_path.parent.glob(f"{prefix}*")):
+        pid_text = candidate.name[len(prefix) :].split(".", 1)[0]
+        if not pid_text.isdigit() or _process_alive(int(pid_text)):
+            continue
+        if candidate.is_dir():
+            shutil.rmtree(candidate, ignore_errors=True)
+        else:
+            candidate.unlink(missing_ok=True)
+        removed.append(candidate)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+@contextmanager
+def _interrupted_by_signals() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise ``BuildInterrupted`` (Python's default for them is to die
+    at once, skipping every ``except``/``finally``). Only the main thread can own signal handlers: a build run
+    from another thread (a test, a server) keeps the handlers it has."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number: int, frame) -> None:
+        for each in previous:  # a second signal must not interrupt the cleanup the first one started
+            signal.signal(each, signal.SIG_IGN)
+        received.append(number)
+        raise BuildInterrupted(128 + number)
+
+    previous: dict = {}
+    received: list[int] = []
+    previous.update({number: signal.signal(number, interrupt) for number in (signal.SIGTERM, signal.SIGHUP)})
+    try:
+        yield
+    except BaseException as error:
+        # DuckDB turns a signal that arrives during a query into its own "Query interrupted" error: once the
+        # cleanup has run, report the signal, not a traceback
+        if received and not isinstance(error, BuildInterrupted):
+            raise BuildInterrupted(128 + received[0]) from None
+        raise
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
 def _remove(path: Path) -> None:
     for candidate in (path, path.with_name(path.name + ".wal")):
         if candidate.exists():
             candidate.unlink()
+    spill = path.with_name(path.name + ".tmp")  # DuckDB's spill folder beside a database file
+    if spill.is_dir():
+        shutil.rmtree(spill, ignore_errors=True)
 
 
 def _now_utc() -> str:

@@ -3,9 +3,13 @@ before any of it is parsed.
 
 Order matters for safety: the size is checked first, from the stream's length without reading it
 (a 100 MB upload is refused without being read into memory); then the first bytes say what the file
-really is (an ``.xlsx`` is a ZIP archive; a CSV is text without NUL bytes), whatever its name claims;
-an XLSX whose archive would unpack to more than ``MAX_UNPACKED_BYTES`` is refused before openpyxl
-opens it. Every cell comes back as stripped text ("" for empty) so one validator serves both formats;
+really is (an ``.xlsx`` is a ZIP archive; a CSV is text without NUL bytes; UTF-16 text, as Excel's "Unicode
+Text" saves it, is named as such rather than called binary), whatever its name claims; an XLSX whose archive
+would unpack to more than ``MAX_UNPACKED_BYTES`` is refused before openpyxl opens it, and one whose sheet turns
+out to be damaged while it is read (a valid archive with truncated XML) is refused like any other bad file.
+
+Sizes are decimal megabytes (1 MB = 1,000,000 bytes), as the upload widget states and checks its limit in the
+browser; Streamlit's ``server.maxUploadSize`` (``.streamlit/config.toml``, in MiB) is set just above it. Every cell comes back as stripped text ("" for empty) so one validator serves both formats;
 XLSX dates and whole numbers are written the way the template asks for them (``2024-01-08``, ``40``).
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
 import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -23,8 +28,10 @@ import pandas as pd
 from lmi.i18n import N_
 from lmi.records.messages import Message, say
 
+_log = logging.getLogger(__name__)
+
 MAX_UPLOAD_MB = 20
-MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1000 * 1000  # decimal MB, as every message states sizes
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 100_000
 SNIFF_BYTES = 8192
@@ -107,6 +114,16 @@ def read_upload(
                 )
             )
         return _read_xlsx(stream, file_name, sheet)
+    if looks_utf16(head):
+        raise UploadRefused(
+            say(
+                N_(
+                    '{file}: this is UTF-16 text (as Excel\'s "Unicode Text" saves it), not a UTF-8 CSV file; save it '
+                    'as "CSV UTF-8 (comma delimited)".'
+                ),
+                file=file_name,
+            )
+        )
     if looks_zip or b"\x00" in head or head.startswith(b"%PDF"):
         raise UploadRefused(
             say(
@@ -118,6 +135,19 @@ def read_upload(
             )
         )
     return _read_csv(stream.read(), file_name)
+
+
+def looks_utf16(head: bytes) -> bool:
+    """UTF-16 text: a byte-order mark, or (no mark) every other byte NUL, as ASCII text in UTF-16 is."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = head[:512]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (odd.count(0) == len(odd) and even.count(0) == 0) or (even.count(0) == len(even) and odd.count(0) == 0)
 
 
 def _read_csv(data: bytes, file_name: str) -> UploadTable:
@@ -169,17 +199,36 @@ def _read_xlsx(stream: BinaryIO, file_name: str, sheet: str | None) -> UploadTab
             say(N_("{file}: the workbook cannot be read ({error})."), file=file_name, error=type(exc).__name__)
         ) from None
     try:
-        worksheet = book[sheet] if sheet and sheet in book.sheetnames else book.worksheets[0]
-        rows = []
-        for values in worksheet.iter_rows(values_only=True):
-            rows.append([_cell_text(v) for v in values])
-            if len(rows) > MAX_ROWS + 1:
-                break
+        rows = _sheet_rows(book, sheet)
+    except Exception as exc:  # the archive opened but a sheet's XML is damaged (truncated, bad CRC, bad XML)
+        _log.warning("%s: damaged workbook sheet (%s: %s)", file_name, type(exc).__name__, exc)
+        raise UploadRefused(
+            say(
+                N_(
+                    "{file}: the workbook is damaged (its sheet cannot be read to the end: {error}); open it in Excel "
+                    "and save it again, or save the sheet as CSV."
+                ),
+                file=file_name,
+                error=type(exc).__name__,
+            )
+        ) from None
     finally:
         book.close()
     while rows and not any(rows[-1]):
         rows.pop()
     return _table(rows, file_name, "xlsx")
+
+
+def _sheet_rows(book, sheet: str | None) -> list[list[str]]:
+    """The sheet named ``sheet`` (else the first) as text cells; openpyxl reads a read-only sheet's XML lazily,
+    so a damaged sheet raises here, not when the workbook is opened."""
+    worksheet = book[sheet] if sheet and sheet in book.sheetnames else book.worksheets[0]
+    rows = []
+    for values in worksheet.iter_rows(values_only=True):
+        rows.append([_cell_text(v) for v in values])
+        if len(rows) > MAX_ROWS + 1:
+            break
+    return rows
 
 
 def _cell_text(value) -> str:
