@@ -18,7 +18,7 @@ from lmi.programs.labels import funding_label, program_choice_label
 from lmi.records import vocab
 from lmi.records.scenarios import SaveProblem
 from ui import data, nj_etpl_data, program_charts, records_data, scenario_data
-from ui.components import csv_download, md, render_title, source_caption
+from ui.components import csv_download, literal_markdown, md, render_title, source_caption
 from ui.figures import show_figure
 from ui.records_view import generated_badge, no_programs_message, records_source
 from ui.region import current_region
@@ -138,8 +138,9 @@ def render_budget_scenario(summaries: pd.DataFrame, threshold: int) -> None:
 
 
 def markdown_text(text: str) -> str:
-    """Domain text shown as Markdown: dollar amounts must not start formulas, O*NET must not start italics."""
-    return md(text).replace("$", "\\$")
+    """Domain text shown as Markdown, literally: it names programs and regions as staff typed them (and scenario
+    files name whatever they like), dollar amounts must not start formulas, O*NET must not start italics."""
+    return literal_markdown(text)
 
 
 def problem_list(problems) -> str:
@@ -169,18 +170,19 @@ def render_scenario_file(threshold: int) -> None:
             candidate = budget.scenario_from_json(upload.getvalue())
         except budget.ScenarioError as error:
             st.error(
-                _("{file} is not a scenario this page can use:").format(file=upload.name)
+                _("{file} is not a scenario this page can use:").format(file=literal_markdown(upload.name))
                 + "\n\n"
                 + problem_list(error.problems)
             )
             return
-        if adopt_scenario(candidate, threshold, upload.name):
-            st.session_state[SCENARIO_MESSAGE_KEY] = loaded_words(upload.name, candidate)
+        if adopt_scenario(candidate, threshold, literal_markdown(upload.name)):
+            st.session_state[SCENARIO_MESSAGE_KEY] = loaded_words(literal_markdown(upload.name), candidate)
             st.rerun()
 
 
 def loaded_words(name: str, scenario: budget.Scenario) -> str:
-    """What loading a scenario did (``name`` as it should read: a file name or a quoted saved name)."""
+    """What loading a scenario did (``name`` as it should read, as Markdown: a file name or a quoted saved name,
+    made literal by the caller)."""
     count = len(scenario.changes)
     return ngettext("Loaded {name}: {n} change.", "Loaded {name}: {n} changes.", count).format(name=name, n=count)
 
@@ -307,7 +309,7 @@ def render_scenario_results(scenario: budget.Scenario, result: budget.ScenarioRe
     table = budget.results_table(result)
     st.dataframe(table, hide_index=True, width="stretch")
     for note in result.notes:
-        st.caption(note)
+        st.caption(markdown_text(note))
     note = records_source(threshold, result.rests_on_generated, write=False)
     method = f"{_(budget.PROJECTION_METHOD)} {_(budget.INTERVAL_METHOD)}"
     st.caption(f"{method} {note}")
@@ -376,11 +378,11 @@ def render_saved_scenarios(scenario: budget.Scenario, threshold: int) -> None:
         except budget.ScenarioError as error:
             st.error(
                 _("“{name}” no longer reads as a scenario: {problem}").format(
-                    name=name, problem=markdown_text(str(error))
+                    name=literal_markdown(name), problem=markdown_text(str(error))
                 )
             )
             return
-        quoted = _("“{name}”").format(name=name)
+        quoted = _("“{name}”").format(name=literal_markdown(name))
         if adopt_scenario(candidate, threshold, quoted):
             st.session_state[SCENARIO_MESSAGE_KEY] = loaded_words(quoted, candidate)
             st.rerun()
@@ -392,13 +394,17 @@ def render_save_scenario(scenario: budget.Scenario, user: StaffUser) -> None:
         try:
             saved = scenario_data.save(scenario, name, user.name)
         except SaveProblem as problem:
-            st.error(_("The scenario was not saved; nothing was stored. {problem}").format(problem=problem))
+            st.error(
+                _("The scenario was not saved; nothing was stored. {problem}").format(
+                    problem=literal_markdown(str(problem))
+                )
+            )
             return
         st.session_state[SCENARIO_KEY] = budget.Scenario(scenario.changes, saved)
         count = len(scenario.changes)
         st.session_state[SCENARIO_MESSAGE_KEY] = ngettext(
             "Saved “{name}” ({n} change) as {user}.", "Saved “{name}” ({n} changes) as {user}.", count
-        ).format(name=saved, n=count, user=user.name)
+        ).format(name=literal_markdown(saved), n=count, user=literal_markdown(user.name))
         st.rerun()
 
 

@@ -17,7 +17,7 @@ from lmi.programs.labels import NOT_APPLICABLE, SUPPRESSED, format_value, suppre
 from lmi.programs.local_fit import NONE_RELEASED_HERE, column_words, jobs_words, targets_as_text
 from lmi.records import vocab
 from ui import briefs_view, data, links, posted_view, program_charts, records_data
-from ui.components import csv_download, md, render_title
+from ui.components import csv_download, literal_markdown, md, render_title
 from ui.figures import show_figure
 from ui.records_view import (
     FIT_TARGET_DOWNLOAD,
@@ -61,7 +61,8 @@ def render_program_link(summaries: pd.DataFrame) -> None:
 
 def render_facts(program: pd.Series, threshold: int) -> str:
     """The program's name and facts; returns the records source line for the sections below."""
-    st.header(program.program_name)
+    # as staff typed it, never Markdown; a fixed anchor, so the heading's own link carries no typed text
+    st.header(literal_markdown(program.program_name), anchor="program")
     facts = tables.facts_table(program, records_data.area_names(), records_data.cip_titles())
     st.dataframe(facts, hide_index=True, width="stretch")
     return records_source(threshold, bool(program.is_generated_example))

@@ -28,7 +28,8 @@ from lmi.records.template import (
 )
 from lmi.records.validate import program_year_of
 from ui import records_data
-from ui.components import csv_download, render_title
+from ui.components import csv_download, literal_markdown, render_title
+from ui.downloads import inert_csv_bytes, inert_xlsx_bytes
 from ui.import_view import outcome_words, render_import_result, render_table
 from ui.staff import StaffUser, render_sign_in
 
@@ -79,14 +80,14 @@ def render_templates() -> str:
     cols = st.columns(2)
     cols[0].download_button(
         _("Download the CSV template"),
-        template_csv(kind),
+        inert_csv_bytes(template_csv(kind)),
         file_name=f"template-{kind}.csv",
         mime="text/csv",
         key=f"dl_template_csv_{kind}",
     )
     cols[1].download_button(
         _("Download the Excel template"),
-        template_xlsx(kind),
+        lambda: inert_xlsx_bytes(template_xlsx(kind)),  # made when clicked: a workbook takes a moment
         file_name=f"template-{kind}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl_template_xlsx_{kind}",
@@ -234,7 +235,9 @@ def render_generated_examples(user: StaffUser) -> None:
             for result in records_data.load_generated_examples(user.name):
                 st.write(
                     _("{file}: {outcome} — {message}").format(
-                        file=result.file_name, outcome=outcome_words(result.outcome), message=result.message
+                        file=literal_markdown(result.file_name),
+                        outcome=outcome_words(result.outcome),
+                        message=literal_markdown(result.message),
                     )
                 )
 

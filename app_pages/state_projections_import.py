@@ -14,6 +14,7 @@ from lmi.records.parse import MAX_UPLOAD_MB
 from lmi.records.state_projections import LAYOUT_SOURCE, layout_docs, layout_template_csv
 from ui import demand_data
 from ui.components import csv_download, render_title
+from ui.downloads import inert_csv_bytes
 from ui.import_view import for_download, render_import_result, render_table
 from ui.staff import StaffUser, render_sign_in
 
@@ -55,7 +56,7 @@ def render_layout() -> None:
     render_table(layout_docs())
     st.download_button(
         _("Download the layout (header row, CSV)"),
-        layout_template_csv(),
+        inert_csv_bytes(layout_template_csv()),
         file_name="state-projections-layout.csv",
         mime="text/csv",
         key="dl_projections_layout",

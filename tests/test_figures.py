@@ -115,5 +115,8 @@ def test_summaries_show_staff_typed_names_literally():
     """A program named like a link or a colour directive is shown as typed, not as markup."""
     fig = go.Figure(layout={"title": {"text": "Placement rate by program"}})
     text = figures.summary_text(fig, "[Log in](https://evil.example) **now** :red[alert] <b>x</b> costs $2.")
-    assert "\\[Log in\\](https\\://evil.example) \\*\\*now\\*\\* \\:red\\[alert\\] \\<b\\>x\\</b\\> costs \\$2." in text
+    assert (
+        "\\[Log in\\](https\\:\u2060//evil.example) \\*\\*now\\*\\* \\:red\\[alert\\] \\<b\\>x\\</b\\> costs \\$2."
+        in text
+    )
     assert text.startswith("**Chart summary:** Placement rate by program.")

@@ -13,6 +13,7 @@ from lmi.db import MissingDatabaseError, reference_db_path
 from lmi.i18n import _
 from lmi.provenance import source_short_name
 from ui import data
+from ui.downloads import frame_csv_bytes
 from ui.language import render_data_values_note
 
 
@@ -32,12 +33,11 @@ def source_caption(*source_keys: str) -> str:
 
 def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, key: str) -> None:
     """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from
-    (headed in the visitor's language, like the table's own headers)."""
+    (headed in the visitor's language, like the table's own headers). Text cells that a spreadsheet would read
+    as a formula are quoted (``ui.downloads``): names typed by staff reach this file as they were typed."""
     out = frame.copy()
     out[_("source")] = source
-    st.download_button(
-        label, out.to_csv(index=False).encode("utf-8"), file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=key
-    )
+    st.download_button(label, frame_csv_bytes(out), file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=key)
 
 
 def render_missing_database() -> bool:
@@ -77,14 +77,25 @@ def md(text: str) -> str:
 
 
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>#|~$:])")
+WORD_JOINER = "\u2060"  # invisible, and no letter, digit or punctuation: it breaks what an autolink must match
+_AUTOLINKS = (
+    (re.compile(r"(\\:)(//)"), r"\1" + WORD_JOINER + r"\2"),  # https://... (the colon is already escaped)
+    (re.compile(r"(?i)\b(www)(\.)"), r"\1" + WORD_JOINER + r"\2"),  # www.example.org
+    (re.compile(r"(@)"), r"\1" + WORD_JOINER),  # someone@example.org
+)
 
 
 def literal_markdown(text: str) -> str:
     """``text`` as Markdown that shows it literally, on one line: figure summaries name programs and providers
     as staff typed them, and import messages name uploaded files and what the file reader said of them, so
     their asterisks, underscores, brackets, angle brackets, dollar signs (maths) and colons (Streamlit's colour
-    and emoji directives) are escaped, never interpreted."""
-    return _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+    and emoji directives) are escaped, never interpreted. Escapes cannot stop GitHub's autolinks (they are found
+    in the text after escapes are read), so a word joiner (U+2060, invisible) goes into ``://``, ``www.`` and
+    after ``@``: a name holding a URL or an address shows it as text, not as a link."""
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", " ".join(str(text).split()))
+    for pattern, replacement in _AUTOLINKS:
+        escaped = pattern.sub(replacement, escaped)
+    return escaped
 
 
 def _slug(text: str) -> str:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -123,6 +124,13 @@ def reference_line(fig: go.Figure, axis: str, value: float, label: str = "", leg
         fig.add_shape(**shape, xref="x", x0=value, x1=value, yref="paper", y0=0, y1=1)
     else:
         fig.add_shape(**shape, yref="y", y0=value, y1=value, xref="paper", x0=0, x1=1)
+
+
+def plotly_text(text: object) -> str:
+    """Text from records (a program's name as staff typed it) as Plotly shows it literally: Plotly reads tags
+    such as ``<b>`` and ``<a href=...>`` in tick labels, hover labels and titles, and decodes entities, so
+    ``&``, ``<`` and ``>`` are written as entities."""
+    return html.escape(str(text), quote=False)
 
 
 def hover_template(heading: str, lines: Sequence[tuple[str, str]]) -> str:

@@ -1,5 +1,6 @@
 """How the outcome of a staff import reads, on both import pages: stored (with the import number and
-time), unchanged, or refused with every problem by row and column as a table and a CSV; and the headers of
+time), unchanged, or refused with every problem by row and column as a table and a CSV (file names and messages
+shown literally: they quote the uploaded file); and the headers of
 the import pages' tables (problems, import logs, states with projections, file layouts), whose frames keep
 their column ids while people read the headers in their language."""
 
@@ -11,7 +12,7 @@ import streamlit as st
 from lmi.i18n import N_, _, ngettext
 from lmi.records.importer import ImportResult
 from lmi.records.state_projections import ProjectionImportResult
-from ui.components import csv_download
+from ui.components import csv_download, literal_markdown
 
 # column id -> header, for every id-keyed table the import pages show
 TABLE_HEADERS = {
@@ -76,11 +77,18 @@ def render_import_result(result: ImportResult | ProjectionImportResult, problems
     if result.outcome == "imported":
         st.success(
             _("Imported {file}: {message}. (import #{number}, {seconds:.1f} s)").format(
-                file=result.file_name, message=result.message, number=result.import_id, seconds=result.seconds
+                file=literal_markdown(result.file_name),
+                message=literal_markdown(result.message),
+                number=result.import_id,
+                seconds=result.seconds,
             )
         )
     elif result.outcome == "unchanged":
-        st.info(_("{file}: {message}.").format(file=result.file_name, message=result.message))
+        st.info(
+            _("{file}: {message}.").format(
+                file=literal_markdown(result.file_name), message=literal_markdown(result.message)
+            )
+        )
     else:
         render_problems(result, problems_stem, key)
 
@@ -93,7 +101,7 @@ def render_problems(result: ImportResult | ProjectionImportResult, problems_stem
             "{file} was not imported; nothing was stored. {n} problem to fix:",
             "{file} was not imported; nothing was stored. {n} problems to fix:",
             count,
-        ).format(file=result.file_name, n=count)
+        ).format(file=literal_markdown(result.file_name), n=count)
     )
     problems = result.issues_frame()
     render_table(problems)

@@ -21,6 +21,7 @@ from ui.figures import (
     category_styles,
     hover_template,
     percent,
+    plotly_text,
     reference_line,
     usd,
 )
@@ -61,7 +62,7 @@ def placement_bars(points: pd.DataFrame) -> go.Figure:
                 name=kind,
                 orientation="h",
                 x=rows.placement_rate,
-                y=rows.program_name,
+                y=rows.program_name.map(plotly_text),
                 customdata=rows[["data"]],
                 marker={"color": style.color, "pattern": {"shape": style.pattern}, "line": MARKER_OUTLINE},
                 text=[percent(r, 1) for r in rows.placement_rate],
@@ -81,7 +82,7 @@ def placement_bars(points: pd.DataFrame) -> go.Figure:
         legend_title=_("Data"),
     )
     rate_axis(fig, "x", upper=1.08)  # room for the rate written beside a full bar
-    fig.update_yaxes(categoryorder="array", categoryarray=ordered.program_name.tolist())
+    fig.update_yaxes(categoryorder="array", categoryarray=ordered.program_name.map(plotly_text).tolist())
     add_reference_lines(fig, "x")
     return fig
 
@@ -192,7 +193,7 @@ def cost_placement_scatter(points: pd.DataFrame) -> go.Figure:
                 x=rows.placement_rate,
                 y=rows.cost_per_placement_usd,
                 mode="markers",
-                customdata=rows[fields],
+                customdata=rows[fields].assign(program=rows.program.map(plotly_text)),
                 marker=category_marker(style, sizes[rows.index]),
                 hovertemplate=hover_template("%{customdata[0]}", lines),
             )
