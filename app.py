@@ -11,10 +11,12 @@ from __future__ import annotations
 import streamlit as st
 
 from lmi.i18n import _
+from lmi.records.db import RecordsUnavailable
 from ui.components import render_footer, render_missing_database
 from ui.language import apply_language, render_language_picker
 from ui.navigation import render_page_menu
 from ui.region import render_region_picker
+from ui.server_guards import install_clear_cache_guard
 from ui.style import render_document_language, render_page_style
 
 TITLE = "Local Labor Market Dashboard"
@@ -44,6 +46,9 @@ def pages() -> dict[str, list[st.Page]]:
                 title=_("Sector reality check"),
                 icon=":material/balance:",
                 url_path="sectors",
+            ),
+            st.Page(
+                "app_pages/layoff_planner.py", title=_("Layoff response"), icon=":material/groups:", url_path="layoff"
             ),
         ],
         _("Training programs"): [
@@ -96,7 +101,11 @@ def main() -> None:
         return
     render_region_picker()
     render_footer()
-    navigation.run()
+    try:
+        navigation.run()
+    except RecordsUnavailable as unavailable:  # another process holds the records file: say so, no traceback
+        st.warning(str(unavailable))
 
 
+install_clear_cache_guard()  # a client's Clear cache must not empty every visitor's caches (public mode)
 main()

@@ -3,6 +3,8 @@
 #   ./dev.sh start       set everything up, build the database from the shipped data, start the dashboard
 #                        in public mode (.streamlit/config.toml: the viewer toolbar, no Deploy or Clear cache)
 #   ./dev.sh dev         the same with Streamlit's developer toolbar (Rerun, Clear cache, Deploy)
+#   ./dev.sh serve       the same in public mode with several app processes behind nginx on one port
+#                        (default 2 processes on port 8080: ./dev.sh serve --processes 3; docs/deployment.md)
 #   ./dev.sh test        set everything up (Chromium, pyspark and Java included), lint, and run the whole test
 #                        suite: every tier, the slow, Spark and browser tests included (what .ci/run runs)
 #   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser, one pytest-xdist
@@ -87,6 +89,20 @@ ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
 }
 
+# The records suite runs against PostgreSQL too (a throw-away server on a unix socket, started and stopped by the
+# tests themselves: lmi/records/pg_local.py); Debian's postgresql package provides initdb and pg_ctl. The server
+# it installs is not needed: the tests never use it.
+ensure_postgres() {
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then apt_install postgresql; fi
+  export LMI_REQUIRE_POSTGRES=1  # no skipping the PostgreSQL runs of the records suite
+}
+
+# The deployment test (tests/test_deployment.py) and ./dev.sh serve put Debian's nginx in front of the app processes
+ensure_nginx() {
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then apt_install nginx; fi
+  export LMI_REQUIRE_NGINX=1  # no skipping the deployment test
+}
+
 lint() {
   log "checking the code with ruff (lint and format)"
   "$VENV/bin/ruff" check .
@@ -112,19 +128,35 @@ run_whole_suite() {
 
 case "${1:-}" in
   start|dev)
-    if [ "$1" = dev ]; then export STREAMLIT_CLIENT_TOOLBAR_MODE=developer; fi
+    if [ "$1" = dev ]; then
+      export STREAMLIT_CLIENT_TOOLBAR_MODE=developer STREAMLIT_CLIENT_SHOW_ERROR_DETAILS=full
+    fi
     setup_python
     build_database
     "$PY" -m lmi.records.example --if-empty
     "$PY" -m lmi.postings example-store --if-empty
-    log "starting the dashboard on http://localhost:${PORT:-8501}"
-    exec "$PY" -m streamlit run app.py --server.port "${PORT:-8501}" --browser.gatherUsageStats false
+    # ADDRESS: where the server listens; 127.0.0.1 (this machine only) unless set, e.g. ADDRESS=0.0.0.0 to serve
+    # the network (README: "Deployment and staff accounts")
+    log "starting the dashboard on http://${ADDRESS:-127.0.0.1}:${PORT:-8501} (http://localhost:${PORT:-8501} on this machine)"
+    exec "$PY" -m streamlit run app.py --server.address "${ADDRESS:-127.0.0.1}" --server.port "${PORT:-8501}" \
+      --browser.gatherUsageStats false
+    ;;
+  serve)
+    setup_python
+    ensure_nginx
+    build_database
+    "$PY" -m lmi.records.example --if-empty
+    "$PY" -m lmi.postings example-store --if-empty
+    # LMI_RECORDS_URL=postgresql://... so that every process can write staff records (docs/deployment.md)
+    exec "$PY" -m deploy serve --host "${ADDRESS:-127.0.0.1}" --port "${PORT:-8080}" "${@:2}"
     ;;
   test)
     setup_python
     setup_spark
     ensure_chromium
     ensure_java
+    ensure_postgres
+    ensure_nginx
     lint
     log "running the whole test suite (fast, slow and Spark tiers over every CPU, then the browser tier)"
     run_whole_suite "${@:2}"
@@ -136,7 +168,7 @@ case "${1:-}" in
     run_tests -m "not slow and not browser" -n "${TEST_WORKERS:-auto}" "${@:2}"
     ;;
   *)
-    echo "usage: $0 start | dev | test [pytest args] | test-fast [pytest args]" >&2
+    echo "usage: $0 start | dev | serve [--processes N] | test [pytest args] | test-fast [pytest args]" >&2
     exit 2
     ;;
 esac

@@ -24,6 +24,13 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+try:  # the records store may run on PostgreSQL (lmi.records.pg); the reference database is always DuckDB
+    import psycopg
+
+    DATABASE_ERRORS: tuple[type[Exception], ...] = (duckdb.Error, psycopg.Error)
+except ImportError:  # pragma: no cover - psycopg is in requirements.txt
+    DATABASE_ERRORS = (duckdb.Error,)
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE_DB = PROJECT_ROOT / "var" / "lmi.duckdb"
 
@@ -58,8 +65,11 @@ def open_reference(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def cursor_for(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """A cursor of ``con`` that sees the reference tables (cursors start in the default catalog)."""
+    """A cursor of ``con`` that sees the reference tables (cursors start in the default catalog). A records store
+    on PostgreSQL (``lmi.records.pg.PgStore``) hands out its own cursors, which need no catalog."""
     cursor = con.cursor()
+    if not isinstance(cursor, duckdb.DuckDBPyConnection):
+        return cursor
     try:
         cursor.execute(f"USE {REFERENCE_CATALOG}")
     except duckdb.CatalogException:
@@ -88,9 +98,42 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         try:
             yield cursor
         except BaseException:
-            cursor.execute("ROLLBACK")
+            _roll_back(cursor)
             raise
-        cursor.execute("COMMIT")
+        try:
+            cursor.execute("COMMIT")
+        except BaseException:
+            _roll_back(cursor)  # a refused COMMIT (a write-write conflict) may leave the transaction open
+            raise
+
+
+def _roll_back(cursor) -> None:
+    """ROLLBACK, when there is still a transaction to roll back: DuckDB ends a transaction itself when a
+    statement or COMMIT in it fails, and a second ROLLBACK would hide the real error behind "cannot rollback"."""
+    try:
+        cursor.execute("ROLLBACK")
+    except DATABASE_ERRORS:
+        pass
+
+
+def insert_frame(cursor, table: str, frame: pd.DataFrame, constants: dict[str, Any] | None = None) -> None:
+    """INSERT every row of ``frame`` into ``table`` (columns named as the frame's; ``table`` and the column names
+    come from the caller's allow-list), plus ``constants`` (e.g. the import number) in every row, inside the
+    cursor's transaction. DuckDB reads the frame directly; other stores (PostgreSQL) take the rows as parameters."""
+    if not len(frame):
+        return
+    constants = constants or {}
+    names = [*frame.columns, *constants]
+    if not isinstance(cursor, duckdb.DuckDBPyConnection):
+        cursor.insert_frame(table, frame, constants)
+        return
+    view = f"incoming_{table}"
+    cursor.register(view, frame)
+    try:
+        selected = ", ".join([*frame.columns, *(f"${c}" for c in constants)])
+        cursor.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {selected} FROM {view}", constants)
+    finally:
+        cursor.unregister(view)
 
 
 def query_df(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any] | list | None = None) -> pd.DataFrame:

@@ -52,3 +52,62 @@ def ref_con(reference_db):
     con = duckdb.connect(str(reference_db), read_only=True)
     yield con
     con.close()
+
+
+# ---------------------------------------------------------------------------------------------- records backends
+# The records suite runs against both stores: the embedded DuckDB file and PostgreSQL (a local server started and
+# stopped by the test session itself, on a unix socket in a temporary folder: lmi.records.pg_local). A module opts
+# in with ``pytestmark = pytest.mark.usefixtures("records_backend")``; its tests then run once per backend and
+# ``tests.records_helpers.new_records`` returns a fresh store of that backend (a new database per call, copied
+# from a migrated template). Without Debian's postgresql package the postgres runs are skipped, except under CI
+# (CI=true) and in ``./dev.sh test`` (LMI_REQUIRE_POSTGRES=1), where they fail: it installs the package.
+
+PG_TEMPLATE = "records_template"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A local PostgreSQL server for the session, with a migrated records template database."""
+    from lmi.records.db import open_records
+    from lmi.records.pg_local import LocalPostgres, postgres_available
+
+    if not postgres_available():
+        if os.environ.get("CI") or os.environ.get("LMI_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is not installed (Debian's postgresql package): the records suite needs it")
+        pytest.skip("PostgreSQL is not installed (Debian's postgresql package)")
+    server = LocalPostgres().start()
+    template = open_records(server.create_database(PG_TEMPLATE))
+    template.close()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def records_backend(request):
+    """Which records store the test runs on ("duckdb" or "postgres"); see the section comment."""
+    from tests import records_helpers
+
+    if request.param == "duckdb":
+        yield "duckdb"
+        return
+    server = request.getfixturevalue("pg_server")
+    from lmi.records.db import open_records
+
+    opened, names = [], []
+
+    def factory(name: str):
+        database = f"t{os.getpid()}_{len(names)}_{abs(hash(request.node.nodeid)) % 10**9}"
+        names.append(database)
+        store = open_records(server.create_database(database, template=PG_TEMPLATE))
+        opened.append(store)
+        return store
+
+    records_helpers.STORE_FACTORY = factory
+    try:
+        yield "postgres"
+    finally:
+        records_helpers.STORE_FACTORY = None
+        for store in opened:
+            store.close()
+        for database in names:
+            server.drop_database(database)

@@ -137,7 +137,16 @@ def do_import(
     return import_file(con, codes, kind, name or f"{kind}.csv", io.BytesIO(data), who, today)
 
 
+# Set by the ``records_backend`` fixture (tests/conftest.py) while a test runs against PostgreSQL: a function of a
+# name returning a fresh, migrated PostgreSQL records store. None: the embedded DuckDB file.
+STORE_FACTORY = None
+
+
 def new_records(tmp_path: Path, name: str = "records.duckdb"):
+    """A fresh records store: an embedded file in ``tmp_path``, or a new PostgreSQL database when the test runs
+    on the ``postgres`` backend (``records_backend``)."""
+    if STORE_FACTORY is not None:
+        return STORE_FACTORY(name)
     return open_records(tmp_path / name)
 
 

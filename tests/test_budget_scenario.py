@@ -28,7 +28,7 @@ from lmi.records import scenarios as store
 from lmi.records.db import open_records
 from lmi.records.example import load_example_records
 from lmi.records.schema import MIGRATIONS, migrate, schema_version
-from tests.records_helpers import occupation_codes
+from tests.records_helpers import new_records, occupation_codes
 
 HARTFORD, NEW_HAVEN = "0025540", "0035300"
 EXAMPLE_DAY = dt.date(2026, 11, 25)
@@ -468,8 +468,9 @@ def test_migration_3_adds_the_scenario_table_to_an_older_store(tmp_path):
     con.close()
 
 
+@pytest.mark.usefixtures("records_backend")
 def test_staff_save_list_and_reload_a_scenario(tmp_path):
-    con = open_records(tmp_path / "records.duckdb")
+    con = new_records(tmp_path)
     text = budget.scenario_to_json(SCENARIO)
     when = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
     assert store.save_scenario(con, "  Shift to care careers ", "Dana", text, now=when) == "Shift to care careers"
@@ -487,6 +488,7 @@ def test_staff_save_list_and_reload_a_scenario(tmp_path):
     con.close()
 
 
+@pytest.mark.usefixtures("records_backend")
 @pytest.mark.parametrize(
     ("name", "by", "text", "field"),
     [
@@ -499,7 +501,7 @@ def test_staff_save_list_and_reload_a_scenario(tmp_path):
     ],
 )
 def test_saving_is_all_or_nothing_and_names_the_field(tmp_path, name, by, text, field):
-    con = open_records(tmp_path / "records.duckdb")
+    con = new_records(tmp_path)
     store.save_scenario(con, "Shift to care careers", "Dana", budget.scenario_to_json(SCENARIO))
     with pytest.raises(store.SaveProblem) as problem:
         store.save_scenario(con, name, by, text if text is not None else budget.scenario_to_json(SCENARIO))

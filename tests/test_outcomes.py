@@ -13,6 +13,8 @@ from lmi.i18n import use_language
 from lmi.programs import outcomes
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
+pytestmark = pytest.mark.usefixtures("records_backend")  # every test on DuckDB and PostgreSQL
+
 
 @pytest.fixture
 def con(tmp_path):

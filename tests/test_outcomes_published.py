@@ -21,6 +21,8 @@ from lmi.records.example import load_example_records
 from lmi.records.schema import MIGRATIONS
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
+pytestmark = pytest.mark.usefixtures("records_backend")  # every test on DuckDB and PostgreSQL
+
 COOP = "EX-CNC-COOP"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,6 +34,7 @@ def example_csv(tmp_path_factory, ref_con) -> Path:
 def start(monkeypatch, reference_db, store: Path, password: str | None = None, language: str | None = None):
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_POSTINGS_DIR", str(store))
+    monkeypatch.setenv("LMI_RECORDS_DB", str(store.parent / f"{store.name}-records.duckdb"))  # staff sign-in's log
     if password:
         monkeypatch.setenv("LMI_STAFF_PASSWORD", password)
     else:
@@ -87,7 +88,8 @@ def test_without_a_password_the_page_explains_the_file_and_is_read_only(monkeypa
     assert at.title[0].value == "Import job postings"
     assert [h.value for h in at.main.header] == ["The file", "The postings store", "Upload"]
     assert "No postings are stored yet" in shown
-    assert "python -m lmi.postings import" in shown and "200 MB" in shown  # the command line for larger files
+    # the command line for larger files, and the limit .streamlit/config.toml sets (server.maxUploadSize)
+    assert "python -m lmi.postings import" in shown and "Uploads up to 20 MB" in shown
     assert "Uploads are disabled on this deployment" in shown
     assert not at.get("file_uploader")
 
@@ -99,7 +101,11 @@ def test_staff_import_a_generated_file_and_see_what_was_stored(monkeypatch, refe
         sign_in(start(monkeypatch, reference_db, store.root, PASSWORD)), "job-bank.csv", example_csv.read_bytes()
     )
     [entry] = store.stored_imports()
-    assert entry["file_name"] == "job-bank.csv" and entry["imported_by"] == "Dana" and entry["is_generated_example"]
+    assert (
+        entry["file_name"] == "job-bank.csv"
+        and entry["imported_by"] == "Dana (shared password)"
+        and entry["is_generated_example"]
+    )
     assert store.aggregate_meta()["includes_generated_example_data"]
     assert upload_folders() <= before  # the uploaded file was removed; the store keeps its own copy
     shown = texts(at)

@@ -18,7 +18,7 @@ from lmi.records.example import load_example_records
 from tests.posted_helpers import AIDES_LAST_12, HARTFORD_AIDES_JOBS, hartford_store
 from ui.components import md
 from ui.language import data_values_note
-from ui.staff import PASSWORD_ENV, SECRET_KEY
+from ui.staff import ACCOUNTS_COMMAND, PASSWORD_ENV, SECRET_KEY
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
@@ -252,7 +252,7 @@ def test_staff_sign_in(monkeypatch, reference_db, tmp_path):
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="staff_sign_in_submit").click().run()
-    assert "Signed in as staff: **Dana**" in texts(at)
+    assert "Signed in as staff: **Dana (shared password)**" in texts(at)
     assert at.get("file_uploader")
     assert frames(at)[-1].empty  # the (staff-only) import log, empty so far
 
@@ -405,7 +405,7 @@ def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_pa
     assert spanish("Wrong staff password.") in [e.value for e in at.error]
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="staff_sign_in_submit").click().run()
-    assert spanish("Signed in as staff: **{name}**").format(name="Dana") in texts(at)
+    assert spanish("Signed in as staff: **{name}**").format(name="Dana (shared password)") in texts(at)
     assert spanish("Import log") in headings(at)
 
 
@@ -413,9 +413,11 @@ def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_pa
 def test_import_page_without_password_in_spanish(monkeypatch, reference_db, tmp_path):
     at = start(monkeypatch, reference_db, tmp_path / "records.duckdb", "app_pages/program_import.py", language="es")
     disabled = spanish(
-        "**Uploads are disabled on this deployment**: no staff password is configured, so this is the public, "
-        "read-only dashboard. An administrator enables uploads by setting the `{variable}` environment variable or "
-        "`{secret}` in `.streamlit/secrets.toml`."
+        "**Uploads are disabled on this deployment**: no staff account exists, so this is the public, read-only "
+        "dashboard. An administrator enables uploads by creating a staff account with `{command}` (for development "
+        "only, a shared password in the `{variable}` environment variable or `{secret}` in `.streamlit/secrets.toml` "
+        "also works)."
     )
-    assert disabled.format(variable=PASSWORD_ENV, secret=SECRET_KEY) in [i.value for i in at.info]
+    shown = disabled.format(command=ACCOUNTS_COMMAND, variable=PASSWORD_ENV, secret=SECRET_KEY)
+    assert shown in [i.value for i in at.info]
     assert len(at.get("download_button")) >= 2  # the templates stay downloadable

@@ -10,6 +10,8 @@ from lmi.i18n import use_language
 from lmi.programs import outcomes, roi
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
+pytestmark = pytest.mark.usefixtures("records_backend")  # every test on DuckDB and PostgreSQL
+
 OFF = 1
 
 

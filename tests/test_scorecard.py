@@ -14,6 +14,8 @@ from lmi.programs import counts, outcomes, scorecard, scorecard_tables
 from lmi.programs.scorecard import FAILURE_INDIVIDUAL_SCORE, FAILURE_OVERALL_SCORE, MET, NOT_MET, OTHER_YEARS
 from tests.records_helpers import csv_bytes, do_import, new_records, participant, program
 
+pytestmark = pytest.mark.usefixtures("records_backend")  # every test on DuckDB and PostgreSQL
+
 OFF = 1  # a threshold of 1 switches suppression off: the definitions are checked on the raw figures
 
 

@@ -130,7 +130,9 @@ def test_staff_enter_a_level_and_a_count_and_the_scorecard_uses_them(monkeypatch
     counts = table_with(at, "Establishments")
     assert counts.Establishments.tolist() == ["1,000"]
     log = frames(at)[-1]
-    assert {"negotiated_levels", "establishment_counts"} <= set(log.import_kind) and set(log.imported_by) >= {"Dana"}
+    assert {"negotiated_levels", "establishment_counts"} <= set(log.import_kind) and set(log.imported_by) >= {
+        "Dana (shared password)"
+    }
     at.switch_page("app_pages/program_detail.py").run()
     at.selectbox(key="program_picker").select("EX-WELD").run()
     at.selectbox(key="scorecard_year").select(2024).run()

@@ -10,7 +10,7 @@ import io
 import pytest
 
 from lmi.demand.codes import CodeResolver
-from lmi.records.db import open_records, revision
+from lmi.records.db import revision
 from lmi.records.state_projections import (
     import_history,
     import_state_projections,
@@ -20,6 +20,7 @@ from lmi.records.state_projections import (
     stored_projections,
 )
 from tests import official_formats as official
+from tests.records_helpers import new_records
 
 STATE_ROWS = tuple(row for row in official.STATE_PROJECTION_ROWS if row[0] != "0")  # one state's file
 
@@ -30,8 +31,9 @@ def reference(ref_con):
 
 
 @pytest.fixture
-def records(tmp_path):
-    con = open_records(tmp_path / "records.duckdb")
+def records(tmp_path, records_backend):
+    """A fresh records store, once on DuckDB and once on PostgreSQL (``records_backend``)."""
+    con = new_records(tmp_path)
     yield con
     con.close()
 

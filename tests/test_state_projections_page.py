@@ -86,7 +86,7 @@ def test_signed_in_staff_see_the_imported_state_the_uploader_and_the_log(monkeyp
     at.text_input(key="staff_name").input("Dana")
     at.text_input(key="staff_password_input").input(PASSWORD)
     at.button(key="staff_sign_in_submit").click().run()
-    assert "Signed in as staff: **Dana**" in texts(at)
+    assert "Signed in as staff: **Dana (shared password)**" in texts(at)
     assert at.get("file_uploader")
     log = at.dataframe[-1].value
     assert log[["outcome", "file_name", "rows_stored_count"]].values.tolist() == [["imported", "connecticut.csv", 4]]

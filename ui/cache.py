@@ -18,14 +18,16 @@ Arguments must be small and hashable (codes, tuples, frozen dataclasses): a Data
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import duckdb
 import streamlit as st
 
-from lmi.db import file_stamp, open_reference, reference_db_path
+from lmi.db import DATABASE_ERRORS, file_stamp, open_reference, reference_db_path
 from lmi.i18n import _, current_language
 from lmi.records import db as records_db
 
@@ -38,13 +40,14 @@ def reference_stamp() -> tuple:
 
 
 def records_state() -> tuple:
-    """The records store's path and revision; the revision is None when the file cannot be opened (another
-    process holds it), so public pages keep serving reference figures instead of failing."""
-    path = str(records_db.records_db_path())
+    """The records store (file path or PostgreSQL URL) and its revision; the revision is None when the store
+    cannot be opened (another process holds the file, the server is down), so public pages keep serving
+    reference figures instead of failing."""
+    location = records_db.records_location()
     try:
-        return (path, records_db.revision(records_connection()))
-    except duckdb.Error:
-        return (path, None)
+        return (location, records_db.revision(records_connection()))
+    except (records_db.RecordsUnavailable, *DATABASE_ERRORS):
+        return (location, None)
 
 
 def data_key() -> DataKey:
@@ -65,13 +68,69 @@ def reference_connection() -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_resource(max_entries=4)
-def _records_connection(path: str) -> duckdb.DuckDBPyConnection:
-    return records_db.open_records(path)
+def _records_connection(location: str):
+    return records_db.open_records(location)
 
 
-def records_connection() -> duckdb.DuckDBPyConnection:
-    """The records store (read-write: the app is its only writer)."""
-    return _records_connection(str(records_db.records_db_path()))
+def records_connection():
+    """The records store (read-write): the embedded DuckDB file, or PostgreSQL when ``LMI_RECORDS_URL`` is set.
+    Raises ``RecordsUnavailable`` (a plain sentence the app shows) when it cannot be opened; not cached then, so
+    the store is opened as soon as the other process lets go of the file."""
+    return _records_connection(records_db.records_location())
+
+
+class _ReadDuringImport(Exception):
+    """The records changed while a result was computed: it may mix two revisions, so it is not cached."""
+
+
+# The data key of the outermost cached computation running in this thread: results it calls for are read under
+# its records revision, so one computation never combines cached results of two revisions (a program list of the
+# old records with the published tables of the new ones).
+_pinned = threading.local()
+
+
+def _computed_at(key: DataKey, fn: Callable, args: tuple, kwargs: dict) -> Any:
+    """``fn``'s result, only if the records revision read after computing it is still the one in ``key`` (read
+    before). A result stored under a revision then holds only data of that revision: an import that commits
+    while a page computes (a program list read after it, the published tables before) makes the result
+    uncacheable, and ``call`` computes it again under the new revision. An error raised while the revision
+    changed (a program missing from tables read before the import) is such a mixed read too, not a failure."""
+    try:
+        result = fn(*args, **kwargs)
+    except _ReadDuringImport:
+        raise
+    except Exception:
+        if _records_part(data_key()) != _records_part(key):
+            raise _ReadDuringImport from None
+        raise
+    if _records_part(data_key()) != _records_part(key):
+        raise _ReadDuringImport
+    return result
+
+
+def _records_part(key: DataKey) -> Any:
+    """The records store and revision in a data key (``data_key``: reference, records, language)."""
+    return key[1]
+
+
+def _run_pinned(cached_fn: Callable, key: DataKey, args: tuple, kwargs: dict) -> Any:
+    _pinned.key = key
+    try:
+        return cached_fn(key, *args, **kwargs)
+    finally:
+        _pinned.key = None
+
+
+@contextlib.contextmanager
+def _records_writer():
+    """The records store's writer lock, when the store can be opened (``lmi.records.db.writer``)."""
+    try:
+        con = records_connection()
+    except (records_db.RecordsUnavailable, *DATABASE_ERRORS):
+        yield
+        return
+    with records_db.writer(con):
+        yield
 
 
 def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Callable:
@@ -89,7 +148,7 @@ def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Call
         if language not in wrapped:
 
             def run(key: DataKey, *args: Any, **kwargs: Any) -> Any:
-                return fn(*args, **kwargs)
+                return _computed_at(key, fn, args, kwargs)
 
             name = f"{fn.__qualname__}.cached" + (f".{language}" if language else "")
             run.__module__, run.__qualname__, run.__name__ = fn.__module__, name, fn.__name__
@@ -98,7 +157,17 @@ def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Call
 
     @functools.wraps(fn)
     def call(*args: Any, **kwargs: Any) -> Any:
-        return cached_run()(data_key(), *args, **kwargs)
+        pinned = getattr(_pinned, "key", None)
+        if pinned is not None:  # inside another cached computation: its records revision (a change is its to retry)
+            key = data_key()
+            return cached_run()((key[0], _records_part(pinned), *key[2:]), *args, **kwargs)
+        for _attempt in range(3):  # an import committed while computing: again under the new revision
+            try:
+                return _run_pinned(cached_run(), data_key(), args, kwargs)
+            except _ReadDuringImport:
+                continue
+        with _records_writer():  # imports keep landing: once more while none can (the writers wait briefly)
+            return _run_pinned(cached_run(), data_key(), args, kwargs)
 
     def clear() -> None:
         for each in list(wrapped.values()):

@@ -74,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     programs = kinds.add_parser("programs", help="briefs of recorded training programs")
     programs.add_argument("program_ids", nargs="*", help="program IDs as recorded")
     programs.add_argument("--all", action="store_true", help="every recorded program")
-    programs.add_argument("--records", type=Path, default=None, help="records database (default LMI_RECORDS_DB)")
+    programs.add_argument(
+        "--records", default=None, help="records file or postgresql:// URL (default LMI_RECORDS_URL, LMI_RECORDS_DB)"
+    )
     for sub in (regions, programs):
         sub.add_argument("--out", type=Path, default=Path("briefs"), help="folder to write the PDFs to")
         sub.add_argument(
@@ -111,12 +113,12 @@ def _demand_model(ref: duckdb.DuckDBPyConnection, records: duckdb.DuckDBPyConnec
     store, when there is one and it can be opened (the running dashboard holds it: then without them, said
     on stderr)."""
     if records is None:
-        path = records_db.records_db_path()
-        if not path.exists():
+        path = records_db.records_location()
+        if not records_db.records_url() and not Path(path).exists():
             return DemandModel(ref)
         try:
             records = records_db.open_records(path)
-        except duckdb.Error:
+        except (records_db.RecordsUnavailable, duckdb.Error):
             print(f"lmi.briefs: {path} is in use; states' imported projections left out", file=sys.stderr)
             return DemandModel(ref)
         try:
@@ -129,13 +131,13 @@ def _demand_model(ref: duckdb.DuckDBPyConnection, records: duckdb.DuckDBPyConnec
 def _program_briefs(args) -> list:
     if not args.all and not args.program_ids:
         raise ValueError("name program IDs or use --all")
-    path = args.records or records_db.records_db_path()
-    if not Path(path).exists():
+    path = str(args.records or records_db.records_location())
+    if not path.startswith("postgres") and not Path(path).exists():
         raise ValueError(f"no records store at {path}; load records first (python -m lmi.records.example)")
     ref = open_reference(reference_db_path())
     try:
         records = records_db.open_records(path)
-    except duckdb.Error as problem:
+    except (records_db.RecordsUnavailable, duckdb.Error) as problem:
         ref.close()
         raise ValueError(f"cannot open the records store {path} (stop the dashboard first): {problem}") from problem
     try:

@@ -88,7 +88,7 @@ def group_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str], dimensi
         SELECT p.program_id, {expression} AS "group", {_COUNTS}
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT}
-        GROUP BY ALL
+        GROUP BY 1, 2
     """,
         {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
     )
@@ -116,7 +116,7 @@ def cohort_earnings(
                median(p.earnings_q2_usd) AS earnings_q2_median_usd
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT} AND p.employed_q2 AND p.earnings_q2_usd > 0
-        GROUP BY ALL
+        GROUP BY 1, 2
     """,
         {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
     )
@@ -203,7 +203,7 @@ def skill_gain_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str]) ->
                count(*) FILTER (WHERE gained AND year = gain_year) AS skill_gain_count
         FROM years
         WHERE NOT gained OR year <= gain_year
-        GROUP BY ALL ORDER BY program_id, "group"
+        GROUP BY 1, 2 ORDER BY program_id, "group"
     """,
         {"programs": list(program_ids)},
     )
@@ -222,7 +222,7 @@ def same_employer_counts(con: duckdb.DuckDBPyConnection, program_ids: list[str])
                count(*) FILTER (WHERE p.same_employer_q2_q4 AND p.employed_q4) AS same_employer_count
         FROM participant p JOIN program g USING (program_id)
         WHERE list_contains($programs, p.program_id) AND {_COHORT} AND p.employed_q2
-        GROUP BY ALL ORDER BY p.program_id, "group"
+        GROUP BY 1, 2 ORDER BY p.program_id, "group"
     """,
         {"programs": list(program_ids), "excluded": _EXCLUDED_TYPES},
     )

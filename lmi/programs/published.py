@@ -33,7 +33,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from lmi.db import query_rows, transaction
+from lmi.db import DATABASE_ERRORS, insert_frame, query_rows, transaction
 from lmi.programs import outcomes
 from lmi.programs.suppression import SuppressedBreakdown
 from lmi.records.state_projections import KIND as STATE_PROJECTIONS_KIND
@@ -136,7 +136,7 @@ def store_all(con: duckdb.DuckDBPyConnection, threshold: int | None = None) -> d
     )
     try:
         _replace_rows(con, threshold, rows)
-    except duckdb.Error:
+    except DATABASE_ERRORS:
         pass  # served from memory this time; the next reader computes and tries again
     return computed
 
@@ -155,17 +155,7 @@ def refresh_after_import(con: duckdb.DuckDBPyConnection) -> int | None:
 def _replace_rows(con, threshold: int, rows: pd.DataFrame) -> None:
     with transaction(con) as cursor:
         cursor.execute(f"DELETE FROM {TABLE} WHERE small_cell_threshold = $t", {"t": threshold})
-        if len(rows):
-            cursor.register("published_rows", rows)
-            try:
-                cursor.execute(
-                    f"""INSERT INTO {TABLE} (program_id, small_cell_threshold, records_revision,
-                                             method_version, computed_utc, report_json)
-                        SELECT program_id, small_cell_threshold, records_revision, method_version,
-                               computed_utc, report_json FROM published_rows"""
-                )
-            finally:
-                cursor.unregister("published_rows")
+        insert_frame(cursor, TABLE, rows)
 
 
 # ------------------------------------------------------------------------------------------------ JSON

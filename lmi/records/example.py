@@ -37,7 +37,7 @@ import duckdb
 
 from lmi.db import query_rows
 from lmi.records import vocab
-from lmi.records.db import open_records, records_db_path
+from lmi.records.db import RecordsUnavailable, open_records, records_location, writer
 from lmi.records.importer import ImportResult, import_file, reference_codes
 from lmi.records.template import EMPLOYER_PARTNERS, EMPLOYER_SERVICES, NEGOTIATED_LEVELS, PARTICIPANTS, PROGRAMS
 from lmi.records.validate import ReferenceCodes, program_year_of, quarter_has_ended, quarter_index
@@ -615,14 +615,15 @@ def load_example_records(
     today = today or dt.date.today()
     con = open_records(records_path)
     try:
-        if only_if_empty and query_rows(con, "SELECT count(*) FROM program")[0][0]:
-            return []
-        ref = open_reference(Path(reference_path) if reference_path else reference_db_path())
-        try:
-            codes = reference_codes(ref)
-        finally:
-            ref.close()
-        return import_examples(con, codes, today, seed=seed)
+        with writer(con):  # several processes starting at once: one loads, the others find programs stored
+            if only_if_empty and query_rows(con, "SELECT count(*) FROM program")[0][0]:
+                return []
+            ref = open_reference(Path(reference_path) if reference_path else reference_db_path())
+            try:
+                codes = reference_codes(ref)
+            finally:
+                ref.close()
+            return import_examples(con, codes, today, seed=seed)
     finally:
         con.close()
 
@@ -647,12 +648,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m lmi.records.example", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--records", type=Path, default=None, help="records database (default LMI_RECORDS_DB)")
+    parser.add_argument(
+        "--records", default=None, help="records file or postgresql:// URL (default LMI_RECORDS_URL, LMI_RECORDS_DB)"
+    )
     parser.add_argument("--if-empty", action="store_true", help="only load when no program is stored yet")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
-    path = args.records or records_db_path()
-    results = load_example_records(path, seed=args.seed, only_if_empty=args.if_empty)
+    path = args.records or records_location()
+    try:
+        results = load_example_records(path, seed=args.seed, only_if_empty=args.if_empty)
+    except RecordsUnavailable as unavailable:
+        # A second ./dev.sh start while the first app runs: its records stay as they are and the start goes on
+        # (its pages say the records are unavailable); asked to load examples outright, say why not and fail.
+        print(f"{unavailable}\nGenerated example data not loaded.", file=sys.stderr)
+        return 0 if args.if_empty else 1
     if not results:
         print(f"{path}: programs already recorded; generated example data not loaded", file=sys.stderr)
         return 0

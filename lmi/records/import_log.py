@@ -18,8 +18,9 @@ MAX_MESSAGE_CHARS = 4000
 
 
 def next_import_id(cursor) -> int:
-    """The next import number, read inside the writer's transaction."""
-    return cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
+    """The next import number, from the database's own sequence (records schema migration 8): never "largest so
+    far + 1", which two simultaneous imports would both take."""
+    return int(cursor.execute("SELECT nextval('import_id_seq')").fetchall()[0][0])
 
 
 def insert_log_entry(

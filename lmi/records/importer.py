@@ -41,11 +41,12 @@ from typing import BinaryIO
 import duckdb
 import pandas as pd
 
-from lmi.db import open_cursor, query_df, query_rows, transaction
+from lmi.db import DATABASE_ERRORS, insert_frame, query_df, query_rows, transaction
 from lmi.demand.codes import CodeResolver
 from lmi.i18n import N_
+from lmi.records.db import writer
 from lmi.records.import_log import insert_log_entry, next_import_id
-from lmi.records.messages import Message, joined, say
+from lmi.records.messages import WITHHELD, Message, joined, say, without_values
 from lmi.records.parse import MAX_UPLOAD_BYTES, UploadRefused, read_upload, stream_size, too_large
 from lmi.records.template import PARTICIPANTS, PROGRAMS, Template, template_for
 from lmi.records.validate import Issue, ReferenceCodes, issues_frame, validate
@@ -158,7 +159,32 @@ def import_file(
     today: dt.date | None = None,
     max_bytes: int = MAX_UPLOAD_BYTES,
 ) -> ImportResult:
-    """Validate ``stream`` as a ``kind`` file and store it in one transaction, or refuse it whole."""
+    """Validate ``stream`` as a ``kind`` file and store it in one transaction, or refuse it whole. Runs holding the
+    store's writer lock (``lmi.records.db.writer``): simultaneous imports land one after the other."""
+    try:
+        with writer(con):
+            return _import_file(con, codes, kind, file_name, stream, imported_by, today, max_bytes)
+    except DATABASE_ERRORS as exc:  # the store refused a read, a write or its lock: said plainly, never a traceback
+        return _store_refused(con, kind, file_name, stream, imported_by, exc)
+
+
+def _store_refused(con, kind: str, file_name: str, stream: BinaryIO, imported_by: str, error: Exception):
+    """The attempt refused because the store itself failed (nothing was stored: the storing transaction rolls
+    back), logged when the store still takes a log entry."""
+    who = (imported_by or SYSTEM_USER).strip()[:100] or SYSTEM_USER
+    attempt = _Attempt(con, template_for(kind), file_name, who, stream_size(stream), time.perf_counter())
+    try:
+        sha256 = file_sha256(stream)
+    except (OSError, ValueError):
+        sha256 = "not computed"
+    try:
+        return attempt.refuse(sha256, 0, [_file_issue(storing_failed(error))])
+    except DATABASE_ERRORS:
+        attempt.con = None  # the log cannot be written either: the result still says why
+        return attempt.finish("refused", sha256, None, 0, 0, 0, 0, (), storing_failed(error), log=False)
+
+
+def _import_file(con, codes, kind, file_name, stream, imported_by, today, max_bytes) -> ImportResult:
     started = time.perf_counter()
     template = template_for(kind)
     today = today or dt.date.today()
@@ -214,7 +240,7 @@ def import_file(
     generated = any(row.get("is_generated_example") for row in checked.rows)
     try:
         import_id = _store(con, template, file_name, sha256, size, rows_in_file, who, plan, generated)
-    except duckdb.Error as exc:
+    except DATABASE_ERRORS as exc:
         return result.refuse(
             sha256,
             rows_in_file,
@@ -295,9 +321,45 @@ def _summary(plan: _Plan, template: Template) -> Message:
     return joined(parts)
 
 
+# What the import log keeps of a refused file's problems: metadata only (docs/records-model.md). These
+# placeholders hold counts, limits, row numbers, the file's name and our own column names and allow-lists;
+# every other value (the cell as typed, a code or name from the file, another library's words) is withheld.
+LOGGED_PLACEHOLDERS = frozenset(
+    {
+        "n", "more", "most", "limit", "size", "width", "cells", "row", "first", "last", "today", "hours",
+        "template", "kind", "layout", "meaning", "header", "aliases", "indicator", "columns", "choices", "column",
+        "file", "import_id", "where", "problem",
+    }
+)  # fmt: skip
+
+
+def _known_columns() -> frozenset[str]:
+    """Column names a problem may name in the log: the templates' and the projections layout's (any spelling
+    the layout reads), compared as ``header_key`` compares headers. A header cell of the file is a value."""
+    from lmi.demand.state_projections import PROJECTIONS_CENTRAL_LAYOUT, header_key
+    from lmi.records.template import TEMPLATES
+
+    names = [c for t in TEMPLATES.values() for c in t.column_names]
+    names += [n for c in PROJECTIONS_CENTRAL_LAYOUT for n in (c.header, c.name, *c.aliases)]
+    return frozenset(header_key(n) for n in names)
+
+
+def logged_issue(issue: Issue) -> Message:
+    """``issue`` as the import log keeps it: its row, its column when it is one of ours, and the kind of problem,
+    never a value from the file (the uploader sees the values on the page, from their own file)."""
+    from lmi.demand.state_projections import header_key
+
+    column = issue.column if issue.column and header_key(issue.column) in _known_columns() else None
+    if issue.column and column is None:
+        column = WITHHELD
+    located = Issue(issue.row, column, "", issue.problem)
+    return without_values(located.said(), LOGGED_PLACEHOLDERS)
+
+
 def refused_summary(issues: list[Issue]) -> Message:
-    """The import log's message of a refused file: how many problems, the first few with their row and column."""
-    shown = joined(issue.said() for issue in issues[:MAX_LOGGED_ISSUES])
+    """The import log's message of a refused file: how many problems, the first few with their row and column
+    and what kind of problem each is, without the values (``logged_issue``)."""
+    shown = joined(logged_issue(issue) for issue in issues[:MAX_LOGGED_ISSUES])
     if len(issues) > MAX_LOGGED_ISSUES:
         return say(
             N_("refused, nothing stored: {n} problem(s): {problems} (and {more} more)"),
@@ -328,7 +390,7 @@ class _Attempt:
         self, outcome, sha256, import_id, rows, added, updated, unchanged, issues, message, log: bool = True
     ) -> ImportResult:
         if log:
-            with open_cursor(self.con) as cursor:
+            with transaction(self.con) as cursor:
                 insert_log_entry(
                     cursor,
                     next_import_id(cursor),
@@ -722,17 +784,7 @@ def _insert_rows(cursor, table: str, rows: list[dict], import_id: int) -> None:
     columns = _TABLE_COLUMNS[table]
     frame = pd.DataFrame([{c: row.get(c) for c in columns} for row in rows], columns=columns).astype(object)
     frame = frame.where(frame.notna(), None)
-    names = ", ".join(columns)
-    cursor.register("incoming_rows", frame)
-    try:
-        if table in _TABLE_HAS_IMPORT_ID:
-            cursor.execute(
-                f"INSERT INTO {table} ({names}, import_id) SELECT {names}, $id FROM incoming_rows", {"id": import_id}
-            )
-        else:
-            cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
-    finally:
-        cursor.unregister("incoming_rows")
+    insert_frame(cursor, table, frame, {"import_id": import_id} if table in _TABLE_HAS_IMPORT_ID else None)
 
 
 def _delete_rows(cursor, table: str, rows: list[dict]) -> None:

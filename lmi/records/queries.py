@@ -15,19 +15,23 @@ from lmi.records.import_log import shown_messages
 def programs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every program with its provider, type, funding, CIP, target SOC codes (a list), region, cost,
     seats, supportive services and whether it is generated example data."""
-    return query_df(
+    frame = query_df(
         con,
         """
         SELECT g.program_id, g.program_name, g.provider_id, v.provider_name, g.program_type, g.funding_stream,
                g.cip_code, g.region_area_code, g.cost_per_participant_usd, g.seats_count,
                g.work_experience_hours, g.offers_childcare, g.offers_transportation, g.offers_career_advising,
-               g.offers_case_management, g.is_generated_example,
-               coalesce((SELECT list(t.soc_code ORDER BY t.soc_code) FROM program_target_occupation t
-                         WHERE t.program_id = g.program_id), []) AS target_soc_codes
+               g.offers_case_management, g.is_generated_example
         FROM program g JOIN provider v USING (provider_id)
         ORDER BY v.provider_name, g.program_name
     """,
     )
+    # The target codes as a list per program, gathered here rather than by a list aggregate (portable SQL:
+    # the same query runs on DuckDB and PostgreSQL).
+    targets = query_df(con, "SELECT program_id, soc_code FROM program_target_occupation ORDER BY soc_code")
+    by_program = targets.groupby("program_id").soc_code.apply(list).to_dict() if len(targets) else {}
+    frame["target_soc_codes"] = [by_program.get(pid, []) for pid in frame.program_id]
+    return frame
 
 
 def employer_partners(con: duckdb.DuckDBPyConnection, program_id: str | None = None) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from lmi.db import query_df, query_rows, transaction
 from lmi.i18n import _
+from lmi.records.db import writer
 
 MAX_NAME_CHARS = 120
 MAX_JSON_CHARS = 1_000_000
@@ -57,7 +58,7 @@ def save_scenario(
     if not isinstance(document, dict) or not isinstance(document.get("changes"), list):
         raise SaveProblem("changes", _("expected a JSON object with a list of changes"))
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
-    with transaction(con) as cursor:
+    with writer(con), transaction(con) as cursor:  # one writer at a time: a name is checked and taken at once
         taken = cursor.execute(
             "SELECT count(*) FROM budget_scenario WHERE scenario_name = $name", {"name": name}
         ).fetchone()[0]

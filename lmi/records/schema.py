@@ -13,6 +13,7 @@ generated example data (``is_generated_example``), so pages can label it whereve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import duckdb
@@ -27,7 +28,9 @@ _BARRIER_COLUMNS = """
     is_long_term_unemployed BOOLEAN,
     is_displaced_worker BOOLEAN,"""
 
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+# A migration's SQL is text, or a function of the migrating cursor returning the text (a start value read from
+# the store). Every migration is plain SQL both DuckDB and PostgreSQL run (``lmi.records.pg`` translates DOUBLE).
+MIGRATIONS: tuple[tuple[int, str, str | Callable], ...] = (
     (
         1,
         "providers, programs, target occupations, participants, employer partners, import log",
@@ -210,6 +213,57 @@ CREATE TABLE IF NOT EXISTS published_program_report (
 ALTER TABLE import_log ADD COLUMN IF NOT EXISTS message_json VARCHAR;
 """,
     ),
+    (
+        7,
+        "named staff accounts (scrypt password hashes) and the log of every sign-in attempt",
+        # lmi/records/accounts.py. Portable SQL (DuckDB and PostgreSQL): plain types, a sequence for the log's ids.
+        # ``password_hash`` holds the KDF's name, parameters, salt and hash (never the password); failed attempts
+        # are counted from the log, so a lockout holds across sessions and processes. ``account_name`` in the log
+        # is the name as typed (lower-cased, at most 100 characters), whether or not such an account exists.
+        """
+CREATE TABLE IF NOT EXISTS staff_account (
+    account_name VARCHAR(64) PRIMARY KEY,
+    password_hash VARCHAR NOT NULL,
+    is_disabled BOOLEAN NOT NULL DEFAULT false,
+    created_utc TIMESTAMP NOT NULL,
+    password_set_utc TIMESTAMP NOT NULL,
+    lockout_reset_utc TIMESTAMP
+);
+CREATE SEQUENCE IF NOT EXISTS staff_sign_in_log_seq;
+CREATE TABLE IF NOT EXISTS staff_sign_in_log (
+    attempt_id BIGINT PRIMARY KEY DEFAULT nextval('staff_sign_in_log_seq'),
+    attempted_utc TIMESTAMP NOT NULL,
+    account_name VARCHAR(100) NOT NULL,
+    succeeded BOOLEAN NOT NULL,
+    reason VARCHAR(32) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS staff_sign_in_log_by_account ON staff_sign_in_log (account_name, attempted_utc);
+""",
+    ),
+    (
+        8,
+        "import numbers from the database's own sequence, so simultaneous imports never take the same number",
+        # lmi/records/import_log.py next_import_id: nextval('import_id_seq'), started after the largest number
+        # already logged (a callable: the start is read from the store being migrated).
+        lambda cursor: (
+            "CREATE SEQUENCE IF NOT EXISTS import_id_seq START "
+            + str(int(cursor.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]))
+        ),
+    ),
+    (
+        9,
+        "layoff response plans saved by staff",
+        # lmi/planner/saved.py: a plan's inputs (region, occupations and head counts, date, horizon, share,
+        # thresholds) as JSON, under a name; the plan is made again from them when loaded. Portable SQL.
+        """
+CREATE TABLE IF NOT EXISTS layoff_plan (
+    plan_name VARCHAR(120) PRIMARY KEY CHECK (length(trim(plan_name)) > 0),
+    created_by VARCHAR NOT NULL CHECK (length(trim(created_by)) > 0),
+    created_utc TIMESTAMP NOT NULL,
+    inputs_json VARCHAR NOT NULL
+);
+""",
+    ),
 )
 
 RECORD_TABLES = ("provider", "program", "program_target_occupation", "participant", "employer_partner")
@@ -224,17 +278,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     with open_cursor(con) as cursor:
         cursor.execute("""CREATE TABLE IF NOT EXISTS schema_version (
                        version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_utc TIMESTAMP NOT NULL)""")
-    current = schema_version(con)
+    applied = {row[0] for row in query_rows(con, "SELECT version FROM schema_version")}
+    current = max(applied, default=0)
     for version, description, sql in MIGRATIONS:
-        if version <= current:
-            continue
+        if version in applied:  # by set, not by "newer than the last": migrations written side by side
+            continue  # may reach a store in any order
         with transaction(con) as cursor:
-            cursor.execute(sql)
+            cursor.execute(sql(cursor) if callable(sql) else sql)
             cursor.execute(
                 "INSERT INTO schema_version VALUES ($v, $d, $t)",
                 {"v": version, "d": description, "t": datetime.now(UTC).replace(tzinfo=None)},
             )
-        current = version
+        current = max(current, version)
     return current
 
 

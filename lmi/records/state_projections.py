@@ -31,7 +31,7 @@ from typing import BinaryIO, Protocol
 import duckdb
 import pandas as pd
 
-from lmi.db import open_cursor, query_df, query_rows, transaction
+from lmi.db import DATABASE_ERRORS, insert_frame, query_df, query_rows, transaction
 from lmi.demand.codes import ResolvedCode, UnknownOccupationCodeError
 from lmi.demand.state_projections import (
     NA_MARKERS,
@@ -46,6 +46,7 @@ from lmi.demand.state_projections import (
     state_fips,
 )
 from lmi.i18n import N_, _
+from lmi.records.db import writer
 from lmi.records.import_log import insert_log_entry, next_import_id, shown_messages
 from lmi.records.importer import refused_summary, storing_failed
 from lmi.records.messages import Message, say
@@ -141,7 +142,22 @@ def import_state_projections(
     imported_by: str = SYSTEM_USER,
     max_bytes: int = MAX_UPLOAD_BYTES,
 ) -> ProjectionImportResult:
-    """Validate ``stream`` as one state's projections and store it in place of the state's rows, or refuse it."""
+    """Validate ``stream`` as one state's projections and store it in place of the state's rows, or refuse it.
+    Runs holding the store's writer lock (``lmi.records.db.writer``), as every import does."""
+    try:
+        with writer(con):
+            return _import_state_projections(con, reference, file_name, stream, imported_by, max_bytes)
+    except DATABASE_ERRORS as exc:  # the store refused a read, a write or its lock: said plainly, never a traceback
+        who = (imported_by or SYSTEM_USER).strip()[:100] or SYSTEM_USER
+        attempt = _Attempt(con, file_name, who, stream_size(stream), time.perf_counter())
+        try:
+            return attempt.refuse(_sha256(stream), 0, [_file_issue(storing_failed(exc))])
+        except DATABASE_ERRORS:  # not even the log entry can be written: the result still says why
+            problem = storing_failed(exc)
+            return attempt.finish("refused", None, None, 0, (0, 0, 0), None, None, None, (), (), problem, log=False)
+
+
+def _import_state_projections(con, reference, file_name, stream, imported_by, max_bytes) -> ProjectionImportResult:
     started = time.perf_counter()
     who = (imported_by or SYSTEM_USER).strip()[:100] or SYSTEM_USER
     attempt = _Attempt(con, file_name, who, stream_size(stream), started)
@@ -182,7 +198,7 @@ def import_state_projections(
     message = _stored_summary(name, period, len(checked.rows), stored, checked.ignored)
     try:
         import_id = _store(con, state, checked.rows, attempt, sha256, rows_in_file, len(stored), message)
-    except duckdb.Error as exc:
+    except DATABASE_ERRORS as exc:
         return attempt.refuse(
             sha256,
             rows_in_file,
@@ -495,15 +511,7 @@ def _store(
         import_id = next_import_id(cursor)
         _log(cursor, import_id, attempt, sha256, rows_in_file, len(rows), replaced, 0, "imported", message)
         cursor.execute("DELETE FROM state_projection WHERE state_fips = $state", {"state": state})
-        cursor.register("incoming_projections", frame)
-        try:
-            names = ", ".join(STORED_COLUMNS)
-            cursor.execute(
-                f"INSERT INTO state_projection ({names}, import_id) SELECT {names}, $id FROM incoming_projections",
-                {"id": import_id},
-            )
-        finally:
-            cursor.unregister("incoming_projections")
+        insert_frame(cursor, "state_projection", frame, {"import_id": import_id})
     return import_id
 
 
@@ -535,7 +543,7 @@ class _Attempt:
         """``counts``: rows stored, rows replaced, rows already stored unchanged."""
         stored, replaced, unchanged = counts
         if log:
-            with open_cursor(self.con) as cursor:
+            with transaction(self.con) as cursor:
                 _log(cursor, next_import_id(cursor), self, sha256, rows, stored, replaced, unchanged, outcome, message)
         return ProjectionImportResult(
             outcome,
@@ -606,7 +614,7 @@ def stored_projections(con: duckdb.DuckDBPyConnection) -> pd.DataFrame | None:
         """
         SELECT p.state_fips, p.area_name, p.soc_code, p.soc_title, p.base_year, p.base_employment_count,
                p.projected_year, p.projected_employment_count, p.employment_change_count, p.employment_change_pct,
-               p.annual_openings_count, l.file_name, l.import_id, strftime(l.imported_utc, '%Y-%m-%d') AS imported_on
+               p.annual_openings_count, l.file_name, l.import_id, CAST(CAST(l.imported_utc AS DATE) AS VARCHAR) AS imported_on
         FROM state_projection p JOIN import_log l USING (import_id)
         ORDER BY p.state_fips, p.soc_code
     """,
