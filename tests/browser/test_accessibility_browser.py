@@ -28,11 +28,13 @@ pytestmark = pytest.mark.browser
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HARTFORD = "0025540"  # the example programs' region
 MISSOURI = "2900000"  # a state: the sector page draws its metro areas on a map
+ST_LOUIS = "0041180"  # the layoff planner's example: a plan with pools, programs and nearest areas
 # every page of app.py, by URL path, with what it needs to show its content
 PAGES = {
     "occupations": {"area": HARTFORD, "occupation": "29-1141.00"},
     "transitions": {"area": HARTFORD, "occupation": "29-1141.00"},
     "sectors": {"area": MISSOURI},
+    "layoff": {"area": ST_LOUIS, "layoff": "51-2092:400,51-4041:60"},
     "programs": {"area": HARTFORD},
     "program": {"area": HARTFORD, "program": "EX-CNC-COOP"},
     "funding": {"area": HARTFORD},
