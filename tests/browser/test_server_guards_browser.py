@@ -5,6 +5,7 @@ logged, and the pages keep working."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
@@ -24,8 +25,15 @@ async def _clear_cache_between_two_runs(url: str) -> list[list[str]]:
     return [first.errors, second.errors]
 
 
+def _run_in_own_loop(coroutine):
+    """Run ``coroutine`` on an event loop of its own thread: Playwright's sync API keeps a loop running in this
+    one once an earlier browser test of the session has used it, and asyncio.run refuses to start inside it."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, coroutine).result()
+
+
 def test_a_clients_clear_cache_is_ignored_and_logged(app_env, tmp_path):
     with serve_app(app_env, tmp_path) as url:
-        assert asyncio.run(_clear_cache_between_two_runs(url)) == [[], []]
+        assert _run_in_own_loop(_clear_cache_between_two_runs(url)) == [[], []]
     log = (tmp_path / "streamlit.log").read_text()
     assert "ignored a Clear cache request from a client" in log
