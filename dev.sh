@@ -8,7 +8,7 @@
 #   ./dev.sh test        set everything up (Chromium, pyspark and Java included), lint, and run the whole test
 #                        suite: every tier, the slow, Spark and browser tests included (what .ci/run runs)
 #   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser, one pytest-xdist
-#                        worker per CPU (about 2.5 minutes on 2 CPUs)
+#                        worker per CPU (about 3 minutes on 2 CPUs)
 # Extra arguments go to pytest, e.g. ./dev.sh test-fast tests/test_search.py -x; TEST_WORKERS=1 runs the
 # non-browser tiers in one process.
 set -euo pipefail

@@ -82,7 +82,9 @@ def pg_server():
     server.stop()
 
 
-@pytest.fixture(params=["duckdb", "postgres"])
+# The PostgreSQL runs are marked slow: the inner loop (./dev.sh test-fast) runs the records suite on the embedded
+# store only; ./dev.sh test and CI run both.
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.slow)])
 def records_backend(request):
     """Which records store the test runs on ("duckdb" or "postgres"); see the section comment."""
     from tests import records_helpers

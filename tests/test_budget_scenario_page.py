@@ -149,6 +149,7 @@ def test_a_new_program_stands_on_the_average_record_of_its_type(monkeypatch, ref
     assert "31-1131 Nursing Assistants" in absorption.iloc[0, 2]
 
 
+@pytest.mark.slow
 def test_staff_save_and_reload_a_named_scenario(monkeypatch, reference_db, tmp_path, published, example_records):
     records = tmp_path / "records.duckdb"
     records.write_bytes(example_records.read_bytes())  # saving writes to the store: a copy for this test

@@ -58,6 +58,7 @@ def leftovers(db: Path) -> list[str]:
     return sorted(p.name for p in db.parent.iterdir() if p.name != db.name)
 
 
+@pytest.mark.slow
 def test_sigterm_during_a_build_removes_its_partial_file_and_keeps_the_old_database(tmp_path):
     db = tmp_path / "lmi.duckdb"
     db.write_bytes(b"the database being served")
@@ -150,6 +151,7 @@ def test_utf16_detection_leaves_other_files_to_their_own_checks():
 # --- limits and production settings ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_upload_limit_is_20_mb_everywhere():
     """The pages, the refusal message and the upload widget all say 20 MB, meaning 20,000,000 bytes (the widget
     converts and shows megabytes in decimal); Streamlit's own cap (MiB) is just above it, so the server never

@@ -349,6 +349,7 @@ def test_generated_postings_are_labelled(reference_db, monkeypatch, generated_po
     assert any(c.startswith("Job postings:") and "— generated example data;" in c for c in captions)
 
 
+@pytest.mark.slow
 def test_postings_in_spanish(reference_db, monkeypatch, generated_postings):
     at = open_explorer(reference_db, monkeypatch, generated_postings, "29-1141.00", lang="es")
     with use_language("es"):

@@ -81,6 +81,7 @@ def test_page_says_what_the_shipped_snapshot_lacks(nurses):
     assert "Source: O\\*NET (Work Activities) 28.2" in captions and "Source: O\\*NET 29.3" in captions
 
 
+@pytest.mark.slow
 def test_profile_sections_in_spanish(reference_db, monkeypatch):
     at = open_explorer(reference_db, monkeypatch, lang="es", occupation="29-1141.00")
     assert not at.exception, at.exception

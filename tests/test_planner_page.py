@@ -68,6 +68,7 @@ def test_a_link_restores_the_plan(reference_db, tmp_path, monkeypatch):
     assert sum(metrics(at).values()) == 460
 
 
+@pytest.mark.slow
 def test_the_page_speaks_spanish(reference_db, tmp_path, monkeypatch):
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))
     monkeypatch.setenv("LMI_RECORDS_DB", str(tmp_path / "records.duckdb"))

@@ -46,6 +46,7 @@ def test_an_empty_store_gets_generated_example_postings_once(ref_con, store):
     assert len(store.log_entries()) == 1
 
 
+@pytest.mark.slow
 def test_the_same_example_again_changes_nothing(ref_con, store):
     load_example_postings(ref_con, store, rows=ROWS)
     again = load_example_postings(ref_con, store, rows=ROWS)  # without --if-empty: the same seeded file
@@ -60,6 +61,7 @@ def test_a_store_with_real_postings_is_left_alone(ref_con, store, tmp_path):
     assert [e["file_name"] for e in store.log_entries()] == ["job-bank.csv"]
 
 
+@pytest.mark.slow
 def test_a_refused_attempt_does_not_count_as_an_import(ref_con, store, tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
@@ -68,6 +70,7 @@ def test_a_refused_attempt_does_not_count_as_an_import(ref_con, store, tmp_path)
     assert [e["outcome"] for e in store.log_entries()] == ["refused", "imported"]
 
 
+@pytest.mark.slow
 def test_the_command_runs_once(reference_db, store, capsys):
     command = ["--store", str(store.root), "--db", str(reference_db), "example-store", "--if-empty", "--rows", "1200"]
     assert main(command) == 0

@@ -126,6 +126,7 @@ def test_staff_import_a_generated_file_and_see_what_was_stored(monkeypatch, refe
     assert at.get("download_button")  # every table can be downloaded
 
 
+@pytest.mark.slow
 def test_the_same_file_again_changes_nothing(monkeypatch, reference_db, tmp_path, example_csv, ref_con):
     store = PostingsStore(tmp_path / "store")
     import_postings(example_csv, ref_con, store)
@@ -155,6 +156,7 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_stored(
     assert upload_folders() <= before
 
 
+@pytest.mark.slow
 def test_a_column_named_by_hand_is_used(monkeypatch, reference_db, tmp_path):
     store = PostingsStore(tmp_path / "store")
     content = b"Job,POSTED,MSA\nRegistered Nurse,2025-01-05,44180\nCashier,2025-02-03,44180\n"
@@ -166,6 +168,7 @@ def test_a_column_named_by_hand_is_used(monkeypatch, reference_db, tmp_path):
     assert at.dataframe[0].value.file_column.tolist() == ["Job", "POSTED", "MSA"]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_the_page_reads_in_spanish_with_generated_data_labelled(
     monkeypatch, reference_db, tmp_path, example_csv, ref_con

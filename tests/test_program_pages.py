@@ -297,6 +297,7 @@ def headings(at: AppTest) -> list[str]:
     return [h.value for kind in ("title", "header", "subheader") for h in getattr(at.main, kind)]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_program_list_in_spanish(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "app_pages/program_list.py", language="es")
@@ -328,6 +329,7 @@ def test_a_filter_survives_a_language_switch(monkeypatch, reference_db, example_
         assert spanish("Programs ({shown} of {total})").format(shown=9, total=9) in headings(at)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
     at = start(monkeypatch, reference_db, example_records, "app_pages/program_detail.py", language="es")
@@ -351,6 +353,7 @@ def test_program_detail_in_spanish(monkeypatch, reference_db, example_records):
     assert spanish(GENERATED_NOTE) in captions and GENERATED_NOTE not in captions
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_program_postings_in_spanish(monkeypatch, reference_db, example_records, hartford_postings):
     at = start(
@@ -382,6 +385,7 @@ def test_funding_view_in_spanish(monkeypatch, reference_db, example_records):
 @pytest.mark.parametrize(
     "page", ["app_pages/program_list.py", "app_pages/program_detail.py", "app_pages/funding_view.py"]
 )
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_pages_explain_empty_records_in_spanish(monkeypatch, reference_db, tmp_path, page):
     at = start(monkeypatch, reference_db, tmp_path / "empty.duckdb", page, language="es")
@@ -392,6 +396,7 @@ def test_pages_explain_empty_records_in_spanish(monkeypatch, reference_db, tmp_p
     ) in [i.value for i in at.info]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("in_spanish")
 def test_import_page_in_spanish_signs_staff_in(monkeypatch, reference_db, tmp_path):
     at = start(

@@ -78,6 +78,7 @@ def test_four_simultaneous_imports_all_land(tmp_path, records_backend):
     assert query_rows(con, "SELECT count(*) FROM program")[0][0] == WRITERS
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("records_backend")
 def test_many_simultaneous_imports_with_repeats_and_refusals_all_logged(tmp_path):
     """8 threads: distinct files, the same file twice and a refused file; every attempt gets one log entry and

@@ -152,6 +152,7 @@ def test_summary_columns_for_the_program_list(con):
     assert columns["Payback period"].tolist() == ["1.8 quarters", "not available"]
 
 
+@pytest.mark.slow
 def test_return_on_investment_reads_in_spanish(con):
     load(
         con,

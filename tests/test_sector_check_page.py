@@ -242,6 +242,7 @@ def test_the_method_is_the_domains_text_for_the_thresholds_in_force(bakersfield,
     assert "at least 10%" in method and "at least 3.1%" not in method
 
 
+@pytest.mark.slow
 def test_the_page_speaks_spanish_with_keys_as_choices(reference_db, tmp_path, monkeypatch):
     """?lang=es for Springfield, MO: title, headings, metrics, table headers and widgets in Spanish; sector and
     area names as published; the flag and view choices are keys, so they survive the language."""

@@ -96,6 +96,7 @@ def test_trend_needs_twice_the_window_and_enough_earlier_postings():
     assert np.isnan(sector_trend_pct(enough.head(2 * TREND_MONTHS - 1)))
 
 
+@pytest.mark.slow
 def test_every_sectors_postings_are_its_codes_each_once_on_generated_data(ref_con, model, definitions, example_posted):
     view = _view(ref_con, model, definitions, example_posted)
     codes = posted_for_codes(example_posted, model, HARTFORD)

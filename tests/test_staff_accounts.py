@@ -161,6 +161,7 @@ def run_cli(path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProc
     )
 
 
+@pytest.mark.slow
 def test_command_adds_lists_disables_and_resets(tmp_path):
     path = tmp_path / "records.duckdb"
     added = run_cli(path, "add", "Dana", "--password-stdin", stdin=PASSWORD + "\n")

@@ -218,6 +218,7 @@ def test_region_without_numbers_for_the_occupation_says_so(app):
     assert len(ranked(app)) > 0
 
 
+@pytest.mark.slow
 def test_the_page_speaks_spanish_with_codes_as_choices(reference_db, tmp_path, monkeypatch):
     """?lang=es: title, headings, widgets and tables in Spanish; O*NET titles and area names as published; the
     start choice is a key, so it survives the language."""

@@ -123,6 +123,7 @@ def test_specialties_showing_the_nurses_figure_count_it_once(engine, model, hart
 # --------------------------------------------------------------------------- generated example postings
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("origin", ["29-1141.00", PARALEGALS, "43-4051.00"])
 def test_every_target_shows_the_postings_of_the_code_its_figures_are_measured_at(engine, model, example_posted, origin):
     _plain, result = reranked(engine, model, example_posted, origin, HARTFORD)
@@ -238,6 +239,7 @@ def test_page_ranks_with_postings_when_switched_on(reference_db, tmp_path, monke
     assert "**Job postings (optional).**" in method
 
 
+@pytest.mark.slow
 def test_page_disables_the_switch_without_postings(reference_db, tmp_path, monkeypatch):
     at = _app(reference_db, tmp_path, monkeypatch, tmp_path / "empty-store")
     switch = at.toggle(key="tr_postings")
@@ -247,6 +249,7 @@ def test_page_disables_the_switch_without_postings(reference_db, tmp_path, monke
     assert "postings_per_1000_jobs" not in _ranked(at).columns
 
 
+@pytest.mark.slow
 def test_page_speaks_spanish_with_postings_on(reference_db, tmp_path, monkeypatch, ref_con):
     store = example_store(tmp_path / "postings", ref_con, rows=30_000)
     monkeypatch.setenv("LMI_REFERENCE_DB", str(reference_db))

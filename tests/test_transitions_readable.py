@@ -153,6 +153,7 @@ def test_self_ratings_matching_nothing_say_why_and_relax_in_one_click(app):
     assert len(keyed_table(at, "tr_ranked_table")) >= 1
 
 
+@pytest.mark.slow
 def test_the_readable_page_in_spanish(app):
     at = opened(app, "es", area=HARTFORD, occupation="29-1141.00")
     with use_language("es"):
