@@ -1,5 +1,6 @@
 """The one cache layer (``ui.cache``) and the visitor's language: a spinner text is shown in the language of
-the run that waits for it, and results are never shared across languages."""
+the run that waits for it, and results are never shared across languages; the records revision in the key
+is read once per script run."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def fake_cache(made: list):
 
 
 def test_a_spinner_reads_in_the_language_of_the_run(monkeypatch):
-    monkeypatch.setattr(cache, "data_key", lambda: ("served", "language"))
+    monkeypatch.setattr(cache, "data_key", lambda: ("served", "records"))
+    monkeypatch.setattr(cache, "records_state", lambda: "records")  # read again after computing: unchanged
     made: list = []
     double = cache._keyed(lambda x: 2 * x, fake_cache(made), SPINNER, max_entries=1)
     assert double(2) == 4 and double(3) == 6  # one wrapper per language, made on first use
@@ -31,7 +33,8 @@ def test_a_spinner_reads_in_the_language_of_the_run(monkeypatch):
 
 
 def test_without_a_spinner_text_one_cache_serves_every_language(monkeypatch):
-    monkeypatch.setattr(cache, "data_key", lambda: ("served", "language"))
+    monkeypatch.setattr(cache, "data_key", lambda: ("served", "records"))
+    monkeypatch.setattr(cache, "records_state", lambda: "records")  # read again after computing: unchanged
     made: list = []
     double = cache._keyed(lambda x: 2 * x, fake_cache(made), False, max_entries=1)
     double(1)
@@ -47,3 +50,22 @@ def test_the_data_key_holds_the_language(monkeypatch):
     with use_language("es"):
         assert cache.data_key()[-1] == "es"
     assert cache.data_key()[-1] == "en"
+
+
+def test_the_records_revision_is_read_once_per_script_run_and_again_after_a_write(monkeypatch):
+    """Dozens of cached calls in one run share one revision read; a new run, or a write in the run, reads again;
+    outside a script run (tests, commands) every call reads it."""
+    reads: list = []
+    monkeypatch.setattr(cache, "reference_stamp", lambda: ("reference",))
+    monkeypatch.setattr(cache, "records_state", lambda: reads.append(1) or ("records", len(reads)))
+    monkeypatch.setattr(cache, "_script_run", lambda: None)
+    cache.records_changed()
+    assert cache.data_key()[1] != cache.data_key()[1]
+    first_run, second_run = {}, {}
+    monkeypatch.setattr(cache, "_script_run", lambda: first_run)
+    assert len({cache.data_key()[1] for _ in range(20)}) == 1
+    reads_in_run = len(reads)
+    cache.records_changed()
+    assert cache.data_key()[1] == ("records", reads_in_run + 1)
+    monkeypatch.setattr(cache, "_script_run", lambda: second_run)
+    assert cache.data_key()[1] == ("records", reads_in_run + 2)

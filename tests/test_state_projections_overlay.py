@@ -240,3 +240,13 @@ def test_without_state_projections_every_growth_figure_is_the_nations(national):
     assert set(frame.loc[known, "local_growth_period"]) == {"2024-2034"}
     assert frame.loc[~known, "local_growth_basis"].isna().all()
     assert "state_projections" not in set(frame.openings_basis)
+
+
+def test_several_areas_at_once_say_what_each_area_read_alone_says(connecticut):
+    """The map of every state reads all areas in one pass (``DemandModel.areas``); each row must be the row the
+    area's own read gives (the region comparison's), overlaid states, other states and the nation alike."""
+    areas = [CONNECTICUT, HARTFORD, MASSACHUSETTS, BOSTON, GEORGIA, AUGUSTA, "0000000"]
+    together = connecticut.areas(areas, CODES).set_index(["area_code", "soc_code"]).sort_index()
+    alone = pd.concat([connecticut.bls_codes(area, CODES) for area in areas]).set_index(["area_code", "soc_code"])
+    alone = alone.sort_index()[together.columns]
+    pd.testing.assert_frame_equal(together, alone, check_dtype=False, check_index_type=False)

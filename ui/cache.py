@@ -26,6 +26,7 @@ from typing import Any
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from lmi.db import DATABASE_ERRORS, file_stamp, open_reference, reference_db_path
 from lmi.i18n import _, current_language
@@ -52,8 +53,40 @@ def records_state() -> tuple:
 
 def data_key() -> DataKey:
     """What every cached result depends on: the data served and the language its words are in (domain
-    results carry translated labels and sentences, so an English result is never served in Spanish)."""
-    return (reference_stamp(), records_state(), current_language())
+    results carry translated labels and sentences, so an English result is never served in Spanish). The
+    records revision is read once per script run (``_records_state_this_run``)."""
+    return (reference_stamp(), _records_state_this_run(), current_language())
+
+
+# The records state read in the current script run, with the run it was read in: a page makes dozens of cached
+# calls, and reading the revision for each (a query, a round trip to PostgreSQL) was a tenth of a search's CPU.
+# One revision per run also keeps a page at one revision throughout. A result computed under it is still checked
+# against a fresh read (``_computed_at``), and a write in the run forgets it (``records_changed``).
+_run_records = threading.local()
+
+
+def _script_run() -> Any:
+    """An object that is new in every script run of the session (Streamlit resets a run's cursors to a new
+    dict), or None outside a script run (tests and commands read the revision every time)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return None if ctx is None else ctx.cursors
+
+
+def _records_state_this_run() -> tuple:
+    run = _script_run()
+    if run is None:
+        return records_state()
+    remembered = getattr(_run_records, "value", None)
+    if remembered is None or remembered[0] is not run:
+        remembered = (run, records_state())
+        _run_records.value = remembered
+    return remembered[1]
+
+
+def records_changed() -> None:
+    """Forget the revision this run read: records were written (an import, a state's projections), so the
+    rest of the run reads under the new one."""
+    _run_records.value = None
 
 
 @st.cache_resource(max_entries=1)
@@ -100,10 +133,10 @@ def _computed_at(key: DataKey, fn: Callable, args: tuple, kwargs: dict) -> Any:
     except _ReadDuringImport:
         raise
     except Exception:
-        if _records_part(data_key()) != _records_part(key):
+        if records_state() != _records_part(key):
             raise _ReadDuringImport from None
         raise
-    if _records_part(data_key()) != _records_part(key):
+    if records_state() != _records_part(key):
         raise _ReadDuringImport
     return result
 
@@ -165,6 +198,7 @@ def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Call
             try:
                 return _run_pinned(cached_run(), data_key(), args, kwargs)
             except _ReadDuringImport:
+                records_changed()
                 continue
         with _records_writer():  # imports keep landing: once more while none can (the writers wait briefly)
             return _run_pinned(cached_run(), data_key(), args, kwargs)

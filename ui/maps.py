@@ -174,6 +174,13 @@ def ring_xy(geometry: BaseGeometry) -> tuple[list, list]:
     return xs, ys
 
 
+def _coordinates(values: list) -> np.ndarray:
+    """Ring coordinates as a float array, the None between rings as NaN (a gap to Plotly, as None is): Plotly
+    checks an array in one step where it walks a list number by number, and sends it as compact binary; a map
+    of the states has some 50,000 coordinates, and checking them as lists was most of a map's cost."""
+    return np.array(values, dtype="float64")
+
+
 def _polygons(geometry: BaseGeometry) -> list[Polygon]:
     if isinstance(geometry, Polygon):
         return [geometry]
@@ -197,8 +204,8 @@ def _area_trace(xs, ys, fill: str | None, text: str, name: str) -> go.Scatter:
     """One area: a filled polygon (white with grey hatching when it has no figure) whose hover is its figures."""
     pattern = {} if fill else {"fillpattern": {"shape": "/", "fgcolor": NO_FIGURE_HATCH, "size": 8, "solidity": 0.2}}
     return go.Scatter(
-        x=xs,
-        y=ys,
+        x=_coordinates(xs),
+        y=_coordinates(ys),
         mode="lines",
         fill="toself",
         fillcolor=fill or NO_FIGURE_FILL,
@@ -220,8 +227,8 @@ def _outline_trace(geometries: Sequence[BaseGeometry], color: str, width: float,
         xs += gx
         ys += gy
     return go.Scatter(
-        x=xs,
-        y=ys,
+        x=_coordinates(xs),
+        y=_coordinates(ys),
         mode="lines",
         fill="toself" if fill else "none",
         fillcolor=fill,

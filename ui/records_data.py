@@ -26,7 +26,15 @@ from lmi.records.importer import ImportResult, import_file, reference_codes
 from lmi.records.template import ENTERED_FILE_NAME, entry_csv
 from lmi.records.validate import ReferenceCodes
 from ui import data
-from ui.cache import cached, demand_model, records_connection, records_query, reference_connection, resource
+from ui.cache import (
+    cached,
+    demand_model,
+    records_changed,
+    records_connection,
+    records_query,
+    reference_connection,
+    resource,
+)
 
 
 def threshold() -> int:
@@ -101,12 +109,18 @@ def _reference_codes() -> ReferenceCodes:
 
 def run_import(kind: str, file_name: str, stream: BinaryIO, imported_by: str) -> ImportResult:
     """Staff only (the page checks): validate and store one file."""
-    return import_file(records_connection(), _reference_codes(), kind, file_name, stream, imported_by)
+    try:
+        return import_file(records_connection(), _reference_codes(), kind, file_name, stream, imported_by)
+    finally:
+        records_changed()
 
 
 def load_generated_examples(imported_by: str) -> list[ImportResult]:
     """Staff only: import the generated example data through the ordinary importer."""
-    return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
+    try:
+        return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
+    finally:
+        records_changed()
 
 
 @cached(max_entries=8, spinner=N_("Scoring programs against their levels…"))
@@ -140,7 +154,12 @@ establishments.__doc__ = "Every establishment count staff entered, with its sour
 def enter_rows(kind: str, rows: list[dict], imported_by: str) -> ImportResult:
     """Staff only (the page checks): values typed on the page, checked and stored by the ordinary importer."""
     data = entry_csv(kind, rows)
-    return import_file(records_connection(), _reference_codes(), kind, ENTERED_FILE_NAME, io.BytesIO(data), imported_by)
+    try:
+        return import_file(
+            records_connection(), _reference_codes(), kind, ENTERED_FILE_NAME, io.BytesIO(data), imported_by
+        )
+    finally:
+        records_changed()
 
 
 def import_log() -> pd.DataFrame:

@@ -76,23 +76,28 @@ class AreaBaseline:
     national_growth_2024_34_pct: float  # projected growth of all occupations, the "average" an official quotes
 
 
+_BASELINE_SQL = """
+    SELECT a.area_code, a.area_name, a.area_kind, l.employment_count, l.annual_wage_median_usd,
+           n.employment_count, p.employment_change_pct
+    FROM core_area a
+    LEFT JOIN core_oews_estimate l ON l.area_code = a.area_code AND l.soc_code = $all
+    JOIN core_oews_estimate n ON n.area_code = $nation AND n.soc_code = $all
+    JOIN core_projection p ON p.soc_code = $all
+    WHERE list_contains($areas, a.area_code)
+"""
+
+
 def area_baseline(con: duckdb.DuckDBPyConnection, area_code: str) -> AreaBaseline:
-    rows = query_rows(
-        con,
-        """
-        SELECT a.area_code, a.area_name, a.area_kind, l.employment_count, l.annual_wage_median_usd,
-               n.employment_count, p.employment_change_pct
-        FROM core_area a
-        LEFT JOIN core_oews_estimate l ON l.area_code = a.area_code AND l.soc_code = $all
-        JOIN core_oews_estimate n ON n.area_code = $nation AND n.soc_code = $all
-        JOIN core_projection p ON p.soc_code = $all
-        WHERE a.area_code = $area
-    """,
-        {"area": area_code, "all": ALL_OCCUPATIONS, "nation": NATION_CODE},
-    )
-    if not rows:
+    found = area_baselines(con, [area_code])
+    if area_code not in found:
         raise LookupError(_("no OEWS area with code {code}").format(code=repr(area_code)))
-    return AreaBaseline(*rows[0])
+    return found[area_code]
+
+
+def area_baselines(con: duckdb.DuckDBPyConnection, area_codes: list[str]) -> dict[str, AreaBaseline]:
+    """Several areas' baselines in one query (a map of every state reads them all at once, not one by one)."""
+    rows = query_rows(con, _BASELINE_SQL, {"areas": list(area_codes), "all": ALL_OCCUPATIONS, "nation": NATION_CODE})
+    return {row[0]: AreaBaseline(*row) for row in rows}
 
 
 class DemandModel:
@@ -221,15 +226,8 @@ def areas_frame(
             {"areas": list(area_codes), "socs": list(soc_codes)},
         )
     )
-    overlay = _overlaid(overlay, con)
-    parts = [
-        add_area_context(overlay.apply(part.copy(), code, "soc_code"), area_baseline(con, code))
-        for code, part in frame.groupby("area_code")
-    ]
-    joined = (
-        pd.concat(parts, ignore_index=True) if parts else add_area_context(overlay.apply(frame, "", "soc_code"), None)
-    )
-    return in_words(joined, "soc")
+    applied = _overlaid(overlay, con).apply_to_areas(frame, "soc_code")
+    return in_words(add_areas_context(applied, area_baselines(con, sorted(set(applied.area_code)))), "soc")
 
 
 _CODE_COLUMN = {"occupation": "demand_soc_code", "soc": "soc_code"}
@@ -245,6 +243,22 @@ def add_area_context(frame: pd.DataFrame, baseline: AreaBaseline | None) -> pd.D
     frame["area_total_employment_count"] = _number(baseline and baseline.local_total_employment_count)
     frame["area_annual_wage_median_usd"] = _number(baseline and baseline.local_annual_wage_median_usd)
     frame["national_total_employment_count"] = _number(baseline and baseline.national_total_employment_count)
+    return _context_ratios(frame)
+
+
+def add_areas_context(frame: pd.DataFrame, baselines: dict[str, AreaBaseline]) -> pd.DataFrame:
+    """``add_area_context`` for a frame of several areas, each row against its own area's baseline."""
+    for column, field in (
+        ("area_total_employment_count", "local_total_employment_count"),
+        ("area_annual_wage_median_usd", "local_annual_wage_median_usd"),
+        ("national_total_employment_count", "national_total_employment_count"),
+    ):
+        values = {code: _number(getattr(baseline, field)) for code, baseline in baselines.items()}
+        frame[column] = frame.area_code.map(values).astype("float64")
+    return _context_ratios(frame)
+
+
+def _context_ratios(frame: pd.DataFrame) -> pd.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         frame["national_employment_share_pct"] = (
             100 * frame.national_oews_employment_count / frame.national_total_employment_count

@@ -329,6 +329,24 @@ class StateProjectionOverlay:
         """FIPS codes of the states whose projections are loaded."""
         return tuple(sorted(self._by_state))
 
+    def apply_to_areas(self, frame: pd.DataFrame, code_column: str) -> pd.DataFrame:
+        """``apply`` for a frame of several areas (``area_code`` column): the national columns in one pass, a
+        state's projections only on the rows of the areas it covers (a map of every state is one pass, not
+        one per state)."""
+        _national_growth(frame)
+        covered = [
+            code
+            for code in frame.area_code.unique()
+            if (info := self._areas.get(code)) is not None and info.state_fips in self._by_state
+        ]
+        if not covered:
+            return frame.reset_index(drop=True)
+        parts = [
+            self.apply(part.copy(), code, code_column) if code in covered else part
+            for code, part in frame.groupby("area_code", sort=False)
+        ]
+        return pd.concat(parts, ignore_index=True)
+
     def apply(self, frame: pd.DataFrame, area_code: str, code_column: str) -> pd.DataFrame:
         """Add the local growth columns to one area's frame and, where the area's state has projections
         for a row's code, replace its openings estimate. ``code_column`` holds the published BLS code."""
