@@ -68,7 +68,7 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     stones = result.ranked[list(STONE_COLUMNS)]
     if stones.empty:
         return _empty()
-    steps = pd.concat([_second_steps(engine, stone) for stone in stones.itertuples()], ignore_index=True)
+    steps = _second_steps(engine, stones)
     steps = steps[
         (steps.second_similarity >= t.min_similarity)
         & (steps.target_onet_soc_code != (result.origin.onet_soc_code or ""))
@@ -202,30 +202,38 @@ def _ladder_to_direct(steps: pd.DataFrame, result: TransitionResult) -> pd.Serie
     return steps.stone_between & (rung_up | zone_up) & (steps.path_strength > steps.direct_similarity)
 
 
-def _second_steps(engine: TransitionEngine, stone) -> pd.DataFrame:
-    """Occupations most like one stepping stone, with both steps' similarities."""
-    frame = engine.neighbours.neighbours(stone.target_onet_soc_code)
-    return pd.DataFrame(
-        {
-            "via_onet_soc_code": stone.target_onet_soc_code,
-            "via_title": stone.target_title,
-            "via_job_zone": stone.target_job_zone,
-            "via_typical_entry_education": stone.typical_entry_education,
-            "via_entry_education": stone.entry_education,
-            "via_typical_education": stone.typical_education,
-            "via_local_annual_openings_est_count": stone.local_annual_openings_est_count,
-            "via_local_employment_count": stone.local_employment_count,
-            "via_demand_is_shared": stone.demand_is_shared,
-            "via_demand_basis": stone.demand_basis,
-            "via_local_annual_wage_median_usd": stone.local_annual_wage_median_usd,
-            "via_national_annual_wage_median_usd": stone.national_annual_wage_median_usd,
-            "first_similarity": stone.similarity_score,
-            "target_onet_soc_code": frame.target_onet_soc_code.to_numpy(),
-            "target_title": frame.target_title.to_numpy(),
-            "target_job_zone": frame.target_job_zone.to_numpy(),
-            "second_similarity": frame.similarity_score.to_numpy(),
-        }
-    )
+# A stone's columns as its paths carry them (the first step's end is the second step's start).
+_VIA_COLUMNS = {
+    "target_onet_soc_code": "via_onet_soc_code",
+    "target_title": "via_title",
+    "target_job_zone": "via_job_zone",
+    "typical_entry_education": "via_typical_entry_education",
+    "entry_education": "via_entry_education",
+    "typical_education": "via_typical_education",
+    "local_annual_openings_est_count": "via_local_annual_openings_est_count",
+    "local_employment_count": "via_local_employment_count",
+    "demand_is_shared": "via_demand_is_shared",
+    "demand_basis": "via_demand_basis",
+    "local_annual_wage_median_usd": "via_local_annual_wage_median_usd",
+    "national_annual_wage_median_usd": "via_national_annual_wage_median_usd",
+    "similarity_score": "first_similarity",
+}
+_SECOND_COLUMNS = {
+    "target_onet_soc_code": "target_onet_soc_code",
+    "target_title": "target_title",
+    "target_job_zone": "target_job_zone",
+    "similarity_score": "second_similarity",
+}
+
+
+def _second_steps(engine: TransitionEngine, stones: pd.DataFrame) -> pd.DataFrame:
+    """Each stepping stone's closest occupations, with both steps' similarities: one row per (stone, next
+    occupation), built in one piece (a frame per stone cost more than the ranking itself)."""
+    frames = [engine.neighbours.neighbours(code)[list(_SECOND_COLUMNS)] for code in stones.target_onet_soc_code]
+    repeats = np.repeat(np.arange(len(stones)), [len(frame) for frame in frames])
+    via = stones[list(_VIA_COLUMNS)].rename(columns=_VIA_COLUMNS).iloc[repeats].reset_index(drop=True)
+    second = pd.concat(frames, ignore_index=True).rename(columns=_SECOND_COLUMNS)
+    return pd.concat([via, second], axis=1)
 
 
 def _within_steps(steps: pd.DataFrame, max_job_zone_step: int) -> pd.Series:
