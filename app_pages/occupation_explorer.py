@@ -179,7 +179,9 @@ def render_state_areas(profile: OccupationProfile, region: Region, here: pd.Seri
         st.info(_("BLS released no metro-area estimates for this occupation in this state."))
     else:
         column = area_maps.render_measure_choice("explorer_map_measure")
-        state_map = area_maps.occupation_state_map(areas, region.state_fips, region.state_name, profile.title, column)
+        state_map = area_maps.explorer_state_map(
+            profile.onet_soc_code, region.state_fips, region.state_name, profile.title, column
+        )
         area_maps.show_map(state_map, key="explorer_state_map")
         whose = f"{label('demand_basis')}: {here.demand_basis}. " if shared else ""
         st.caption(f"{whose}{geo_note}")
@@ -202,7 +204,8 @@ def render_states(profile: OccupationProfile, here: pd.Series) -> None:
     states = data.states_of_nation(profile.onet_soc_code)
     note = data.source_note(("oews", "projections", "us_atlas"))
     column = area_maps.render_measure_choice("explorer_national_map_measure")
-    area_maps.show_map(area_maps.occupation_national_map(states, profile.title, column), key="explorer_national_map")
+    national_map = area_maps.explorer_national_map(profile.onet_soc_code, profile.title, column)
+    area_maps.show_map(national_map, key="explorer_national_map")
     whose = f"{label('demand_basis')}: {here.demand_basis}. " if bool(here.demand_is_shared) else ""
     st.caption(f"{whose}{note}")
     table = shown_areas(states)

@@ -17,7 +17,8 @@ import streamlit as st
 from lmi.demand.columns import label
 from lmi.demand.oews_values import format_estimates
 from lmi.i18n import _
-from ui import map_data
+from ui import data, map_data
+from ui.cache import resource
 from ui.components import md
 from ui.figures import show_figure
 from ui.maps import MapFigure, MapMeasure, national_map, state_map
@@ -75,6 +76,25 @@ def occupation_national_map(states: pd.DataFrame, occupation_title: str, column:
     shaped = with_shapes(framed, map_data.state_shapes())
     title = _("{measure}: {occupation} across the states").format(measure=label(column), occupation=occupation_title)
     return national_map(shaped, measure(column), title)
+
+
+# The explorer's maps, built once per occupation, region, measure and language and shared by every visitor (the
+# 32 most recent of each: a map of the states holds about 1 MB of coordinates): a map of the states is some 300
+# Plotly traces, a quarter of a search's CPU when rebuilt on every rerun. Shared
+# as is: Streamlit copies a figure into a dict before sending it, and nothing here changes a built map.
+@resource(max_entries=32)
+def explorer_national_map(onet_soc_code: str, occupation_title: str, column: str) -> MapFigure:
+    """``occupation_national_map`` of the occupation's figures across the states (``data.states_of_nation``)."""
+    return occupation_national_map(data.states_of_nation(onet_soc_code), occupation_title, column)
+
+
+@resource(max_entries=32)
+def explorer_state_map(
+    onet_soc_code: str, state_fips: str, state_name: str, occupation_title: str, column: str
+) -> MapFigure:
+    """``occupation_state_map`` of the occupation's figures across the state's areas (``data.areas_of_state``)."""
+    areas = data.areas_of_state(onet_soc_code, state_fips)
+    return occupation_state_map(areas, state_fips, state_name, occupation_title, column)
 
 
 def sector_state_map(ranking: pd.DataFrame, state_fips: str, state_name: str, sector_name: str) -> MapFigure:
