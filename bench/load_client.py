@@ -62,6 +62,9 @@ class Session:
         self.page = ""
         self.widget_ids: dict[str, str] = {}  # user key -> widget id, from the last run's elements
         self.media_urls: list[str] = []  # download buttons' URLs of the last run (served by this session's process)
+        self.deferred_file_ids: list[str] = []  # download buttons whose file is made on click (``download_urls``)
+        self.session_id = ""  # the server's id of this session (``new_session``), which backend requests name
+        self._requests = 0
         self._socket = None
 
     async def open(self) -> None:
@@ -115,8 +118,39 @@ class Session:
         result.seconds = time.perf_counter() - started
         return result
 
+    async def download_urls(self, count: int | None = None) -> list[str]:
+        """The last run's download URLs, the first ``count``: a button's own URL, or for a file made on click the
+        URL the server answers after making it (a ``deferred_file`` backend operation, as the browser sends)."""
+        urls = list(self.media_urls)
+        for file_id in self.deferred_file_ids:
+            if count is not None and len(urls) >= count:
+                break
+            urls.append(await asyncio.wait_for(self._deferred_url(file_id), self.step_timeout_s))
+        return urls[:count]
+
+    async def _deferred_url(self, file_id: str) -> str:
+        self._requests += 1
+        message = BackMsg()
+        request = message.backend_operation_request
+        request.request_id = f"load-{self._requests}"
+        request.session_id = self.session_id
+        request.deferred_file.file_id = file_id
+        await self._socket.send(message.SerializeToString())
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await self._socket.recv())
+            if reply.WhichOneof("type") != "backend_operation_response":
+                continue
+            response = reply.backend_operation_response
+            if response.request_id != request.request_id:
+                continue
+            if response.error_msg:
+                raise RuntimeError(f"deferred file {file_id}: {response.error_msg}")
+            return response.deferred_file.url
+
     async def _read_until_finished(self, result: StepResult) -> None:
         self.media_urls = []
+        self.deferred_file_ids = []
         while True:
             data = await self._socket.recv()
             result.messages += 1
@@ -126,6 +160,8 @@ class Session:
             kind = message.WhichOneof("type")
             if kind == "delta":
                 self._read_delta(message.delta, result)
+            elif kind == "new_session":
+                self.session_id = message.new_session.initialize.session_id
             elif kind == "page_info_changed":
                 self.query_string = message.page_info_changed.query_string
             elif kind == "page_not_found":
@@ -153,6 +189,8 @@ class Session:
             result.error_boxes.append(element.alert.body[:TEXT_SHOWN])
         elif kind == "download_button" and element.download_button.url:
             self.media_urls.append(element.download_button.url)
+        elif kind == "download_button" and element.download_button.deferred_file_id:
+            self.deferred_file_ids.append(element.download_button.deferred_file_id)
         elif kind is not None:
             widget_id = getattr(getattr(element, kind), "id", "")
             if widget_id and "-" in widget_id:

@@ -89,7 +89,8 @@ def test_each_browser_sticks_to_one_process_and_browsers_spread(deployment):
             result = await session.run("search", widgets={"explorer_query": "welder"})
             assert not result.errors, result.errors
             statuses = []
-            for url in session.media_urls[:3]:  # CSV downloads live in the memory of the session's process
+            # CSV downloads are made on click, in the memory of the session's process
+            for url in await session.download_urls(3):
                 request = urllib.request.Request(cluster.url + url, headers={"Cookie": session.cookie})
                 with urllib.request.urlopen(request, timeout=30) as response:
                     statuses.append(response.status if response.read() else 0)

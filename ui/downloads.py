@@ -54,10 +54,19 @@ def inert_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for position in range(out.shape[1]):
         column = out.iloc[:, position]
-        if _is_text_column(column):
+        if _is_text_column(column) and _may_hold_formulas(column):
             out.isetitem(position, column.map(inert_cell, na_action="ignore"))
     out.columns = [inert_cell(c) for c in out.columns]
     return out
+
+
+def _may_hold_formulas(column: pd.Series) -> bool:
+    """Whether any text cell starts with a formula character: checked at once, so the common column (none
+    does) is not mapped cell by cell (that was most of the cost of a page's downloads, made on every rerun)."""
+    try:
+        return bool(column.str.startswith(FORMULA_STARTS, na=False).any())
+    except (AttributeError, TypeError):  # not a column of text (lists, mixed objects): check cell by cell
+        return True
 
 
 def frame_csv_bytes(frame: pd.DataFrame) -> bytes:
