@@ -78,10 +78,10 @@ def occupation_national_map(states: pd.DataFrame, occupation_title: str, column:
     return national_map(shaped, measure(column), title)
 
 
-# The explorer's maps, built once per occupation, region, measure and language and shared by every visitor (the
-# 32 most recent of each: a map of the states holds about 1 MB of coordinates): a map of the states is some 300
-# Plotly traces, a quarter of a search's CPU when rebuilt on every rerun. Shared
-# as is: Streamlit copies a figure into a dict before sending it, and nothing here changes a built map.
+# The explorer's maps, built once per occupation, region, measure and language and shared by every visitor (the 32
+# most recent of each; a map of the states is some 300 Plotly traces, about 0.2 MB as sent, and rebuilding it on
+# every rerun was a quarter of a search's CPU). Shared as is: Streamlit copies a figure into a dict before sending
+# it, and nothing here changes a built map.
 @resource(max_entries=32)
 def explorer_national_map(onet_soc_code: str, occupation_title: str, column: str) -> MapFigure:
     """``occupation_national_map`` of the occupation's figures across the states (``data.states_of_nation``)."""

@@ -84,9 +84,22 @@ def _records_state_this_run() -> tuple:
 
 
 def records_changed() -> None:
-    """Forget the revision this run read: records were written (an import, a state's projections), so the
-    rest of the run reads under the new one."""
+    """Forget the revision this run read: records were written, so the rest of the run reads under the new one."""
     _run_records.value = None
+
+
+def writes_records(fn: Callable) -> Callable:
+    """Mark a ``ui`` function that writes records (an import, a state's projections): whatever it returns or
+    raises, the rest of the script run reads the records under their new revision (``records_changed``)."""
+
+    @functools.wraps(fn)
+    def write(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            records_changed()
+
+    return write
 
 
 @st.cache_resource(max_entries=1)

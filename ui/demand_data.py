@@ -13,14 +13,7 @@ import pandas as pd
 
 from lmi.demand.state_projections import downloaded_states
 from lmi.records import state_projections as records_projections
-from ui.cache import (
-    records_changed,
-    records_connection,
-    records_query,
-    reference_connection,
-    reference_query,
-    resource,
-)
+from ui.cache import records_connection, records_query, reference_connection, reference_query, resource, writes_records
 from ui.data import code_resolver
 
 
@@ -29,14 +22,12 @@ def _projection_reference() -> records_projections.ProjectionReference:
     return records_projections.projection_reference(reference_connection(), code_resolver())
 
 
+@writes_records
 def run_import(file_name: str, stream: BinaryIO, imported_by: str) -> records_projections.ProjectionImportResult:
     """Staff only (the page checks): validate one state's file and store it in place of the state's rows."""
-    try:
-        return records_projections.import_state_projections(
-            records_connection(), _projection_reference(), file_name, stream, imported_by
-        )
-    finally:
-        records_changed()
+    return records_projections.import_state_projections(
+        records_connection(), _projection_reference(), file_name, stream, imported_by
+    )
 
 
 imported_states = records_query(records_projections.imported_states, max_entries=4)

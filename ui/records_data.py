@@ -29,11 +29,11 @@ from ui import data
 from ui.cache import (
     cached,
     demand_model,
-    records_changed,
     records_connection,
     records_query,
     reference_connection,
     resource,
+    writes_records,
 )
 
 
@@ -107,20 +107,16 @@ def _reference_codes() -> ReferenceCodes:
     return reference_codes(reference_connection(), data.code_resolver())
 
 
+@writes_records
 def run_import(kind: str, file_name: str, stream: BinaryIO, imported_by: str) -> ImportResult:
     """Staff only (the page checks): validate and store one file."""
-    try:
-        return import_file(records_connection(), _reference_codes(), kind, file_name, stream, imported_by)
-    finally:
-        records_changed()
+    return import_file(records_connection(), _reference_codes(), kind, file_name, stream, imported_by)
 
 
+@writes_records
 def load_generated_examples(imported_by: str) -> list[ImportResult]:
     """Staff only: import the generated example data through the ordinary importer."""
-    try:
-        return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
-    finally:
-        records_changed()
+    return import_examples(records_connection(), _reference_codes(), dt.date.today(), requested_by=imported_by)
 
 
 @cached(max_entries=8, spinner=N_("Scoring programs against their levels…"))
@@ -151,15 +147,11 @@ establishments = records_query(scorecard.establishment_counts, max_entries=4)
 establishments.__doc__ = "Every establishment count staff entered, with its source."
 
 
+@writes_records
 def enter_rows(kind: str, rows: list[dict], imported_by: str) -> ImportResult:
     """Staff only (the page checks): values typed on the page, checked and stored by the ordinary importer."""
     data = entry_csv(kind, rows)
-    try:
-        return import_file(
-            records_connection(), _reference_codes(), kind, ENTERED_FILE_NAME, io.BytesIO(data), imported_by
-        )
-    finally:
-        records_changed()
+    return import_file(records_connection(), _reference_codes(), kind, ENTERED_FILE_NAME, io.BytesIO(data), imported_by)
 
 
 def import_log() -> pd.DataFrame:

@@ -334,11 +334,11 @@ class StateProjectionOverlay:
         state's projections only on the rows of the areas it covers (a map of every state is one pass, not
         one per state)."""
         _national_growth(frame)
-        covered = [
+        covered = {
             code
             for code in frame.area_code.unique()
             if (info := self._areas.get(code)) is not None and info.state_fips in self._by_state
-        ]
+        }
         if not covered:
             return frame.reset_index(drop=True)
         parts = [

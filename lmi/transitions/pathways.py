@@ -135,22 +135,24 @@ def stepping_stones(engine: TransitionEngine, result: TransitionResult, limit: i
     return steps
 
 
-# the ranked rows a stepping stone carries into its paths
-STONE_COLUMNS = (
-    "target_onet_soc_code",
-    "target_title",
-    "similarity_score",
-    "target_job_zone",
-    "typical_entry_education",
-    "entry_education",
-    "typical_education",
-    "local_employment_count",
-    "local_annual_openings_est_count",
-    "local_annual_wage_median_usd",
-    "national_annual_wage_median_usd",
-    "demand_is_shared",
-    "demand_basis",
-)
+# A stone's columns as its paths carry them (the first step's end is the second step's start), and a next step's.
+_VIA_COLUMNS = {
+    "target_onet_soc_code": "via_onet_soc_code",
+    "target_title": "via_title",
+    "target_job_zone": "via_job_zone",
+    "typical_entry_education": "via_typical_entry_education",
+    "entry_education": "via_entry_education",
+    "typical_education": "via_typical_education",
+    "local_annual_openings_est_count": "via_local_annual_openings_est_count",
+    "local_employment_count": "via_local_employment_count",
+    "demand_is_shared": "via_demand_is_shared",
+    "demand_basis": "via_demand_basis",
+    "local_annual_wage_median_usd": "via_local_annual_wage_median_usd",
+    "national_annual_wage_median_usd": "via_national_annual_wage_median_usd",
+    "similarity_score": "first_similarity",
+}
+_NEXT_STEP_COLUMNS = ["target_onet_soc_code", "target_title", "target_job_zone", "similarity_score"]
+STONE_COLUMNS = tuple(_VIA_COLUMNS)
 
 
 def _rung(education) -> float:
@@ -202,37 +204,13 @@ def _ladder_to_direct(steps: pd.DataFrame, result: TransitionResult) -> pd.Serie
     return steps.stone_between & (rung_up | zone_up) & (steps.path_strength > steps.direct_similarity)
 
 
-# A stone's columns as its paths carry them (the first step's end is the second step's start).
-_VIA_COLUMNS = {
-    "target_onet_soc_code": "via_onet_soc_code",
-    "target_title": "via_title",
-    "target_job_zone": "via_job_zone",
-    "typical_entry_education": "via_typical_entry_education",
-    "entry_education": "via_entry_education",
-    "typical_education": "via_typical_education",
-    "local_annual_openings_est_count": "via_local_annual_openings_est_count",
-    "local_employment_count": "via_local_employment_count",
-    "demand_is_shared": "via_demand_is_shared",
-    "demand_basis": "via_demand_basis",
-    "local_annual_wage_median_usd": "via_local_annual_wage_median_usd",
-    "national_annual_wage_median_usd": "via_national_annual_wage_median_usd",
-    "similarity_score": "first_similarity",
-}
-_SECOND_COLUMNS = {
-    "target_onet_soc_code": "target_onet_soc_code",
-    "target_title": "target_title",
-    "target_job_zone": "target_job_zone",
-    "similarity_score": "second_similarity",
-}
-
-
 def _second_steps(engine: TransitionEngine, stones: pd.DataFrame) -> pd.DataFrame:
     """Each stepping stone's closest occupations, with both steps' similarities: one row per (stone, next
     occupation), built in one piece (a frame per stone cost more than the ranking itself)."""
-    frames = [engine.neighbours.neighbours(code)[list(_SECOND_COLUMNS)] for code in stones.target_onet_soc_code]
+    frames = [engine.neighbours.neighbours(code)[_NEXT_STEP_COLUMNS] for code in stones.target_onet_soc_code]
     repeats = np.repeat(np.arange(len(stones)), [len(frame) for frame in frames])
     via = stones[list(_VIA_COLUMNS)].rename(columns=_VIA_COLUMNS).iloc[repeats].reset_index(drop=True)
-    second = pd.concat(frames, ignore_index=True).rename(columns=_SECOND_COLUMNS)
+    second = pd.concat(frames, ignore_index=True).rename(columns={"similarity_score": "second_similarity"})
     return pd.concat([via, second], axis=1)
 
 
