@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -75,17 +76,37 @@ def apply_layout(
     height_px: int = 460,
     legend_title: str | None = None,
 ) -> go.Figure:
-    """The shared look: a left-aligned title, readable axis titles, a legend under the title, hover labels
-    in the page's font; returns ``fig``."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT_SIZE_PX + 4}},
-        font={"family": FONT_FAMILY, "size": FONT_SIZE_PX, "color": TEXT_COLOR},
-        height=height_px,
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
-        hoverlabel={"font": {"family": FONT_FAMILY, "size": FONT_SIZE_PX}, "bgcolor": "#FFFFFF", "align": "left"},
-        legend={
+    """The shared look (``shared_layout``) written over ``fig``'s layout; every axis the figure has gets the
+    shared axis style and the titles. Returns ``fig``.
+
+    The layouts are merged as plain dicts and assigned once: Plotly checks a whole layout in one pass, where
+    ``update_layout`` and ``update_xaxes`` walk each nested key on their own (about 20 ms a chart against 6 ms,
+    for every chart of every page on every rerun)."""
+    layout = merged(fig.layout.to_plotly_json(), shared_layout(title, x_title, y_title, height_px, legend_title))
+    for axis_kind, axis_title in (("xaxis", x_title), ("yaxis", y_title)):
+        for name in [name for name in layout if re.fullmatch(axis_kind + r"\d+", name)]:
+            layout[name] = merged(layout[name], _axis(axis_title))
+    fig.layout = layout
+    return fig
+
+
+AXIS_STYLE = {"automargin": True, "showline": True, "linecolor": GUIDE_COLOR, "gridcolor": "#E5E5E5", "zeroline": False}
+
+
+def shared_layout(
+    title: str, x_title: str | None, y_title: str | None, height_px: int = 460, legend_title: str | None = None
+) -> dict:
+    """The layout every chart shares, as a dict: a left-aligned title, readable axis titles, a legend under the
+    title, hover labels in the page's font."""
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": FONT_SIZE_PX + 4}},
+        "font": {"family": FONT_FAMILY, "size": FONT_SIZE_PX, "color": TEXT_COLOR},
+        "height": height_px,
+        "margin": {"l": 10, "r": 10, "t": 90, "b": 10},
+        "paper_bgcolor": "#FFFFFF",
+        "plot_bgcolor": "#FFFFFF",
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": FONT_SIZE_PX}, "bgcolor": "#FFFFFF", "align": "left"},
+        "legend": {
             "title": {"text": legend_title or "", "side": "top left"},
             "orientation": "h",
             "x": 0,
@@ -95,11 +116,22 @@ def apply_layout(
             "yanchor": "bottom",
             "yref": "container",
         },
-    )
-    axis = {"automargin": True, "showline": True, "linecolor": GUIDE_COLOR, "gridcolor": "#E5E5E5", "zeroline": False}
-    fig.update_xaxes(title_text=x_title, **axis)
-    fig.update_yaxes(title_text=y_title, **axis)
-    return fig
+        "xaxis": _axis(x_title),
+        "yaxis": _axis(y_title),
+    }
+
+
+def _axis(axis_title: str | None) -> dict:
+    return {**AXIS_STYLE, "title": {"text": axis_title}}
+
+
+def merged(base: dict, update: dict) -> dict:
+    """``base`` with ``update`` written over it, nested dicts merged key by key (as ``update_layout`` does)."""
+    result = dict(base)
+    for key, value in update.items():
+        inner = result.get(key)
+        result[key] = merged(inner, value) if isinstance(value, dict) and isinstance(inner, dict) else value
+    return result
 
 
 def reference_line(fig: go.Figure, axis: str, value: float, label: str = "", legend_name: str | None = None) -> None:

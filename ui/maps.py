@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from lmi.geography.projection import Albers, fitted_albers, has_inset, lon_lat_bounds, national_projection
 from lmi.i18n import _, ngettext
-from ui.figures import FONT_FAMILY, TEXT_COLOR, apply_layout
+from ui.figures import FONT_FAMILY, TEXT_COLOR, merged, shared_layout
 
 MAP_HEIGHT_PX = 560
 PLOT_WIDTH_PX = 720  # the width a map is laid out for (labels are spaced for it); Streamlit stretches it
@@ -200,70 +200,78 @@ def hover_text(row: pd.Series, measure: MapMeasure) -> str:
     return "<br>".join([f"<b>{row.area_name}</b>"] + [f"{label}: {words}" for label, words in lines])
 
 
-def _area_trace(xs, ys, fill: str | None, text: str, name: str) -> go.Scatter:
-    """One area: a filled polygon (white with grey hatching when it has no figure) whose hover is its figures."""
+def _area_trace(xs, ys, fill: str | None, text: str, name: str) -> dict:
+    """One area: a filled polygon (white with grey hatching when it has no figure) whose hover is its figures.
+
+    Traces are plain dicts, checked by Plotly once when the map's figure is made (``_figure``): a ``go.Scatter``
+    per area was checked when made and again when added, most of a map's cost."""
     pattern = {} if fill else {"fillpattern": {"shape": "/", "fgcolor": NO_FIGURE_HATCH, "size": 8, "solidity": 0.2}}
-    return go.Scatter(
-        x=_coordinates(xs),
-        y=_coordinates(ys),
-        mode="lines",
-        fill="toself",
-        fillcolor=fill or NO_FIGURE_FILL,
-        line={"color": AREA_EDGE if fill else NO_FIGURE_HATCH, "width": 1},
-        hoveron="fills",
-        hoverinfo="text",
-        text=text,
-        name=name,
-        showlegend=False,
+    return {
+        "type": "scatter",
+        "x": _coordinates(xs),
+        "y": _coordinates(ys),
+        "mode": "lines",
+        "fill": "toself",
+        "fillcolor": fill or NO_FIGURE_FILL,
+        "line": {"color": AREA_EDGE if fill else NO_FIGURE_HATCH, "width": 1},
+        "hoveron": "fills",
+        "hoverinfo": "text",
+        "text": text,
+        "name": name,
+        "showlegend": False,
         **pattern,
-    )
+    }
 
 
-def _outline_trace(geometries: Sequence[BaseGeometry], color: str, width: float, fill: str | None = None) -> go.Scatter:
+def _outline_trace(geometries: Sequence[BaseGeometry], color: str, width: float, fill: str | None = None) -> dict:
     xs: list = []
     ys: list = []
     for geometry in geometries:
         gx, gy = ring_xy(geometry)
         xs += gx
         ys += gy
-    return go.Scatter(
-        x=_coordinates(xs),
-        y=_coordinates(ys),
-        mode="lines",
-        fill="toself" if fill else "none",
-        fillcolor=fill,
-        line={"color": color, "width": width},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    outline = {
+        "type": "scatter",
+        "x": _coordinates(xs),
+        "y": _coordinates(ys),
+        "mode": "lines",
+        "fill": "toself" if fill else "none",
+        "line": {"color": color, "width": width},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+    return {**outline, "fillcolor": fill} if fill else outline
 
 
-def _legend_entries(fig: go.Figure, bins: Bins, any_missing: bool) -> None:
+def _legend_entries(bins: Bins, any_missing: bool) -> list[dict]:
     """One legend entry per bin (a square of its colour and its range), and one for "no figure"."""
-    for rank, (color, text) in enumerate(zip(bins.colors, bins.labels)):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"symbol": "square", "size": 14, "color": color, "line": {"color": TEXT_COLOR, "width": 0.5}},
-                name=text,
-                legendrank=100 + rank,
-                hoverinfo="skip",
-            )
-        )
+    entries = [
+        {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "marker": {"symbol": "square", "size": 14, "color": color, "line": {"color": TEXT_COLOR, "width": 0.5}},
+            "name": text,
+            "legendrank": 100 + rank,
+            "hoverinfo": "skip",
+        }
+        for rank, (color, text) in enumerate(zip(bins.colors, bins.labels))
+    ]
     if any_missing:
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                marker={"symbol": "square-open", "size": 14, "color": NO_FIGURE_HATCH},
-                name=_("No published figure (hatched)"),
-                legendrank=200,
-                hoverinfo="skip",
-            )
+        entries.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"symbol": "square-open", "size": 14, "color": NO_FIGURE_HATCH},
+                "name": _("No published figure (hatched)"),
+                "legendrank": 200,
+                "hoverinfo": "skip",
+            }
         )
+    return entries
 
 
 # ---------------------------------------------------------------- labels
@@ -296,11 +304,11 @@ def place_labels(labels: Sequence[Label], km_per_px: float) -> list[Label]:
     return placed
 
 
-def _add_labels(fig: go.Figure, labels: Sequence[Label]) -> None:
-    """All labels in one layout update: ``fig.add_annotation`` per label re-validates every annotation so far
-    each time (quadratic: about a quarter of an explorer rerun's CPU with a national map, bench/bench_load.py)."""
+def _annotations(labels: Sequence[Label]) -> list[dict]:
+    """The labels as layout annotations, checked with the rest of the layout when the figure is made
+    (``fig.add_annotation`` per label re-validated every annotation so far each time: quadratic)."""
     font = {"size": LABEL_FONT_PX, "color": TEXT_COLOR, "family": FONT_FAMILY}
-    added = [
+    return [
         {
             "x": label.x,
             "y": label.y,
@@ -313,7 +321,6 @@ def _add_labels(fig: go.Figure, labels: Sequence[Label]) -> None:
         }
         for label in labels
     ]
-    fig.update_layout(annotations=[*fig.layout.annotations, *added])
 
 
 # ---------------------------------------------------------------- a state's metro areas
@@ -344,7 +351,7 @@ def state_map(
         lon, lat = areas.point_longitude_deg.dropna(), areas.point_latitude_deg.dropna()
         projection = fitted_albers(lon.min() - 1, lat.min() - 1, lon.max() + 1, lat.max() + 1)
     bins = class_breaks(areas[measure.column], measure.value_words)
-    fig = go.Figure()
+    traces: list[dict] = []
     x_range, y_range = _extent(projection, extent_shapes, pointed)
     context = [
         projection.shape(g)
@@ -352,31 +359,31 @@ def state_map(
         if fips != state_fips and _is_shape(g) and _overlaps_box(projection.shape(g.envelope), x_range, y_range)
     ]
     if context:
-        fig.add_trace(_outline_trace(context, CONTEXT_EDGE, 0.6, CONTEXT_FILL))
+        traces.append(_outline_trace(context, CONTEXT_EDGE, 0.6, CONTEXT_FILL))
     labels = []
     for _index, row in drawn.iterrows():
         value = row[measure.column]
         color = _color(bins, value)
         xs, ys = ring_xy(projection.shape(row.geometry))
         name = short_area_name(row.area_name)
-        fig.add_trace(_area_trace(xs, ys, color, hover_text(row, measure), name))
+        traces.append(_area_trace(xs, ys, color, hover_text(row, measure), name))
         lx, ly = projection.project(row.label_longitude_deg, row.label_latitude_deg)
         labels.append(Label(name, float(lx), float(ly), _priority(value)))
     if state_shape is not None:
-        fig.add_trace(_outline_trace([projection.shape(state_shape)], STATE_EDGE, 1.6))
+        traces.append(_outline_trace([projection.shape(state_shape)], STATE_EDGE, 1.6))
     km_per_px = (x_range[1] - x_range[0]) / PLOT_WIDTH_PX
     if not pointed.empty:
-        labels += _add_points(fig, pointed, projection, bins, measure)
-    _legend_entries(fig, bins, areas[measure.column].isna().any())
-    _add_labels(fig, place_labels(labels, km_per_px))
-    _map_layout(fig, title, measure.title, x_range, y_range)
+        point_trace, point_labels = _points(pointed, projection, bins, measure)
+        traces.append(point_trace)
+        labels += point_labels
+    traces += _legend_entries(bins, areas[measure.column].isna().any())
+    layout = _map_layout(title, measure.title, x_range, y_range, _annotations(place_labels(labels, km_per_px)))
+    fig = _figure(traces, layout)
     notes = missing_shape_notes(pd.concat([pointed, unplaced]))
     return MapFigure(fig, state_summary(areas, drawn, pointed, measure, bins), notes)
 
 
-def _add_points(
-    fig: go.Figure, pointed: pd.DataFrame, projection: Albers, bins: Bins, measure: MapMeasure
-) -> list[Label]:
+def _points(pointed: pd.DataFrame, projection: Albers, bins: Bins, measure: MapMeasure) -> tuple[dict, list[Label]]:
     """Areas without a true outline: a diamond at the Census internal point, coloured like an outline, its
     name written above it."""
     xs, ys = projection.project(pointed.point_longitude_deg.to_numpy(), pointed.point_latitude_deg.to_numpy())
@@ -385,27 +392,27 @@ def _add_points(
         hover_text(r, measure) + "<br>" + _("No outline: see the note under the map.")
         for _index, r in pointed.iterrows()
     ]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers",
-            marker={
-                "symbol": "diamond",
-                "size": POINT_SIZE_PX,
-                "color": colors,
-                "line": {"color": TEXT_COLOR, "width": 1.5},
-            },
-            hovertext=texts,
-            hoverinfo="text",
-            name=_("Area without an outline, shown as a point"),
-            legendrank=300,
-        )
-    )
-    return [
+    trace = {
+        "type": "scatter",
+        "x": xs,
+        "y": ys,
+        "mode": "markers",
+        "marker": {
+            "symbol": "diamond",
+            "size": POINT_SIZE_PX,
+            "color": colors,
+            "line": {"color": TEXT_COLOR, "width": 1.5},
+        },
+        "hovertext": texts,
+        "hoverinfo": "text",
+        "name": _("Area without an outline, shown as a point"),
+        "legendrank": 300,
+    }
+    labels = [
         Label(short_area_name(r.area_name), float(x), float(y), _priority(r[measure.column]), POINT_SIZE_PX + 2)
         for (_index, r), x, y in zip(pointed.iterrows(), xs, ys)
     ]
+    return trace, labels
 
 
 def state_summary(
@@ -457,7 +464,6 @@ def national_map(states: pd.DataFrame, measure: MapMeasure, title: str) -> MapFi
     ``state_fips``, ``state_postal``, the measure's column, ``hover_lines`` and the shape columns of
     ``lmi.geography.shapes.state_shapes``. Alaska, Hawaii and the territories are insets (each framed)."""
     bins = class_breaks(states[measure.column], measure.value_words)
-    fig = go.Figure()
     labels, projected_all, frames, traces = [], [], {}, []
     for _index, row in states.iterrows():
         if not _is_shape(row.geometry):
@@ -472,18 +478,24 @@ def national_map(states: pd.DataFrame, measure: MapMeasure, title: str) -> MapFi
         traces.append(_area_trace(xs, ys, _color(bins, value), hover_text(row, measure), row.state_postal))
         lx, ly = projection.project(row.label_longitude_deg, row.label_latitude_deg)
         labels.append(Label(row.state_postal, float(lx), float(ly), _priority(value)))
-    fig.add_traces(traces)  # at once: one trace at a time re-validates the figure's data each time
-    for x0, y0, x1, y1 in frames.values():
-        pad = 40.0
-        fig.add_shape(
-            type="rect", x0=x0 - pad, y0=y0 - pad, x1=x1 + pad, y1=y1 + pad, line={"color": INSET_FRAME, "width": 1}
-        )
-    _legend_entries(fig, bins, states[measure.column].isna().any())
+    pad = 40.0
+    insets = [
+        {
+            "type": "rect",
+            "x0": x0 - pad,
+            "y0": y0 - pad,
+            "x1": x1 + pad,
+            "y1": y1 + pad,
+            "line": {"color": INSET_FRAME, "width": 1},
+        }
+        for x0, y0, x1, y1 in frames.values()
+    ]
+    traces += _legend_entries(bins, states[measure.column].isna().any())
     x0, y0, x1, y1 = shapely.total_bounds(projected_all) if projected_all else (0, 0, 1, 1)
     x_range, y_range = (x0 - 60, x1 + 60), (y0 - 60, y1 + 60)
     km_per_px = (x_range[1] - x_range[0]) / PLOT_WIDTH_PX
-    _add_labels(fig, place_labels(labels, km_per_px))
-    _map_layout(fig, title, measure.title, x_range, y_range)
+    layout = _map_layout(title, measure.title, x_range, y_range, _annotations(place_labels(labels, km_per_px)))
+    fig = _figure(traces, {**layout, "shapes": insets})
     summary = " ".join(
         s
         for s in (
@@ -539,9 +551,22 @@ def _overlaps_box(geometry: BaseGeometry, x_range: tuple, y_range: tuple) -> boo
     return x0 < x_range[1] and x_range[0] < x1 and y0 < y_range[1] and y_range[0] < y1
 
 
-def _map_layout(fig: go.Figure, title: str, legend_title: str, x_range: tuple, y_range: tuple) -> None:
-    apply_layout(fig, title, None, None, height_px=MAP_HEIGHT_PX, legend_title=legend_title)
+def _map_layout(title: str, legend_title: str, x_range: tuple, y_range: tuple, annotations: list[dict]) -> dict:
+    """The shared chart layout (``ui.figures.shared_layout``) with hidden axes of equal scale over the map's
+    extent, the legend under the map, and the area names."""
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
-    fig.update_xaxes(range=list(x_range), **hidden)
-    fig.update_yaxes(range=list(y_range), scaleanchor="x", scaleratio=1, **hidden)
-    fig.update_layout(hovermode="closest", dragmode="pan", showlegend=True, legend=MAP_LEGEND)
+    map_specific = {
+        "xaxis": {"range": list(x_range), **hidden},
+        "yaxis": {"range": list(y_range), "scaleanchor": "x", "scaleratio": 1, **hidden},
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "showlegend": True,
+        "legend": MAP_LEGEND,
+        "annotations": annotations,
+    }
+    return merged(shared_layout(title, None, None, height_px=MAP_HEIGHT_PX, legend_title=legend_title), map_specific)
+
+
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """The map's figure, Plotly checking its traces and layout once."""
+    return go.Figure(data=traces, layout=layout)
