@@ -135,12 +135,18 @@ class _ReadDuringImport(Exception):
 _pinned = threading.local()
 
 
-def _computed_at(key: DataKey, fn: Callable, args: tuple, kwargs: dict) -> Any:
+def _computed_at(key: DataKey, fn: Callable, args: tuple, kwargs: dict, reads_records: bool = True) -> Any:
     """``fn``'s result, only if the records revision read after computing it is still the one in ``key`` (read
     before). A result stored under a revision then holds only data of that revision: an import that commits
     while a page computes (a program list read after it, the published tables before) makes the result
     uncacheable, and ``call`` computes it again under the new revision. An error raised while the revision
-    changed (a program missing from tables read before the import) is such a mixed read too, not a failure."""
+    changed (a program missing from tables read before the import) is such a mixed read too, not a failure.
+
+    A function that never reads the records store itself (``reads_records`` False: reference and model queries,
+    whose demand model is a cached resource of the same data key) cannot mix revisions and skips the second
+    read, which was a revision query per computed result: some dozens per search."""
+    if not reads_records:
+        return fn(*args, **kwargs)
     try:
         result = fn(*args, **kwargs)
     except _ReadDuringImport:
@@ -179,7 +185,7 @@ def _records_writer():
         yield
 
 
-def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Callable:
+def _keyed(fn: Callable, kind: Callable, spinner: bool | str, reads_records: bool = True, **options) -> Callable:
     """``fn`` cached by ``kind`` (st.cache_data or st.cache_resource) under its own name, with the data key
     as a hidden first argument. The inner function is renamed after ``fn`` so that every decorated
     function has a cache of its own (Streamlit keys a cache by module and qualified name).
@@ -194,7 +200,7 @@ def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Call
         if language not in wrapped:
 
             def run(key: DataKey, *args: Any, **kwargs: Any) -> Any:
-                return _computed_at(key, fn, args, kwargs)
+                return _computed_at(key, fn, args, kwargs, reads_records)
 
             name = f"{fn.__qualname__}.cached" + (f".{language}" if language else "")
             run.__module__, run.__qualname__, run.__name__ = fn.__module__, name, fn.__name__
@@ -224,12 +230,15 @@ def _keyed(fn: Callable, kind: Callable, spinner: bool | str, **options) -> Call
     return call
 
 
-def cached(fn: Callable | None = None, *, max_entries: int = 128, spinner: bool | str = False) -> Callable:
+def cached(
+    fn: Callable | None = None, *, max_entries: int = 128, spinner: bool | str = False, reads_records: bool = True
+) -> Callable:
     """Cache a ``ui`` function's result as data, keyed on its arguments and the data key. A ``spinner`` text is
-    marked with ``N_`` and shown in the visitor's language."""
+    marked with ``N_`` and shown in the visitor's language. ``reads_records`` False: ``fn`` never opens the records
+    store itself (``_computed_at``)."""
     if fn is None:
-        return lambda f: cached(f, max_entries=max_entries, spinner=spinner)
-    return _keyed(fn, st.cache_data, spinner, max_entries=max_entries)
+        return lambda f: cached(f, max_entries=max_entries, spinner=spinner, reads_records=reads_records)
+    return _keyed(fn, st.cache_data, spinner, reads_records, max_entries=max_entries)
 
 
 def resource(fn: Callable | None = None, *, max_entries: int = 2, spinner: bool | str = False) -> Callable:
@@ -246,7 +255,7 @@ def reference_query(fn: Callable, *, max_entries: int = 128, spinner: bool | str
     def bound(*args: Any, **kwargs: Any) -> Any:
         return fn(reference_connection(), *args, **kwargs)
 
-    return cached(bound, max_entries=max_entries, spinner=spinner)
+    return cached(bound, max_entries=max_entries, spinner=spinner, reads_records=False)
 
 
 def model_query(fn: Callable, *, max_entries: int = 128, spinner: bool | str = False) -> Callable:
@@ -256,7 +265,7 @@ def model_query(fn: Callable, *, max_entries: int = 128, spinner: bool | str = F
     def bound(*args: Any, **kwargs: Any) -> Any:
         return fn(reference_connection(), demand_model(), *args, **kwargs)
 
-    return cached(bound, max_entries=max_entries, spinner=spinner)
+    return cached(bound, max_entries=max_entries, spinner=spinner, reads_records=False)
 
 
 def records_query(fn: Callable, *, max_entries: int = 32, spinner: bool | str = False) -> Callable:
