@@ -207,10 +207,9 @@ def _ladder_to_direct(steps: pd.DataFrame, result: TransitionResult) -> pd.Serie
 def _second_steps(engine: TransitionEngine, stones: pd.DataFrame) -> pd.DataFrame:
     """Each stepping stone's closest occupations, with both steps' similarities: one row per (stone, next
     occupation), built in one piece (a frame per stone cost more than the ranking itself)."""
-    frames = [engine.neighbours.neighbours(code)[_NEXT_STEP_COLUMNS] for code in stones.target_onet_soc_code]
-    repeats = np.repeat(np.arange(len(stones)), [len(frame) for frame in frames])
-    via = stones[list(_VIA_COLUMNS)].rename(columns=_VIA_COLUMNS).iloc[repeats].reset_index(drop=True)
-    second = pd.concat(frames, ignore_index=True).rename(columns={"similarity_score": "second_similarity"})
+    rows, owners = engine.neighbours.neighbours_of_many(stones.target_onet_soc_code)
+    via = stones[list(_VIA_COLUMNS)].rename(columns=_VIA_COLUMNS).iloc[owners].reset_index(drop=True)
+    second = rows[_NEXT_STEP_COLUMNS].rename(columns={"similarity_score": "second_similarity"})
     return pd.concat([via, second], axis=1)
 
 
