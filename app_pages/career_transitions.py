@@ -363,7 +363,7 @@ def render_ranked(result: TransitionResult) -> None:
         st.caption(md(result.postings.caption()))
         note = f"{note} {result.postings.caption()}"
     csv_download(
-        for_download(table),
+        lambda: for_download(table),
         _("Download the ranked occupations (CSV)"),
         _("transitions-{origin}-{area}").format(origin=result.origin.label, area=result.area_label),
         note,
@@ -612,7 +612,7 @@ def render_pathways(result: TransitionResult, start: Start) -> None:
     note = source_caption(*SOURCES)
     st.caption(pathways.sources_note())
     csv_download(
-        for_download(table),
+        lambda: for_download(table),
         _("Download the stepping stones (CSV)"),
         _("stepping-stones-{origin}").format(origin=result.origin.label),
         note,
@@ -719,7 +719,7 @@ def render_set_aside(result: TransitionResult) -> None:
             column_config=view.column_config(table, wide=("reasons_set_aside",)),
         )
         csv_download(
-            for_download(table),
+            lambda: for_download(table),
             _("Download the set-aside list (CSV)"),
             _("set-aside-{origin}").format(origin=result.origin.label),
             data.source_note(SOURCES),

@@ -106,7 +106,7 @@ def render_alternatives(offer: AlternativesOffer, file_stem: str) -> None:
         )
         st.caption(md(row.reason))
     csv_download(
-        mark_shared_figures(offer.alternatives),
+        lambda: mark_shared_figures(offer.alternatives),
         _("Download these occupations (CSV)"),
         file_stem,
         data.source_note(("onet", "oews", "projections")),
@@ -139,7 +139,7 @@ def render_local_numbers(profile: OccupationProfile, region: Region) -> pd.Serie
     st.caption(md(f"{label('local_annual_openings_est_count')}: {data.openings_method()}"))
     st.caption(figures_note())
     csv_download(
-        for_csv(mark_shared_figures(comparison)),
+        lambda: for_csv(mark_shared_figures(comparison)),
         _("Download these numbers (CSV)"),
         f"{profile.title}-{region.label}",
         note,
@@ -188,7 +188,7 @@ def render_state_areas(profile: OccupationProfile, region: Region, here: pd.Seri
     table = shown_areas(areas)
     st.dataframe(table, hide_index=True, width="stretch", column_config=shown_column_config(table.columns))
     csv_download(
-        for_csv(mark_shared_figures(areas)),
+        lambda: for_csv(mark_shared_figures(areas)),
         _("Download the state's areas (CSV)"),
         _("{title}-areas-{state}").format(title=profile.title, state=region.state_name),
         geo_note,
@@ -211,7 +211,7 @@ def render_states(profile: OccupationProfile, here: pd.Series) -> None:
     table = shown_areas(states)
     st.dataframe(table, hide_index=True, width="stretch", column_config=shown_column_config(table.columns))
     csv_download(
-        for_csv(mark_shared_figures(states)),
+        lambda: for_csv(mark_shared_figures(states)),
         _("Download the states (CSV)"),
         _("{title}-states").format(title=profile.title),
         note,

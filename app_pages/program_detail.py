@@ -276,7 +276,7 @@ def render_local_fit(program: pd.Series, note: str) -> None:
         st.markdown(md(f"{_(program_fit.READ_AT_BLS_CODES)}\n\n{data.openings_method()}"))
     st.caption(md(f"{_(program_fit.VERDICT_RULES)} {data.source_note(program_fit.FIT_SOURCE_KEYS)}"))
     csv_download(
-        program_fit.for_download(targets, FIT_TARGET_DOWNLOAD),
+        lambda: program_fit.for_download(targets, FIT_TARGET_DOWNLOAD),
         _("Download local fit (CSV)"),
         f"{program.program_name}-local-fit",
         f"{records_data.fit_source()} {note}",

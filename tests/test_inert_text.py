@@ -249,3 +249,16 @@ def test_a_header_cell_of_a_refused_file_is_not_logged_either(records):
     [(english, as_json)] = records.execute("SELECT message, message_json FROM import_log").fetchall()
     assert SSN not in english and SSN not in as_json
     assert "cip_code" in english  # the missing column is ours: named
+
+
+def test_a_csv_made_on_click_is_in_the_language_of_the_page_that_offered_it():
+    """A download's frame may be made when clicked (``csv_download`` with a function), outside the script run:
+    its headers are still in the visitor's language, and its text cells are made inert like any other."""
+    from lmi.demand.area_comparison import for_csv
+    from ui.components import _csv_with_source
+
+    frame = pd.DataFrame({"area_code": ["0025540"], "area_name": ['=HYPERLINK("http://x","y")']})
+    data = _csv_with_source(lambda: for_csv(frame), "fuente", "BLS OEWS May 2025", "es").decode("utf-8")
+    header, row = list(csv.reader(io.StringIO(data, newline="")))
+    assert header == ["Código de área OEWS", "Área", "fuente"]
+    assert row == ["0025540", "'" + '=HYPERLINK("http://x","y")', "BLS OEWS May 2025"]

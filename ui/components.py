@@ -6,12 +6,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
 from lmi.db import MissingDatabaseError, reference_db_path
-from lmi.i18n import _
+from lmi.i18n import _, current_language, use_language
 from lmi.provenance import source_short_name
 from ui import data
 from ui.downloads import frame_csv_bytes
@@ -32,18 +33,30 @@ def source_caption(*source_keys: str) -> str:
     return note
 
 
-def csv_download(frame: pd.DataFrame, label: str, file_stem: str, source: str, key: str) -> None:
+def csv_download(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], label: str, file_stem: str, source: str, key: str
+) -> None:
     """Offer exactly what is shown as CSV, with a ``source`` column so the file says where it came from
     (headed in the visitor's language, like the table's own headers). Text cells that a spreadsheet would read
-    as a formula are quoted (``ui.downloads``): names typed by staff reach this file as they were typed."""
-    out = frame.copy()
-    out[_("source")] = source
-    # Made on click (Streamlit calls the function then): a page offers a dozen CSVs and rebuilt every one on
-    # every rerun, a fifth of a repeated search's CPU. The frame is fixed here, headers in the visitor's language.
-    # A click does not rerun the page ("ignore"): nothing on it changes, and a rerun would replace the file's
-    # registration while the browser asks for it.
-    make = functools.partial(frame_csv_bytes, out)
+    as a formula are quoted (``ui.downloads``): names typed by staff reach this file as they were typed.
+
+    ``frame`` may be a function that makes the frame (a table made for the file only, such as one with its
+    figures marked): it is then called on click, not on every rerun."""
+    # Made on click (Streamlit calls the function then, outside the script run, so the visitor's language goes
+    # with it): a page offers a dozen CSVs and rebuilt every one on every rerun, a fifth of a repeated search's
+    # CPU. A click does not rerun the page ("ignore"): nothing on it changes, and a rerun would replace the
+    # file's registration while the browser asks for it.
+    make = functools.partial(_csv_with_source, frame, _("source"), source, current_language())
     st.download_button(label, make, file_name=f"{_slug(file_stem)}.csv", mime="text/csv", key=key, on_click="ignore")
+
+
+def _csv_with_source(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], source_header: str, source: str, language: str
+) -> bytes:
+    with use_language(language):
+        out = (frame() if callable(frame) else frame).copy()
+        out[source_header] = source
+        return frame_csv_bytes(out)
 
 
 def render_missing_database() -> bool:
