@@ -4,7 +4,9 @@ What a browser does, minus drawing: fetch the page (the proxy's sticky cookie co
 ``/_stcore/stream`` with the same cookie, send ``BackMsg.rerun_script`` (the page's URL path, its query string
 and the widget values) and read ``ForwardMsg`` until the run's ``script_finished``. Widget ids come from
 the elements the server sends (a widget with ``key="x"`` has an id ending in ``-x``), the URL's query string
-from ``page_info_changed`` (what ``st.query_params`` wrote), like the browser keeps them.
+from ``page_info_changed`` (what ``st.query_params`` wrote), like the browser keeps them. Every rerun carries
+the value of every widget the last run drew (the sidebar's region, a map's measure), as the browser sends
+them: a widget left out is reset to its default, so a visitor's region would fall back to the nation.
 
 A step's problems are collected, not raised: an exception element (a traceback on the page), a page not
 found, a compile error, a closed socket or a timeout are ``errors``; error boxes the app drew itself
@@ -22,6 +24,7 @@ from urllib.parse import urlsplit
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 FINISHED_EARLY_FOR_RERUN = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 FINISHED_WITH_COMPILE_ERROR = ForwardMsg.ScriptFinishedStatus.FINISHED_WITH_COMPILE_ERROR
@@ -39,6 +42,7 @@ class StepResult:
     received_bytes: int = 0
     lost: bool = False  # timed out or the socket closed: the session cannot go on
     server_cpu_s: float | None = None  # CPU the app processes used during the step (``cpu_probe`` walks only)
+    headings: list[str] = field(default_factory=list)  # the page's headings, in order (what the step showed)
 
 
 def fetch_cookie(base_url: str, timeout_s: float = 30) -> str:
@@ -61,6 +65,7 @@ class Session:
         self.query_string = ""
         self.page = ""
         self.widget_ids: dict[str, str] = {}  # user key -> widget id, from the last run's elements
+        self.widget_values: dict[str, WidgetState] = {}  # widget id -> its value now, as the browser holds it
         self.media_urls: list[str] = []  # download buttons' URLs of the last run (served by this session's process)
         self.deferred_file_ids: list[str] = []  # download buttons whose file is made on click (``download_urls``)
         self.session_id = ""  # the server's id of this session (``new_session``), which backend requests name
@@ -100,10 +105,15 @@ class Session:
         state = message.rerun_script
         state.query_string = self.query_string
         state.page_name = self.page
-        for key, value in (widgets or {}).items():
+        chosen = {self.widget_ids.get(key, key): value for key, value in (widgets or {}).items()}
+        for widget_id, drawn in self.widget_values.items():
+            if widget_id not in chosen:
+                state.widget_states.widgets.add().CopyFrom(drawn)
+        for widget_id, value in chosen.items():
             widget = state.widget_states.widgets.add()
-            widget.id = self.widget_ids.get(key, key)
+            widget.id = widget_id
             widget.string_value = value
+            self.widget_values[widget_id] = WidgetState(id=widget_id, string_value=value)
         started = time.perf_counter()
         result = StepResult(name, 0.0)
         try:
@@ -151,6 +161,7 @@ class Session:
     async def _read_until_finished(self, result: StepResult) -> None:
         self.media_urls = []
         self.deferred_file_ids = []
+        drawn_ids: set[str] = set()
         while True:
             data = await self._socket.recv()
             result.messages += 1
@@ -159,7 +170,7 @@ class Session:
             message.ParseFromString(data)
             kind = message.WhichOneof("type")
             if kind == "delta":
-                self._read_delta(message.delta, result)
+                self._read_delta(message.delta, result, drawn_ids)
             elif kind == "new_session":
                 self.session_id = message.new_session.initialize.session_id
             elif kind == "page_info_changed":
@@ -175,9 +186,11 @@ class Session:
                 if status == FINISHED_WITH_COMPILE_ERROR:
                     result.errors.append("script finished with a compile error")
                 if status != FINISHED_EARLY_FOR_RERUN:
+                    # widgets the run did not draw are gone from the page, and so is their value
+                    self.widget_values = {k: v for k, v in self.widget_values.items() if k in drawn_ids}
                     return
 
-    def _read_delta(self, delta, result: StepResult) -> None:
+    def _read_delta(self, delta, result: StepResult, drawn_ids: set[str]) -> None:
         if delta.WhichOneof("type") != "new_element":
             return
         element = delta.new_element
@@ -187,6 +200,8 @@ class Session:
             result.errors.append(text[:TEXT_SHOWN])
         elif kind == "alert" and element.alert.format == ALERT_ERROR:
             result.error_boxes.append(element.alert.body[:TEXT_SHOWN])
+        elif kind == "heading":
+            result.headings.append(element.heading.body)
         elif kind == "download_button" and element.download_button.url:
             self.media_urls.append(element.download_button.url)
         elif kind == "download_button" and element.download_button.deferred_file_id:
@@ -195,3 +210,40 @@ class Session:
             widget_id = getattr(getattr(element, kind), "id", "")
             if widget_id and "-" in widget_id:
                 self.widget_ids[widget_id.rsplit("-", 1)[-1]] = widget_id
+            self._remember_value(kind, getattr(element, kind), drawn_ids)
+
+    def _remember_value(self, kind: str, widget, drawn_ids: set[str]) -> None:
+        """A widget's value as the browser holds it: the value the server set (from session state), else the
+        one it already had, else the widget's default."""
+        widget_id = getattr(widget, "id", "")
+        if not widget_id:
+            return
+        drawn_ids.add(widget_id)
+        if getattr(widget, "set_value", False) or widget_id not in self.widget_values:
+            drawn = drawn_value(kind, widget)
+            if drawn is not None:
+                self.widget_values[widget_id] = drawn
+
+
+def drawn_value(kind: str, widget) -> WidgetState | None:
+    """A widget's value as the server drew it (its value set from session state, else its default), for the
+    kinds the walked pages draw; None for others (buttons send a value only when clicked)."""
+    state = WidgetState(id=widget.id)
+    if kind in ("selectbox", "radio"):
+        if widget.set_value:
+            state.string_value = widget.raw_value
+        elif widget.HasField("default") and 0 <= widget.default < len(widget.options):
+            state.string_value = widget.options[widget.default]
+        else:
+            return None
+    elif kind == "text_input":
+        if not widget.set_value and not widget.HasField("default"):
+            return None
+        state.string_value = widget.value if widget.set_value else widget.default
+    elif kind == "checkbox":
+        state.bool_value = widget.value if widget.set_value else widget.default
+    elif kind == "slider" and not widget.options:
+        state.double_array_value.data.extend(widget.value if widget.set_value else widget.default)
+    else:
+        return None
+    return state

@@ -76,6 +76,32 @@ def test_pages_load_through_the_proxy(deployment):
 
 
 @pytest.mark.slow
+def test_a_visitor_keeps_the_region_of_the_link_on_every_page(deployment):
+    """The load client sends every widget's value on each rerun, as a browser does: a widget left out is reset to
+    its default, and the sidebar's region would fall back to the nation after the first search."""
+    cluster, _served = deployment
+
+    async def walk() -> list:
+        session = Session(cluster.url)
+        await session.open()
+        try:
+            steps = [await session.run("open", page="", query="area=0016220")]
+            for query in ("welder", "cashier"):
+                steps.append(await session.run("search", widgets={"explorer_query": query}))
+            for page in ("transitions", "sectors"):
+                steps.append(await session.run(page, page=page))
+            return steps
+        finally:
+            await session.close()
+
+    steps = asyncio.run(walk())
+    assert all(not step.errors for step in steps), [step.errors for step in steps]
+    for step in steps[1:]:
+        assert any("Casper, WY" in heading for heading in step.headings), (step.name, step.headings)
+        assert not any("United States" in heading for heading in step.headings), (step.name, step.headings)
+
+
+@pytest.mark.slow
 def test_each_browser_sticks_to_one_process_and_browsers_spread(deployment):
     cluster, _served = deployment
     cookies = [fetch_cookie(cluster.url) for _ in range(16)]
