@@ -14,8 +14,8 @@ take the server's CPUs); ``client_cpu_percent`` shows what it took.
 
 Reported per run: errors (exception elements, page not found, closed sockets, timeouts) with examples, the
 app's own error boxes, p50/p95/max per step, and the server's CPU (100 = one core busy) and memory (psutil on
-the app and proxy processes). Cold start is measured apart: one walk on the fresh deployment before the runs
-(``cold_walk``). ``--rebuild`` runs ``python -m etl build`` on the served copy in the middle of each run (the
+the app and proxy processes). Cold start is measured apart: one walk without pauses on each app process of the fresh
+deployment before the runs (``cold_walk``), so the runs measure processes that have served a visitor. ``--rebuild`` runs ``python -m etl build`` on the served copy in the middle of each run (the
 swap must give 0 errors). Loopback only; each run is bounded by ``--max-seconds``.
 
     python -m bench.bench_load --cpu-walks 5     # bench/results/load_cpu.json: the app's CPU seconds per step
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
 import shutil
@@ -182,6 +183,18 @@ async def run_sessions(url: str, count: int, settings: WalkSettings, ramp_s: flo
     return results
 
 
+def cold_walks(cluster: Cluster, settings: WalkSettings, max_s: float) -> list[list[StepResult]]:
+    """One walk on each app process of a fresh deployment, straight to its own port and without pauses: what
+    the first visitor of each process waits (modules loaded, search index and demand model built), reported
+    apart as ``cold_walk``. The timed runs then measure processes that have each served a visitor, as a
+    deployment's are after its first minutes, not one warm process and N - 1 cold ones."""
+    quick = dataclasses.replace(settings, think_s=0.0)
+    walks: list[list[StepResult]] = []
+    for number, (host, port) in enumerate(cluster.backends):
+        walks += asyncio.run(run_sessions(f"http://{host}:{port}", 1, quick, 0, seed=number, max_s=max_s))
+    return walks
+
+
 def rebuild_in(delay_s: float, reference_db: Path, outcome: dict) -> threading.Thread:
     """After ``delay_s``, rebuild the served reference copy with the ETL (its atomic swap) in a thread."""
 
@@ -296,8 +309,8 @@ def measure(args: argparse.Namespace) -> dict:
             started = time.monotonic()
             stack.enter_context(cluster)
             ready_s = round(time.monotonic() - started, 2)
-            cold = asyncio.run(run_sessions(cluster.url, 1, settings, 0, seed=0, max_s=args.max_seconds))
-            print(f"{processes} process(es): ready in {ready_s} s, cold walk done", file=sys.stderr)
+            cold = cold_walks(cluster, settings, args.max_seconds)
+            print(f"{processes} process(es): ready in {ready_s} s, cold walks done", file=sys.stderr)
             for count in args.sessions:
                 ramp_s = min(args.ramp_s, count * 0.5)
                 rebuild: dict = {}
