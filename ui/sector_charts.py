@@ -30,9 +30,9 @@ from lmi.sectors.reality_check import SectorView
 from ui.figures import (
     OKABE_ITO,
     Style,
-    apply_layout,
     bubble_sizes,
     category_marker,
+    chart_figure,
     hover_template,
     reference_line,
 )
@@ -66,14 +66,15 @@ QUADRANT_COLUMNS = [
 def postings_chart(series: pd.DataFrame, state_name: str) -> go.Figure:
     """The state's and the nation's postings index (``lmi.demand.postings_trend.postings_series``), one line
     each, told apart by colour and dash; hovering a week shows both values."""
-    fig = go.Figure()
+    traces = []
     names = [state_name, *[name for name in series.series.unique() if name != state_name]]
     for i, name in enumerate(names):
         rows = series[series.series == name].sort_values("posted_on")
         if rows.empty:
             continue
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=name,
                 x=rows.posted_on,
                 y=rows.postings_index,
@@ -86,16 +87,14 @@ def postings_chart(series: pd.DataFrame, state_name: str) -> go.Figure:
                 hovertemplate=f"{name}: %{{y:.1f}}<extra></extra>",
             )
         )
-    apply_layout(
-        fig,
+    return chart_figure(
+        traces,
         _("Job postings on Indeed: {state} and the United States").format(state=state_name),
         None,
         _("Index, {base}").format(base=index_base_words()),
         height_px=380,
+        layout={"hovermode": "x unified", "xaxis": {"tickformat": "%Y", "dtick": "M12", "hoverformat": "%Y-%m-%d"}},
     )
-    fig.update_layout(hovermode="x unified")
-    fig.update_xaxes(tickformat="%Y", dtick="M12", hoverformat="%Y-%m-%d")
-    return fig
 
 
 def postings_summary(series: pd.DataFrame, state_name: str) -> str:
@@ -145,13 +144,14 @@ def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool
         (_("Local jobs"), "%{customdata[2]:,.0f}"),
         (_("Est. openings a year"), "%{customdata[3]:,.0f}"),
     ]
-    fig = go.Figure()
+    traces = []
     for flag in [f for f in FLAG_ORDER if f in set(points.flag)]:
         rows = shown[shown.flag == flag]
         style = FLAG_STYLES[flag]
         left_of_middle = rows.location_quotient < middle
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=_(FLAG_LABELS[flag]),
                 x=rows.location_quotient,
                 y=rows.national_growth_2024_34_pct,
@@ -163,17 +163,19 @@ def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool
                 hovertemplate=hover_template("%{customdata[0]}", lines),
             )
         )
-    apply_layout(
-        fig,
+    ticks = [q for q in LQ_TICKS if quotients.min() / 1.5 <= q <= quotients.max() * 1.5]
+    fig = chart_figure(
+        traces,
         _("National growth against local concentration"),
         _("Local concentration (location quotient, log scale)"),
         _("Projected national growth 2024–34 (%)"),
         height_px=520,
         legend_title=_("Flag"),
+        layout={
+            "xaxis": {"type": "log", "tickvals": ticks, "ticktext": [f"{q:g}" for q in ticks]},
+            "yaxis": {"ticksuffix": "%"},
+        },
     )
-    ticks = [q for q in LQ_TICKS if quotients.min() / 1.5 <= q <= quotients.max() * 1.5]
-    fig.update_xaxes(type="log", tickvals=ticks, ticktext=[f"{q:g}" for q in ticks])
-    fig.update_yaxes(ticksuffix="%")
     reference_line(fig, "x", thresholds.thin_lq_below, _("LQ {value}").format(value=f"{thresholds.thin_lq_below:g}"))
     reference_line(
         fig, "x", thresholds.strength_lq_min, _("LQ {value}").format(value=f"{thresholds.strength_lq_min:g}")

@@ -16,9 +16,9 @@ from ui.figures import (
     DIVERGING_SCALE,
     MARKER_OUTLINE,
     OKABE_ITO,
-    apply_layout,
     bubble_sizes,
     category_styles,
+    chart_figure,
     hover_template,
     log_ticks,
 )
@@ -50,12 +50,13 @@ def similarity_demand_chart(points: pd.DataFrame) -> go.Figure:
         (_("Whose numbers"), "%{customdata[3]}"),
         (_("Demand counted once"), "%{customdata[4]}"),
     ]
-    fig = go.Figure()
+    traces = []
     known = points[points.pay_vs_now_pct.notna()]
     unknown = points[points.pay_vs_now_pct.isna()]
     if len(known):
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=_("Pay known"),
                 x=known.similarity_score,
                 y=known.local_annual_openings_est_count,
@@ -77,8 +78,9 @@ def similarity_demand_chart(points: pd.DataFrame) -> go.Figure:
             )
         )
     if len(unknown):
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=_("Pay not published"),
                 x=unknown.similarity_score,
                 y=unknown.local_annual_openings_est_count,
@@ -97,17 +99,16 @@ def similarity_demand_chart(points: pd.DataFrame) -> go.Figure:
                 showlegend=bool(len(known)),
             )
         )
-    apply_layout(
-        fig,
+    openings = points.local_annual_openings_est_count
+    ticks = log_ticks(float(openings.min()), float(openings.max()))
+    return chart_figure(
+        traces,
         _("Similarity against local demand"),
         _("Similarity to where you start (0-100)"),
         _("Estimated openings a year here (log scale)"),
         height_px=480,
+        layout={"yaxis": {"type": "log", "tickvals": ticks, "ticktext": [f"{tick:,g}" for tick in ticks]}},
     )
-    openings = points.local_annual_openings_est_count
-    ticks = log_ticks(float(openings.min()), float(openings.max()))
-    fig.update_yaxes(type="log", tickvals=ticks, ticktext=[f"{tick:,g}" for tick in ticks])
-    return fig
 
 
 def similarity_demand_caption(points: pd.DataFrame) -> str:
@@ -160,11 +161,12 @@ def component_chart(breakdown: pd.DataFrame) -> go.Figure:
     are left out."""
     compared = compared_components(breakdown)
     styles = category_styles(breakdown.component_group)
-    fig = go.Figure()
+    traces = []
     for group, rows in compared.groupby("component_group", sort=False):
         style = styles[group]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=group,
                 orientation="h",
                 x=rows.component_score,
@@ -180,17 +182,18 @@ def component_chart(breakdown: pd.DataFrame) -> go.Figure:
                 ),
             )
         )
-    apply_layout(
-        fig,
+    return chart_figure(
+        traces,
         _("Similarity by component"),
         _("Component score (0-{max})").format(max=f"{MAX_SCORE:g}"),
         None,
         height_px=220 + BAR_HEIGHT_PX * len(compared),
         legend_title=_("Group"),
+        layout={
+            "xaxis": {"range": [0, MAX_SCORE * 1.06]},
+            "yaxis": {"categoryorder": "array", "categoryarray": compared.component.tolist(), "autorange": "reversed"},
+        },
     )
-    fig.update_xaxes(range=[0, MAX_SCORE * 1.06])
-    fig.update_yaxes(categoryorder="array", categoryarray=compared.component.tolist(), autorange="reversed")
-    return fig
 
 
 def component_summary(breakdown: pd.DataFrame) -> str:
@@ -219,11 +222,12 @@ def gap_chart(gaps: pd.DataFrame, now: str) -> go.Figure:
     top = gaps.head(GAP_BARS)
     needed = _(NEEDED)
     styles = category_styles([now, needed])
-    fig = go.Figure()
+    traces = []
     for which, levels in ((now, top.current_level), (needed, top.target_level)):
         style = styles[which]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=which,
                 orientation="h",
                 x=levels,
@@ -233,17 +237,18 @@ def gap_chart(gaps: pd.DataFrame, now: str) -> go.Figure:
             )
         )
     low, high = LEVEL_RANGE
-    apply_layout(
-        fig,
+    return chart_figure(
+        traces,
         _("Largest skill and knowledge gaps"),
         _("O*NET level ({low}-{high})").format(low=f"{low:g}", high=f"{high:g}"),
         None,
         height_px=200 + 2 * 22 * len(top),
+        layout={
+            "barmode": "group",
+            "xaxis": {"range": [low, high]},
+            "yaxis": {"categoryorder": "array", "categoryarray": top.element_name.tolist(), "autorange": "reversed"},
+        },
     )
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(range=[low, high])
-    fig.update_yaxes(categoryorder="array", categoryarray=top.element_name.tolist(), autorange="reversed")
-    return fig
 
 
 def gap_summary(gaps: pd.DataFrame) -> str:
