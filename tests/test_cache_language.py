@@ -69,3 +69,15 @@ def test_the_records_revision_is_read_once_per_script_run_and_again_after_a_writ
     assert cache.data_key()[1] == ("records", reads_in_run + 1)
     monkeypatch.setattr(cache, "_script_run", lambda: second_run)
     assert cache.data_key()[1] == ("records", reads_in_run + 2)
+
+
+def test_a_result_that_reads_no_records_is_kept_without_reading_the_revision_again(monkeypatch):
+    """Reference and model queries never open the records store, so the revision is not read again after them
+    (it was a query per computed result); a function that may read records is still checked."""
+    reads: list = []
+    monkeypatch.setattr(cache, "data_key", lambda: ("served", ("records", 1)))
+    monkeypatch.setattr(cache, "records_state", lambda: reads.append(1) or ("records", 1))
+    reference_only = cache._keyed(lambda x: 2 * x, fake_cache([]), False, reads_records=False, max_entries=1)
+    assert reference_only(2) == 4 and reads == []
+    may_read_records = cache._keyed(lambda x: 2 * x, fake_cache([]), False, max_entries=1)
+    assert may_read_records(2) == 4 and reads == [1]
