@@ -1,7 +1,7 @@
 """Many visitors at once, over Streamlit's own websocket protocol: errors and per-step latency for one app
 process and for N processes behind the proxy (issue 12, item 6).
 
-    python -m bench.bench_load --sessions 10 25 50 --processes 1 2 3
+    python -m bench.bench_load                  # 10, 25 and 50 sessions on 1 and 4 processes, 10-30 s pauses
 
 For each process count a deployment is started (``deploy.cluster``: 1 = a single ``streamlit run``, as
 ``./dev.sh start`` serves; N > 1 = N processes behind nginx with sticky sessions) on a copy of the reference
@@ -372,9 +372,9 @@ def markdown_table(document: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_load", description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 25, 50], help="concurrent sessions per run")
-    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2], help="app process counts to compare")
-    parser.add_argument("--think-s", type=float, default=5.0, help="mean pause between a visitor's steps")
-    parser.add_argument("--ramp-s", type=float, default=10.0, help="sessions arrive evenly over this time")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 4], help="app process counts to compare")
+    parser.add_argument("--think-s", type=float, default=20.0, help="mean pause between a visitor's steps")
+    parser.add_argument("--ramp-s", type=float, default=20.0, help="sessions arrive evenly over this time")
     parser.add_argument("--step-timeout-s", type=float, default=60.0)
     parser.add_argument("--max-seconds", type=float, default=600.0, help="bound on each run")
     parser.add_argument("--records", choices=("auto", "postgres", "embedded"), default="auto")

@@ -1,7 +1,7 @@
 """Serving the dashboard with several app processes behind one port (issue 12, item 2).
 
 One Streamlit process runs every visitor's script on one core (a session's reruns are Python, held by the
-GIL), so a busy dashboard needs several processes. ``python -m deploy serve --processes 3 --port 8080``
+GIL), so a busy dashboard needs several processes. ``python -m deploy serve --port 8080`` (two processes per CPU)
 starts N ``streamlit run app.py`` processes on loopback ports and nginx (Debian's package) in front of
 them on one port, and stops them all on Ctrl-C. docs/deployment.md says how and why.
 

@@ -1,4 +1,4 @@
-"""``python -m deploy serve --processes 3 --port 8080``: N app processes behind nginx on one port.
+"""``python -m deploy serve --processes 4 --port 8080``: N app processes behind nginx on one port.
 
 Writes the proxy configuration to ``--run-dir`` (default var/deploy), starts everything, prints the URL and
 stops everything on Ctrl-C (or SIGTERM), or as soon as one process dies. ``python -m deploy config`` prints
@@ -17,6 +17,16 @@ from pathlib import Path
 from deploy import nginx
 from deploy.cluster import DEFAULT_RUN_DIR, Cluster, DeployError, upload_limit_mb
 
+MAX_DEFAULT_PROCESSES = 8
+
+
+def default_processes() -> int:
+    """Two app processes per CPU (at most ``MAX_DEFAULT_PROCESSES``): a process runs its visitors' Python under
+    one interpreter lock, so with one per CPU a core idles while a busy process's visitors wait on its lock; two
+    per CPU kept 50 visitors under 2 s per step on 2 CPUs where one per CPU did not (docs/deployment.md), for
+    about 0.5 GB of memory per process."""
+    return max(1, min(MAX_DEFAULT_PROCESSES, 2 * (os.cpu_count() or 1)))
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy", description=__doc__.splitlines()[0])
@@ -27,7 +37,12 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_argument("--port", type=int, default=8080, help="the one public port (default 8080)")
         sub.add_argument("--host", default="127.0.0.1", help="address nginx listens on (default 127.0.0.1)")
         sub.add_argument("--run-dir", type=Path, default=DEFAULT_RUN_DIR, help="config, logs, pid (var/deploy)")
-    serve.add_argument("--processes", type=int, default=2, help="app processes (default 2; about one per CPU)")
+    serve.add_argument(
+        "--processes",
+        type=int,
+        default=default_processes(),
+        help=f"app processes (default {default_processes()}: two per CPU, at most {MAX_DEFAULT_PROCESSES})",
+    )
     config.add_argument("--backend", action="append", default=[], help="host:port of an app process (repeat)")
     args = parser.parse_args(argv)
     if args.command == "config":
