@@ -5,6 +5,8 @@ types, formatted hover labels, and the summary sentence computed from the data i
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -61,6 +63,10 @@ def test_quadrant_chart_draws_the_thresholds_and_tells_flags_by_shape(view):
     horizontal = [shape.y0 for shape in fig.layout.shapes if shape.xref == "paper"]
     assert vertical == [view.thresholds.thin_lq_below, view.thresholds.strength_lq_min]
     assert horizontal == [view.thresholds.national_growth_min_pct]
+    # room beside the outermost guides and points, so the guides' labels ("LQ 0.75") are not cut at the edges
+    low, high = fig.layout.xaxis.range
+    outermost = (min(points.location_quotient.min(), vertical[0]), max(points.location_quotient.max(), vertical[1]))
+    assert low <= math.log10(outermost[0]) - 0.05 and high >= math.log10(outermost[1]) + 0.05
     assert sorted(label for trace in fig.data for label in trace.text) == sorted(points.label)  # named
     assert "%{x:.2f}" in fig.data[0].hovertemplate and "%{customdata[2]:,.0f}" in fig.data[0].hovertemplate
 

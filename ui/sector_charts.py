@@ -48,6 +48,7 @@ FLAG_STYLES = {
     TOO_LITTLE_DATA: Style("#BBBBBB", "x", "+"),
 }
 SERIES_DASHES = ("solid", "dash")
+QUADRANT_PAD_DECADES = 0.05  # the least room beside the outermost point or guide, in log10 units
 LQ_TICKS = (0.05, 0.1, 0.2, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 5, 10, 20, 50)  # location quotients marked on the log axis
 QUADRANT_COLUMNS = [
     "label",
@@ -172,7 +173,12 @@ def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool
         height_px=520,
         legend_title=_("Flag"),
         layout={
-            "xaxis": {"type": "log", "tickvals": ticks, "ticktext": [f"{q:g}" for q in ticks]},
+            "xaxis": {
+                "type": "log",
+                "tickvals": ticks,
+                "ticktext": [f"{q:g}" for q in ticks],
+                "range": _padded_log_range(quotients, thresholds),
+            },
             "yaxis": {"ticksuffix": "%"},
         },
     )
@@ -182,6 +188,15 @@ def quadrant_chart(points: pd.DataFrame, thresholds: FlagThresholds, named: bool
     )
     reference_line(fig, "y", thresholds.national_growth_min_pct, f"{thresholds.national_growth_min_pct:g}%")
     return fig
+
+
+def _padded_log_range(quotients: pd.Series, thresholds: FlagThresholds) -> list[float]:
+    """The x range (log10 units) holding every point and both location-quotient guides with room beside them:
+    left to Plotly, the range ends at the guides and their labels ("LQ 0.75") are cut at the chart's edges."""
+    low = math.log10(min(float(quotients.min()), thresholds.thin_lq_below))
+    high = math.log10(max(float(quotients.max()), thresholds.strength_lq_min))
+    pad = max(QUADRANT_PAD_DECADES, 0.08 * (high - low))
+    return [low - pad, high + pad]
 
 
 def quadrant_caption(thresholds: FlagThresholds) -> str:
