@@ -76,16 +76,16 @@ def apply_layout(
     height_px: int = 460,
     legend_title: str | None = None,
 ) -> go.Figure:
-    """The shared look (``shared_layout``) written over ``fig``'s layout; every axis the figure has gets the
+    """The shared look (``_shared_layout``) written over ``fig``'s layout; every axis the figure has gets the
     shared axis style and the titles. Returns ``fig``.
 
     The layouts are merged as plain dicts and assigned once: Plotly checks a whole layout in one pass, where
     ``update_layout`` and ``update_xaxes`` walk each nested key on their own (about 20 ms a chart against 6 ms,
     for every chart of every page on every rerun)."""
-    layout = merged(fig.layout.to_plotly_json(), shared_layout(title, x_title, y_title, height_px, legend_title))
+    layout = _merged(fig.layout.to_plotly_json(), _shared_layout(title, x_title, y_title, height_px, legend_title))
     for axis_kind, axis_title in (("xaxis", x_title), ("yaxis", y_title)):
         for name in [name for name in layout if re.fullmatch(axis_kind + r"\d+", name)]:
-            layout[name] = merged(layout[name], _axis(axis_title))
+            layout[name] = _merged(layout[name], _axis(axis_title))
     fig.layout = layout
     return fig
 
@@ -103,14 +103,14 @@ def chart_figure(
     (``layout``, merged over the shared one: an axis's range or type, ``barmode``): Plotly checks it all once,
     where a ``go.Bar`` per trace is checked when made, again when added, and each ``update_*`` after it on its
     own (about a fifth of the transitions page's CPU went to its three charts)."""
-    shared = shared_layout(title, x_title, y_title, height_px, legend_title)
-    return go.Figure(data=traces, layout=merged(shared, layout or {}))
+    shared = _shared_layout(title, x_title, y_title, height_px, legend_title)
+    return go.Figure(data=traces, layout=_merged(shared, layout or {}))
 
 
 AXIS_STYLE = {"automargin": True, "showline": True, "linecolor": GUIDE_COLOR, "gridcolor": "#E5E5E5", "zeroline": False}
 
 
-def shared_layout(
+def _shared_layout(
     title: str, x_title: str | None, y_title: str | None, height_px: int = 460, legend_title: str | None = None
 ) -> dict:
     """The layout every chart shares, as a dict: a left-aligned title, readable axis titles, a legend under the
@@ -142,12 +142,12 @@ def _axis(axis_title: str | None) -> dict:
     return {**AXIS_STYLE, "title": {"text": axis_title}}
 
 
-def merged(base: dict, update: dict) -> dict:
+def _merged(base: dict, update: dict) -> dict:
     """``base`` with ``update`` written over it, nested dicts merged key by key (as ``update_layout`` does)."""
     result = dict(base)
     for key, value in update.items():
         inner = result.get(key)
-        result[key] = merged(inner, value) if isinstance(value, dict) and isinstance(inner, dict) else value
+        result[key] = _merged(inner, value) if isinstance(value, dict) and isinstance(inner, dict) else value
     return result
 
 

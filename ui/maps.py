@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from lmi.geography.projection import Albers, fitted_albers, has_inset, lon_lat_bounds, national_projection
 from lmi.i18n import _, ngettext
-from ui.figures import FONT_FAMILY, TEXT_COLOR, merged, shared_layout
+from ui.figures import FONT_FAMILY, TEXT_COLOR, chart_figure
 
 MAP_HEIGHT_PX = 560
 PLOT_WIDTH_PX = 720  # the width a map is laid out for (labels are spaced for it); Streamlit stretches it
@@ -203,7 +203,7 @@ def hover_text(row: pd.Series, measure: MapMeasure) -> str:
 def _area_trace(xs, ys, fill: str | None, text: str, name: str) -> dict:
     """One area: a filled polygon (white with grey hatching when it has no figure) whose hover is its figures.
 
-    Traces are plain dicts, checked by Plotly once when the map's figure is made (``_figure``): a ``go.Scatter``
+    Traces are plain dicts, checked by Plotly once when the map's figure is made (``_map_figure``): a ``go.Scatter``
     per area was checked when made and again when added, most of a map's cost."""
     pattern = {} if fill else {"fillpattern": {"shape": "/", "fgcolor": NO_FIGURE_HATCH, "size": 8, "solidity": 0.2}}
     return {
@@ -377,8 +377,7 @@ def state_map(
         traces.append(point_trace)
         labels += point_labels
     traces += _legend_entries(bins, areas[measure.column].isna().any())
-    layout = _map_layout(title, measure.title, x_range, y_range, _annotations(place_labels(labels, km_per_px)))
-    fig = _figure(traces, layout)
+    fig = _map_figure(traces, title, measure.title, x_range, y_range, place_labels(labels, km_per_px))
     notes = missing_shape_notes(pd.concat([pointed, unplaced]))
     return MapFigure(fig, state_summary(areas, drawn, pointed, measure, bins), notes)
 
@@ -494,8 +493,7 @@ def national_map(states: pd.DataFrame, measure: MapMeasure, title: str) -> MapFi
     x0, y0, x1, y1 = shapely.total_bounds(projected_all) if projected_all else (0, 0, 1, 1)
     x_range, y_range = (x0 - 60, x1 + 60), (y0 - 60, y1 + 60)
     km_per_px = (x_range[1] - x_range[0]) / PLOT_WIDTH_PX
-    layout = _map_layout(title, measure.title, x_range, y_range, _annotations(place_labels(labels, km_per_px)))
-    fig = _figure(traces, {**layout, "shapes": insets})
+    fig = _map_figure(traces, title, measure.title, x_range, y_range, place_labels(labels, km_per_px), shapes=insets)
     summary = " ".join(
         s
         for s in (
@@ -551,22 +549,20 @@ def _overlaps_box(geometry: BaseGeometry, x_range: tuple, y_range: tuple) -> boo
     return x0 < x_range[1] and x_range[0] < x1 and y0 < y_range[1] and y_range[0] < y1
 
 
-def _map_layout(title: str, legend_title: str, x_range: tuple, y_range: tuple, annotations: list[dict]) -> dict:
-    """The shared chart layout (``ui.figures.shared_layout``) with hidden axes of equal scale over the map's
-    extent, the legend under the map, and the area names."""
+def _map_figure(
+    traces: list[dict], title: str, legend_title: str, x_range: tuple, y_range: tuple, labels: list[Label], **extra
+) -> go.Figure:
+    """The map as a chart with the shared look (``ui.figures.chart_figure``, checked by Plotly once): hidden axes
+    of equal scale over the map's extent, the legend under the map, the area names, and ``extra`` layout."""
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
-    map_specific = {
+    layout = {
         "xaxis": {"range": list(x_range), **hidden},
         "yaxis": {"range": list(y_range), "scaleanchor": "x", "scaleratio": 1, **hidden},
         "hovermode": "closest",
         "dragmode": "pan",
         "showlegend": True,
         "legend": MAP_LEGEND,
-        "annotations": annotations,
+        "annotations": _annotations(labels),
+        **extra,
     }
-    return merged(shared_layout(title, None, None, height_px=MAP_HEIGHT_PX, legend_title=legend_title), map_specific)
-
-
-def _figure(traces: list[dict], layout: dict) -> go.Figure:
-    """The map's figure, Plotly checking its traces and layout once."""
-    return go.Figure(data=traces, layout=layout)
+    return chart_figure(traces, title, None, None, MAP_HEIGHT_PX, legend_title, layout)
