@@ -67,9 +67,7 @@ class NeighbourIndex:
     def neighbours(self, onet_soc_code: str, limit: int = NEIGHBOURS_KEPT) -> pd.DataFrame:
         """The ``limit`` most similar occupations, best first: target code, title and job zone,
         similarity rank and score, the weighted component mean and every component's score."""
-        self.require(onet_soc_code)
-        start, end = self._slices[onet_soc_code]
-        return self.frame.iloc[start : min(end, start + limit)].drop(columns="onet_soc_code").reset_index(drop=True)
+        return self.neighbours_of_many([onet_soc_code], limit)[0]
 
     def neighbours_of_many(self, onet_soc_codes, limit: int = NEIGHBOURS_KEPT) -> tuple[pd.DataFrame, np.ndarray]:
         """Every code's ``limit`` most similar occupations in one frame (as ``neighbours``, one code after
