@@ -31,7 +31,7 @@ def test_palette_wraps_after_eight_categories():
 
 
 def test_layout_sets_title_axis_titles_legend_and_font():
-    fig = figures.apply_layout(go.Figure(), "A title", "Across", "Up", height_px=300, legend_title="Kind")
+    fig = figures.chart_figure([], "A title", "Across", "Up", height_px=300, legend_title="Kind")
     assert fig.layout.title.text == "A title" and fig.layout.height == 300
     assert fig.layout.xaxis.title.text == "Across" and fig.layout.yaxis.title.text == "Up"
     assert fig.layout.legend.title.text == "Kind"
@@ -77,7 +77,7 @@ def test_file_stem_and_number_words():
 
 
 def test_summary_text_names_the_title_in_both_languages():
-    fig = figures.apply_layout(go.Figure(), "Placement rate by program", None, None)
+    fig = figures.chart_figure([], "Placement rate by program", None, None)
     assert figures.summary_text(fig, "One sentence.") == ("**Chart summary:** Placement rate by program. One sentence.")
     with use_language("es"):
         assert figures.summary_text(fig, "Una oración.") == (
@@ -86,11 +86,10 @@ def test_summary_text_names_the_title_in_both_languages():
 
 
 def _chart_page() -> None:
-    import plotly.graph_objects as go
 
-    from ui.figures import apply_layout, show_figure
+    from ui.figures import chart_figure, show_figure
 
-    fig = apply_layout(go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h")), "Two bars", "Count", None)
+    fig = chart_figure([{"type": "bar", "x": [1, 2], "y": ["a", "b"], "orientation": "h"}], "Two bars", "Count", None)
     show_figure(fig, "Bar b costs $2, twice bar a.")
 
 

@@ -17,7 +17,7 @@ from lmi.demand.columns import for_download, help_text, label
 from lmi.i18n import _
 from ui import posted_data
 from ui.components import csv_download, md
-from ui.figures import OKABE_ITO, apply_layout, hover_template, show_figure
+from ui.figures import OKABE_ITO, chart_figure, hover_template, show_figure
 
 # The columns of a postings table as shown (and downloaded with the source and period beside them).
 SHOWN_COLUMNS = [
@@ -85,20 +85,19 @@ def render_generated_label(posted: posted_demand.PostedDemand) -> None:
 def monthly_chart(monthly: pd.DataFrame, title: str) -> go.Figure:
     """Postings per posted month as bars (one series: nothing is told by colour)."""
     months = [posted_demand.month_words(m) for m in monthly.posted_month]
-    fig = go.Figure(
-        go.Bar(
-            x=months,
-            y=monthly.postings_count.tolist(),
-            marker={"color": OKABE_ITO[0]},
-            customdata=monthly.reposts_removed_count.tolist(),
-            hovertemplate=hover_template(
-                "%{x}", [(label("postings_count"), "%{y:,}"), (label("reposts_removed_count"), "%{customdata:,}")]
-            ),
-        )
+    bars = dict(
+        type="bar",
+        x=months,
+        y=monthly.postings_count.tolist(),
+        marker={"color": OKABE_ITO[0]},
+        customdata=monthly.reposts_removed_count.tolist(),
+        hovertemplate=hover_template(
+            "%{x}", [(label("postings_count"), "%{y:,}"), (label("reposts_removed_count"), "%{customdata:,}")]
+        ),
     )
-    apply_layout(fig, title, label("posted_month"), label("postings_count"), height_px=360)
-    fig.update_layout(showlegend=False)
-    return fig
+    return chart_figure(
+        [bars], title, label("posted_month"), label("postings_count"), height_px=360, layout={"showlegend": False}
+    )
 
 
 def monthly_summary(monthly: pd.DataFrame) -> str:

@@ -15,10 +15,10 @@ from lmi.programs.outcomes import INDICATOR_LABELS, REFERENCE_PLACEMENT_RATES, p
 from lmi.records import vocab
 from ui.figures import (
     MARKER_OUTLINE,
-    apply_layout,
     bubble_sizes,
     category_marker,
     category_styles,
+    chart_figure,
     hover_template,
     percent,
     plotly_text,
@@ -37,13 +37,9 @@ def add_reference_lines(fig: go.Figure, axis: str) -> None:
         reference_line(fig, axis, rate, percent_words(rate), legend_name=_(words))
 
 
-def rate_axis(fig: go.Figure, axis: str, upper: float = RATE_RANGE[1]) -> None:
+def rate_axis(upper: float = RATE_RANGE[1]) -> dict:
     """A 0-100% axis: rates are shares, drawn on the whole scale so programs compare at a glance."""
-    settings = {"range": [RATE_RANGE[0], upper], "tickformat": ".0%"}
-    if axis == "x":
-        fig.update_xaxes(**settings)
-    else:
-        fig.update_yaxes(**settings)
+    return {"range": [RATE_RANGE[0], upper], "tickformat": ".0%"}
 
 
 # ---------------------------------------------------------------- placement rate by program
@@ -54,11 +50,12 @@ def placement_bars(points: pd.DataFrame) -> go.Figure:
     generated example data are hatched as well as coloured; with the labelled reference lines."""
     ordered = points.sort_values("placement_rate", ascending=True)
     styles = category_styles([data_label(False), data_label(True), *ordered.data])
-    fig = go.Figure()
+    traces = []
     for kind, rows in ordered.groupby("data", sort=False):
         style = styles[kind]
-        fig.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 name=kind,
                 orientation="h",
                 x=rows.placement_rate,
@@ -73,16 +70,18 @@ def placement_bars(points: pd.DataFrame) -> go.Figure:
                 ),
             )
         )
-    apply_layout(
-        fig,
+    fig = chart_figure(
+        traces,
         _("Placement rate by program"),
         _("Placement rate (of exiters)"),
         None,
         height_px=220 + BAR_HEIGHT_PX * len(ordered),
         legend_title=_("Data"),
+        layout={
+            "xaxis": rate_axis(upper=1.08),  # room for the rate written beside a full bar
+            "yaxis": {"categoryorder": "array", "categoryarray": ordered.program_name.map(plotly_text).tolist()},
+        },
     )
-    rate_axis(fig, "x", upper=1.08)  # room for the rate written beside a full bar
-    fig.update_yaxes(categoryorder="array", categoryarray=ordered.program_name.map(plotly_text).tolist())
     add_reference_lines(fig, "x")
     return fig
 
@@ -121,12 +120,13 @@ def cohort_trend(rates: pd.DataFrame) -> go.Figure:
     cohorts = sorted(rates.cohort.unique())
     styles = category_styles(rates.measure)
     dashes = ("solid", "dash", "dot", "dashdot")
-    fig = go.Figure()
+    traces = []
     for i, (measure, rows) in enumerate(rates.groupby("measure", sort=False)):
         style = styles[measure]
         rows = rows.sort_values("cohort")
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=measure,
                 x=rows.cohort,
                 y=rows.rate,
@@ -136,9 +136,16 @@ def cohort_trend(rates: pd.DataFrame) -> go.Figure:
                 hovertemplate=hover_template(measure, [(_("Exit cohort"), "%{x}"), (_("Rate"), "%{y:.1%}")]),
             )
         )
-    apply_layout(fig, _("Published rates by exit cohort"), _("Exit cohort (WIOA program year)"), _("Rate"))
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=cohorts)
-    rate_axis(fig, "y", upper=1.02)
+    fig = chart_figure(
+        traces,
+        _("Published rates by exit cohort"),
+        _("Exit cohort (WIOA program year)"),
+        _("Rate"),
+        layout={
+            "xaxis": {"type": "category", "categoryorder": "array", "categoryarray": cohorts},
+            "yaxis": rate_axis(upper=1.02),
+        },
+    )
     add_reference_lines(fig, "y")
     return fig
 
@@ -183,12 +190,13 @@ def cost_placement_scatter(points: pd.DataFrame) -> go.Figure:
         (_("Local fit"), "%{customdata[3]}"),
         (_("Data"), "%{customdata[4]}"),
     ]
-    fig = go.Figure()
+    traces = []
     for stream in [s for s in styles if s in set(points.funding)]:
         rows = points[points.funding == stream]
         style = styles[stream]
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 name=stream,
                 x=rows.placement_rate,
                 y=rows.cost_per_placement_usd,
@@ -198,16 +206,18 @@ def cost_placement_scatter(points: pd.DataFrame) -> go.Figure:
                 hovertemplate=hover_template("%{customdata[0]}", lines),
             )
         )
-    apply_layout(
-        fig,
+    fig = chart_figure(
+        traces,
         _("Cost per placement against placement rate"),
         _("Placement rate (of exiters)"),
         _("Cost per placement (USD)"),
         height_px=480,
         legend_title=_("Funding stream"),
+        layout={
+            "xaxis": rate_axis(upper=1.02),
+            "yaxis": {"tickprefix": "$", "tickformat": ",.0f", "rangemode": "tozero"},
+        },
     )
-    rate_axis(fig, "x", upper=1.02)
-    fig.update_yaxes(tickprefix="$", tickformat=",.0f", rangemode="tozero")
     add_reference_lines(fig, "x")
     return fig
 
