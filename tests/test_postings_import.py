@@ -9,6 +9,7 @@ import json
 import shutil
 import threading
 
+import duckdb
 import pyarrow as pa
 import pyarrow.csv as pv
 import pyarrow.parquet as pq
@@ -89,6 +90,37 @@ def test_counts_at_every_scale_follow_the_rules(rules_file, ref_con, store, code
     assert national.postings_count.sum() + national.reposts_removed_count.sum() == RULE_STORED
     meta = store.aggregate_meta()
     assert meta["postings_count"] == national.postings_count.sum() and "30 days" in meta["repost_rule"]
+
+
+def test_stores_staged_by_earlier_versions_count_with_new_imports(rules_file, ref_con, store, coder, tmp_path):
+    """Imports staged before the distinct-value tables kept a ``title_key`` column, and their repost keys hash
+    the same values in the same order as now: an old import and a new one are counted together, and a repost
+    across them is found."""
+    _import(rules_file, ref_con, store, coder)
+    con = duckdb.connect()
+    (old_file,) = store.postings_files()
+    nurse = con.execute(
+        f"SELECT repost_key, area_code, state_area_code FROM read_parquet('{old_file}') "
+        "WHERE posted_date = DATE '2025-03-01'"
+    ).fetchone()
+    assert (
+        nurse[0]
+        == con.execute(
+            "SELECT hash('acme health', 'registered nurse', $area, $state, '')", {"area": nurse[1], "state": nurse[2]}
+        ).fetchone()[0]
+    )
+    con.execute(
+        f"COPY (SELECT *, 'older versions kept the title' AS title_key FROM read_parquet('{old_file}')) "
+        f"TO '{tmp_path / 'old.parquet'}' (FORMAT parquet)"
+    )
+    shutil.move(tmp_path / "old.parquet", old_file)
+    repost = ("Registered Nurse", "Acme Health", "2025-03-20", "", "29077", "", "", "", "", "state job bank")
+    assert _import(write_csv(tmp_path / "later.csv", [repost]), ref_con, store, coder).outcome == "imported"
+    refresh_aggregate(store)
+    counts = read_aggregate(store)
+    march = counts[(counts.area_code == SPRINGFIELD_MO) & (counts.soc_code == "29-1141")]
+    march = march[march.posted_month.astype(str).str.startswith("2025-03")].iloc[0]
+    assert (march.postings_count, march.reposts_removed_count) == (1, 1)
 
 
 def test_the_same_file_again_changes_nothing(rules_file, ref_con, store, coder, tmp_path):

@@ -1,9 +1,10 @@
 """Running the postings pipeline (``lmi.postings.pipeline``) on DuckDB: the engine for one machine.
 
 This module only reads files into ``source_rows``, registers the lookup tables and runs the shared SQL;
-what a row becomes is decided in that SQL. DuckDB streams a file through the staging query into Parquet
-without holding it in memory; the repost rule's window is the one step that sorts, and it spills to the
-store's work folder past ``MEMORY_LIMIT``.
+what a row becomes is decided in that SQL. The file's distinct values are kept as small temporary tables
+(real tables, so DuckDB plans the staging joins knowing they are small); DuckDB then streams the file
+through the staging query into Parquet without holding it in memory. The repost rule's window is the one
+step that sorts, and it spills to the store's work folder past ``MEMORY_LIMIT``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ import duckdb
 import pandas as pd
 
 from lmi.postings.layouts import ColumnMapping
-from lmi.postings.pipeline import ACCEPTED, AGGREGATE_COLUMNS, SOURCE_COLUMNS, cells_sql, rollup_sql, stage_sql
+from lmi.postings.pipeline import (
+    ACCEPTED,
+    AGGREGATE_COLUMNS,
+    FILE_DICTIONARIES,
+    SOURCE_COLUMNS,
+    cells_sql,
+    dictionary_sql,
+    rollup_sql,
+    stage_sql,
+)
 
 MEMORY_LIMIT = "1500MB"
 PARQUET = "parquet"
@@ -98,8 +108,12 @@ def register_frames(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFra
 
 
 def stage(con: duckdb.DuckDBPyConnection, out_dir: Path) -> None:
-    """Run the staging SQL over ``source_rows`` into Parquet files under ``out_dir`` (one per thread)."""
+    """Make the file's distinct-value tables (``FILE_DICTIONARIES``, kept in ``con`` for later questions about
+    the file, such as its titles), then run the staging SQL over ``source_rows`` into Parquet files under
+    ``out_dir`` (one per thread)."""
     try:
+        for name in FILE_DICTIONARIES:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {dictionary_sql(name, 'duckdb')}")
         con.execute(
             f"COPY ({stage_sql('duckdb')}) TO '{_text(str(out_dir))}' "
             "(FORMAT parquet, PER_THREAD_OUTPUT true, COMPRESSION zstd, OVERWRITE_OR_IGNORE)"
@@ -131,7 +145,8 @@ def aggregate(
         return empty
     con.execute(
         "CREATE OR REPLACE TEMP VIEW postings AS "
-        f"SELECT * FROM read_parquet({parquet_list(postings_files)}) WHERE problem = '{ACCEPTED}'"
+        # By name: an import staged by an earlier version has columns since dropped (``title_key``).
+        f"SELECT * FROM read_parquet({parquet_list(postings_files)}, union_by_name = true) WHERE problem = '{ACCEPTED}'"
     )
     if title_code_files:
         con.execute(

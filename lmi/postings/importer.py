@@ -353,16 +353,18 @@ def _refusal(file_name: str, rows: int, stored: int, rejected: Mapping[str, int]
 
 
 def _code_new_titles(con, staged: Path, store: PostingsStore, coder: TitleCoder):
+    """The number of distinct titles the stored rows have, and those no earlier import coded, coded (the
+    titles come from the file's distinct-value table ``file_titles``, which staging left in ``con``)."""
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE file_titles AS SELECT DISTINCT title_key, title_hash "
-        f"FROM {_staged_rows(staged, f'problem = {ACCEPTED!r} AND title_key IS NOT NULL')}"
+        "CREATE OR REPLACE TEMP TABLE stored_titles AS SELECT DISTINCT title_key, title_hash FROM file_titles "
+        f"WHERE has_title AND title_hash IN (SELECT title_hash FROM {_staged_rows(staged, f'problem = {ACCEPTED!r}')})"
     )
     known = store.title_code_files()
     anti_join = (
         f"WHERE title_hash NOT IN (SELECT title_hash FROM read_parquet({duck.parquet_list(known)}))" if known else ""
     )
-    new_titles = con.execute(f"SELECT title_key, title_hash FROM file_titles {anti_join} ORDER BY 1").df()
-    distinct = con.execute("SELECT count(*) FROM file_titles").fetchall()[0][0]
+    new_titles = con.execute(f"SELECT title_key, title_hash FROM stored_titles {anti_join} ORDER BY 1").df()
+    distinct = con.execute("SELECT count(*) FROM stored_titles").fetchall()[0][0]
     return int(distinct), coder.code(new_titles)
 
 

@@ -1,17 +1,21 @@
 """The postings pipeline defined once, as SQL that DuckDB and Spark SQL both run (``sql/``):
 
-1. ``stage.sql``: each row of a file, with its fields mapped (``source_rows``), cleaned, dated, placed
-   (``lmi.postings.places``) and its occupation code checked (``lmi.postings.codes``); ``problem`` says why
-   a row is not stored, or ``accepted``.
-2. ``cells.sql``: the stored postings, each title's occupation (``title_codes``), reposts removed, counted by
+1. The file's distinct values, each cleaned once (``FILE_DICTIONARIES``, in order): ``values.sql`` reads the
+   file once (``source_rows``, its fields mapped) for the distinct titles, dates, codes and location
+   combinations; ``titles.sql``, ``dates.sql``, ``codes.sql`` and ``places.sql`` clean, date, check
+   (``lmi.postings.codes``) and place (``lmi.postings.places``) each of them. A 10-million-row file has a few
+   thousand places and dates and tens of thousands of titles, so this work is done per value, not per row.
+2. ``stage.sql``: each row of the file joined to those values and its repost key hashed; ``problem`` says
+   why a row is not stored, or ``accepted``.
+3. ``cells.sql``: the stored postings, each title's occupation (``title_codes``), reposts removed, counted by
    state, metro area, occupation and month.
-3. ``rollup.sql``: those counts for the nation, each state and each metro area.
+4. ``rollup.sql``: those counts for the nation, each state and each metro area.
 
 Nothing engine-specific is in the SQL but the name of the 64-bit hash that makes the title and repost keys
 (``ENGINE_WORDS``: DuckDB's ``hash``, Spark's ``xxhash64``; keys are only compared within one engine's own
 output). Each engine's runner (``lmi.postings.duck``, ``lmi.postings.spark``) only reads the file into
-``source_rows``, registers the same lookup tables and runs the same text, so both give the same counts (a
-test runs both on one file and compares every aggregate).
+``source_rows``, registers the same lookup tables, keeps each distinct-value table under its name and runs
+the same text, so both give the same counts (a test runs both on one file and compares every aggregate).
 """
 
 from __future__ import annotations
@@ -36,7 +40,6 @@ PROBLEMS = (
 SOURCE_COLUMNS = FIELDS  # source_rows has every field, as text (NULL where the file lacks it)
 STORED_COLUMNS = (
     "problem",
-    "title_key",
     "title_hash",
     "repost_key",
     "posted_date",
@@ -64,9 +67,25 @@ AGGREGATE_COLUMNS = (
 )
 
 
+# The distinct-value tables of a file, each made by the query of the same name (``sql/<name>.sql``, without the
+# ``file_`` prefix) from the tables before it, and kept under that name for the staging query.
+FILE_DICTIONARIES = ("file_values", "file_titles", "file_dates", "file_codes", "file_places")
+
+
+def dictionary_sql(name: str, engine: str) -> str:
+    """The query that makes the distinct-value table ``name`` (one of ``FILE_DICTIONARIES``)."""
+    if name not in FILE_DICTIONARIES:
+        raise ValueError(f"not a distinct-value table: {name}")
+    return _engine_sql(name.removeprefix("file_"), engine)
+
+
 def stage_sql(engine: str) -> str:
-    """The staging query (reads ``source_rows`` and the lookup tables) with ``engine``'s hash function."""
-    return Template((SQL_DIR / "stage.sql").read_text(encoding="utf-8")).substitute(ENGINE_WORDS[engine])
+    """The staging query (reads ``source_rows`` and ``FILE_DICTIONARIES``) with ``engine``'s hash function."""
+    return _engine_sql("stage", engine)
+
+
+def _engine_sql(query: str, engine: str) -> str:
+    return Template((SQL_DIR / f"{query}.sql").read_text(encoding="utf-8")).substitute(ENGINE_WORDS[engine])
 
 
 def cells_sql(window_days: int = DEFAULT_WINDOW_DAYS, min_confidence: float = MIN_CONFIDENCE) -> str:

@@ -1,8 +1,9 @@
 """Running the postings pipeline (``lmi.postings.pipeline``) on Apache Spark, for volumes past one machine.
 
-The same SQL text DuckDB runs (staging, counting, roll-up) runs here through ``spark.sql``; this module only
-reads the file into ``source_rows``, registers the same lookup tables (places, valid codes) and the titles'
-codes, and collects the results. Titles are coded on the driver with the same title index
+The same SQL text DuckDB runs (the file's distinct values, staging, counting, roll-up) runs here through
+``spark.sql``; this module only reads the file into ``source_rows``, registers the same lookup tables (places,
+valid codes) and the titles' codes, keeps each distinct-value table as a cached view, and collects the
+results. Titles are coded on the driver with the same title index
 (``lmi.postings.coding``), once per distinct title, as on DuckDB. A test runs both engines on one file and
 requires every aggregate to be equal.
 
@@ -28,9 +29,11 @@ from lmi.postings.pipeline import (
     ACCEPTED,
     AGGREGATE_COLUMNS,
     DEFAULT_WINDOW_DAYS,
+    FILE_DICTIONARIES,
     MIN_CONFIDENCE,
     SOURCE_COLUMNS,
     cells_sql,
+    dictionary_sql,
     rollup_sql,
     stage_sql,
 )
@@ -99,12 +102,16 @@ def run_on_spark(
     source = default_source or path.name
     frame.select(*columns, F.lit(source).alias("default_source")).createOrReplaceTempView("source_rows")
     _register(spark, {**load_place_tables(ref_con).frames(), "valid_code": valid_code_table(ref_con)})
+    dictionaries = [_keep(spark, name, dictionary_sql(name, "spark")) for name in FILE_DICTIONARIES]
     staged = spark.sql(stage_sql("spark")).cache()
     if out_dir is not None:
         staged.write.mode("overwrite").parquet(str(Path(out_dir) / "postings"))
     problems = {row["problem"]: int(row["count"]) for row in staged.groupBy("problem").count().collect()}
     staged.where(F.col("problem") == ACCEPTED).createOrReplaceTempView("postings")
-    titles = spark.sql("SELECT DISTINCT title_key, title_hash FROM postings WHERE title_key IS NOT NULL").collect()
+    titles = spark.sql(
+        "SELECT DISTINCT title_key, title_hash FROM file_titles "
+        "WHERE has_title AND title_hash IN (SELECT title_hash FROM postings)"
+    ).collect()
     frame = pd.DataFrame(
         {"title_key": [row["title_key"] for row in titles], "title_hash": [row["title_hash"] for row in titles]}
     )
@@ -118,7 +125,16 @@ def run_on_spark(
     aggregates = [{column: row[column] for column in AGGREGATE_COLUMNS} for row in counted.collect()]
     cells.unpersist()
     staged.unpersist()
+    for table in dictionaries:
+        table.unpersist()
     return SparkRun(problems, len(codes), aggregates)
+
+
+def _keep(spark, name: str, sql: str):
+    """Run ``sql`` once and keep its (small) result as the view ``name``, for the queries that read it."""
+    table = spark.sql(sql).cache()
+    table.createOrReplaceTempView(name)
+    return table
 
 
 def _read(spark, path: Path):
