@@ -11,6 +11,11 @@ shaped by OEWS employment; no figure here is a real count):
   the titles no earlier import coded) plus ``refresh_aggregate`` (repost rule and counts for nation, states
   and metros over the whole store), into a copy of a store that already holds an earlier, smaller generated
   file (its titles coded, as after a region's first import); ``ratio`` is ours / baseline in the same round;
+- ``floor_<format>``: what any import must do at least, each timed in one fresh process beside the baseline:
+  plain DuckDB storing the file as it is (``CREATE TABLE`` in a database file, no cleaning), and the least the
+  repost rule needs (each row's key hashed from its employer, title, place and code, then the keys posted more
+  than once found with ``GROUP BY ... HAVING``); so the 3x goal can be weighed against the work it leaves room
+  for;
 - ``first_import``: that earlier import itself, with every title new (the title index built and each
   distinct title coded once);
 - ``coding``: ``code_titles`` on ``--titles`` distinct posting titles (O*NET titles dressed as postings,
@@ -90,14 +95,55 @@ def step_baseline(path: str) -> dict:
     import duckdb
 
     con = duckdb.connect()
-    reader = (
-        f"read_parquet('{path}')"
-        if path.endswith(".parquet")
-        else f"read_csv('{path}', header = true, all_varchar = true)"
-    )
+    reader = _reader(path)
     started = time.perf_counter()
     groups = con.execute(f"SELECT count(*) FROM ({BASELINE_SQL.format(reader=reader)})").fetchall()[0][0]
     return {"seconds": round(time.perf_counter() - started, 3), "groups": int(groups)}
+
+
+def step_floor(path: str, work_dir: str) -> dict:
+    """The baseline, plain DuckDB storing the file, and the repost rule's least work, in one process."""
+    import duckdb
+
+    reader = _reader(path)
+    database = Path(work_dir) / "plain_import.duckdb"
+    database.unlink(missing_ok=True)
+    con = duckdb.connect(str(database))
+    con.execute("SET preserve_insertion_order = false")
+    timings = {}
+    started = time.perf_counter()
+    con.execute(f"SELECT count(*) FROM ({BASELINE_SQL.format(reader=reader)})").fetchall()
+    timings["baseline_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    con.execute(f"CREATE TABLE plain AS SELECT * FROM {reader}")
+    con.execute("CHECKPOINT")
+    timings["plain_import_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    con.execute(
+        "CREATE TEMP TABLE keyed AS SELECT hash(lower(employer), lower(title), county_fips, cbsa_code, city, state, "
+        f"occupation_code) AS repost_key, posted_date FROM {reader}"
+    )
+    timings["repost_keys_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    recurring = con.execute(
+        "SELECT count(*) FROM (SELECT repost_key FROM keyed GROUP BY repost_key HAVING count(*) > 1)"
+    ).fetchall()[0][0]
+    timings["recurring_keys_s"] = time.perf_counter() - started
+    con.close()
+    database.unlink(missing_ok=True)
+    baseline = timings["baseline_s"]
+    return {
+        **{name: round(value, 3) for name, value in timings.items()},
+        "plain_import_ratio": round(timings["plain_import_s"] / baseline, 2),
+        "repost_least_work_ratio": round((timings["repost_keys_s"] + timings["recurring_keys_s"]) / baseline, 2),
+        "recurring_keys": int(recurring),
+    }
+
+
+def _reader(path: str) -> str:
+    if path.endswith(".parquet"):
+        return f"read_parquet('{path}')"
+    return f"read_csv('{path}', header = true, all_varchar = true)"
 
 
 def step_ours(db: str, path: str, store_dir: str) -> dict:
@@ -252,7 +298,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.step:
         name, *values = args.step
-        steps = {"generate": step_generate, "baseline": step_baseline, "ours": step_ours}
+        steps = {"generate": step_generate, "baseline": step_baseline, "ours": step_ours, "floor": step_floor}
         steps |= {"coding": step_coding, "search": step_search}
         converted = [int(v) if v.isdigit() else v for v in values]
         print(json.dumps(steps[name](*converted)))
@@ -293,6 +339,7 @@ def _run(args, work: Path) -> dict:
             "ours_peak_rss_mb_max": max(r["peak_rss_mb"] for r in rounds[f"ours_{fmt}"]),
             "baseline_peak_rss_mb_max": max(r["peak_rss_mb"] for r in rounds[f"baseline_{fmt}"]),
         }
+    floor = {fmt: _child("floor", str(files[fmt]), str(work)) for fmt in FORMATS}
     coding = _child("coding", args.db, str(args.titles))
     search = _child("search", args.db)
     return {
@@ -300,6 +347,7 @@ def _run(args, work: Path) -> dict:
         "rows": args.rows,
         "generate": generated,
         "comparison": comparison,
+        "floor": floor,
         "rounds": rounds,
         "first_import_all_titles_new": first_import,
         "coding": coding,
