@@ -10,6 +10,7 @@ websocket sessions (no browser). Needs Debian's nginx: skipped without it, excep
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import re
 import shutil
@@ -26,6 +27,13 @@ from bench.load_client import Session, fetch_cookie
 from bench.load_walk import WalkSettings, default_areas, default_programs
 from deploy import nginx
 from deploy.cluster import Cluster, free_port, wait_until_healthy
+
+
+def run_async(coroutine):
+    """``asyncio.run`` in a thread of its own: a browser test run earlier in the same session (Playwright's sync
+    API) may leave an event loop running in the main thread, where ``asyncio.run`` refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +73,7 @@ def upstreams_by_key(cluster: Cluster) -> dict[str, set[str]]:
 @pytest.mark.slow
 def test_pages_load_through_the_proxy(deployment):
     cluster, served = deployment
-    results = asyncio.run(run_sessions(cluster.url, 3, settings(served, 0.0), 0.5, seed=1, max_s=300))
+    results = run_async(run_sessions(cluster.url, 3, settings(served, 0.0), 0.5, seed=1, max_s=300))
     summary = summarize(results)
     assert summary["errors"] == 0, summary["error_examples"]
     assert summary["error_boxes"] == 0, summary["error_box_examples"]
@@ -94,7 +102,7 @@ def test_a_visitor_keeps_the_region_of_the_link_on_every_page(deployment):
         finally:
             await session.close()
 
-    steps = asyncio.run(walk())
+    steps = run_async(walk())
     assert all(not step.errors for step in steps), [step.errors for step in steps]
     for step in steps[1:]:
         assert any("Casper, WY" in heading for heading in step.headings), (step.name, step.headings)
@@ -127,7 +135,7 @@ def test_each_browser_sticks_to_one_process_and_browsers_spread(deployment):
     async def several() -> list[tuple[str, list[int]]]:
         return await asyncio.gather(*(search_and_download(cookie) for cookie in cookies[:4]))
 
-    for _cookie, statuses in asyncio.run(several()):
+    for _cookie, statuses in run_async(several()):
         assert statuses and set(statuses) == {200}
     seen = upstreams_by_key(cluster)
     keys = [cookie.split("=", 1)[1] for cookie in cookies]
@@ -142,7 +150,7 @@ def test_a_rebuild_under_load_swaps_in_with_no_error(deployment):
     before = served.stat().st_ino
     outcome: dict = {}
     rebuild = rebuild_in(1.0, served, outcome)
-    results = asyncio.run(run_sessions(cluster.url, 4, settings(served, 0.3), 1.0, seed=7, max_s=400))
+    results = run_async(run_sessions(cluster.url, 4, settings(served, 0.3), 1.0, seed=7, max_s=400))
     rebuild.join(timeout=300)
     assert outcome.get("returncode") == 0, outcome
     assert served.stat().st_ino != before  # the rebuilt file was swapped in while the sessions walked
@@ -150,7 +158,7 @@ def test_a_rebuild_under_load_swaps_in_with_no_error(deployment):
     assert summary["errors"] == 0, summary["error_examples"]
     assert summary["error_boxes"] == 0, summary["error_box_examples"]
     # after the swap, both processes serve the new file
-    after = asyncio.run(run_sessions(cluster.url, 4, settings(served, 0.0), 0.0, seed=8, max_s=300))
+    after = run_async(run_sessions(cluster.url, 4, settings(served, 0.0), 0.0, seed=8, max_s=300))
     assert summarize(after)["errors"] == 0
 
 
@@ -220,7 +228,7 @@ def test_the_harness_reports_a_traceback_and_an_error_box(tmp_path):
             finally:
                 await session.close()
 
-        first, failing = asyncio.run(steps())
+        first, failing = run_async(steps())
         assert first.errors == [] and first.error_boxes == ["an error box"]
         assert len(failing.errors) == 1  # the exception element (its text hidden by showErrorDetails = none)
     finally:
