@@ -40,7 +40,7 @@ from lmi.postings.codes import valid_code_table
 from lmi.postings.coding import TitleCoder
 from lmi.postings.example import GENERATED_SOURCE
 from lmi.postings.layouts import AUTO, LayoutError, resolve_mapping
-from lmi.postings.pipeline import ACCEPTED, MIN_CONFIDENCE
+from lmi.postings.pipeline import ACCEPTED, MIN_CONFIDENCE, stored_titles_sql
 from lmi.postings.places import load_place_tables
 from lmi.postings.store import PostingsStore, utc_now
 from lmi.records.messages import Message, literal, say, without_values
@@ -355,10 +355,8 @@ def _refusal(file_name: str, rows: int, stored: int, rejected: Mapping[str, int]
 def _code_new_titles(con, staged: Path, store: PostingsStore, coder: TitleCoder):
     """The number of distinct titles the stored rows have, and those no earlier import coded, coded (the
     titles come from the file's distinct-value table ``file_titles``, which staging left in ``con``)."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE stored_titles AS SELECT DISTINCT title_key, title_hash FROM file_titles "
-        f"WHERE has_title AND title_hash IN (SELECT title_hash FROM {_staged_rows(staged, f'problem = {ACCEPTED!r}')})"
-    )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW postings AS {_staged_rows(staged, f'problem = {ACCEPTED!r}')}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE stored_titles AS {stored_titles_sql()}")
     known = store.title_code_files()
     anti_join = (
         f"WHERE title_hash NOT IN (SELECT title_hash FROM read_parquet({duck.parquet_list(known)}))" if known else ""

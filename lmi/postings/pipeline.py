@@ -6,7 +6,7 @@
    (``lmi.postings.codes``) and place (``lmi.postings.places``) each of them. A 10-million-row file has a few
    thousand places and dates and tens of thousands of titles, so this work is done per value, not per row.
 2. ``stage.sql``: each row of the file joined to those values and its repost key hashed; ``problem`` says
-   why a row is not stored, or ``accepted``.
+   why a row is not stored, or ``accepted``. ``stored_titles.sql``: the titles of the accepted rows, to code.
 3. ``cells.sql``: the stored postings, each title's occupation (``title_codes``), reposts removed, counted by
    state, metro area, occupation and month.
 4. ``rollup.sql``: those counts for the nation, each state and each metro area.
@@ -82,6 +82,11 @@ def dictionary_sql(name: str, engine: str) -> str:
 def stage_sql(engine: str) -> str:
     """The staging query (reads ``source_rows`` and ``FILE_DICTIONARIES``) with ``engine``'s hash function."""
     return _engine_sql("stage", engine)
+
+
+def stored_titles_sql() -> str:
+    """The distinct titles of the file's accepted rows (reads ``file_titles`` and ``postings``)."""
+    return (SQL_DIR / "stored_titles.sql").read_text(encoding="utf-8")
 
 
 def _engine_sql(query: str, engine: str) -> str:

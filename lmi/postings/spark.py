@@ -36,6 +36,7 @@ from lmi.postings.pipeline import (
     dictionary_sql,
     rollup_sql,
     stage_sql,
+    stored_titles_sql,
 )
 from lmi.postings.places import load_place_tables
 
@@ -108,10 +109,7 @@ def run_on_spark(
         staged.write.mode("overwrite").parquet(str(Path(out_dir) / "postings"))
     problems = {row["problem"]: int(row["count"]) for row in staged.groupBy("problem").count().collect()}
     staged.where(F.col("problem") == ACCEPTED).createOrReplaceTempView("postings")
-    titles = spark.sql(
-        "SELECT DISTINCT title_key, title_hash FROM file_titles "
-        "WHERE has_title AND title_hash IN (SELECT title_hash FROM postings)"
-    ).collect()
+    titles = spark.sql(stored_titles_sql()).collect()
     frame = pd.DataFrame(
         {"title_key": [row["title_key"] for row in titles], "title_hash": [row["title_hash"] for row in titles]}
     )
