@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from lmi.db import open_reference, reference_db_path
-from lmi.i18n import _
+from lmi.i18n import _, ngettext
 from lmi.postings.aggregate import read_aggregate, refresh_aggregate
 from lmi.postings.layouts import AUTO, LAYOUT_NAMES, LayoutError, parse_overrides
 from lmi.postings.pipeline import DEFAULT_WINDOW_DAYS, MIN_CONFIDENCE
@@ -124,9 +124,14 @@ def _import(args, store: PostingsStore) -> int:
     if result.mapping:
         print(_("Columns: {mapping}").format(mapping=result.mapping))
     for problem, count in sorted(result.rejected.items(), key=lambda item: -item[1]):
-        print(_("  not counted: {count:,} rows: {reason}").format(count=count, reason=problem_words(problem)))
+        line = ngettext("  not counted: {count:,} row: {reason}", "  not counted: {count:,} rows: {reason}", count)
+        print(line.format(count=count, reason=problem_words(problem)))
     for note, count in sorted(result.notes.items(), key=lambda item: -item[1]):
-        print(_("  note: {count:,} rows: {note}").format(count=count, note=note_words(note)))
+        print(
+            ngettext("  note: {count:,} row: {note}", "  note: {count:,} rows: {note}", count).format(
+                count=count, note=note_words(note)
+            )
+        )
     if result.outcome == "imported" and not args.no_aggregate:
         meta = refresh_aggregate(store, window_days=args.window_days, threads=args.threads)
         print(
