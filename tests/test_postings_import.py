@@ -21,7 +21,7 @@ from lmi.postings.aggregate import read_aggregate, refresh_aggregate
 from lmi.postings.coding import TitleCoder
 from lmi.postings.importer import import_postings
 from lmi.postings.layouts import FIELDS, LayoutError, parse_overrides, resolve_mapping
-from lmi.postings.pipeline import cells_sql
+from lmi.postings.pipeline import REJECTED_COLUMNS, STORED_COLUMNS, cells_sql
 from lmi.postings.store import PostingsStore, StoreBusyError
 from tests.postings_helpers import (
     KANSAS,
@@ -69,6 +69,14 @@ def test_rows_are_stored_or_counted_by_reason(rules_file, ref_con, store, coder)
     entry = store.log_entries()[-1]
     assert entry["outcome"] == "imported" and entry["rows_stored_count"] == RULE_STORED
     assert entry["rejected_by_reason"] == RULE_PROBLEMS
+
+
+def test_stored_rows_have_the_declared_columns(rules_file, ref_con, store, coder):
+    """What a stored row holds is declared once (``STORED_COLUMNS``, then what a row that is not counted said)."""
+    _import(rules_file, ref_con, store, coder)
+    (stored,) = store.postings_files()
+    names = pq.read_schema(stored).names
+    assert names == [*STORED_COLUMNS, *REJECTED_COLUMNS]
 
 
 def test_counts_at_every_scale_follow_the_rules(rules_file, ref_con, store, coder):

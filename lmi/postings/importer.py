@@ -40,7 +40,7 @@ from lmi.postings.codes import valid_code_table
 from lmi.postings.coding import TitleCoder
 from lmi.postings.example import GENERATED_SOURCE
 from lmi.postings.layouts import AUTO, LayoutError, resolve_mapping
-from lmi.postings.pipeline import ACCEPTED, MIN_CONFIDENCE, stored_titles_sql
+from lmi.postings.pipeline import ACCEPTED, MIN_CONFIDENCE, REJECTED_COLUMNS, stored_titles_sql
 from lmi.postings.places import load_place_tables
 from lmi.postings.store import PostingsStore, utc_now
 from lmi.records.messages import Message, literal, say, without_values
@@ -326,7 +326,7 @@ def _examples(con, staged: Path, counts: Mapping[str, int]) -> dict[str, list]:
     examples = {}
     for problem in counts:
         rows = con.execute(
-            "SELECT rejected_title, rejected_posted_text, rejected_location_text, rejected_code_text "
+            f"SELECT {', '.join(REJECTED_COLUMNS)} "
             f"FROM {_staged_rows(staged, 'problem = $problem')} LIMIT {EXAMPLES_PER_REASON}",
             {"problem": problem},
         ).fetchall()

@@ -55,6 +55,8 @@ STORED_COLUMNS = (
     "code_note",
     "location_note",
 )
+# What a row that is not counted said (NULL for stored rows), for the import's examples of each problem.
+REJECTED_COLUMNS = ("rejected_title", "rejected_posted_text", "rejected_location_text", "rejected_code_text")
 ENGINE_WORDS = {"duckdb": {"hash": "hash"}, "spark": {"hash": "xxhash64"}}
 AGGREGATE_COLUMNS = (
     "area_kind",
