@@ -4,7 +4,8 @@
 #                        in public mode (.streamlit/config.toml: the viewer toolbar, no Deploy or Clear cache)
 #   ./dev.sh dev         the same with Streamlit's developer toolbar (Rerun, Clear cache, Deploy)
 #   ./dev.sh serve       the same in public mode with several app processes behind nginx on one port
-#                        (default two processes per CPU on port 8080: ./dev.sh serve --processes 3; docs/deployment.md)
+#                        (default two processes per CPU, on port 8080: ./dev.sh serve --processes 3;
+#                        docs/deployment.md)
 #   ./dev.sh test        set everything up (Chromium, pyspark and Java included), lint, and run the whole test
 #                        suite: every tier, the slow, Spark and browser tests included (what .ci/run runs)
 #   ./dev.sh test-fast   the inner loop: lint, then every test not marked slow or browser, one pytest-xdist

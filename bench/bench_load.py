@@ -14,9 +14,10 @@ take the server's CPUs); ``client_cpu_percent`` shows what it took.
 
 Reported per run: errors (exception elements, page not found, closed sockets, timeouts) with examples, the
 app's own error boxes, p50/p95/max per step, and the server's CPU (100 = one core busy) and memory (psutil on
-the app and proxy processes). Cold start is measured apart: one walk without pauses on each app process of the fresh
-deployment before the runs (``cold_walk``), so the runs measure processes that have served a visitor. ``--rebuild`` runs ``python -m etl build`` on the served copy in the middle of each run (the
-swap must give 0 errors). Loopback only; each run is bounded by ``--max-seconds``.
+the app and proxy processes). Cold start is measured apart: one walk without pauses on each app process of
+the fresh deployment before the runs (``cold_walk``), so the runs measure processes that have served a
+visitor. ``--rebuild`` runs ``python -m etl build`` on the served copy in the middle of each run (the swap
+must give 0 errors). Loopback only; each run is bounded by ``--max-seconds``.
 
     python -m bench.bench_load --cpu-walks 5     # bench/results/load_cpu.json: the app's CPU seconds per step
     python -m bench.bench_load --table           # bench/results/load.json as docs/deployment.md's table

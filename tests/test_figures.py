@@ -86,7 +86,6 @@ def test_summary_text_names_the_title_in_both_languages():
 
 
 def _chart_page() -> None:
-
     from ui.figures import chart_figure, show_figure
 
     fig = chart_figure([{"type": "bar", "x": [1, 2], "y": ["a", "b"], "orientation": "h"}], "Two bars", "Count", None)

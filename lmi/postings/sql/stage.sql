@@ -14,8 +14,9 @@ WITH joined AS (
         coalesce(nullif(trim(r.source), ''), r.default_source) AS source,
         -- Long text is trimmed only when it has a space to trim (trimming every employer costs more than all
         -- the rest of a row's cleaning).
-        lower(nullif(CASE WHEN r.employer LIKE ' %' OR r.employer LIKE '% ' THEN trim(r.employer) ELSE r.employer END, ''))
-            AS employer_key,
+        lower(
+            nullif(CASE WHEN r.employer LIKE ' %' OR r.employer LIKE '% ' THEN trim(r.employer) ELSE r.employer END, '')
+        ) AS employer_key,
         t.has_title,
         t.title_key,
         t.title_hash,

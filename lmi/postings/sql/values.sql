@@ -15,4 +15,6 @@ FROM (
         coalesce(state, '') AS state_raw
     FROM source_rows
 ) s
-GROUP BY GROUPING SETS ((title_raw), (posted_raw), (expiry_raw), (code_raw), (county_raw, cbsa_raw, city_raw, state_raw))
+GROUP BY GROUPING SETS (
+    (title_raw), (posted_raw), (expiry_raw), (code_raw), (county_raw, cbsa_raw, city_raw, state_raw)
+)
